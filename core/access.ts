@@ -1,0 +1,71 @@
+/**
+ * Who may do what (policy.md, "People and roles"). GraphQL's scope-auth asks `may()` for
+ * every field and mutation; use cases call `assertMay()` / `assertSeesDepartment()` again,
+ * so a new host cannot bypass the rules. Requirements: X-5 (access follows the roles).
+ */
+import { ForbiddenError } from './errors.js';
+
+export const ROLES = ['SALES', 'MANAGER', 'DIRECTOR', 'LEGAL', 'MARKETING', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The signed-in person, built from verified token claims. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  /** Sales department for SALES / MANAGER; optional for the others. */
+  department?: string;
+}
+
+/** DIRECTOR may do what MANAGER may; MANAGER what SALES may. */
+const INHERITS: Record<Role, readonly Role[]> = {
+  SALES: ['SALES'],
+  MANAGER: ['MANAGER', 'SALES'],
+  DIRECTOR: ['DIRECTOR', 'MANAGER', 'SALES'],
+  LEGAL: ['LEGAL'],
+  MARKETING: ['MARKETING'],
+  ADMIN: ['ADMIN'],
+};
+
+export function actsAs(actor: Actor, role: Role): boolean {
+  return INHERITS[actor.role].includes(role);
+}
+
+/** Every operation of the API and the roles that may call it. */
+export const PERMISSIONS = {
+  'me.read': ROLES,
+  'inquiry.read': ROLES,
+  'client.read': ROLES,
+  'inquiry.recordPhone': ['SALES'],
+  'inquiry.route': ['MARKETING'],
+  'inquiry.recordFirstContact': ['SALES'],
+  'inquiry.recordHearingJudgment': ['SALES', 'MARKETING'],
+  'staff.read': ['ADMIN', 'MANAGER'],
+  'staff.manage': ['ADMIN'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function may(actor: Actor, permission: Permission): boolean {
+  return PERMISSIONS[permission].some((role: Role) => actsAs(actor, role));
+}
+
+export function assertMay(actor: Actor, permission: Permission): void {
+  if (!may(actor, permission)) {
+    throw new ForbiddenError(`role ${actor.role} may not perform ${permission}`);
+  }
+}
+
+/** Sales and managers see their own department's work; marketing, legal, directors and admins see all. */
+export function seesAllDepartments(actor: Actor): boolean {
+  return !(actor.role === 'SALES' || actor.role === 'MANAGER');
+}
+
+export function seesDepartment(actor: Actor, department: string | undefined): boolean {
+  return seesAllDepartments(actor) || (department !== undefined && department === actor.department);
+}
+
+export function assertSeesDepartment(actor: Actor, department: string | undefined): void {
+  if (!seesDepartment(actor, department)) {
+    throw new ForbiddenError('this record belongs to another department');
+  }
+}

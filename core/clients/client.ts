@@ -1,0 +1,37 @@
+/** Client stages (policy.md, "Client stages"). */
+export const CLIENT_STAGES = [
+  'PROSPECT',
+  'ASSIGNED',
+  'VISITED',
+  'CREDIT_REVIEW',
+  'CREDIT_APPROVED',
+  'CREDIT_REJECTED',
+  'CONTRACTING',
+  'TRADING',
+  'INACTIVE',
+] as const;
+export type ClientStage = (typeof CLIENT_STAGES)[number];
+
+/** A client (派遣先 / 得意先) in the client ledger (顧客管理台帳). */
+export interface Client {
+  clientId: string;
+  name: string;
+  /** NFKC, legal-entity markers and spaces removed: the first matching key. */
+  normalizedName: string;
+  /** 法人番号, 13 digits, when known. */
+  corporateNumber?: string;
+  /** Second matching keys: phone numbers (digits only) and e-mail domains seen on inquiries. */
+  phones: string[];
+  emailDomains: string[];
+  stage: ClientStage;
+  /** The sales department owning the client, once an inquiry has been routed. */
+  department?: string;
+  salesRepId?: string;
+  /** Clients with the same normalised name but no second key in common: a person decides. */
+  possibleDuplicateOf: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const clientTrail = (clientId: string) => `CLIENT#${clientId}`;

@@ -1,0 +1,81 @@
+/**
+ * Marketing routes a web inquiry to a sales department (A1-1); it may record the
+ * hearing-sheet judgment of its first handling at the same time (A1-4). A routed inquiry may be
+ * re-routed until first contact is made. Requirements: A1-1, A1-4, X-1, X-4.
+ */
+import { z } from 'zod';
+import { type Actor, assertMay } from '../access.js';
+import { changedFields, userActor } from '../audit.js';
+import { type Client, clientTrail } from '../clients/client.js';
+import { PreconditionFailedError } from '../errors.js';
+import type { HubDeps } from '../hub.js';
+import { assertSalesDepartment } from '../staff/departments.js';
+import { parseInput } from '../validation.js';
+import type { Inquiry } from './inquiry.js';
+import { loadInquiry, type RelatedWrites, saveInquiryChange } from './inquiry-changes.js';
+import { hearingJudgmentInput } from './inquiry-input.js';
+
+const routeInquiryInput = z.object({
+  inquiryId: z.string().min(1),
+  department: z.string().trim().min(1, 'must not be empty'),
+  expectedVersion: z.number().int().positive().optional(),
+  hearingJudgment: hearingJudgmentInput.optional(),
+});
+
+export async function routeInquiry(deps: HubDeps, actor: Actor, input: unknown): Promise<Inquiry> {
+  assertMay(actor, 'inquiry.route');
+  const cmd = parseInput(routeInquiryInput, input);
+  const inquiry = await loadInquiry(deps, actor, cmd.inquiryId, cmd.expectedVersion);
+  if (inquiry.channel !== 'WEB') {
+    throw new PreconditionFailedError(
+      'PHONE_INQUIRY_ROUTED_AT_INTAKE',
+      'a phone inquiry is routed by its taker at intake',
+    );
+  }
+  if (inquiry.status === 'CONTACTED') {
+    throw new PreconditionFailedError(
+      'ALREADY_CONTACTED',
+      'the inquiry has been contacted; it can no longer be re-routed',
+    );
+  }
+  await assertSalesDepartment(deps.ledger, cmd.department, 'input.department');
+
+  const now = deps.clock.now().toISOString();
+  const extra: RelatedWrites = { writes: [], audit: [] };
+  const client = await deps.ledger.getClient(inquiry.clientId);
+  if (client && !client.department) {
+    const updated: Client = {
+      ...client,
+      department: cmd.department,
+      version: client.version + 1,
+      updatedAt: now,
+    };
+    extra.writes.push({ entity: { type: 'CLIENT', value: updated }, expectedVersion: client.version });
+    extra.audit.push({
+      eventId: deps.ids.next('evt'),
+      trail: clientTrail(client.clientId),
+      at: now,
+      actor: userActor(actor),
+      operation: 'inquiry.route',
+      subjectType: 'CLIENT',
+      subjectId: client.clientId,
+      changes: changedFields(client, updated),
+    });
+  }
+  return saveInquiryChange(
+    deps,
+    actor,
+    'inquiry.route',
+    inquiry,
+    {
+      status: 'ROUTED',
+      department: cmd.department,
+      routedBy: actor.userId,
+      routedAt: now,
+      ...(cmd.hearingJudgment
+        ? { hearingJudgment: { ...cmd.hearingJudgment, judgedBy: actor.userId, judgedAt: now } }
+        : {}),
+    },
+    extra,
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The client ledger port (顧客管理台帳). One write unit per use case: every entity written
+ * with its expected version, and its audit events, all or nothing (X-1, X-4).
+ */
+import type { AuditEvent } from './audit.js';
+import type { Client } from './clients/client.js';
+import type { Inquiry, InquiryStatus } from './inquiries/inquiry.js';
+import type { StaffMember } from './staff/staff-member.js';
+
+/** What the website form was answered the first time, replayed for a duplicate delivery. */
+export interface WebSubmission {
+  submissionId: string;
+  inquiryId: string;
+  response: { status: number; body: Record<string, unknown> };
+  receivedAt: string;
+  version: number;
+}
+
+export type LedgerEntity =
+  | { type: 'CLIENT'; value: Client }
+  | { type: 'INQUIRY'; value: Inquiry }
+  | { type: 'STAFF_MEMBER'; value: StaffMember }
+  | { type: 'WEB_SUBMISSION'; value: WebSubmission };
+
+export interface LedgerWrite {
+  entity: LedgerEntity;
+  /** The version the use case read; absent for a create, which fails if the key exists. */
+  expectedVersion?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back as `after` for the next page. */
+  endCursor?: string;
+  hasNextPage: boolean;
+}
+
+export interface InquiryQuery {
+  department?: string;
+  status?: InquiryStatus;
+  /** Only inquiries whose first contact is still open and was due before this instant. */
+  overdueAt?: Date;
+  first: number;
+  after?: string;
+}
+
+export interface ClientLedger {
+  /** Writes all entities and audit events in one transaction; a stale version or existing key is a ConflictError. */
+  commit(writes: LedgerWrite[], audit: AuditEvent[]): Promise<void>;
+  getClient(clientId: string): Promise<Client | undefined>;
+  getClients(clientIds: readonly string[]): Promise<Client[]>;
+  findClientsByNormalizedName(normalizedName: string): Promise<Client[]>;
+  getInquiry(inquiryId: string): Promise<Inquiry | undefined>;
+  listInquiries(query: InquiryQuery): Promise<Page<Inquiry>>;
+  listInquiriesOfClient(clientId: string): Promise<Inquiry[]>;
+  getWebSubmission(submissionId: string): Promise<WebSubmission | undefined>;
+  getStaffMember(userId: string): Promise<StaffMember | undefined>;
+  listStaffMembers(): Promise<StaffMember[]>;
+  /** Newest first. */
+  listAuditTrail(trail: string, first: number, after?: string): Promise<Page<AuditEvent>>;
+}

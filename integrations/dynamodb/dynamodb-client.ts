@@ -1,0 +1,28 @@
+/** The DynamoDB document client with a timeout on every call and the SDK's bounded, retryable-only retries. */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface DynamoDbConnection {
+  region: string;
+  /** DynamoDB Local's URL; absent on AWS. */
+  endpoint?: string;
+  /** Per-attempt timeout in ms. */
+  requestTimeoutMs?: number;
+  maxAttempts?: number;
+}
+
+export function createDocumentClient(connection: DynamoDbConnection): DynamoDBDocumentClient {
+  const client = new DynamoDBClient({
+    region: connection.region,
+    maxAttempts: connection.maxAttempts ?? 3,
+    requestHandler: { requestTimeout: connection.requestTimeoutMs ?? 3000, connectionTimeout: 1000 },
+    ...(connection.endpoint
+      ? {
+          endpoint: connection.endpoint,
+          // DynamoDB Local accepts any credentials; these are not secrets.
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }
+      : {}),
+  });
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}

@@ -1,0 +1,70 @@
+/**
+ * Where each ledger entity lives in the single table (docs/data-model.md). The index keys
+ * written here are the only access paths the adapter queries; nothing scans.
+ */
+import type { AuditEvent } from '../../core/audit.js';
+import type { LedgerEntity } from '../../core/ledger.js';
+import type { GsiName } from './table-layout.js';
+
+export type ItemKeys = { pk: string; sk: string } & Partial<Record<`${GsiName}${'pk' | 'sk'}`, string>>;
+
+export const staffKey = (userId: string) => ({ pk: `STAFF_MEMBER#${userId}`, sk: 'STAFF_MEMBER' });
+export const clientKey = (clientId: string) => ({ pk: `CLIENT#${clientId}`, sk: 'CLIENT' });
+export const inquiryKey = (inquiryId: string) => ({ pk: `INQUIRY#${inquiryId}`, sk: 'INQUIRY' });
+export const webSubmissionKey = (submissionId: string) => ({
+  pk: `WEB_SUBMISSION#${submissionId}`,
+  sk: 'WEB_SUBMISSION',
+});
+
+export const STAFF_DIRECTORY = 'STAFF_DIRECTORY';
+export const clientNamePartition = (normalizedName: string) => `CLIENT_NAME#${normalizedName}`;
+export const inquiriesByDepartment = (department: string | undefined) =>
+  `INQUIRIES#DEPT#${department ?? '-'}`;
+export const inquiriesByStatus = (status: string) => `INQUIRIES#STATUS#${status}`;
+export const OPEN_FIRST_CONTACTS = 'FIRST_CONTACT#OPEN';
+export const inquiriesOfClient = (clientId: string) => `INQUIRIES#CLIENT#${clientId}`;
+export const ALL_INQUIRIES = 'INQUIRIES#ALL';
+export const auditPartition = (trail: string) => `AUDIT#${trail}`;
+
+export function keysOf(entity: LedgerEntity): ItemKeys {
+  switch (entity.type) {
+    case 'STAFF_MEMBER': {
+      const m = entity.value;
+      return { ...staffKey(m.userId), gsi1pk: STAFF_DIRECTORY, gsi1sk: m.userId };
+    }
+    case 'CLIENT': {
+      const c = entity.value;
+      return {
+        ...clientKey(c.clientId),
+        gsi1pk: clientNamePartition(c.normalizedName),
+        gsi1sk: `${c.createdAt}#${c.clientId}`,
+      };
+    }
+    case 'INQUIRY': {
+      const i = entity.value;
+      const newest = `${i.receivedAt}#${i.inquiryId}`;
+      const openFirstContact = i.firstContact && !i.firstContact.contactedAt;
+      return {
+        ...inquiryKey(i.inquiryId),
+        gsi1pk: inquiriesByDepartment(i.department),
+        gsi1sk: newest,
+        gsi2pk: inquiriesByStatus(i.status),
+        gsi2sk: newest,
+        // Sparse: present only while the first-contact deadline is open.
+        ...(openFirstContact
+          ? { gsi3pk: OPEN_FIRST_CONTACTS, gsi3sk: `${i.firstContact?.dueAt}#${i.inquiryId}` }
+          : {}),
+        gsi4pk: inquiriesOfClient(i.clientId),
+        gsi4sk: newest,
+        gsi5pk: ALL_INQUIRIES,
+        gsi5sk: newest,
+      };
+    }
+    case 'WEB_SUBMISSION':
+      return webSubmissionKey(entity.value.submissionId);
+  }
+}
+
+export function auditKeys(event: AuditEvent): ItemKeys {
+  return { pk: auditPartition(event.trail), sk: `${event.at}#${event.eventId}` };
+}
