@@ -102,7 +102,8 @@ export function dueWithinHours(event: Date, hours: number): Date {
   return new Date(event.getTime() + hours * 60 * 60 * 1000);
 }
 
-export type DeadlineStatus = 'ON_TIME' | 'OVERDUE' | 'MET' | 'MET_LATE';
+export const DEADLINE_STATUSES = ['ON_TIME', 'OVERDUE', 'MET', 'MET_LATE'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
 /** Where a deadline stands: open (on time / overdue) or met (on time / late). */
 export function deadlineStatus(dueAt: Date, metAt: Date | undefined, now: Date): DeadlineStatus {

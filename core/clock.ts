@@ -3,8 +3,6 @@ export interface Clock {
   now(): Date;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
-
 /** A clock for tests and the local host's time travel. */
 export class FixedClock implements Clock {
   constructor(private current: Date) {}

@@ -30,6 +30,8 @@ export interface LedgerWrite {
 
 export interface Page<T> {
   items: T[];
+  /** One opaque cursor per item: pass one back as `after` to continue after that item. */
+  cursors: string[];
   /** Opaque; pass back as `after` for the next page. */
   endCursor?: string;
   hasNextPage: boolean;

@@ -44,7 +44,11 @@ describe('web inquiry intake (A1-1, A1-2)', () => {
     expect(inquiry).toMatchObject({ channel: 'WEB', status: 'NEW', clientMatch: 'NEW_PROSPECT' });
     expect(firstContactStatus(inquiry!, deps.clock.now())).toBe('ON_TIME');
     const client = await t.ledger.getClient(inquiry!.clientId);
-    expect(client).toMatchObject({ stage: 'PROSPECT', phones: ['0312345678'], emailDomains: ['sample-logi.example'] });
+    expect(client).toMatchObject({
+      stage: 'PROSPECT',
+      phones: ['0312345678'],
+      emailDomains: ['sample-logi.example'],
+    });
     const trail = await clientAuditTrail(deps, marketing, inquiry!.clientId, {});
     expect(trail.items.map((e) => [e.operation, e.subjectType])).toEqual([
       ['inquiry.receiveWeb', 'INQUIRY'],
@@ -81,9 +85,10 @@ describe('web inquiry intake (A1-1, A1-2)', () => {
   it('names every bad field and writes nothing', async () => {
     const deps = hubDeps(t.ledger);
     const company = unique('株式会社不正');
-    const error = await receiveWebInquiry(deps, webForm({ company, phone: '12', email: 'not-mail', contactName: '' })).catch(
-      (e: unknown) => e,
-    );
+    const error = await receiveWebInquiry(
+      deps,
+      webForm({ company, phone: '12', email: 'not-mail', contactName: '' }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors.map((f) => f.path).sort()).toEqual([
       'body.contactName',
@@ -98,7 +103,10 @@ describe('client matching (policy.md, Inquiries)', () => {
   it('links to an existing client when the name and a second key match', async () => {
     const deps = hubDeps(t.ledger);
     const name = unique('マッチ商事');
-    const first = await receiveWebInquiry(deps, webForm({ company: `株式会社${name}`, phone: '03-1111-2222' }));
+    const first = await receiveWebInquiry(
+      deps,
+      webForm({ company: `株式会社${name}`, phone: '03-1111-2222' }),
+    );
     const second = await receiveWebInquiry(
       deps,
       webForm({ company: `${name}(株)`, phone: undefined, email: 'x@sample-logi.example' }),
@@ -114,7 +122,10 @@ describe('client matching (policy.md, Inquiries)', () => {
   it('creates a prospect flagged as a possible duplicate on a name-only match', async () => {
     const deps = hubDeps(t.ledger);
     const name = unique('同名工業');
-    const first = await receiveWebInquiry(deps, webForm({ company: `株式会社${name}`, phone: '03-3333-4444' }));
+    const first = await receiveWebInquiry(
+      deps,
+      webForm({ company: `株式会社${name}`, phone: '03-3333-4444' }),
+    );
     const second = await receiveWebInquiry(
       deps,
       webForm({ company: `株式会社 ${name}`, phone: '045-999-8888', email: 'someone@gmail.com' }),
@@ -141,7 +152,12 @@ describe('routing and first contact (A1-1, A1-2, A1-4)', () => {
       department: 'SALES_TOKYO',
       hearingJudgment: { result: 'RECONFIRM_AT_VISIT', reason: '危険作業の有無が不明' },
     });
-    expect(routed).toMatchObject({ status: 'ROUTED', department: 'SALES_TOKYO', routedBy: 'mkt-1', version: 2 });
+    expect(routed).toMatchObject({
+      status: 'ROUTED',
+      department: 'SALES_TOKYO',
+      routedBy: 'mkt-1',
+      version: 2,
+    });
     expect(routed.hearingJudgment).toMatchObject({ result: 'RECONFIRM_AT_VISIT', judgedBy: 'mkt-1' });
     expect((await getClient(deps, salesTokyo, routed.clientId)).department).toBe('SALES_TOKYO');
     await expect(getClient(deps, salesOsaka, routed.clientId)).rejects.toBeInstanceOf(ForbiddenError);
@@ -149,16 +165,18 @@ describe('routing and first contact (A1-1, A1-2, A1-4)', () => {
 
   it('refuses an unknown department, naming the field', async () => {
     const { deps, inquiryId } = await newWebInquiry();
-    const error = await routeInquiry(deps, marketing, { inquiryId, department: 'SALES_MARS' }).catch((e: unknown) => e);
+    const error = await routeInquiry(deps, marketing, { inquiryId, department: 'SALES_MARS' }).catch(
+      (e: unknown) => e,
+    );
     expect((error as ValidationError).fieldErrors[0]?.path).toBe('input.department');
     expect((await t.ledger.getInquiry(inquiryId))?.status).toBe('NEW');
   });
 
   it('only marketing routes', async () => {
     const { deps, inquiryId } = await newWebInquiry();
-    await expect(routeInquiry(deps, salesTokyo, { inquiryId, department: 'SALES_TOKYO' })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(
+      routeInquiry(deps, salesTokyo, { inquiryId, department: 'SALES_TOKYO' }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('records first contact on time, then refuses a second one', async () => {
@@ -209,7 +227,9 @@ describe('routing and first contact (A1-1, A1-2, A1-4)', () => {
       inquiryId,
       contactedAt: '2030-01-01T00:00:00+09:00',
     }).catch((e: unknown) => e);
-    expect((error as ValidationError).fieldErrors).toEqual([{ path: 'input.contactedAt', message: 'must not be in the future' }]);
+    expect((error as ValidationError).fieldErrors).toEqual([
+      { path: 'input.contactedAt', message: 'must not be in the future' },
+    ]);
   });
 });
 
@@ -221,7 +241,12 @@ describe('phone inquiries (A1-3, A1-4)', () => {
       salesTokyo,
       phoneInquiry({ company: unique('有限会社電話'), hearingJudgment: { result: 'DISPATCHABLE' } }),
     );
-    expect(inquiry).toMatchObject({ channel: 'PHONE', status: 'CONTACTED', department: 'SALES_TOKYO', takenBy: 'sales-tokyo-1' });
+    expect(inquiry).toMatchObject({
+      channel: 'PHONE',
+      status: 'CONTACTED',
+      department: 'SALES_TOKYO',
+      takenBy: 'sales-tokyo-1',
+    });
     expect(inquiry.firstContact).toBeUndefined();
     expect(inquiry.hearingJudgment?.result).toBe('DISPATCHABLE');
     expect((await t.ledger.getClient(inquiry.clientId))?.department).toBe('SALES_TOKYO');
@@ -229,9 +254,15 @@ describe('phone inquiries (A1-3, A1-4)', () => {
 
   it('may be shared with another sales department', async () => {
     const deps = hubDeps(t.ledger);
-    const inquiry = await recordPhoneInquiry(deps, managerTokyo, phoneInquiry({ company: unique('共有'), department: 'SALES_OSAKA' }));
+    const inquiry = await recordPhoneInquiry(
+      deps,
+      managerTokyo,
+      phoneInquiry({ company: unique('共有'), department: 'SALES_OSAKA' }),
+    );
     expect(inquiry.department).toBe('SALES_OSAKA');
-    expect((await inquiriesOfClient(deps, salesOsaka, inquiry.clientId)).map((i) => i.inquiryId)).toEqual([inquiry.inquiryId]);
+    expect((await inquiriesOfClient(deps, salesOsaka, inquiry.clientId)).map((i) => i.inquiryId)).toEqual([
+      inquiry.inquiryId,
+    ]);
   });
 
   it('need a reason when judged not dispatchable', async () => {
@@ -242,12 +273,17 @@ describe('phone inquiries (A1-3, A1-4)', () => {
       phoneInquiry({ hearingJudgment: { result: 'NOT_DISPATCHABLE' } }),
     ).catch((e: unknown) => e);
     expect((error as ValidationError).fieldErrors).toEqual([
-      { path: 'input.hearingJudgment.reason', message: 'a reason is required when the work is not dispatchable' },
+      {
+        path: 'input.hearingJudgment.reason',
+        message: 'a reason is required when the work is not dispatchable',
+      },
     ]);
   });
 
   it('are taken by sales, not marketing', async () => {
-    await expect(recordPhoneInquiry(hubDeps(t.ledger), marketing, phoneInquiry())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(recordPhoneInquiry(hubDeps(t.ledger), marketing, phoneInquiry())).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 
   it('can have the judgment revised, audited with before and after', async () => {
@@ -258,7 +294,10 @@ describe('phone inquiries (A1-3, A1-4)', () => {
       judgment: { result: 'NOT_DISPATCHABLE', reason: '港湾運送業務のため派遣禁止' },
       expectedVersion: 1,
     });
-    expect(judged.hearingJudgment).toMatchObject({ result: 'NOT_DISPATCHABLE', reason: '港湾運送業務のため派遣禁止' });
+    expect(judged.hearingJudgment).toMatchObject({
+      result: 'NOT_DISPATCHABLE',
+      reason: '港湾運送業務のため派遣禁止',
+    });
     const trail = await clientAuditTrail(deps, salesTokyo, inquiry.clientId, { first: 1 });
     expect(trail.items[0]).toMatchObject({
       operation: 'inquiry.recordHearingJudgment',
@@ -271,7 +310,9 @@ describe('phone inquiries (A1-3, A1-4)', () => {
 describe('listing within scope (X-5)', () => {
   it('keeps sales to their own department', async () => {
     const deps = hubDeps(t.ledger);
-    await expect(listInquiries(deps, salesTokyo, { department: 'SALES_OSAKA' }, {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listInquiries(deps, salesTokyo, { department: 'SALES_OSAKA' }, {})).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     const mine = await listInquiries(deps, salesTokyo, {}, { first: 100 });
     expect(mine.items.every((i) => i.department === 'SALES_TOKYO')).toBe(true);
   });
@@ -288,9 +329,10 @@ describe('listing within scope (X-5)', () => {
 it('a precondition failure names its rule', async () => {
   const deps = hubDeps(t.ledger);
   const inquiry = await recordPhoneInquiry(deps, salesTokyo, phoneInquiry({ company: unique('規則') }));
-  const error = await routeInquiry(deps, marketing, { inquiryId: inquiry.inquiryId, department: 'SALES_OSAKA' }).catch(
-    (e: unknown) => e,
-  );
+  const error = await routeInquiry(deps, marketing, {
+    inquiryId: inquiry.inquiryId,
+    department: 'SALES_OSAKA',
+  }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(PreconditionFailedError);
   expect((error as PreconditionFailedError).rule).toBe('PHONE_INQUIRY_ROUTED_AT_INTAKE');
 });

@@ -36,6 +36,7 @@ function page<T>(items: T[], first: number, after?: string): Page<T> {
   const end = start + slice.length;
   return {
     items: slice,
+    cursors: slice.map((_, i) => String(start + i + 1)),
     hasNextPage: end < items.length,
     ...(slice.length ? { endCursor: String(end) } : {}),
   };

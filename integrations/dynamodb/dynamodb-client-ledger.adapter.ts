@@ -57,8 +57,8 @@ function fromItem<T>(item: StoredItem | undefined): T | undefined {
   return value as T;
 }
 
-function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
 function decodeCursor(cursor: string): Record<string, unknown> {
@@ -211,6 +211,15 @@ export class DynamoDbClientLedger implements ClientLedger {
       values[`:f${i}`] = value;
       filterParts.push(`#f${i} = :f${i}`);
     }
+    // The key DynamoDB needs to resume right after an item: the table key plus the index key.
+    const cursorOf = (item: StoredItem): string => {
+      const key: Record<string, unknown> = { pk: item.pk, sk: item.sk };
+      if (index) {
+        key[pkName] = item[pkName];
+        key[skName] = item[skName];
+      }
+      return encodeCursor(key) as string;
+    };
     const items: StoredItem[] = [];
     let startKey = options.after ? decodeCursor(options.after) : undefined;
     for (let round = 0; round < MAX_QUERY_ROUNDS; round += 1) {
@@ -234,26 +243,25 @@ export class DynamoDbClientLedger implements ClientLedger {
       items.push(...(out.Items ?? []));
       startKey = out.LastEvaluatedKey;
       if (items.length > options.first) {
-        const last = items[options.first - 1] as StoredItem;
-        const cursorKey: Record<string, unknown> = { pk: last.pk, sk: last.sk };
-        if (index) {
-          cursorKey[pkName] = last[pkName];
-          cursorKey[skName] = last[skName];
-        }
+        const page = items.slice(0, options.first);
+        const cursors = page.map(cursorOf);
         return {
-          items: items.slice(0, options.first).map((i) => fromItem<T>(i) as T),
+          items: page.map((i) => fromItem<T>(i) as T),
+          cursors,
           hasNextPage: true,
-          ...(encodeCursor(cursorKey) ? { endCursor: encodeCursor(cursorKey) } : {}),
+          endCursor: cursors.at(-1) as string,
         };
       }
       if (!startKey) break;
     }
     // Either the partition ended, or the round budget did: then resume where the reads stopped.
-    const cursor = encodeCursor(startKey);
+    const cursors = items.map(cursorOf);
+    const endCursor = startKey ? encodeCursor(startKey) : cursors.at(-1);
     return {
       items: items.map((i) => fromItem<T>(i) as T),
+      cursors,
       hasNextPage: Boolean(startKey),
-      ...(cursor ? { endCursor: cursor } : {}),
+      ...(endCursor ? { endCursor } : {}),
     };
   }
 

@@ -1,0 +1,140 @@
+/**
+ * The local host: DynamoDB Local, the ledger table, the seeded directory, dev sign-in, the
+ * webhook and GraphQL with GraphiQL, all on one port. The same use cases and handlers as on AWS.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { HubDeps } from '../core/hub.js';
+import { randomIds } from '../core/ids.js';
+import { policyFromEnv } from '../core/policy-config.js';
+import { makeHandler as makeInquiryWebhook } from '../functions/inquiry-webhook.handler.js';
+import { createJwtVerifier } from '../functions/shared/jwt-verifier.js';
+import { createYogaApp } from '../graphql/yoga.js';
+import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
+import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
+import { ensureLedgerTable } from '../integrations/dynamodb/ensure-table.js';
+import { systemClock } from '../integrations/system-clock.js';
+import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from './dev-auth.js';
+import { assertPortFree, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
+import { readBody, sendResult, toApiGatewayEvent } from './http-event.js';
+import type { LocalConfig } from './local-config.js';
+import { seedDirectory } from './seed-directory.js';
+
+export interface LocalHub {
+  url: string;
+  components: { name: string; url: string }[];
+  hub: HubDeps;
+  stop(): Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+export async function startLocalHub(
+  config: LocalConfig,
+  logger: Logger,
+  env: Record<string, string | undefined>,
+): Promise<LocalHub> {
+  await assertPortFree(config.PORT, 'the hub (set PORT to use another)');
+  let dynamo: DynamoDbLocal | undefined;
+  try {
+    dynamo = await startDynamoDbLocal({
+      port: config.DYNAMODB_PORT,
+      dataDir: join(config.dataDir, 'dynamodb'),
+      pidFile: join(config.dataDir, 'dynamodb.pid'),
+    });
+    const db = createDocumentClient({ region: 'local', endpoint: dynamo.endpoint });
+    await ensureLedgerTable(db, config.LEDGER_TABLE_NAME);
+    const hub: HubDeps = {
+      ledger: new DynamoDbClientLedger(db, { tableName: config.LEDGER_TABLE_NAME }),
+      clock: systemClock,
+      ids: randomIds,
+      policy: policyFromEnv(env),
+    };
+    const seeded = await seedDirectory(hub);
+
+    const base = `http://localhost:${config.PORT}`;
+    const devAuth = await createDevAuth({ keyFile: join(config.dataDir, 'dev-jwt-key.json') });
+    const verify = createJwtVerifier({
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      jwksUrl: `${base}/dev/jwks.json`,
+    });
+    const yoga = createYogaApp<{ req: IncomingMessage; res: ServerResponse }>({
+      deps: hub,
+      graphiql: true,
+      claims: (request) => verify(request.headers.get('authorization')),
+      onUnexpectedError: (error) => logger.error('graphql request failed', { error: error as Error }),
+    });
+    const inquiryWebhook = makeInquiryWebhook({
+      hub,
+      secret: async () => config.INQUIRY_WEBHOOK_SECRET,
+      logger,
+      replayWindowSeconds: config.WEBHOOK_REPLAY_WINDOW_SECONDS,
+      maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
+    });
+
+    const server = createServer(async (req, res) => {
+      const path = new URL(req.url ?? '/', base).pathname;
+      try {
+        if (path === '/graphql') return await yoga(req, res);
+        if (path === '/webhooks/inquiry' && req.method === 'POST') {
+          const body = await readBody(req, config.WEBHOOK_MAX_BODY_BYTES);
+          return sendResult(res, await inquiryWebhook(toApiGatewayEvent(req, body)));
+        }
+        if (path === '/dev/jwks.json' && req.method === 'GET') return sendJson(res, 200, devAuth.jwks);
+        if (path === '/dev/token' && req.method === 'POST') {
+          const raw = (await readBody(req, 4096)).toString('utf8');
+          let body: unknown;
+          try {
+            body = JSON.parse(raw);
+          } catch {
+            return sendJson(res, 400, { error: 'MALFORMED_JSON' });
+          }
+          const issued = await devAuth.issue(body);
+          return sendJson(res, 'token' in issued ? 200 : 400, issued);
+        }
+        if (path === '/' && req.method === 'GET') {
+          res.writeHead(302, { location: '/graphql' });
+          return res.end();
+        }
+        sendJson(res, 404, { error: 'NOT_FOUND' });
+      } catch (error) {
+        logger.error('request failed', { path, error: error as Error });
+        if (!res.headersSent) sendJson(res, 500, { error: 'INTERNAL_ERROR' });
+      }
+    });
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(config.PORT, ok);
+    });
+
+    const started = dynamo;
+    return {
+      url: base,
+      hub,
+      components: [
+        {
+          name: `DynamoDB Local (table ${config.LEDGER_TABLE_NAME}${seeded ? `, ${seeded} staff seeded` : ''})`,
+          url: started.endpoint,
+        },
+        { name: 'GraphQL + GraphiQL', url: `${base}/graphql` },
+        { name: 'Website inquiry webhook', url: `${base}/webhooks/inquiry` },
+        { name: 'Dev sign-in (POST)', url: `${base}/dev/token` },
+        { name: 'Dev JWKS', url: `${base}/dev/jwks.json` },
+      ],
+      async stop() {
+        server.closeAllConnections();
+        await new Promise((ok) => server.close(ok));
+        db.destroy();
+        await started.stop();
+      },
+    };
+  } catch (error) {
+    await dynamo?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * `/graphql` on API Gateway: the same yoga app as the local host. The HTTP API's JWT authorizer
+ * has verified the token; its claims build the context through the shared `createContext`.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { HubDeps } from '../core/hub.js';
+import { createYogaApp } from '../graphql/yoga.js';
+import { createHubDeps } from './composition.js';
+import { parseConfig } from './config.js';
+import { createLogger } from './shared/logger.js';
+
+export interface GraphQLHandlerDeps {
+  hub: HubDeps;
+  logger: Logger;
+}
+
+type LambdaServerContext = { event: APIGatewayProxyEventV2; lambdaContext?: Context };
+
+type EventWithJwt = APIGatewayProxyEventV2 & {
+  requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };
+};
+
+export function makeHandler(deps: GraphQLHandlerDeps) {
+  const yoga = createYogaApp<LambdaServerContext>({
+    deps: deps.hub,
+    claims: (_request, { event }) => (event as EventWithJwt).requestContext.authorizer?.jwt?.claims,
+    onUnexpectedError: (error) => deps.logger.error('graphql request failed', { error: error as Error }),
+  });
+  return async (
+    event: APIGatewayProxyEventV2,
+    lambdaContext?: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
+    const url = `https://${event.requestContext.domainName}${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`;
+    const method = event.requestContext.http.method;
+    const body =
+      method === 'GET' || method === 'HEAD' || !event.body
+        ? undefined
+        : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(event.headers ?? {}))
+      if (value !== undefined) headers.set(name, value);
+    const response = await yoga.fetch(
+      url,
+      { method, headers, ...(body ? { body } : {}) },
+      { event, ...(lambdaContext ? { lambdaContext } : {}) },
+    );
+    return {
+      statusCode: response.status,
+      headers: Object.fromEntries(response.headers.entries()),
+      body: await response.text(),
+    };
+  };
+}
+
+let lambdaHandler:
+  | ((event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>)
+  | undefined;
+
+/** The deployed entry point, composed on first use from the function's environment. */
+export const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
+  if (!lambdaHandler) {
+    const config = parseConfig(process.env);
+    const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
+    const inner = makeHandler({ hub: createHubDeps(config, process.env), logger });
+    lambdaHandler = middy((e: APIGatewayProxyEventV2, c: Context) => inner(e, c)).use(
+      injectLambdaContext(logger),
+    );
+  }
+  return lambdaHandler(event, context);
+};

@@ -1,0 +1,71 @@
+/**
+ * The GraphQL context, built from verified token claims by one function that every host uses
+ * (architecture.md, "Identity"). Claims come from the dev sign-in (`role`, `department`) or from
+ * Cognito (`cognito:groups`, `custom:department`).
+ */
+import DataLoader from 'dataloader';
+import { z } from 'zod';
+import { type Actor, ROLES } from '../core/access.js';
+import type { Client } from '../core/clients/client.js';
+import { getClientsVisibleTo } from '../core/clients/client-queries.js';
+import type { HubDeps } from '../core/hub.js';
+
+const roleName = z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(ROLES));
+
+const claimsSchema = z
+  .object({
+    sub: z.string().min(1),
+    role: roleName.optional(),
+    // API Gateway's JWT authorizer hands array claims over as a string such as "[SALES MANAGER]".
+    'cognito:groups': z
+      .preprocess(
+        (v) =>
+          typeof v === 'string'
+            ? v
+                .replace(/^\[|\]$/g, '')
+                .split(/[\s,]+/)
+                .filter(Boolean)
+            : v,
+        z.array(z.string()),
+      )
+      .optional(),
+    department: z.string().min(1).optional(),
+    'custom:department': z.string().min(1).optional(),
+  })
+  .transform((c, ctx): Actor | typeof z.NEVER => {
+    const groupRole = c['cognito:groups']?.map((g) => roleName.safeParse(g)).find((r) => r.success)?.data;
+    const role = c.role ?? groupRole;
+    if (!role) {
+      ctx.addIssue({ code: 'custom', message: 'the token names no role', path: ['role'] });
+      return z.NEVER;
+    }
+    const department = c.department ?? c['custom:department'];
+    return { userId: c.sub, role, ...(department ? { department } : {}) };
+  });
+
+/** The actor the claims describe, or undefined when they do not describe a usable one. */
+export function actorFromClaims(claims: unknown): Actor | undefined {
+  const parsed = claimsSchema.safeParse(claims);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export interface GraphQLContext {
+  /** Absent when the request carried no valid token. */
+  actor: Actor | undefined;
+  deps: HubDeps;
+  loaders: { client: DataLoader<string, Client | undefined> };
+}
+
+export function createContext(deps: HubDeps, claims: unknown): GraphQLContext {
+  const actor = actorFromClaims(claims);
+  return {
+    actor,
+    deps,
+    loaders: {
+      // Per request: a page of inquiries with their clients costs one BatchGetItem.
+      client: new DataLoader(async (ids) =>
+        actor ? getClientsVisibleTo(deps, actor, ids) : ids.map(() => undefined),
+      ),
+    },
+  };
+}

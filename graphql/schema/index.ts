@@ -1,0 +1,9 @@
+/** Assembles the schema from one file per feature. */
+import { builder } from '../builder.js';
+import './errors.js';
+import './enums.js';
+import './staff.js';
+import './clients.js';
+import './inquiries.js';
+
+export const schema = builder.toSchema({ sortSchema: true });

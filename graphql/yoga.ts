@@ -1,0 +1,79 @@
+/**
+ * Builds the GraphQL app every host serves (local host, Lambda, tests through `yoga.fetch`).
+ * Hosts differ only in how they obtain verified claims.
+ */
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { GraphQLError } from 'graphql';
+import { createYoga, type YogaInitialContext } from 'graphql-yoga';
+import { DomainError, ForbiddenError, ValidationError } from '../core/errors.js';
+import type { HubDeps } from '../core/hub.js';
+import { createContext, type GraphQLContext } from './context.js';
+import { schema } from './schema/index.js';
+
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
+
+export interface YogaAppOptions<TServerContext extends Record<string, unknown>> {
+  deps: HubDeps;
+  /** The request's verified token claims; undefined when it has none (or an invalid one). */
+  claims: (request: Request, serverContext: TServerContext) => Promise<unknown> | unknown;
+  graphiql?: boolean;
+  graphqlEndpoint?: string;
+  /** Told about every unexpected (masked) error; must not log personal data. */
+  onUnexpectedError?: (error: unknown) => void;
+}
+
+export function createYogaApp<TServerContext extends Record<string, unknown> = Record<string, unknown>>(
+  options: YogaAppOptions<TServerContext>,
+) {
+  return createYoga<TServerContext, GraphQLContext>({
+    schema,
+    graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
+    graphiql: options.graphiql
+      ? { title: 'Dispatch hub', headers: JSON.stringify({ [CSRF_HEADER]: '1' }) }
+      : false,
+    landingPage: false,
+    context: async (initial: YogaInitialContext & TServerContext) =>
+      createContext(options.deps, await options.claims(initial.request, initial)),
+    maskedErrors: {
+      maskError(error, message) {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (original instanceof ForbiddenError) {
+          return new GraphQLError('You are not allowed to do this.', {
+            ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+            extensions: { code: 'FORBIDDEN' },
+          });
+        }
+        if (original instanceof GraphQLError) return error as GraphQLError;
+        // An expected failure outside a result union (e.g. a bad cursor on a connection): its message is ours and safe.
+        if (original instanceof DomainError) {
+          return new GraphQLError(original.message, {
+            ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+            extensions: {
+              code: original.code,
+              ...(original instanceof ValidationError ? { fieldErrors: original.fieldErrors } : {}),
+            },
+          });
+        }
+        options.onUnexpectedError?.(original ?? error);
+        return new GraphQLError(message, {
+          ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        });
+      },
+    },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: 10, ignoreIntrospection: true },
+        maxAliases: { n: 15 },
+        costLimit: { maxCost: 5000 },
+        maxTokens: { n: 3000 },
+        maxDirectives: { n: 20 },
+        blockFieldSuggestion: { enabled: !options.graphiql },
+      }),
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+    ],
+  });
+}
+
+export type YogaApp = ReturnType<typeof createYogaApp>;
