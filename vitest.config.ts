@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // Resolve `graphql` as Node does (its CommonJS main), so test files and the externalized
+    // Pothos / yoga share one instance, exactly as in production.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['{core,integrations,graphql,functions,infra,dev,test}/**/*.test.ts'],
     // One DynamoDB Local for the whole run; each test file gets its own table.

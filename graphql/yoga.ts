@@ -23,6 +23,14 @@ export interface YogaAppOptions<TServerContext extends Record<string, unknown>> 
   onUnexpectedError?: (error: unknown) => void;
 }
 
+/**
+ * By name, not `instanceof`: a bundler or test runner may load `graphql` twice, and an error
+ * from the other copy must still count as a GraphQL error (e.g. scope-auth's FORBIDDEN).
+ */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError';
+}
+
 export function createYogaApp<TServerContext extends Record<string, unknown> = Record<string, unknown>>(
   options: YogaAppOptions<TServerContext>,
 ) {
@@ -33,22 +41,26 @@ export function createYogaApp<TServerContext extends Record<string, unknown> = R
       ? { title: 'Dispatch hub', headers: JSON.stringify({ [CSRF_HEADER]: '1' }) }
       : false,
     landingPage: false,
+    // Unexpected errors reach onUnexpectedError (redacted logger); yoga's own console logging would bypass it.
+    logging: false,
     context: async (initial: YogaInitialContext & TServerContext) =>
       createContext(options.deps, await options.claims(initial.request, initial)),
     maskedErrors: {
       maskError(error, message) {
-        const original = error instanceof GraphQLError ? error.originalError : error;
+        // Errors yoga and its plugins raise on purpose (parsing, validation, CSRF, limits) pass as they are.
+        if (isGraphQLError(error) && !error.originalError) return error;
+        const original = isGraphQLError(error) ? error.originalError : error;
         if (original instanceof ForbiddenError) {
           return new GraphQLError('You are not allowed to do this.', {
-            ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+            ...(isGraphQLError(error) ? { nodes: error.nodes, path: error.path } : {}),
             extensions: { code: 'FORBIDDEN' },
           });
         }
-        if (original instanceof GraphQLError) return error as GraphQLError;
+        if (isGraphQLError(original)) return error as GraphQLError;
         // An expected failure outside a result union (e.g. a bad cursor on a connection): its message is ours and safe.
         if (original instanceof DomainError) {
           return new GraphQLError(original.message, {
-            ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+            ...(isGraphQLError(error) ? { nodes: error.nodes, path: error.path } : {}),
             extensions: {
               code: original.code,
               ...(original instanceof ValidationError ? { fieldErrors: original.fieldErrors } : {}),
@@ -57,7 +69,7 @@ export function createYogaApp<TServerContext extends Record<string, unknown> = R
         }
         options.onUnexpectedError?.(original ?? error);
         return new GraphQLError(message, {
-          ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+          ...(isGraphQLError(error) ? { nodes: error.nodes, path: error.path } : {}),
           extensions: { code: 'INTERNAL_SERVER_ERROR' },
         });
       },

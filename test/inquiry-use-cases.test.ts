@@ -289,6 +289,7 @@ describe('phone inquiries (A1-3, A1-4)', () => {
   it('can have the judgment revised, audited with before and after', async () => {
     const deps = hubDeps(t.ledger);
     const inquiry = await recordPhoneInquiry(deps, salesTokyo, phoneInquiry({ company: unique('判定') }));
+    deps.clock.advance(1000);
     const judged = await recordHearingJudgment(deps, salesTokyo, {
       inquiryId: inquiry.inquiryId,
       judgment: { result: 'NOT_DISPATCHABLE', reason: '港湾運送業務のため派遣禁止' },

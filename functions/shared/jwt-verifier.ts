@@ -3,21 +3,20 @@
  * On AWS the HTTP API's JWT authorizer has already done this; the local host and any host
  * without an authorizer use this.
  */
-import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
 
-export interface JwtVerifierConfig {
+export type JwtVerifierConfig = {
   issuer: string;
   audience: string;
-  jwksUrl: string;
-}
+} & ({ jwksUrl: string } | { jwks: JSONWebKeySet });
 
 export type JwtVerifier = (authorization: string | null | undefined) => Promise<JWTPayload | undefined>;
 
 export function createJwtVerifier(config: JwtVerifierConfig): JwtVerifier {
-  const jwks = createRemoteJWKSet(new URL(config.jwksUrl), {
-    timeoutDuration: 3000,
-    cooldownDuration: 30_000,
-  });
+  const jwks =
+    'jwksUrl' in config
+      ? createRemoteJWKSet(new URL(config.jwksUrl), { timeoutDuration: 3000, cooldownDuration: 30_000 })
+      : createLocalJWKSet(config.jwks);
   return async (authorization) => {
     const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
     if (!token) return undefined;

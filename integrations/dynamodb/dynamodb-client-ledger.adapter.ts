@@ -100,10 +100,10 @@ export class DynamoDbClientLedger implements ClientLedger {
     }
     const items = [
       ...writes.map((w) => this.putEntity(w)),
-      ...audit.map((event) => ({
+      ...audit.map((event, position) => ({
         Put: {
           TableName: this.tableName,
-          Item: { ...event, ...auditKeys(event), entityType: 'AUDIT_EVENT' },
+          Item: { ...event, ...auditKeys(event, position), entityType: 'AUDIT_EVENT' },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       })),

@@ -65,6 +65,10 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
   }
 }
 
-export function auditKeys(event: AuditEvent): ItemKeys {
-  return { pk: auditPartition(event.trail), sk: `${event.at}#${event.eventId}` };
+/** `position` keeps the order of events written in one commit (same instant) stable. */
+export function auditKeys(event: AuditEvent, position: number): ItemKeys {
+  return {
+    pk: auditPartition(event.trail),
+    sk: `${event.at}#${String(position).padStart(3, '0')}#${event.eventId}`,
+  };
 }
