@@ -192,7 +192,7 @@ describe('department scoping', () => {
       salesOsaka,
       '{ inquiries(first: 100) { edges { node { id department } } } }',
     );
-    const nodes = (listed.data?.inquiries as { edges: { node: { department: string } }[] }).edges.map(
+    const nodes = (listed.data!.inquiries as { edges: { node: { department: string } }[] }).edges.map(
       (e) => e.node,
     );
     expect(nodes.every((n) => n.department === 'SALES_OSAKA')).toBe(true);
@@ -307,7 +307,7 @@ describe('pages and the client ledger', () => {
       'query($id: ID!) { inquiry(id: $id) { ... on Inquiry { client { id } } } }',
       { id },
     );
-    const clientId = (inquiry.data?.inquiry as { client: { id: string } }).client.id;
+    const clientId = (inquiry.data!.inquiry as { client: { id: string } }).client.id;
     const result = await api.graphql(
       salesTokyo,
       `query($id: ID!) { client(id: $id) { __typename ... on Client {
