@@ -11,7 +11,8 @@ import type { StaffMember } from './staff/staff-member.js';
 export interface WebSubmission {
   submissionId: string;
   inquiryId: string;
-  response: { status: number; body: Record<string, unknown> };
+  /** The body is kept as the JSON text that was sent, so a replay is byte-for-byte the same. */
+  response: { status: number; body: string };
   receivedAt: string;
   version: number;
 }

@@ -20,7 +20,8 @@ export interface WebInquiryReceipt {
 }
 
 const replay = (submission: WebSubmission): WebInquiryReceipt => ({
-  ...submission.response,
+  status: submission.response.status,
+  body: JSON.parse(submission.response.body) as Record<string, unknown>,
   duplicate: true,
 });
 
@@ -54,14 +55,12 @@ export async function receiveWebInquiry(deps: HubDeps, payload: unknown): Promis
     'inquiry.receiveWeb',
   );
 
-  const response = {
-    status: 201,
-    body: {
-      inquiryId: intake.inquiry.inquiryId,
-      receivedAt: intake.inquiry.receivedAt,
-      firstContactDueAt: dueAt.toISOString(),
-    },
+  const body = {
+    inquiryId: intake.inquiry.inquiryId,
+    receivedAt: intake.inquiry.receivedAt,
+    firstContactDueAt: dueAt.toISOString(),
   };
+  const response = { status: 201, body: JSON.stringify(body) };
   const submission: WebSubmission = {
     submissionId: form.submissionId,
     inquiryId: intake.inquiry.inquiryId,
@@ -82,5 +81,5 @@ export async function receiveWebInquiry(deps: HubDeps, payload: unknown): Promis
     }
     throw error;
   }
-  return { ...response, duplicate: false };
+  return { status: response.status, body, duplicate: false };
 }
