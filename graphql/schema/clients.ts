@@ -1,14 +1,13 @@
 /** The client ledger (顧客管理台帳) with its inquiries and audit trail. X-1. */
 import type { Actor } from '../../core/access.js';
 import type { AuditEvent, FieldChange } from '../../core/audit.js';
-import type { Client } from '../../core/clients/client.js';
 import { clientAuditTrail, getClient } from '../../core/clients/client-queries.js';
 import { inquiriesOfClient } from '../../core/inquiries/inquiry-queries.js';
 import { builder } from '../builder.js';
 import { ClientStageEnum } from './enums.js';
 import { QUERY_ERRORS } from './errors.js';
 import { forwardPage, toConnection } from './helpers.js';
-import { InquiryRef } from './inquiries.js';
+import { ClientRef, InquiryRef } from './refs.js';
 
 const FieldChangeRef = builder.objectRef<FieldChange>('FieldChange').implement({
   fields: (t) => ({
@@ -40,8 +39,6 @@ const AuditEventRef = builder.objectRef<AuditEvent>('AuditEvent').implement({
     changes: t.expose('changes', { type: [FieldChangeRef] }),
   }),
 });
-
-export const ClientRef = builder.objectRef<Client>('Client');
 
 ClientRef.implement({
   description: 'A client (派遣先 / 得意先) in the client ledger (顧客管理台帳).',

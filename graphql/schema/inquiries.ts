@@ -12,7 +12,7 @@ import { recordHearingJudgment } from '../../core/inquiries/record-hearing-judgm
 import { recordPhoneInquiry } from '../../core/inquiries/record-phone-inquiry.js';
 import { routeInquiry } from '../../core/inquiries/route-inquiry.js';
 import { builder } from '../builder.js';
-import { ClientRef } from './clients.js';
+import { ClientRef, InquiryRef } from './refs.js';
 import {
   ClientMatchEnum,
   DeadlineStatusEnum,
@@ -49,7 +49,7 @@ const HearingJudgmentRef = builder.objectRef<HearingJudgment>('HearingJudgment')
   }),
 });
 
-export const InquiryRef = builder.objectRef<Inquiry>('Inquiry').implement({
+InquiryRef.implement({
   description: 'A staffing inquiry (人材問い合わせ) from the website or by phone.',
   authScopes: { permission: 'inquiry.read' },
   fields: (t) => ({
