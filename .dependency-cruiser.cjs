@@ -9,7 +9,8 @@ module.exports = {
   forbidden: [
     {
       name: 'core-is-pure',
-      comment: 'core/ holds the business rules: it imports only core/, zod and the holiday calendar (no AWS SDK, axios, graphql, middy).',
+      comment:
+        'core/ holds the business rules: it imports only core/, zod and the holiday calendar (no AWS SDK, axios, graphql, middy).',
       severity: 'error',
       from: { path: '^core/', pathNot: TESTS },
       to: {
@@ -38,7 +39,8 @@ module.exports = {
     },
     {
       name: 'infra-uses-cdk-and-shared-constants',
-      comment: 'infra/ may import the CDK, cdk-nag and the table layout shared with the functions; never use cases or adapters.',
+      comment:
+        'infra/ may import the CDK, cdk-nag and the table layout shared with the functions; never use cases or adapters.',
       severity: 'error',
       from: { path: '^infra/', pathNot: TESTS },
       to: {

@@ -12,7 +12,6 @@ import { recordHearingJudgment } from '../../core/inquiries/record-hearing-judgm
 import { recordPhoneInquiry } from '../../core/inquiries/record-phone-inquiry.js';
 import { routeInquiry } from '../../core/inquiries/route-inquiry.js';
 import { builder } from '../builder.js';
-import { ClientRef, InquiryRef } from './refs.js';
 import {
   ClientMatchEnum,
   DeadlineStatusEnum,
@@ -22,6 +21,7 @@ import {
 } from './enums.js';
 import { MUTATION_ERRORS, QUERY_ERRORS } from './errors.js';
 import { forwardPage, toConnection, withoutNulls } from './helpers.js';
+import { ClientRef, InquiryRef } from './refs.js';
 
 const FirstContactRef = builder
   .objectRef<{ fc: FirstContact; inquiry: Inquiry }>('FirstContactDeadline')

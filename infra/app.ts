@@ -1,0 +1,27 @@
+/** The CDK app: `npm run synth` works offline; cdk-nag AwsSolutions checks run on every synth. */
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { StatefulStack } from './stateful.stack.js';
+import { StatelessStack } from './stateless.stack.js';
+
+export function buildApp(app: App = new App()) {
+  // Explicit, as the CDK recommends: the stateless stack holds strong references to the stateful one.
+  app.node.setContext('@aws-cdk/core:defaultCrossStackReferences', 'strong');
+  const env = {
+    account: process.env.CDK_DEFAULT_ACCOUNT,
+    region: process.env.CDK_DEFAULT_REGION ?? 'ap-northeast-1',
+  };
+  const stateful = new StatefulStack(app, 'DispatchHubStateful', { env });
+  const stateless = new StatelessStack(app, 'DispatchHubStateless', {
+    env,
+    table: stateful.table,
+    userPool: stateful.userPool,
+    userPoolClient: stateful.userPoolClient,
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return { app, stateful, stateless };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  buildApp().app.synth();
+}

@@ -1,0 +1,84 @@
+/**
+ * Stateful resources, kept apart so the stateless stack can be replaced freely: the client
+ * ledger table and the Cognito user pool whose groups are the agency's roles.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { GSI_NAMES, PARTITION_KEY, SORT_KEY } from '../integrations/dynamodb/table-layout.js';
+
+/** The agency's roles (policy.md); one Cognito group each. Kept in step with core/access.ts by a test. */
+export const ROLE_GROUPS = ['SALES', 'MANAGER', 'DIRECTOR', 'LEGAL', 'MARKETING', 'ADMIN'] as const;
+
+export class StatefulStack extends Stack {
+  readonly table: dynamodb.TableV2;
+  readonly userPool: cognito.UserPool;
+  readonly userPoolClient: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    this.table = new dynamodb.TableV2(this, 'Ledger', {
+      partitionKey: { name: PARTITION_KEY, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: SORT_KEY, type: dynamodb.AttributeType.STRING },
+      billing: dynamodb.Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      globalSecondaryIndexes: GSI_NAMES.map((name) => ({
+        indexName: name,
+        partitionKey: { name: `${name}pk`, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: `${name}sk`, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      })),
+    });
+
+    this.userPool = new cognito.UserPool(this, 'Staff', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true, username: true },
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      customAttributes: { department: new cognito.StringAttribute({ mutable: true, maxLen: 64 }) },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: true,
+    });
+    for (const role of ROLE_GROUPS) {
+      new cognito.CfnUserPoolGroup(this, `Group${role}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: role,
+      });
+    }
+    this.userPoolClient = this.userPool.addClient('FrontEnd', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(1),
+      preventUserExistenceErrors: true,
+      // ID tokens carry cognito:groups and custom:department, which the hub reads as role and department.
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true })
+        .withCustomAttributes('department'),
+    });
+
+    new CfnOutput(this, 'LedgerTableName', { value: this.table.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        'The Plus feature plan (threat protection) is a cost decision for the agency; MFA is required and self sign-up is off for this staff-only pool.',
+    });
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * Stateless resources: the HTTP API (Cognito JWT authorizer on /graphql, HMAC-authenticated
+ * webhook), the Lambda functions and the webhook secret. Least privilege: each function gets
+ * only the table actions its use cases perform.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { GSI_NAMES } from '../integrations/dynamodb/table-layout.js';
+
+export interface StatelessStackProps extends StackProps {
+  table: dynamodb.ITableV2;
+  userPool: cognito.IUserPool;
+  userPoolClient: cognito.IUserPoolClient;
+  /**
+   * Reserved concurrency of the GraphQL function.
+   * @default 20
+   */
+  graphqlReservedConcurrency?: number;
+}
+
+/** Read and conditional-write actions of the ledger adapter; no Scan, Update or Delete anywhere. */
+const LEDGER_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+const LEDGER_WRITE = ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem'];
+
+export class StatelessStack extends Stack {
+  readonly graphqlFunction: NodejsFunction;
+  readonly inquiryWebhookFunction: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+
+    const webhookSecret = new secretsmanager.Secret(this, 'InquiryWebhookSecret', {
+      description: 'Shared HMAC secret of the website inquiry form (X-Signature).',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+
+    const common = {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.seconds(15),
+      tracing: lambda.Tracing.ACTIVE,
+      environment: {
+        LEDGER_TABLE_NAME: props.table.tableName,
+        POWERTOOLS_SERVICE_NAME: 'dispatch-hub',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        sourceMap: true,
+        minify: true,
+        mainFields: ['module', 'main'],
+        // Some dependencies are CommonJS and call require(); give the ESM bundle one.
+        banner:
+          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    };
+    const logGroup = (name: string) =>
+      new logs.LogGroup(this, `${name}Logs`, {
+        retention: logs.RetentionDays.THREE_MONTHS,
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
+
+    this.graphqlFunction = new NodejsFunction(this, 'GraphQL', {
+      ...common,
+      entry: 'functions/graphql.handler.ts',
+      handler: 'handler',
+      logGroup: logGroup('GraphQL'),
+      reservedConcurrentExecutions: props.graphqlReservedConcurrency ?? 20,
+    });
+    this.inquiryWebhookFunction = new NodejsFunction(this, 'InquiryWebhook', {
+      ...common,
+      entry: 'functions/inquiry-webhook.handler.ts',
+      handler: 'handler',
+      logGroup: logGroup('InquiryWebhook'),
+      reservedConcurrentExecutions: 5,
+      environment: { ...common.environment, INQUIRY_WEBHOOK_SECRET_ARN: webhookSecret.secretArn },
+    });
+
+    // Each index by name, not <table>/index/*: the functions reach exactly what the adapter queries.
+    const tableResources = [
+      props.table.tableArn,
+      ...GSI_NAMES.map((name) => `${props.table.tableArn}/index/${name}`),
+    ];
+    for (const fn of [this.graphqlFunction, this.inquiryWebhookFunction]) {
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({ actions: [...LEDGER_READ, ...LEDGER_WRITE], resources: tableResources }),
+      );
+    }
+    webhookSecret.grantRead(this.inquiryWebhookFunction);
+
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const api = new apigw.HttpApi(this, 'Api', {
+      description: 'Dispatch hub: GraphQL and webhooks',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: ['https://hub.example.invalid'],
+        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
+        allowHeaders: ['authorization', 'content-type', 'x-graphql-yoga-csrf'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const stage = new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+    });
+    const cfnStage = stage.node.defaultChild as apigw.CfnStage;
+    cfnStage.accessLogSettings = {
+      destinationArn: accessLogs.logGroupArn,
+      format: JSON.stringify({
+        requestId: '$context.requestId',
+        routeKey: '$context.routeKey',
+        status: '$context.status',
+        latency: '$context.responseLatency',
+        integrationError: '$context.integrationErrorMessage',
+      }),
+    };
+
+    const authorizer = new HttpJwtAuthorizer(
+      'Cognito',
+      `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`,
+      { jwtAudience: [props.userPoolClient.userPoolClientId] },
+    );
+    api.addRoutes({
+      path: '/graphql',
+      methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
+      integration: new HttpLambdaIntegration('GraphQLIntegration', this.graphqlFunction),
+      authorizer,
+    });
+    const webhookRoutes = api.addRoutes({
+      path: '/webhooks/inquiry',
+      methods: [apigw.HttpMethod.POST],
+      integration: new HttpLambdaIntegration('InquiryWebhookIntegration', this.inquiryWebhookFunction),
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+    new CfnOutput(this, 'InquiryWebhookSecretArn', { value: webhookSecret.secretArn });
+
+    // Every cdk-nag acknowledgement carries its reason.
+    for (const route of webhookRoutes) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'The website form cannot hold a Cognito token; the webhook is authenticated by its HMAC signature (X-Signature) in the function.',
+      });
+    }
+    Validations.of(webhookSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Shared with the website vendor, who cannot follow an automatic rotation; rotated by the documented manual procedure.',
+    });
+    for (const fn of [this.graphqlFunction, this.inquiryWebhookFunction]) {
+      Validations.of(fn).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'AWSLambdaBasicExecutionRole only allows writing CloudWatch logs.',
+      });
+      Validations.of(fn).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords) supports no resource-level permissions.',
+      });
+      Validations.of(fn).acknowledge({
+        id: 'AwsSolutions-L1',
+        reason:
+          'nodejs22.x is pinned on purpose: the code must also run on the Node 20 of the development machines (architecture.md).',
+      });
+    }
+  }
+}

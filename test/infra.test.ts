@@ -1,0 +1,147 @@
+/**
+ * The CDK app's behaviours that matter, asserted on the synthesized templates (bundling
+ * skipped; CI runs one full `npm run synth` with bundling). cdk-nag runs on every synth.
+ */
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../core/access.js';
+import { buildApp } from '../infra/app.js';
+import { ROLE_GROUPS } from '../infra/stateful.stack.js';
+
+let stateful: Template;
+let stateless: Template;
+let synthError: unknown;
+
+beforeAll(() => {
+  const {
+    app,
+    stateful: a,
+    stateless: b,
+  } = buildApp(
+    new App({ context: { 'aws:cdk:bundling-stacks': [] }, outdir: `/tmp/cdk-test-${process.pid}` }),
+  );
+  try {
+    app.synth();
+  } catch (error) {
+    synthError = error;
+  }
+  stateful = Template.fromStack(a);
+  stateless = Template.fromStack(b);
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('passes, every exception acknowledged with a reason', () => {
+    expect(synthError).toBeUndefined();
+  });
+});
+
+describe('client ledger table', () => {
+  it('has point-in-time recovery, deletion protection and is retained', () => {
+    stateful.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        Replicas: [
+          Match.objectLike({
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            DeletionProtectionEnabled: true,
+          }),
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    });
+  });
+
+  it('has the key schema and indexes the adapter queries', () => {
+    stateful.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5'].map((name) =>
+        Match.objectLike({ IndexName: name, Projection: { ProjectionType: 'ALL' } }),
+      ),
+    });
+  });
+});
+
+describe('identity', () => {
+  it('has one Cognito group per role of core/access.ts', () => {
+    expect([...ROLE_GROUPS].sort()).toEqual([...ROLES].sort());
+    for (const role of ROLES)
+      stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+  });
+
+  it('requires MFA and does not allow self sign-up', () => {
+    stateful.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+  });
+});
+
+describe('functions', () => {
+  it('run on nodejs22.x arm64 with the table name in their environment', () => {
+    const functions = stateless.findResources('AWS::Lambda::Function', {
+      Properties: { Runtime: 'nodejs22.x', Architectures: ['arm64'] },
+    });
+    expect(Object.keys(functions)).toHaveLength(2);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties.Environment.Variables.LEDGER_TABLE_NAME).toBeDefined();
+      expect(fn.Properties.ReservedConcurrentExecutions).toBeGreaterThan(0);
+    }
+  });
+
+  it('get only the ledger actions the adapter uses: no Scan, Update, Delete or wildcard actions', () => {
+    const policies = stateless.findResources('AWS::IAM::Policy');
+    const actions = Object.values(policies).flatMap((p) =>
+      (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((s) =>
+        [s.Action].flat(),
+      ),
+    );
+    const dynamo = [...new Set(actions.filter((a) => a.startsWith('dynamodb:')))].sort();
+    expect(dynamo).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+    ]);
+    expect(actions.some((a) => a.endsWith(':*') || a === '*')).toBe(false);
+  });
+
+  it('lets only the webhook function read the webhook secret', () => {
+    const readers = Object.entries(stateless.findResources('AWS::IAM::Policy')).filter(([, p]) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'),
+    );
+    expect(readers.map(([id]) => id)).toEqual([expect.stringMatching(/^InquiryWebhook/)]);
+    stateless.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ INQUIRY_WEBHOOK_SECRET_ARN: Match.anyValue() }) },
+    });
+  });
+});
+
+describe('HTTP API', () => {
+  it('protects /graphql with the Cognito JWT authorizer', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+    });
+    for (const method of ['GET', 'POST']) {
+      stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: `${method} /graphql`,
+        AuthorizationType: 'JWT',
+      });
+    }
+  });
+
+  it('leaves the webhook to its HMAC signature and logs access', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'POST /webhooks/inquiry',
+      AuthorizationType: 'NONE',
+    });
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+  });
+});
