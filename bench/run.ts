@@ -167,7 +167,7 @@ async function main() {
         data?: { inquiries: { edges: unknown[] } };
         errors?: unknown;
       };
-      if (!json.data || json.data.inquiries.edges.length !== 50)
+      if (json.data?.inquiries.edges.length !== 50)
         throw new Error(`bad page: ${JSON.stringify(json.errors)}`);
       callsPerPage = dynamoCalls - before;
     }
