@@ -1,0 +1,135 @@
+/**
+ * The local host over real HTTP, as a person uses it: dev sign-in, a signed website inquiry,
+ * GraphQL with the bearer token, the routing and first-contact flow. A1-1, A1-2, X-5.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../functions/shared/logger.js';
+import { signWebhook } from '../functions/shared/webhook-signature.js';
+import { freePort, StartupError } from './dynamodb-local.js';
+import { DEV_WEBHOOK_SECRET, localConfig } from './local-config.js';
+import { type LocalHub, startLocalHub } from './local-hub.js';
+
+let hub: LocalHub;
+let port: number;
+
+beforeAll(async () => {
+  port = await freePort();
+  const env = {
+    PORT: String(port),
+    DYNAMODB_PORT: String(await freePort()),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-')),
+  };
+  hub = await startLocalHub(localConfig(env), createLogger('test'), env);
+}, 60_000);
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+async function signIn(body: object): Promise<string> {
+  const response = await fetch(`${hub.url}/dev/token`, { method: 'POST', body: JSON.stringify(body) });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function graphql(token: string, query: string, variables: object = {}) {
+  const response = await fetch(`${hub.url}/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Record<string, Record<string, unknown>>; errors?: unknown[] };
+}
+
+describe('npm start', () => {
+  it('lists every component with its URL', () => {
+    expect(hub.components.map((c) => c.url)).toEqual(
+      expect.arrayContaining([
+        `http://localhost:${port}/graphql`,
+        `http://localhost:${port}/webhooks/inquiry`,
+        `http://localhost:${port}/dev/token`,
+      ]),
+    );
+  });
+
+  it('serves GraphiQL to a browser', async () => {
+    const response = await fetch(`${hub.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('GraphiQL');
+  });
+
+  it('publishes the dev signing key and refuses a sign-in without a department for sales', async () => {
+    const jwks = (await (await fetch(`${hub.url}/dev/jwks.json`)).json()) as {
+      keys: { kty: string; d?: string }[];
+    };
+    expect(jwks.keys[0]).toMatchObject({ kty: 'RSA' });
+    expect(jwks.keys[0]?.d).toBeUndefined();
+    const refused = await fetch(`${hub.url}/dev/token`, {
+      method: 'POST',
+      body: '{"userId":"x","role":"SALES"}',
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({
+      fieldErrors: [{ path: 'department', message: 'SALES and MANAGER need a department' }],
+    });
+  });
+
+  it('takes a signed website inquiry that marketing routes and sales contacts', async () => {
+    const body = JSON.stringify({
+      submissionId: `e2e-${Date.now()}`,
+      company: '株式会社イーツーイー',
+      contactName: '山田 花子',
+      email: 'hanako@e2e.example',
+    });
+    const ts = Math.floor(Date.now() / 1000);
+    const delivered = await fetch(`${hub.url}/webhooks/inquiry`, {
+      method: 'POST',
+      headers: {
+        'x-signature-timestamp': String(ts),
+        'x-signature': signWebhook(DEV_WEBHOOK_SECRET, ts, body),
+      },
+      body,
+    });
+    expect(delivered.status).toBe(201);
+    const { inquiryId } = (await delivered.json()) as { inquiryId: string };
+
+    const marketing = await signIn({ userId: 'mkt.suzuki', role: 'MARKETING' });
+    const me = await graphql(marketing, '{ me { userId staffMember { name } } }');
+    expect(me.data?.me).toEqual({ userId: 'mkt.suzuki', staffMember: { name: '鈴木 彩花' } });
+    const routed = await graphql(
+      marketing,
+      'mutation($id: ID!) { routeInquiry(input: { inquiryId: $id, department: "SALES_TOKYO" }) { ... on Inquiry { status } } }',
+      { id: inquiryId },
+    );
+    expect(routed.data?.routeInquiry).toEqual({ status: 'ROUTED' });
+
+    const sales = await signIn({ userId: 'sales.tokyo1', role: 'SALES', department: 'SALES_TOKYO' });
+    const contacted = await graphql(
+      sales,
+      'mutation($id: ID!) { recordFirstContact(input: { inquiryId: $id }) { ... on Inquiry { status firstContact { status } } } }',
+      { id: inquiryId },
+    );
+    expect(contacted.data?.recordFirstContact).toEqual({
+      status: 'CONTACTED',
+      firstContact: { status: 'MET' },
+    });
+  });
+
+  it('treats a forged token as no token', async () => {
+    const forged = `${(await signIn({ userId: 'mkt.suzuki', role: 'MARKETING' })).slice(0, -4)}AAAA`;
+    const result = await graphql(forged, '{ me { userId } }');
+    expect(result.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }),
+    ]);
+  });
+
+  it('refuses to start on a port that is taken, saying which', async () => {
+    const env = { PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-')) };
+    const error = await startLocalHub(localConfig(env), createLogger('test'), env).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StartupError);
+    expect((error as Error).message).toMatch(new RegExp(`port ${port} for the hub .* already in use`));
+  });
+});
