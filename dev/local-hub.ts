@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
 import { policyFromEnv } from '../core/policy-config.js';
@@ -66,6 +67,7 @@ export async function startLocalHub(
     const yoga = createYogaApp<{ req: IncomingMessage; res: ServerResponse }>({
       deps: hub,
       graphiql: true,
+      renderGraphiQL,
       claims: (request) => verify(request.headers.get('authorization')),
       onUnexpectedError: (error) => logger.error('graphql request failed', { error: error as Error }),
     });

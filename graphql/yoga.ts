@@ -5,7 +5,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError } from 'graphql';
-import { createYoga, type YogaInitialContext } from 'graphql-yoga';
+import { createYoga, type GraphiQLOptions, type YogaInitialContext } from 'graphql-yoga';
 import { DomainError, ForbiddenError, ValidationError } from '../core/errors.js';
 import type { HubDeps } from '../core/hub.js';
 import { createContext, type GraphQLContext } from './context.js';
@@ -18,6 +18,8 @@ export interface YogaAppOptions<TServerContext extends Record<string, unknown>> 
   /** The request's verified token claims; undefined when it has none (or an invalid one). */
   claims: (request: Request, serverContext: TServerContext) => Promise<unknown> | unknown;
   graphiql?: boolean;
+  /** Renders the GraphiQL page; the local host passes a renderer with the assets inlined, so it works offline. */
+  renderGraphiQL?: (options?: GraphiQLOptions) => string;
   graphqlEndpoint?: string;
   /** Told about every unexpected (masked) error; must not log personal data. */
   onUnexpectedError?: (error: unknown) => void;
@@ -40,6 +42,7 @@ export function createYogaApp<TServerContext extends Record<string, unknown> = R
     graphiql: options.graphiql
       ? { title: 'Dispatch hub', headers: JSON.stringify({ [CSRF_HEADER]: '1' }) }
       : false,
+    ...(options.renderGraphiQL ? { renderGraphiQL: options.renderGraphiQL } : {}),
     landingPage: false,
     // Unexpected errors reach onUnexpectedError (redacted logger); yoga's own console logging would bypass it.
     logging: false,
