@@ -3,6 +3,7 @@
  * field. An event is written in the same transaction as the change it describes.
  */
 import type { Actor } from './access.js';
+import type { IdGenerator } from './ids.js';
 
 export type AuditActor = { kind: 'USER'; userId: string; role: string } | { kind: 'SYSTEM'; name: string };
 
@@ -46,4 +47,13 @@ export function changedFields<T extends object>(before: T | undefined, after: T)
     }
   }
   return changes;
+}
+
+/** The audit event describing one entity's change from `before` (absent for a create) to `after`. */
+export function auditChange<T extends object>(
+  ids: IdGenerator,
+  change: Omit<AuditEvent, 'eventId' | 'changes'> & { before: T | undefined; after: T },
+): AuditEvent {
+  const { before, after, ...event } = change;
+  return { eventId: ids.next('evt'), ...event, changes: changedFields(before, after) };
 }

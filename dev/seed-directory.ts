@@ -2,7 +2,7 @@
  * A realistic staff directory for the local hub: three sales departments with managers and
  * reps, a director, legal, marketing and an admin. Seeded once; existing entries are left alone.
  */
-import { changedFields, systemActor } from '../core/audit.js';
+import { auditChange, systemActor } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
 import { ConflictError } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
@@ -116,16 +116,16 @@ export async function seedDirectory(deps: {
       await deps.ledger.commit(
         [{ entity: { type: 'STAFF_MEMBER', value: member } }],
         [
-          {
-            eventId: deps.ids.next('evt'),
+          auditChange(deps.ids, {
             trail: staffTrail(member.userId),
             at: now,
             actor: systemActor('dev-seed'),
             operation: 'staff.create',
             subjectType: 'STAFF_MEMBER',
             subjectId: member.userId,
-            changes: changedFields(undefined, member),
-          },
+            before: undefined,
+            after: member,
+          }),
         ],
       );
       added += 1;

@@ -1,7 +1,7 @@
 /** Loading an inquiry the actor may see, and writing a change to it with its audit event. */
 import type { Actor } from '../access.js';
 import { assertSeesDepartment } from '../access.js';
-import { type AuditEvent, changedFields, userActor } from '../audit.js';
+import { type AuditEvent, auditChange, userActor } from '../audit.js';
 import { clientTrail } from '../clients/client.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
@@ -46,16 +46,16 @@ export async function saveInquiryChange(
   await deps.ledger.commit(
     [{ entity: { type: 'INQUIRY', value: after }, expectedVersion: before.version }, ...extra.writes],
     [
-      {
-        eventId: deps.ids.next('evt'),
+      auditChange(deps.ids, {
         trail: clientTrail(before.clientId),
         at: now,
         actor: userActor(actor),
         operation,
         subjectType: 'INQUIRY',
         subjectId: before.inquiryId,
-        changes: changedFields(before, after),
-      },
+        before: before,
+        after: after,
+      }),
       ...extra.audit,
     ],
   );

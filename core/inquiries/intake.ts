@@ -2,8 +2,7 @@
  * Shared intake of a new inquiry: link it to a client or create a prospect, and prepare the
  * writes and audit events. Requirements: A1-1, A1-3, X-1.
  */
-import type { AuditActor, AuditEvent } from '../audit.js';
-import { changedFields } from '../audit.js';
+import { type AuditActor, type AuditEvent, auditChange } from '../audit.js';
 import { type Client, clientTrail } from '../clients/client.js';
 import {
   companyEmailDomain,
@@ -64,16 +63,18 @@ export async function prepareIntake(
       updatedAt: now,
     };
     writes.push({ entity: { type: 'CLIENT', value: client } });
-    audit.push({
-      eventId: deps.ids.next('evt'),
-      trail: clientTrail(client.clientId),
-      at: now,
-      actor,
-      operation,
-      subjectType: 'CLIENT',
-      subjectId: client.clientId,
-      changes: changedFields(undefined, client),
-    });
+    audit.push(
+      auditChange(deps.ids, {
+        trail: clientTrail(client.clientId),
+        at: now,
+        actor,
+        operation,
+        subjectType: 'CLIENT',
+        subjectId: client.clientId,
+        before: undefined,
+        after: client,
+      }),
+    );
   }
 
   const inquiry: Inquiry = {
@@ -86,15 +87,17 @@ export async function prepareIntake(
     updatedAt: now,
   };
   writes.push({ entity: { type: 'INQUIRY', value: inquiry } });
-  audit.push({
-    eventId: deps.ids.next('evt'),
-    trail: clientTrail(client.clientId),
-    at: now,
-    actor,
-    operation,
-    subjectType: 'INQUIRY',
-    subjectId: inquiry.inquiryId,
-    changes: changedFields(undefined, inquiry),
-  });
+  audit.push(
+    auditChange(deps.ids, {
+      trail: clientTrail(client.clientId),
+      at: now,
+      actor,
+      operation,
+      subjectType: 'INQUIRY',
+      subjectId: inquiry.inquiryId,
+      before: undefined,
+      after: inquiry,
+    }),
+  );
   return { inquiry, client, writes, audit };
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { type Actor, assertMay } from '../access.js';
-import { changedFields, userActor } from '../audit.js';
+import { auditChange, userActor } from '../audit.js';
 import { type Client, clientTrail } from '../clients/client.js';
 import { PreconditionFailedError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
@@ -51,16 +51,18 @@ export async function routeInquiry(deps: HubDeps, actor: Actor, input: unknown):
       updatedAt: now,
     };
     extra.writes.push({ entity: { type: 'CLIENT', value: updated }, expectedVersion: client.version });
-    extra.audit.push({
-      eventId: deps.ids.next('evt'),
-      trail: clientTrail(client.clientId),
-      at: now,
-      actor: userActor(actor),
-      operation: 'inquiry.route',
-      subjectType: 'CLIENT',
-      subjectId: client.clientId,
-      changes: changedFields(client, updated),
-    });
+    extra.audit.push(
+      auditChange(deps.ids, {
+        trail: clientTrail(client.clientId),
+        at: now,
+        actor: userActor(actor),
+        operation: 'inquiry.route',
+        subjectType: 'CLIENT',
+        subjectId: client.clientId,
+        before: client,
+        after: updated,
+      }),
+    );
   }
   return saveInquiryChange(
     deps,

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { type Actor, assertMay, ROLES } from '../access.js';
-import { changedFields, userActor } from '../audit.js';
+import { auditChange, userActor } from '../audit.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { parseInput } from '../validation.js';
@@ -73,16 +73,16 @@ async function save(
       },
     ],
     [
-      {
-        eventId: deps.ids.next('evt'),
+      auditChange(deps.ids, {
         trail: staffTrail(after.userId),
         at: after.updatedAt,
         actor: userActor(actor),
         operation,
         subjectType: 'STAFF_MEMBER',
         subjectId: after.userId,
-        changes: changedFields(before, after),
-      },
+        before: before,
+        after: after,
+      }),
     ],
   );
   return after;
