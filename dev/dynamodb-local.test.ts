@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertPortFree, StartupError, startDynamoDbLocal } from './dynamodb-local.js';
+import { assertJavaAvailable, assertPortFree, StartupError, startDynamoDbLocal } from './dynamodb-local.js';
 
 const alive = (pid: number) => {
   try {
@@ -77,6 +77,16 @@ describe('DynamoDB Local lifecycle', () => {
       );
     } finally {
       server.close();
+    }
+  });
+
+  it('says clearly when Java is missing', () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      expect(() => assertJavaAvailable()).toThrow(/Java was not found\. DynamoDB Local needs Java 17/);
+    } finally {
+      process.env.PATH = path;
     }
   });
 });

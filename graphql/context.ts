@@ -15,6 +15,8 @@ const roleName = z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : 
 const claimsSchema = z
   .object({
     sub: z.string().min(1),
+    // Cognito's `sub` is an opaque UUID; its username is the staff directory's userId.
+    'cognito:username': z.string().min(1).optional(),
     role: roleName.optional(),
     // API Gateway's JWT authorizer hands array claims over as a string such as "[SALES MANAGER]".
     'cognito:groups': z
@@ -40,7 +42,7 @@ const claimsSchema = z
       return z.NEVER;
     }
     const department = c.department ?? c['custom:department'];
-    return { userId: c.sub, role, ...(department ? { department } : {}) };
+    return { userId: c['cognito:username'] ?? c.sub, role, ...(department ? { department } : {}) };
   });
 
 /** The actor the claims describe, or undefined when they do not describe a usable one. */

@@ -349,3 +349,71 @@ it('keeps the committed schema.graphql in step with the code (run `npm run schem
   const committed = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
   expect(committed).toBe(`${printSchema(schema)}\n`);
 });
+
+describe('staff directory (admin)', () => {
+  const UPDATE = `mutation($input: UpdateStaffMemberInput!) { updateStaffMember(input: $input) {
+    __typename ... on StaffMember { userId role department supervisorId version }
+    ... on Error { code } ... on ValidationError { fieldErrors { path message } } } }`;
+
+  it('adds a person, changes them with optimistic locking, and validates the supervisor', async () => {
+    const created = await api.graphql(
+      admin,
+      `mutation($input: CreateStaffMemberInput!) { createStaffMember(input: $input) {
+        __typename ... on StaffMember { userId version } ... on ValidationError { fieldErrors { path } } } }`,
+      {
+        input: {
+          userId: 'sales.tokyo9',
+          name: '新人 花子',
+          email: 'hanako@agency.example',
+          role: 'SALES',
+          department: 'SALES_TOKYO',
+          supervisorId: 'mgr-tokyo-1',
+        },
+      },
+    );
+    expect(created.data?.createStaffMember).toEqual({
+      __typename: 'StaffMember',
+      userId: 'sales.tokyo9',
+      version: 1,
+    });
+
+    const moved = await api.graphql(admin, UPDATE, {
+      input: {
+        userId: 'sales.tokyo9',
+        expectedVersion: 1,
+        department: 'SALES_OSAKA',
+        supervisorId: 'mgr-osaka-1',
+      },
+    });
+    expect(moved.data?.updateStaffMember).toMatchObject({
+      department: 'SALES_OSAKA',
+      supervisorId: 'mgr-osaka-1',
+      version: 2,
+    });
+
+    const stale = await api.graphql(admin, UPDATE, {
+      input: { userId: 'sales.tokyo9', expectedVersion: 1, role: 'MANAGER' },
+    });
+    expect(stale.data?.updateStaffMember).toMatchObject({ __typename: 'ConflictError' });
+
+    const badSupervisor = await api.graphql(admin, UPDATE, {
+      input: { userId: 'sales.tokyo9', expectedVersion: 2, supervisorId: 'nobody' },
+    });
+    expect(badSupervisor.data?.updateStaffMember).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: 'input.supervisorId', message: 'no active staff member "nobody"' }],
+    });
+
+    const noDepartment = await api.graphql(admin, UPDATE, {
+      input: { userId: 'sales.tokyo9', expectedVersion: 2, department: null },
+    });
+    expect(noDepartment.data?.updateStaffMember).toMatchObject({ __typename: 'ValidationError' });
+  });
+
+  it('shows managers only their own department', async () => {
+    const listed = await api.graphql(managerTokyo, '{ staffMembers { userId department } }');
+    const members = listed.data!.staffMembers as unknown as { department: string }[];
+    expect(members.length).toBeGreaterThan(0);
+    expect(members.every((m) => m.department === 'SALES_TOKYO')).toBe(true);
+  });
+});
