@@ -1,0 +1,28 @@
+/**
+ * Ports for the kintone apps the sales team works in (integrations.md, "kintone"): the orders
+ * app and the visit-records app. Each record carries the hub's id in a unique field, so a
+ * retried write finds the record instead of duplicating it. Requirements: A1-3, A3-6, A7-3, A7-4, X-3.
+ */
+
+/** Where a record lives in kintone and which revision the hub last saw. */
+export interface KintoneRecordRef {
+  recordId: string;
+  revision: number;
+}
+
+export interface KintoneStored<T> extends KintoneRecordRef {
+  fields: T;
+  updatedAt: string;
+}
+
+export interface KintoneApp<T extends { hubId: string }> {
+  /** Creates the record; a ConflictError when a record with this hubId already exists. */
+  create(fields: T): Promise<KintoneRecordRef>;
+  /** Creates or updates the record keyed by hubId: safe to retry, never a duplicate. */
+  upsert(fields: T): Promise<KintoneRecordRef>;
+  /** Updates at the given revision; a stale revision is a ConflictError, never a blind overwrite. */
+  update(recordId: string, changes: Partial<T>, expectedRevision: number): Promise<KintoneRecordRef>;
+  get(recordId: string): Promise<KintoneStored<T> | undefined>;
+  /** Records changed after `since`, oldest first, page by page (reconciliation). */
+  changedSince(since: Date): AsyncIterable<KintoneStored<T>[]>;
+}
