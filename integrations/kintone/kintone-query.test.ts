@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FieldValueType, KintoneQueryError, parseKintoneQuery } from './kintone-query.js';
+import { type FieldValueType, type KintoneQueryError, parseKintoneQuery } from './kintone-query.js';
 
 const types = new Map<string, FieldValueType>([
   ['$id', 'number'],

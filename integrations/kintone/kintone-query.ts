@@ -51,7 +51,8 @@ function tokenize(query: string): Token[] {
         value += query[i];
         i += 1;
       }
-      if (query[i] !== '"') throw new KintoneQueryError('GAIA_IQ03', 'Query syntax error: unterminated string.');
+      if (query[i] !== '"')
+        throw new KintoneQueryError('GAIA_IQ03', 'Query syntax error: unterminated string.');
       i += 1;
       tokens.push({ kind: 'string', value });
     } else if (ch === '(' || ch === ')' || ch === ',') {
@@ -69,7 +70,8 @@ function tokenize(query: string): Token[] {
       i += match[0].length;
     } else {
       const match = /^[^\s()=!<>,"]+/u.exec(query.slice(i));
-      if (!match) throw new KintoneQueryError('GAIA_IQ03', `Query syntax error near "${query.slice(i, i + 10)}".`);
+      if (!match)
+        throw new KintoneQueryError('GAIA_IQ03', `Query syntax error near "${query.slice(i, i + 10)}".`);
       tokens.push({ kind: 'word', value: match[0] });
       i += match[0].length;
     }
@@ -79,7 +81,10 @@ function tokenize(query: string): Token[] {
 
 const isWord = (t: Token | undefined, word: string) => t?.kind === 'word' && t.value.toLowerCase() === word;
 
-export function parseKintoneQuery(query: string, fieldTypes: ReadonlyMap<string, FieldValueType>): ParsedQuery {
+export function parseKintoneQuery(
+  query: string,
+  fieldTypes: ReadonlyMap<string, FieldValueType>,
+): ParsedQuery {
   const tokens = tokenize(query);
   let pos = 0;
   const peek = () => tokens[pos];
@@ -101,12 +106,19 @@ export function parseKintoneQuery(query: string, fieldTypes: ReadonlyMap<string,
     const token = next();
     if (token?.kind === 'string' || token?.kind === 'number') return token.value;
     if (token?.kind === 'word' && peek()?.kind === 'punct' && peek()?.value === '(') {
-      throw new KintoneQueryError('CB_VA01', `The function ${token.value}() is not supported by the sandbox.`);
+      throw new KintoneQueryError(
+        'CB_VA01',
+        `The function ${token.value}() is not supported by the sandbox.`,
+      );
     }
     return fail('a value was expected');
   };
 
-  const compare = (type: FieldValueType, left: string | number | undefined, right: string | number): number => {
+  const compare = (
+    type: FieldValueType,
+    left: string | number | undefined,
+    right: string | number,
+  ): number => {
     if (left === undefined || left === '') return Number.NaN;
     if (type === 'number') return Number(left) - Number(right);
     if (type === 'datetime') return Date.parse(String(left)) - Date.parse(String(right));
@@ -138,7 +150,10 @@ export function parseKintoneQuery(query: string, fieldTypes: ReadonlyMap<string,
     }
     if (opToken?.kind === 'word' && opToken.value.toLowerCase() === 'like') {
       const needle = literal();
-      return (r) => String(r.get(field) ?? '').toLowerCase().includes(String(needle).toLowerCase()) !== negate;
+      return (r) =>
+        String(r.get(field) ?? '')
+          .toLowerCase()
+          .includes(String(needle).toLowerCase()) !== negate;
     }
     if (negate || opToken?.kind !== 'op') return fail(`an operator was expected after ${field}`);
     const right = literal();
@@ -191,7 +206,8 @@ export function parseKintoneQuery(query: string, fieldTypes: ReadonlyMap<string,
       if (peek()?.kind === 'punct') next();
       const field = fieldName();
       let descending = false;
-      if (isWord(peek(), 'asc') || isWord(peek(), 'desc')) descending = String((next() as Token).value).toLowerCase() === 'desc';
+      if (isWord(peek(), 'asc') || isWord(peek(), 'desc'))
+        descending = String((next() as Token).value).toLowerCase() === 'desc';
       result.orderBy.push({ field, descending });
     } while (peek()?.kind === 'punct' && peek()?.value === ',');
   }
