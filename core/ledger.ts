@@ -5,6 +5,7 @@
 import type { AuditEvent } from './audit.js';
 import type { Client } from './clients/client.js';
 import type { Inquiry, InquiryStatus } from './inquiries/inquiry.js';
+import type { KintoneOutboxEntry } from './kintone/kintone-outbox.js';
 import type { StaffMember } from './staff/staff-member.js';
 
 /** What the website form was answered the first time, replayed for a duplicate delivery. */
@@ -21,7 +22,8 @@ export type LedgerEntity =
   | { type: 'CLIENT'; value: Client }
   | { type: 'INQUIRY'; value: Inquiry }
   | { type: 'STAFF_MEMBER'; value: StaffMember }
-  | { type: 'WEB_SUBMISSION'; value: WebSubmission };
+  | { type: 'WEB_SUBMISSION'; value: WebSubmission }
+  | { type: 'KINTONE_OUTBOX_ENTRY'; value: KintoneOutboxEntry };
 
 export interface LedgerWrite {
   entity: LedgerEntity;
@@ -59,6 +61,10 @@ export interface ClientLedger {
   getWebSubmission(submissionId: string): Promise<WebSubmission | undefined>;
   getStaffMember(userId: string): Promise<StaffMember | undefined>;
   listStaffMembers(): Promise<StaffMember[]>;
+  /** PENDING entries due at `now`, oldest due first. */
+  listDueKintoneOutboxEntries(now: Date, limit: number): Promise<KintoneOutboxEntry[]>;
+  /** Every outbox entry of a client, newest first (its kintone sync state). */
+  listKintoneOutboxEntriesOfClient(clientId: string): Promise<KintoneOutboxEntry[]>;
   /** Newest first. */
   listAuditTrail(trail: string, first: number, after?: string): Promise<Page<AuditEvent>>;
 }

@@ -7,6 +7,7 @@ import { type Actor, assertMay } from '../access.js';
 import { userActor } from '../audit.js';
 import { ValidationError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
+import { enqueueOrderWrite } from '../kintone/kintone-outbox.js';
 import { assertSalesDepartment } from '../staff/departments.js';
 import { parseInput } from '../validation.js';
 import type { Inquiry } from './inquiry.js';
@@ -43,6 +44,8 @@ export async function recordPhoneInquiry(deps: HubDeps, actor: Actor, input: unk
     userActor(actor),
     'inquiry.recordPhone',
   );
-  await deps.ledger.commit(intake.writes, intake.audit);
+  // A1-3: the order goes to kintone through the outbox, in the same transaction as the inquiry.
+  const orderWrite = enqueueOrderWrite(deps.ids, intake.inquiry, intake.client, now);
+  await deps.ledger.commit([...intake.writes, orderWrite], intake.audit);
   return intake.inquiry;
 }

@@ -9,6 +9,7 @@ import { auditChange, userActor } from '../audit.js';
 import { type Client, clientTrail } from '../clients/client.js';
 import { PreconditionFailedError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
+import { enqueueOrderWrite } from '../kintone/kintone-outbox.js';
 import { assertSalesDepartment } from '../staff/departments.js';
 import { parseInput } from '../validation.js';
 import type { Inquiry } from './inquiry.js';
@@ -64,20 +65,18 @@ export async function routeInquiry(deps: HubDeps, actor: Actor, input: unknown):
       }),
     );
   }
-  return saveInquiryChange(
-    deps,
-    actor,
-    'inquiry.route',
-    inquiry,
-    {
-      status: 'ROUTED',
-      department: cmd.department,
-      routedBy: actor.userId,
-      routedAt: now,
-      ...(cmd.hearingJudgment
-        ? { hearingJudgment: { ...cmd.hearingJudgment, judgedBy: actor.userId, judgedAt: now } }
-        : {}),
-    },
-    extra,
-  );
+  const routing: Partial<Inquiry> = {
+    status: 'ROUTED',
+    department: cmd.department,
+    routedBy: actor.userId,
+    routedAt: now,
+    ...(cmd.hearingJudgment
+      ? { hearingJudgment: { ...cmd.hearingJudgment, judgedBy: actor.userId, judgedAt: now } }
+      : {}),
+  };
+  // A1-3: the routed inquiry becomes an order in kintone, written through the outbox.
+  if (client) {
+    extra.writes.push(enqueueOrderWrite(deps.ids, { ...inquiry, ...routing }, client, now));
+  }
+  return saveInquiryChange(deps, actor, 'inquiry.route', inquiry, routing, extra);
 }

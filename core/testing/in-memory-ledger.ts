@@ -27,6 +27,8 @@ const keyOf = (e: LedgerEntity): string => {
       return `STAFF_MEMBER#${e.value.userId}`;
     case 'WEB_SUBMISSION':
       return `WEB_SUBMISSION#${e.value.submissionId}`;
+    case 'KINTONE_OUTBOX_ENTRY':
+      return `KINTONE_OUTBOX#${e.value.entryId}`;
   }
 };
 
@@ -108,6 +110,17 @@ export class InMemoryClientLedger implements ClientLedger {
   }
   async listStaffMembers() {
     return this.all('STAFF_MEMBER').sort((a, b) => a.userId.localeCompare(b.userId));
+  }
+  async listDueKintoneOutboxEntries(now: Date, limit: number) {
+    return this.all('KINTONE_OUTBOX_ENTRY')
+      .filter((e) => e.state === 'PENDING' && Date.parse(e.nextAttemptAt) <= now.getTime())
+      .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt))
+      .slice(0, limit);
+  }
+  async listKintoneOutboxEntriesOfClient(clientId: string) {
+    return this.all('KINTONE_OUTBOX_ENTRY')
+      .filter((e) => e.clientId === clientId)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
   async listAuditTrail(trail: string, first: number, after?: string) {
     const events = this.auditEvents.filter((e) => e.trail === trail).reverse();

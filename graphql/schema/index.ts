@@ -5,5 +5,6 @@ import './enums.js';
 import './staff.js';
 import './clients.js';
 import './inquiries.js';
+import './kintone-sync.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

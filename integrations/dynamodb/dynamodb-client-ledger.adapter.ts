@@ -19,6 +19,7 @@ import type { AuditEvent } from '../../core/audit.js';
 import type { Client } from '../../core/clients/client.js';
 import { ConflictError, IntegrationError, ValidationError } from '../../core/errors.js';
 import type { Inquiry } from '../../core/inquiries/inquiry.js';
+import type { KintoneOutboxEntry } from '../../core/kintone/kintone-outbox.js';
 import type { ClientLedger, InquiryQuery, LedgerWrite, Page, WebSubmission } from '../../core/ledger.js';
 import type { StaffMember } from '../../core/staff/staff-member.js';
 import {
@@ -27,12 +28,14 @@ import {
   auditPartition,
   clientKey,
   clientNamePartition,
+  DUE_KINTONE_OUTBOX,
   inquiriesByDepartment,
   inquiriesByStatus,
   inquiriesOfClient,
   inquiryKey,
   keysOf,
   OPEN_FIRST_CONTACTS,
+  outboxOfClient,
   STAFF_DIRECTORY,
   staffKey,
   webSubmissionKey,
@@ -358,6 +361,20 @@ export class DynamoDbClientLedger implements ClientLedger {
 
   listStaffMembers() {
     return this.queryAll<StaffMember>('gsi1', STAFF_DIRECTORY);
+  }
+
+  async listDueKintoneOutboxEntries(now: Date, limit: number): Promise<KintoneOutboxEntry[]> {
+    // Sort keys are `<nextAttemptAt>#<id>`: everything due up to now, the longest-waiting first.
+    const page = await this.queryPage<KintoneOutboxEntry>('gsi3', DUE_KINTONE_OUTBOX, {
+      first: limit,
+      ascending: true,
+      skBefore: `${now.toISOString()}~`,
+    });
+    return page.items;
+  }
+
+  async listKintoneOutboxEntriesOfClient(clientId: string): Promise<KintoneOutboxEntry[]> {
+    return (await this.queryAll<KintoneOutboxEntry>('gsi4', outboxOfClient(clientId))).reverse();
   }
 
   listAuditTrail(trail: string, first: number, after?: string) {

@@ -25,6 +25,9 @@ export const OPEN_FIRST_CONTACTS = 'FIRST_CONTACT#OPEN';
 export const inquiriesOfClient = (clientId: string) => `INQUIRIES#CLIENT#${clientId}`;
 export const ALL_INQUIRIES = 'INQUIRIES#ALL';
 export const auditPartition = (trail: string) => `AUDIT#${trail}`;
+export const outboxKey = (entryId: string) => ({ pk: `KINTONE_OUTBOX#${entryId}`, sk: 'KINTONE_OUTBOX' });
+export const DUE_KINTONE_OUTBOX = 'KINTONE_OUTBOX#DUE';
+export const outboxOfClient = (clientId: string) => `KINTONE_OUTBOX#CLIENT#${clientId}`;
 
 export function keysOf(entity: LedgerEntity): ItemKeys {
   switch (entity.type) {
@@ -62,6 +65,18 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
     }
     case 'WEB_SUBMISSION':
       return webSubmissionKey(entity.value.submissionId);
+    case 'KINTONE_OUTBOX_ENTRY': {
+      const e = entity.value;
+      return {
+        ...outboxKey(e.entryId),
+        // Sparse: only PENDING entries are in the due queue.
+        ...(e.state === 'PENDING'
+          ? { gsi3pk: DUE_KINTONE_OUTBOX, gsi3sk: `${e.nextAttemptAt}#${e.entryId}` }
+          : {}),
+        gsi4pk: outboxOfClient(e.clientId),
+        gsi4sk: `${e.createdAt}#${e.entryId}`,
+      };
+    }
   }
 }
 

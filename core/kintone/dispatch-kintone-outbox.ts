@@ -1,0 +1,105 @@
+/**
+ * Delivers due kintone outbox entries (A1-3, X-3). Upserts are keyed by the hub id, so an
+ * entry delivered twice (two dispatchers, or a lost answer) still makes one record. Retryable
+ * failures wait with exponential back-off; after `maxAttempts`, or on a failure that retrying
+ * cannot fix, the entry is FAILED and stays visible on the client.
+ */
+import { auditChange, systemActor } from '../audit.js';
+import { clientTrail } from '../clients/client.js';
+import { ConflictError, IntegrationError } from '../errors.js';
+import type { HubDeps } from '../hub.js';
+import type { KintoneOutboxEntry } from './kintone-outbox.js';
+import type { OrdersApp } from './order.js';
+
+export interface OutboxRetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface DispatchResult {
+  delivered: number;
+  retrying: number;
+  failed: number;
+}
+
+export async function dispatchKintoneOutbox(
+  deps: HubDeps & { ordersApp: OrdersApp; outboxRetry: OutboxRetryPolicy },
+  options: { limit?: number } = {},
+): Promise<DispatchResult> {
+  const due = await deps.ledger.listDueKintoneOutboxEntries(deps.clock.now(), options.limit ?? 25);
+  const result: DispatchResult = { delivered: 0, retrying: 0, failed: 0 };
+  for (const entry of due) {
+    const outcome = await deliver(deps, entry);
+    result[outcome] += 1;
+  }
+  return result;
+}
+
+async function deliver(
+  deps: HubDeps & { ordersApp: OrdersApp; outboxRetry: OutboxRetryPolicy },
+  entry: KintoneOutboxEntry,
+): Promise<keyof DispatchResult> {
+  let after: KintoneOutboxEntry;
+  const attempts = entry.attempts + 1;
+  try {
+    const ref = await deps.ordersApp.upsert(entry.order);
+    const now = deps.clock.now().toISOString();
+    after = {
+      ...entry,
+      state: 'DONE',
+      attempts,
+      kintoneRecordId: ref.recordId,
+      kintoneRevision: ref.revision,
+      version: entry.version + 1,
+      updatedAt: now,
+    };
+    delete after.lastError;
+  } catch (error) {
+    const now = deps.clock.now();
+    const retryable =
+      error instanceof IntegrationError && error.retryable && !(error instanceof ConflictError);
+    const exhausted = attempts >= deps.outboxRetry.maxAttempts;
+    const delay = Math.min(deps.outboxRetry.maxDelayMs, deps.outboxRetry.baseDelayMs * 2 ** (attempts - 1));
+    after = {
+      ...entry,
+      state: retryable && !exhausted ? 'PENDING' : 'FAILED',
+      attempts,
+      nextAttemptAt: new Date(now.getTime() + delay).toISOString(),
+      lastError: error instanceof Error ? error.message : String(error),
+      version: entry.version + 1,
+      updatedAt: now.toISOString(),
+    };
+  }
+  // Only the outcomes a person cares about go into the client's audit trail, not every retry.
+  const audit =
+    after.state === 'PENDING'
+      ? []
+      : [
+          auditChange(deps.ids, {
+            trail: clientTrail(entry.clientId),
+            at: after.updatedAt,
+            actor: systemActor('kintone-sync'),
+            operation: after.state === 'DONE' ? 'kintone.orderWritten' : 'kintone.orderWriteFailed',
+            subjectType: 'KINTONE_OUTBOX_ENTRY',
+            subjectId: entry.entryId,
+            before: { state: entry.state },
+            after: {
+              state: after.state,
+              ...(after.kintoneRecordId ? { kintoneRecordId: after.kintoneRecordId } : {}),
+              ...(after.lastError ? { lastError: after.lastError } : {}),
+            },
+          }),
+        ];
+  try {
+    await deps.ledger.commit(
+      [{ entity: { type: 'KINTONE_OUTBOX_ENTRY', value: after }, expectedVersion: entry.version }],
+      audit,
+    );
+  } catch (error) {
+    // Another dispatcher recorded this entry first; the upsert was idempotent, nothing is lost.
+    if (error instanceof ConflictError) return after.state === 'DONE' ? 'delivered' : 'retrying';
+    throw error;
+  }
+  return after.state === 'DONE' ? 'delivered' : after.state === 'PENDING' ? 'retrying' : 'failed';
+}

@@ -1,0 +1,80 @@
+/**
+ * The kintone outbox: a write the hub owes kintone, stored in the ledger in the same
+ * transaction as the change that causes it, then delivered by `dispatchKintoneOutbox`. A
+ * kintone outage only delays it; after the last attempt it is marked FAILED for a person to
+ * see. The inquiry itself is never rolled back because kintone was down. Requirements: A1-3, X-3.
+ */
+import type { Client } from '../clients/client.js';
+import type { IdGenerator } from '../ids.js';
+import type { Inquiry } from '../inquiries/inquiry.js';
+import type { LedgerWrite } from '../ledger.js';
+import type { OrderRecord } from './order.js';
+
+export const KINTONE_SYNC_STATES = ['PENDING', 'DONE', 'FAILED'] as const;
+export type KintoneSyncState = (typeof KINTONE_SYNC_STATES)[number];
+
+export interface KintoneOutboxEntry {
+  entryId: string;
+  app: 'orders';
+  /** The hub id of the kintone record (its unique key there). */
+  hubId: string;
+  clientId: string;
+  subjectType: 'INQUIRY';
+  subjectId: string;
+  /** The fields to upsert, as they were when the change was made. */
+  order: OrderRecord;
+  state: KintoneSyncState;
+  attempts: number;
+  /** When the next attempt is due (PENDING only). */
+  nextAttemptAt: string;
+  lastError?: string;
+  kintoneRecordId?: string;
+  kintoneRevision?: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The order an inquiry becomes in the kintone orders app (status INQUIRY, policy.md). */
+export function orderForInquiry(inquiry: Inquiry, client: Client): OrderRecord {
+  const summary = [inquiry.message, inquiry.contactDepartment && `先方部署: ${inquiry.contactDepartment}`]
+    .filter(Boolean)
+    .join('\n');
+  return {
+    hubId: `ord_${inquiry.inquiryId.replace(/^inq_/, '')}`,
+    clientId: client.clientId,
+    clientName: client.name,
+    status: 'INQUIRY',
+    inquiryId: inquiry.inquiryId,
+    channel: inquiry.channel,
+    ...(inquiry.department ? { department: inquiry.department } : {}),
+    ...(inquiry.requestedJobCategory ? { jobCategory: inquiry.requestedJobCategory } : {}),
+    ...(inquiry.requestedStart ? { requestedStart: inquiry.requestedStart } : {}),
+    ...(summary ? { summary } : {}),
+  };
+}
+
+/** The outbox write that owes kintone the inquiry's order; goes into the inquiry's own transaction. */
+export function enqueueOrderWrite(
+  ids: IdGenerator,
+  inquiry: Inquiry,
+  client: Client,
+  now: string,
+): LedgerWrite {
+  const entry: KintoneOutboxEntry = {
+    entryId: ids.next('kout'),
+    app: 'orders',
+    hubId: orderForInquiry(inquiry, client).hubId,
+    clientId: client.clientId,
+    subjectType: 'INQUIRY',
+    subjectId: inquiry.inquiryId,
+    order: orderForInquiry(inquiry, client),
+    state: 'PENDING',
+    attempts: 0,
+    nextAttemptAt: now,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return { entity: { type: 'KINTONE_OUTBOX_ENTRY', value: entry } };
+}
