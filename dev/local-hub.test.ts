@@ -21,6 +21,7 @@ beforeAll(async () => {
     PORT: String(port),
     DYNAMODB_PORT: String(await freePort()),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-')),
+    KINTONE_SANDBOX_PORT: '0',
   };
   hub = await startLocalHub(localConfig(env), createLogger('test'), env);
 }, 60_000);
@@ -115,6 +116,35 @@ describe('npm start', () => {
     expect(contacted.data?.recordFirstContact).toEqual({
       status: 'CONTACTED',
       firstContact: { status: 'MET' },
+    });
+  });
+
+  it('writes a phone inquiry taken in GraphQL to the kintone sandbox’s orders app', async () => {
+    const sales = await signIn({ userId: 'sales.osaka1', role: 'SALES', department: 'SALES_OSAKA' });
+    const taken = await graphql(
+      sales,
+      `mutation { recordPhoneInquiry(input: { company: "株式会社キントーン連携", contactName: "佐藤 一郎",
+        phone: "06-1111-2222", requestedJobCategory: "軽作業" }) { ... on Inquiry { id client { id } } } }`,
+    );
+    const { client } = taken.data?.recordPhoneInquiry as unknown as { client: { id: string } };
+    const kintone = hub.components.find((c) => c.name.startsWith('kintone sandbox'));
+    expect(kintone).toBeDefined();
+    let records: { client_name: { value: string } }[] = [];
+    for (let i = 0; i < 50 && records.length === 0; i += 1) {
+      await new Promise((r) => setTimeout(r, 200));
+      const response = await fetch(
+        `${kintone?.url}/k/v1/records.json?app=1&query=${encodeURIComponent('client_name = "株式会社キントーン連携"')}`,
+        { headers: { 'x-cybozu-api-token': 'sandbox-token-1' } },
+      );
+      records = ((await response.json()) as { records: typeof records }).records;
+    }
+    expect(records).toHaveLength(1);
+    const sync = await graphql(
+      sales,
+      `query { client(id: "${client.id}") { ... on Client { kintoneSync { state kintoneRecordId } } } }`,
+    );
+    expect(sync.data?.client).toEqual({
+      kintoneSync: [{ state: 'DONE', kintoneRecordId: expect.any(String) }],
     });
   });
 

@@ -8,6 +8,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
+import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
 import { policyFromEnv } from '../core/policy-config.js';
 import { makeHandler as makeInquiryWebhook } from '../functions/inquiry-webhook.handler.js';
 import { createJwtVerifier } from '../functions/shared/jwt-verifier.js';
@@ -15,6 +16,17 @@ import { createYogaApp } from '../graphql/yoga.js';
 import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
 import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
 import { ensureLedgerTable } from '../integrations/dynamodb/ensure-table.js';
+import {
+  ordersApp as ordersDefinition,
+  visitRecordsApp as visitsDefinition,
+} from '../integrations/kintone/app-definitions.js';
+import { type KintoneSandbox, startKintoneSandbox } from '../integrations/kintone/kintone.sandbox.js';
+import {
+  createKintoneApps,
+  type KintoneTarget,
+  kintoneSettings,
+  liveTarget,
+} from '../integrations/kintone/kintone-config.js';
 import { systemClock } from '../integrations/system-clock.js';
 import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from './dev-auth.js';
 import { assertPortFree, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
@@ -40,7 +52,10 @@ export async function startLocalHub(
   env: Record<string, string | undefined>,
 ): Promise<LocalHub> {
   await assertPortFree(config.PORT, 'the hub (set PORT to use another)');
+  const kintone = kintoneSettings(env);
   let dynamo: DynamoDbLocal | undefined;
+  let kintoneSandbox: KintoneSandbox | undefined;
+  let dispatcher: NodeJS.Timeout | undefined;
   try {
     dynamo = await startDynamoDbLocal({
       port: config.DYNAMODB_PORT,
@@ -56,6 +71,49 @@ export async function startLocalHub(
       policy: policyFromEnv(env),
     };
     const seeded = await seedDirectory(hub);
+
+    // kintone: the sandbox (default) or a real tenant, by configuration only.
+    let target: KintoneTarget;
+    if (kintone.KINTONE_MODE === 'sandbox') {
+      if (kintone.KINTONE_SANDBOX_PORT !== 0)
+        await assertPortFree(kintone.KINTONE_SANDBOX_PORT, 'the kintone sandbox');
+      kintoneSandbox = await startKintoneSandbox({
+        port: kintone.KINTONE_SANDBOX_PORT,
+        dataFile: join(config.dataDir, 'kintone.json'),
+      });
+      const tokens = kintoneSandbox.tokens;
+      target = {
+        baseUrl: kintoneSandbox.url,
+        orders: {
+          appId: ordersDefinition.sandboxAppId,
+          apiToken: tokens[ordersDefinition.sandboxAppId] as string,
+        },
+        visits: {
+          appId: visitsDefinition.sandboxAppId,
+          apiToken: tokens[visitsDefinition.sandboxAppId] as string,
+        },
+      };
+    } else {
+      target = liveTarget(kintone);
+    }
+    const kintoneApps = createKintoneApps(kintone, target, hub.clock, (message, details) =>
+      logger.warn(message, details),
+    );
+    // The outbox dispatcher: delivers what the hub owes kintone, one run at a time.
+    let dispatching = false;
+    dispatcher = setInterval(async () => {
+      if (dispatching) return;
+      dispatching = true;
+      try {
+        const result = await dispatchKintoneOutbox({ ...hub, ...kintoneApps });
+        if (result.delivered || result.retrying || result.failed)
+          logger.info('kintone outbox dispatched', { ...result });
+      } catch (error) {
+        logger.error('kintone outbox dispatch failed', { error: error as Error });
+      } finally {
+        dispatching = false;
+      }
+    }, 2000);
 
     const base = `http://localhost:${config.PORT}`;
     const devAuth = await createDevAuth({ keyFile: join(config.dataDir, 'dev-jwt-key.json') });
@@ -127,8 +185,16 @@ export async function startLocalHub(
         { name: 'Website inquiry webhook', url: `${base}/webhooks/inquiry` },
         { name: 'Dev sign-in (POST)', url: `${base}/dev/token` },
         { name: 'Dev JWKS', url: `${base}/dev/jwks.json` },
+        kintoneSandbox
+          ? {
+              name: `kintone sandbox (orders app ${target.orders.appId} token ${target.orders.apiToken}, visits app ${target.visits.appId} token ${target.visits.apiToken})`,
+              url: kintoneSandbox.url,
+            }
+          : { name: 'kintone (live)', url: target.baseUrl },
       ],
       async stop() {
+        clearInterval(dispatcher);
+        await kintoneSandbox?.stop();
         server.closeAllConnections();
         await new Promise((ok) => server.close(ok));
         db.destroy();
@@ -136,6 +202,8 @@ export async function startLocalHub(
       },
     };
   } catch (error) {
+    clearInterval(dispatcher);
+    await kintoneSandbox?.stop();
     await dynamo?.stop();
     throw error;
   }

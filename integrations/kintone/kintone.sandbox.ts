@@ -326,6 +326,24 @@ export async function startKintoneSandbox(options: KintoneSandboxOptions = {}): 
         }
         return [200, {}];
       }
+      case 'GET /k/v1/app.json': {
+        const app = store.definition(params.id);
+        return [
+          200,
+          {
+            appId: app.sandboxAppId,
+            code: app.key.toUpperCase(),
+            name: app.name,
+            description: 'kintone sandbox app built from the hub’s app definition',
+            spaceId: null,
+            threadId: null,
+            createdAt: '2026-01-01T00:00:00.000Z',
+            creator: { code: 'sandbox', name: 'sandbox' },
+            modifiedAt: '2026-01-01T00:00:00.000Z',
+            modifier: { code: 'sandbox', name: 'sandbox' },
+          },
+        ];
+      }
       case 'GET /k/v1/app/form/fields.json': {
         const properties = Object.fromEntries(
           store.fieldsOf(appId).map((f) => [
@@ -464,7 +482,8 @@ export async function startKintoneSandbox(options: KintoneSandboxOptions = {}): 
       if (path === '/k/v1/bulkRequest.json' && method === 'POST') {
         result = bulk(req, params);
       } else {
-        if (path !== '/k/v1/records/cursor.json' || method === 'POST') authorize(req, params.app);
+        if (path === '/k/v1/app.json') authorize(req, params.id);
+        else if (path !== '/k/v1/records/cursor.json' || method === 'POST') authorize(req, params.app);
         else {
           // Cursor reads are authorised by the token of the app the cursor was made for.
           const owner = [...cursorsOwner(params.id)];
