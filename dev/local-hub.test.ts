@@ -126,7 +126,7 @@ describe('npm start', () => {
       `mutation { recordPhoneInquiry(input: { company: "株式会社キントーン連携", contactName: "佐藤 一郎",
         phone: "06-1111-2222", requestedJobCategory: "軽作業" }) { ... on Inquiry { id client { id } } } }`,
     );
-    const { client } = taken.data?.recordPhoneInquiry as unknown as { client: { id: string } };
+    const { client } = taken.data!.recordPhoneInquiry as unknown as { client: { id: string } };
     const kintone = hub.components.find((c) => c.name.startsWith('kintone sandbox'));
     expect(kintone).toBeDefined();
     let records: { client_name: { value: string } }[] = [];
