@@ -13,6 +13,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { GSI_NAMES } from '../integrations/dynamodb/table-layout.js';
@@ -26,6 +28,28 @@ export interface StatelessStackProps extends StackProps {
    * @default 20
    */
   graphqlReservedConcurrency?: number;
+  /** The kintone tenant the hub writes to (KINTONE_MODE=live on AWS). */
+  kintone?: KintoneTenantProps;
+}
+
+export interface KintoneTenantProps {
+  /** `https://<subdomain>.cybozu.com`. @default 'https://example.cybozu.com' (set before deploying) */
+  baseUrl?: string;
+  /** @default '1' */
+  ordersAppId?: string;
+  /** @default '2' */
+  visitsAppId?: string;
+  /**
+   * Requests to kintone in flight per process (the adapter's cap).
+   * @default 10
+   */
+  maxConcurrencyPerProcess?: number;
+  /**
+   * The share of kintone's 100 concurrent requests per domain this hub may use; the synth fails
+   * when reserved concurrency × per-process cap of the functions calling kintone exceeds it.
+   * @default 30
+   */
+  domainBudget?: number;
 }
 
 /** Read and conditional-write actions of the ledger adapter; no Scan, Update or Delete anywhere. */
@@ -35,6 +59,7 @@ const LEDGER_WRITE = ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem'];
 export class StatelessStack extends Stack {
   readonly graphqlFunction: NodejsFunction;
   readonly inquiryWebhookFunction: NodejsFunction;
+  readonly kintoneOutboxFunction: NodejsFunction;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -91,11 +116,59 @@ export class StatelessStack extends Stack {
     });
 
     // Each index by name, not <table>/index/*: the functions reach exactly what the adapter queries.
+    // kintone write-through: the outbox dispatcher, every minute, one at a time.
+    const kintone = {
+      baseUrl: 'https://example.cybozu.com',
+      ordersAppId: '1',
+      visitsAppId: '2',
+      maxConcurrencyPerProcess: 10,
+      domainBudget: 30,
+      ...props.kintone,
+    };
+    const kintoneSecret = new secretsmanager.Secret(this, 'KintoneApiTokens', {
+      description:
+        'kintone API tokens of the orders and visit-records apps: {"ordersApiToken","visitsApiToken"}.',
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ ordersApiToken: 'set-me', visitsApiToken: 'set-me' }),
+        generateStringKey: 'placeholder',
+      },
+    });
+    const dispatcherConcurrency = 1;
+    if (dispatcherConcurrency * kintone.maxConcurrencyPerProcess > kintone.domainBudget) {
+      throw new Error(
+        `kintone budget exceeded: ${dispatcherConcurrency} × ${kintone.maxConcurrencyPerProcess} concurrent requests > domain budget ${kintone.domainBudget}`,
+      );
+    }
+    this.kintoneOutboxFunction = new NodejsFunction(this, 'KintoneOutbox', {
+      ...common,
+      entry: 'functions/kintone-outbox.handler.ts',
+      handler: 'handler',
+      timeout: Duration.minutes(5),
+      logGroup: logGroup('KintoneOutbox'),
+      reservedConcurrentExecutions: dispatcherConcurrency,
+      environment: {
+        ...common.environment,
+        KINTONE_MODE: 'live',
+        KINTONE_BASE_URL: kintone.baseUrl,
+        KINTONE_ORDERS_APP_ID: kintone.ordersAppId,
+        KINTONE_VISITS_APP_ID: kintone.visitsAppId,
+        KINTONE_MAX_CONCURRENCY: String(kintone.maxConcurrencyPerProcess),
+        KINTONE_SECRET_ARN: kintoneSecret.secretArn,
+      },
+    });
+    kintoneSecret.grantRead(this.kintoneOutboxFunction);
+    new scheduler.Schedule(this, 'KintoneOutboxSchedule', {
+      description: 'Deliver the kintone outbox',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(1)),
+      target: new schedulerTargets.LambdaInvoke(this.kintoneOutboxFunction, { retryAttempts: 0 }),
+    });
+    new CfnOutput(this, 'KintoneSecretArn', { value: kintoneSecret.secretArn });
+
     const tableResources = [
       props.table.tableArn,
       ...GSI_NAMES.map((name) => `${props.table.tableArn}/index/${name}`),
     ];
-    for (const fn of [this.graphqlFunction, this.inquiryWebhookFunction]) {
+    for (const fn of [this.graphqlFunction, this.inquiryWebhookFunction, this.kintoneOutboxFunction]) {
       fn.addToRolePolicy(
         new iam.PolicyStatement({ actions: [...LEDGER_READ, ...LEDGER_WRITE], resources: tableResources }),
       );
@@ -167,7 +240,20 @@ export class StatelessStack extends Stack {
       reason:
         'Shared with the website vendor, who cannot follow an automatic rotation; rotated by the documented manual procedure.',
     });
-    for (const fn of [this.graphqlFunction, this.inquiryWebhookFunction]) {
+    Validations.of(kintoneSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'kintone API tokens are issued in kintone’s app settings and cannot be rotated by a Lambda; rotated by procedure.',
+    });
+    const dispatcherId = this.getLogicalId(
+      this.kintoneOutboxFunction.node.defaultChild as lambda.CfnFunction,
+    );
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${dispatcherId}.Arn>:*]`,
+      reason:
+        'The scheduler may invoke any version of the dispatcher function (its ARN with :*), nothing else.',
+    });
+    for (const fn of [this.graphqlFunction, this.inquiryWebhookFunction, this.kintoneOutboxFunction]) {
       Validations.of(fn).acknowledge({
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         reason: 'AWSLambdaBasicExecutionRole only allows writing CloudWatch logs.',

@@ -7,7 +7,19 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../core/access.js';
 import { buildApp } from '../infra/app.js';
-import { ROLE_GROUPS } from '../infra/stateful.stack.js';
+import { ROLE_GROUPS, StatefulStack } from '../infra/stateful.stack.js';
+import { type KintoneTenantProps, StatelessStack } from '../infra/stateless.stack.js';
+
+function buildAppWithKintone(kintone: KintoneTenantProps) {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stateful = new StatefulStack(app, 'S');
+  return new StatelessStack(app, 'L', {
+    table: stateful.table,
+    userPool: stateful.userPool,
+    userPoolClient: stateful.userPoolClient,
+    kintone,
+  });
+}
 
 let stateful: Template;
 let stateless: Template;
@@ -85,7 +97,7 @@ describe('functions', () => {
     const functions = stateless.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: 'nodejs22.x', Architectures: ['arm64'] },
     });
-    expect(Object.keys(functions)).toHaveLength(2);
+    expect(Object.keys(functions)).toHaveLength(3);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Environment.Variables.LEDGER_TABLE_NAME).toBeDefined();
       expect(fn.Properties.ReservedConcurrentExecutions).toBeGreaterThan(0);
@@ -110,14 +122,35 @@ describe('functions', () => {
     expect(actions.some((a) => a.endsWith(':*') || a === '*')).toBe(false);
   });
 
-  it('lets only the webhook function read the webhook secret', () => {
-    const readers = Object.entries(stateless.findResources('AWS::IAM::Policy')).filter(([, p]) =>
-      JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'),
-    );
-    expect(readers.map(([id]) => id)).toEqual([expect.stringMatching(/^InquiryWebhook/)]);
+  it('lets each secret be read only by the function that needs it', () => {
+    const secretIds = Object.keys(stateless.findResources('AWS::SecretsManager::Secret'));
+    const readersOf = (secretPrefix: string) => {
+      const secretId = secretIds.find((id) => id.startsWith(secretPrefix)) as string;
+      return Object.entries(stateless.findResources('AWS::IAM::Policy'))
+        .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes(`"Ref":"${secretId}"`))
+        .map(([id]) => id);
+    };
+    expect(readersOf('InquiryWebhookSecret')).toEqual([expect.stringMatching(/^InquiryWebhook/)]);
+    expect(readersOf('KintoneApiTokens')).toEqual([expect.stringMatching(/^KintoneOutbox/)]);
     stateless.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ INQUIRY_WEBHOOK_SECRET_ARN: Match.anyValue() }) },
     });
+  });
+});
+
+describe('kintone write-through', () => {
+  it('runs the outbox dispatcher every minute, one at a time, against the live tenant', () => {
+    stateless.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)' });
+    stateless.hasResourceProperties('AWS::Lambda::Function', {
+      ReservedConcurrentExecutions: 1,
+      Environment: { Variables: Match.objectLike({ KINTONE_MODE: 'live', KINTONE_MAX_CONCURRENCY: '10' }) },
+    });
+  });
+
+  it('refuses to synthesize when kintone calls could exceed the domain budget', () => {
+    expect(() => buildAppWithKintone({ maxConcurrencyPerProcess: 40, domainBudget: 30 })).toThrow(
+      /kintone budget exceeded: 1 × 40 concurrent requests > domain budget 30/,
+    );
   });
 });
 

@@ -33,7 +33,10 @@ describe('kintone sandbox', () => {
       webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/kintone`,
     });
     try {
-      const client = new KintoneRestAPIClient({ baseUrl: sandbox.url, auth: { apiToken: sandbox.tokens['1'] as string } });
+      const client = new KintoneRestAPIClient({
+        baseUrl: sandbox.url,
+        auth: { apiToken: sandbox.tokens['1'] as string },
+      });
       const { id } = await client.record.addRecord({ app: '1', record: record('hook-1') });
       await client.record.updateRecord({ app: '1', id, record: { status: { value: 'RECEIVED' } } });
       await client.record.addRecords({ app: '1', records: [record('bulk-1'), record('bulk-2')] });
@@ -51,13 +54,19 @@ describe('kintone sandbox', () => {
   it('keeps its records between runs when given a data file', async () => {
     const dataFile = join(mkdtempSync(join(tmpdir(), 'kintone-')), 'kintone.json');
     const first = await startKintoneSandbox({ dataFile });
-    const client1 = new KintoneRestAPIClient({ baseUrl: first.url, auth: { apiToken: first.tokens['1'] as string } });
+    const client1 = new KintoneRestAPIClient({
+      baseUrl: first.url,
+      auth: { apiToken: first.tokens['1'] as string },
+    });
     await client1.record.addRecord({ app: '1', record: record('kept-1') });
     await first.stop();
 
     const second = await startKintoneSandbox({ dataFile });
     try {
-      const client2 = new KintoneRestAPIClient({ baseUrl: second.url, auth: { apiToken: second.tokens['1'] as string } });
+      const client2 = new KintoneRestAPIClient({
+        baseUrl: second.url,
+        auth: { apiToken: second.tokens['1'] as string },
+      });
       const { records } = await client2.record.getRecords({ app: '1', query: 'hub_id = "kept-1"' });
       expect(records).toHaveLength(1);
       const { id } = await client2.record.addRecord({ app: '1', record: record('kept-2') });
