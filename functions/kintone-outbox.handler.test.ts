@@ -1,11 +1,9 @@
 /** The scheduled dispatcher handler: rounds until the outbox is drained. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
-import { ordersApp } from '../integrations/kintone/app-definitions.js';
 import { type KintoneSandbox, startKintoneSandbox } from '../integrations/kintone/kintone.sandbox.js';
-import { KintoneAppAdapter } from '../integrations/kintone/kintone-app.adapter.js';
-import { KintoneRequestBudget } from '../integrations/kintone/kintone-request-budget.js';
 import { hubDeps, phoneInquiry, salesTokyo, seedDirectory } from '../test/support/builders.js';
+import { sandboxOrdersApp } from '../test/support/kintone.js';
 import { createTestLedger, type TestLedger } from '../test/support/ledger.js';
 import { makeHandler } from './kintone-outbox.handler.js';
 import { createLogger } from './shared/logger.js';
@@ -24,27 +22,10 @@ it('delivers the whole outbox in rounds of the batch size', async () => {
   for (let i = 0; i < 23; i += 1)
     await recordPhoneInquiry(hub, salesTokyo, phoneInquiry({ company: `株式会社ラウンド${i}` }));
   hub.clock.advance(1000);
-  const budget = new KintoneRequestBudget({
-    maxConcurrent: 10,
-    dailyQuotaPerApp: 10_000,
-    warnAt: 0.8,
-    clock: hub.clock,
-    onQuotaWarning: () => undefined,
-  });
   const handler = makeHandler({
     hub,
     kintone: {
-      ordersApp: new KintoneAppAdapter(
-        ordersApp,
-        '1',
-        sandbox.tokens['1'] as string,
-        {
-          baseUrl: sandbox.url,
-          socketTimeoutMs: 2000,
-          retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
-        },
-        budget,
-      ),
+      ordersApp: sandboxOrdersApp(sandbox, { clock: hub.clock, maxAttempts: 2 }).orders,
       outboxRetry: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000 },
     },
     logger: createLogger('test'),

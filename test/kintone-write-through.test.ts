@@ -12,11 +12,9 @@ import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
 import { routeInquiry } from '../core/inquiries/route-inquiry.js';
 import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
 import { kintoneSyncOfClient } from '../core/kintone/kintone-sync-queries.js';
-import { ordersApp } from '../integrations/kintone/app-definitions.js';
 import { type KintoneSandbox, startKintoneSandbox } from '../integrations/kintone/kintone.sandbox.js';
-import { KintoneAppAdapter } from '../integrations/kintone/kintone-app.adapter.js';
-import { KintoneRequestBudget } from '../integrations/kintone/kintone-request-budget.js';
 import { hubDeps, marketing, phoneInquiry, salesTokyo, seedDirectory, webForm } from './support/builders.js';
+import { sandboxOrdersApp } from './support/kintone.js';
 import { createTestLedger, type TestLedger } from './support/ledger.js';
 
 let t: TestLedger;
@@ -31,24 +29,7 @@ afterAll(() => sandbox.stop());
 
 function deps(maxAttempts = 5) {
   const base = hubDeps(t.ledger);
-  const budget = new KintoneRequestBudget({
-    maxConcurrent: 10,
-    dailyQuotaPerApp: 10_000,
-    warnAt: 0.8,
-    clock: base.clock,
-    onQuotaWarning: () => undefined,
-  });
-  const ordersAdapter = new KintoneAppAdapter(
-    ordersApp,
-    '1',
-    sandbox.tokens['1'] as string,
-    {
-      baseUrl: sandbox.url,
-      socketTimeoutMs: 2000,
-      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
-    },
-    budget,
-  );
+  const { orders: ordersAdapter } = sandboxOrdersApp(sandbox, { clock: base.clock, maxAttempts: 2 });
   return {
     ...base,
     ordersApp: ordersAdapter,

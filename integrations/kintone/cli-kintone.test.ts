@@ -8,11 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FixedClock } from '../../core/clock.js';
-import { ordersApp } from './app-definitions.js';
+import { sandboxOrdersApp } from '../../test/support/kintone.js';
 import { type KintoneSandbox, startKintoneSandbox } from './kintone.sandbox.js';
-import { KintoneAppAdapter } from './kintone-app.adapter.js';
-import { KintoneRequestBudget } from './kintone-request-budget.js';
 
 const run = promisify(execFile);
 let sandbox: KintoneSandbox;
@@ -39,24 +36,7 @@ const cli = (...args: string[]) =>
   );
 
 it('exports and imports records with cli-kintone', async () => {
-  const budget = new KintoneRequestBudget({
-    maxConcurrent: 5,
-    dailyQuotaPerApp: 10_000,
-    warnAt: 0.8,
-    clock: new FixedClock(new Date()),
-    onQuotaWarning: () => undefined,
-  });
-  const orders = new KintoneAppAdapter(
-    ordersApp,
-    '1',
-    sandbox.tokens['1'] as string,
-    {
-      baseUrl: sandbox.url,
-      socketTimeoutMs: 5000,
-      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
-    },
-    budget,
-  );
+  const { orders } = sandboxOrdersApp(sandbox);
   for (const i of [1, 2, 3]) {
     await orders.upsert({
       hubId: `ord_cli_${i}`,

@@ -5,13 +5,11 @@
  */
 import { KintoneRestAPIClient, KintoneRestAPIError } from '@kintone/rest-api-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../core/clock.js';
 import { ConflictError, IntegrationError } from '../../core/errors.js';
 import type { OrderRecord } from '../../core/kintone/order.js';
-import { ordersApp } from './app-definitions.js';
+import { sandboxOrdersApp } from '../../test/support/kintone.js';
 import { KINTONE_LIMITS, type KintoneSandbox, startKintoneSandbox } from './kintone.sandbox.js';
-import { KintoneAppAdapter, KintoneBatchError } from './kintone-app.adapter.js';
-import { KintoneRequestBudget } from './kintone-request-budget.js';
+import { KintoneBatchError } from './kintone-app.adapter.js';
 
 let sandbox: KintoneSandbox;
 let now = new Date('2026-11-30T01:00:00Z');
@@ -23,27 +21,8 @@ beforeAll(async () => {
 afterAll(() => sandbox.stop());
 afterEach(() => sandbox.setFaults(undefined));
 
-function adapter(options: { maxConcurrent?: number; dailyQuota?: number; maxAttempts?: number } = {}) {
-  const budget = new KintoneRequestBudget({
-    maxConcurrent: options.maxConcurrent ?? 10,
-    dailyQuotaPerApp: options.dailyQuota ?? 10_000,
-    warnAt: 0.8,
-    clock: new FixedClock(new Date('2026-11-30T01:00:00Z')),
-    onQuotaWarning: (info) => warnings.push(info),
-  });
-  const orders = new KintoneAppAdapter(
-    ordersApp,
-    '1',
-    sandbox.tokens['1'] as string,
-    {
-      baseUrl: sandbox.url,
-      socketTimeoutMs: 2000,
-      retry: { maxAttempts: options.maxAttempts ?? 8, baseDelayMs: 1, maxDelayMs: 10 },
-    },
-    budget,
-  );
-  return { orders, budget };
-}
+const adapter = (options: { maxConcurrent?: number; dailyQuota?: number; maxAttempts?: number } = {}) =>
+  sandboxOrdersApp(sandbox, { ...options, onQuotaWarning: (info) => warnings.push(info) });
 
 let seq = 0;
 const order = (overrides: Partial<OrderRecord> = {}): OrderRecord => {
