@@ -9,7 +9,7 @@ import { ConflictError, IntegrationError } from '../../core/errors.js';
 import type { OrderRecord } from '../../core/kintone/order.js';
 import { sandboxOrdersApp } from '../../test/support/kintone.js';
 import { KINTONE_LIMITS, type KintoneSandbox, startKintoneSandbox } from './kintone.sandbox.js';
-import { KintoneBatchError } from './kintone-app.adapter.js';
+import { classifyKintoneError, KintoneBatchError } from './kintone-app.adapter.js';
 
 let sandbox: KintoneSandbox;
 let now = new Date('2026-11-30T01:00:00Z');
@@ -113,6 +113,22 @@ describe('retries', () => {
       expect(await orders.get(created.recordId)).toBeDefined();
     },
   );
+
+  it('classifies kintone errors: retryable only when kintone says so', () => {
+    const error = (status: number, code: string, headers: Record<string, string> = {}) =>
+      new KintoneRestAPIError({ data: { id: 'x', code, message: code }, status, statusText: code, headers });
+    expect(classifyKintoneError(error(400, 'GAIA_TM12'))).toEqual({ retryable: true });
+    expect(classifyKintoneError(error(409, 'GAIA_DA02'))).toEqual({ retryable: true });
+    expect(classifyKintoneError(error(429, 'CB_TO01', { 'retry-after': '2' }))).toEqual({
+      retryable: true,
+      retryAfterMs: 2000,
+    });
+    expect(classifyKintoneError(error(409, 'GAIA_CO02'))).toEqual({ retryable: false });
+    expect(classifyKintoneError(error(400, 'CB_VA01'))).toEqual({ retryable: false });
+    expect(classifyKintoneError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toEqual(
+      { retryable: true },
+    );
+  });
 
   it('gives up after the configured attempts with a retryable IntegrationError', async () => {
     const { orders } = adapter({ maxAttempts: 3 });

@@ -28,7 +28,14 @@ export const KINTONE_LIMITS = {
   concurrentRequests: 100,
 } as const;
 
-export type KintoneFaultKind = '429' | '500' | '503' | 'GAIA_RE18' | 'reset' | 'timeout-after-commit';
+export type KintoneFaultKind =
+  | '429'
+  | '500'
+  | '503'
+  | 'GAIA_RE18'
+  | 'GAIA_DA02'
+  | 'reset'
+  | 'timeout-after-commit';
 
 export interface KintoneFaultSettings {
   /** Share of matching requests that fail, 0–1. */
