@@ -6,6 +6,7 @@ import type { AuditEvent } from './audit.js';
 import type { Client } from './clients/client.js';
 import type { Inquiry, InquiryStatus } from './inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from './kintone/kintone-outbox.js';
+import type { MailMessage } from './mail/mail-message.js';
 import type { StaffMember } from './staff/staff-member.js';
 
 /** What the website form was answered the first time, replayed for a duplicate delivery. */
@@ -23,7 +24,8 @@ export type LedgerEntity =
   | { type: 'INQUIRY'; value: Inquiry }
   | { type: 'STAFF_MEMBER'; value: StaffMember }
   | { type: 'WEB_SUBMISSION'; value: WebSubmission }
-  | { type: 'KINTONE_OUTBOX_ENTRY'; value: KintoneOutboxEntry };
+  | { type: 'KINTONE_OUTBOX_ENTRY'; value: KintoneOutboxEntry }
+  | { type: 'MAIL_MESSAGE'; value: MailMessage };
 
 export interface LedgerWrite {
   entity: LedgerEntity;
@@ -65,6 +67,11 @@ export interface ClientLedger {
   listDueKintoneOutboxEntries(now: Date, limit: number): Promise<KintoneOutboxEntry[]>;
   /** Every outbox entry of a client, newest first (its kintone sync state). */
   listKintoneOutboxEntriesOfClient(clientId: string): Promise<KintoneOutboxEntry[]>;
+  /** PENDING e-mails due at `now`, oldest due first. */
+  listDueMailMessages(now: Date, limit: number): Promise<MailMessage[]>;
+  /** Every e-mail the hub wrote, newest first (the local outbox at /dev/mail). */
+  listMailMessages(first: number, after?: string): Promise<Page<MailMessage>>;
+  getMailMessage(messageId: string): Promise<MailMessage | undefined>;
   /** Newest first. */
   listAuditTrail(trail: string, first: number, after?: string): Promise<Page<AuditEvent>>;
 }

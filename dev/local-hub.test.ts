@@ -148,6 +148,21 @@ describe('npm start', () => {
     });
   });
 
+  it('shows at /dev/mail the e-mail the routing sent to the department’s managers', async () => {
+    let list = '';
+    for (let i = 0; i < 50 && !list.includes('class="SENT">SENT<'); i += 1) {
+      await new Promise((r) => setTimeout(r, 200));
+      list = await (await fetch(`${hub.url}/dev/mail`)).text();
+    }
+    expect(list).toContain('class="SENT">SENT<');
+    expect(list).toContain('【新規お問い合わせ】株式会社イーツーイー 様（SALES_TOKYO）');
+    expect(list).toContain('mgr.tokyo@haken-agency.example');
+    const link = /href="(\/dev\/mail\/[^"]+)"/.exec(list)?.[1] as string;
+    const message = await (await fetch(`${hub.url}${link}`)).text();
+    expect(message).toContain('自社HPから受け付けた人材のお問い合わせが、SALES_TOKYO に振り分けられました。');
+    expect((await fetch(`${hub.url}/dev/mail/nope`)).status).toBe(404);
+  });
+
   it('treats a forged token as no token', async () => {
     const forged = `${(await signIn({ userId: 'mkt.suzuki', role: 'MARKETING' })).slice(0, -4)}AAAA`;
     const result = await graphql(forged, '{ me { userId } }');

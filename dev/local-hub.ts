@@ -9,6 +9,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
 import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
+import { dispatchMailOutbox } from '../core/mail/dispatch-mail-outbox.js';
 import { policyFromEnv } from '../core/policy-config.js';
 import { makeHandler as makeInquiryWebhook } from '../functions/inquiry-webhook.handler.js';
 import { createJwtVerifier } from '../functions/shared/jwt-verifier.js';
@@ -27,8 +28,10 @@ import {
   kintoneSettings,
   liveTarget,
 } from '../integrations/kintone/kintone-config.js';
+import { localMailTransport } from '../integrations/mail/local-mail.transport.js';
 import { systemClock } from '../integrations/system-clock.js';
 import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from './dev-auth.js';
+import { mailListPage, mailMessagePage } from './dev-mail-page.js';
 import { assertPortFree, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { readBody, sendResult, toApiGatewayEvent } from './http-event.js';
 import type { LocalConfig } from './local-config.js';
@@ -39,6 +42,11 @@ export interface LocalHub {
   components: { name: string; url: string }[];
   hub: HubDeps;
   stop(): Promise<void>;
+}
+
+function sendHtml(res: ServerResponse, status: number, html: string) {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(html);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -99,17 +107,21 @@ export async function startLocalHub(
     const kintoneApps = createKintoneApps(kintone, target, hub.clock, (message, details) =>
       logger.warn(message, details),
     );
-    // The outbox dispatcher: delivers what the hub owes kintone, one run at a time.
+    // The outbox dispatcher: delivers what the hub owes kintone, and the mail outbox, one run at a time.
+    const mail = { mailTransport: localMailTransport, mailRetry: kintoneApps.outboxRetry };
     let dispatching = false;
     dispatcher = setInterval(async () => {
       if (dispatching) return;
       dispatching = true;
       try {
-        const result = await dispatchKintoneOutbox({ ...hub, ...kintoneApps });
-        if (result.delivered || result.retrying || result.failed)
-          logger.info('kintone outbox dispatched', { ...result });
+        const written = await dispatchKintoneOutbox({ ...hub, ...kintoneApps });
+        if (written.delivered || written.retrying || written.failed)
+          logger.info('kintone outbox dispatched', { ...written });
+        const mailed = await dispatchMailOutbox({ ...hub, ...mail });
+        if (mailed.sent || mailed.retrying || mailed.failed)
+          logger.info('mail outbox dispatched', { ...mailed });
       } catch (error) {
-        logger.error('kintone outbox dispatch failed', { error: error as Error });
+        logger.error('outbox dispatch failed', { error: error as Error });
       } finally {
         dispatching = false;
       }
@@ -146,6 +158,14 @@ export async function startLocalHub(
           return sendResult(res, await inquiryWebhook(toApiGatewayEvent(req, body)));
         }
         if (path === '/dev/jwks.json' && req.method === 'GET') return sendJson(res, 200, devAuth.jwks);
+        if (path === '/dev/mail' && req.method === 'GET') {
+          const after = new URL(req.url ?? '/', base).searchParams.get('after') ?? undefined;
+          return sendHtml(res, 200, await mailListPage(hub.ledger, after));
+        }
+        if (path.startsWith('/dev/mail/') && req.method === 'GET') {
+          const html = await mailMessagePage(hub.ledger, decodeURIComponent(path.slice('/dev/mail/'.length)));
+          return html ? sendHtml(res, 200, html) : sendJson(res, 404, { error: 'NOT_FOUND' });
+        }
         if (path === '/dev/token' && req.method === 'POST') {
           const raw = (await readBody(req, 4096)).toString('utf8');
           let body: unknown;
@@ -185,6 +205,7 @@ export async function startLocalHub(
         { name: 'Website inquiry webhook', url: `${base}/webhooks/inquiry` },
         { name: 'Dev sign-in (POST)', url: `${base}/dev/token` },
         { name: 'Dev JWKS', url: `${base}/dev/jwks.json` },
+        { name: 'Mail outbox (every e-mail the hub sends)', url: `${base}/dev/mail` },
         kintoneSandbox
           ? {
               name: `kintone sandbox (orders app ${target.orders.appId} token ${target.orders.apiToken}, visits app ${target.visits.appId} token ${target.visits.apiToken})`,

@@ -30,6 +30,15 @@ export interface StatelessStackProps extends StackProps {
   graphqlReservedConcurrency?: number;
   /** The kintone tenant the hub writes to (KINTONE_MODE=live on AWS). */
   kintone?: KintoneTenantProps;
+  /** Where e-mail comes from (SES). */
+  mail?: MailProps;
+}
+
+export interface MailProps {
+  /** A verified SES identity: a domain or an address. @default 'example.com' (set before deploying) */
+  identity?: string;
+  /** The sender address, within the identity. @default 'hub@example.com' */
+  fromAddress?: string;
 }
 
 export interface KintoneTenantProps {
@@ -59,7 +68,7 @@ const LEDGER_WRITE = ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem'];
 export class StatelessStack extends Stack {
   readonly graphqlFunction: NodejsFunction;
   readonly inquiryWebhookFunction: NodejsFunction;
-  readonly kintoneOutboxFunction: NodejsFunction;
+  readonly outboxFunction: NodejsFunction;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -116,7 +125,7 @@ export class StatelessStack extends Stack {
     });
 
     // Each index by name, not <table>/index/*: the functions reach exactly what the adapter queries.
-    // kintone write-through: the outbox dispatcher, every minute, one at a time.
+    // The outboxes (kintone writes, e-mail): one dispatcher, every minute, one at a time.
     const kintone = {
       baseUrl: 'https://example.cybozu.com',
       ordersAppId: '1',
@@ -139,12 +148,13 @@ export class StatelessStack extends Stack {
         `kintone budget exceeded: ${dispatcherConcurrency} × ${kintone.maxConcurrencyPerProcess} concurrent requests > domain budget ${kintone.domainBudget}`,
       );
     }
-    this.kintoneOutboxFunction = new NodejsFunction(this, 'KintoneOutbox', {
+    const mail = { identity: 'example.com', fromAddress: 'hub@example.com', ...props.mail };
+    this.outboxFunction = new NodejsFunction(this, 'Outbox', {
       ...common,
-      entry: 'functions/kintone-outbox.handler.ts',
+      entry: 'functions/outbox.handler.ts',
       handler: 'handler',
       timeout: Duration.minutes(5),
-      logGroup: logGroup('KintoneOutbox'),
+      logGroup: logGroup('Outbox'),
       reservedConcurrentExecutions: dispatcherConcurrency,
       environment: {
         ...common.environment,
@@ -154,13 +164,22 @@ export class StatelessStack extends Stack {
         KINTONE_VISITS_APP_ID: kintone.visitsAppId,
         KINTONE_MAX_CONCURRENCY: String(kintone.maxConcurrencyPerProcess),
         KINTONE_SECRET_ARN: kintoneSecret.secretArn,
+        MAIL_FROM_ADDRESS: mail.fromAddress,
       },
     });
-    kintoneSecret.grantRead(this.kintoneOutboxFunction);
-    new scheduler.Schedule(this, 'KintoneOutboxSchedule', {
-      description: 'Deliver the kintone outbox',
+    // Only SendEmail, only from the configured identity and sender address.
+    this.outboxFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: mail.identity })],
+        conditions: { StringEquals: { 'ses:FromAddress': mail.fromAddress } },
+      }),
+    );
+    kintoneSecret.grantRead(this.outboxFunction);
+    new scheduler.Schedule(this, 'OutboxSchedule', {
+      description: 'Deliver the kintone and mail outboxes',
       schedule: scheduler.ScheduleExpression.rate(Duration.minutes(1)),
-      target: new schedulerTargets.LambdaInvoke(this.kintoneOutboxFunction, { retryAttempts: 0 }),
+      target: new schedulerTargets.LambdaInvoke(this.outboxFunction, { retryAttempts: 0 }),
     });
     new CfnOutput(this, 'KintoneSecretArn', { value: kintoneSecret.secretArn });
 
@@ -168,7 +187,7 @@ export class StatelessStack extends Stack {
       props.table.tableArn,
       ...GSI_NAMES.map((name) => `${props.table.tableArn}/index/${name}`),
     ];
-    for (const fn of [this.graphqlFunction, this.inquiryWebhookFunction, this.kintoneOutboxFunction]) {
+    for (const fn of [this.graphqlFunction, this.inquiryWebhookFunction, this.outboxFunction]) {
       fn.addToRolePolicy(
         new iam.PolicyStatement({ actions: [...LEDGER_READ, ...LEDGER_WRITE], resources: tableResources }),
       );
@@ -245,15 +264,13 @@ export class StatelessStack extends Stack {
       reason:
         'kintone API tokens are issued in kintone’s app settings and cannot be rotated by a Lambda; rotated by procedure.',
     });
-    const dispatcherId = this.getLogicalId(
-      this.kintoneOutboxFunction.node.defaultChild as lambda.CfnFunction,
-    );
+    const dispatcherId = this.getLogicalId(this.outboxFunction.node.defaultChild as lambda.CfnFunction);
     Validations.of(this).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${dispatcherId}.Arn>:*]`,
       reason:
         'The scheduler may invoke any version of the dispatcher function (its ARN with :*), nothing else.',
     });
-    for (const fn of [this.graphqlFunction, this.inquiryWebhookFunction, this.kintoneOutboxFunction]) {
+    for (const fn of [this.graphqlFunction, this.inquiryWebhookFunction, this.outboxFunction]) {
       Validations.of(fn).acknowledge({
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         reason: 'AWSLambdaBasicExecutionRole only allows writing CloudWatch logs.',

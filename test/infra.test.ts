@@ -131,14 +131,26 @@ describe('functions', () => {
         .map(([id]) => id);
     };
     expect(readersOf('InquiryWebhookSecret')).toEqual([expect.stringMatching(/^InquiryWebhook/)]);
-    expect(readersOf('KintoneApiTokens')).toEqual([expect.stringMatching(/^KintoneOutbox/)]);
+    expect(readersOf('KintoneApiTokens')).toEqual([expect.stringMatching(/^Outbox/)]);
     stateless.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ INQUIRY_WEBHOOK_SECRET_ARN: Match.anyValue() }) },
     });
   });
 });
 
-describe('kintone write-through', () => {
+describe('outboxes (kintone write-through, e-mail)', () => {
+  it('grants ses:SendEmail only, only on the configured identity and sender', () => {
+    const statements = Object.values(stateless.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Condition?: unknown }[],
+    );
+    const ses = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('ses:')));
+    expect(ses).toHaveLength(1);
+    expect(ses[0]).toMatchObject({
+      Action: 'ses:SendEmail',
+      Condition: { StringEquals: { 'ses:FromAddress': 'hub@example.com' } },
+    });
+  });
+
   it('runs the outbox dispatcher every minute, one at a time, against the live tenant', () => {
     stateless.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)' });
     stateless.hasResourceProperties('AWS::Lambda::Function', {

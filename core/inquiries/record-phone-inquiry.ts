@@ -8,7 +8,8 @@ import { userActor } from '../audit.js';
 import { ValidationError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { enqueueOrderWrite } from '../kintone/kintone-outbox.js';
-import { assertSalesDepartment } from '../staff/departments.js';
+import { enqueueMail } from '../mail/mail-message.js';
+import { assertSalesDepartment, managerEmails } from '../staff/departments.js';
 import { parseInput } from '../validation.js';
 import type { Inquiry } from './inquiry.js';
 import { phoneInquiryInput } from './inquiry-input.js';
@@ -23,7 +24,7 @@ export async function recordPhoneInquiry(deps: HubDeps, actor: Actor, input: unk
       { path: 'input.department', message: 'name the sales department to share it with' },
     ]);
   }
-  await assertSalesDepartment(deps.ledger, department, 'input.department');
+  const departmentMembers = await assertSalesDepartment(deps.ledger, department, 'input.department');
 
   const now = deps.clock.now().toISOString();
   const { hearingJudgment, department: _target, ...fields } = form;
@@ -45,7 +46,26 @@ export async function recordPhoneInquiry(deps: HubDeps, actor: Actor, input: unk
     'inquiry.recordPhone',
   );
   // A1-3: the order goes to kintone through the outbox, in the same transaction as the inquiry.
-  const orderWrite = enqueueOrderWrite(deps.ids, intake.inquiry, intake.client, now);
-  await deps.ledger.commit([...intake.writes, orderWrite], intake.audit);
+  const writes = [...intake.writes, enqueueOrderWrite(deps.ids, intake.inquiry, intake.client, now)];
+  // Shared with another department: its managers learn of it by e-mail.
+  const managers = managerEmails(departmentMembers);
+  if (department !== actor.department && managers.length) {
+    writes.push(
+      enqueueMail(deps.ids, now, {
+        template: 'INQUIRY_ROUTED',
+        to: managers,
+        clientId: intake.client.clientId,
+        params: {
+          company: intake.inquiry.company,
+          department,
+          channel: 'PHONE',
+          receivedAt: now,
+          ...(form.requestedJobCategory ? { requestedJobCategory: form.requestedJobCategory } : {}),
+          inquiryId: intake.inquiry.inquiryId,
+        },
+      }),
+    );
+  }
+  await deps.ledger.commit(writes, intake.audit);
   return intake.inquiry;
 }

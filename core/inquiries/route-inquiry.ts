@@ -10,7 +10,8 @@ import { type Client, clientTrail } from '../clients/client.js';
 import { PreconditionFailedError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { enqueueOrderWrite } from '../kintone/kintone-outbox.js';
-import { assertSalesDepartment } from '../staff/departments.js';
+import { enqueueMail } from '../mail/mail-message.js';
+import { assertSalesDepartment, managerEmails } from '../staff/departments.js';
 import { parseInput } from '../validation.js';
 import type { Inquiry } from './inquiry.js';
 import { loadInquiry, type RelatedWrites, saveInquiryChange } from './inquiry-changes.js';
@@ -39,7 +40,7 @@ export async function routeInquiry(deps: HubDeps, actor: Actor, input: unknown):
       'the inquiry has been contacted; it can no longer be re-routed',
     );
   }
-  await assertSalesDepartment(deps.ledger, cmd.department, 'input.department');
+  const departmentMembers = await assertSalesDepartment(deps.ledger, cmd.department, 'input.department');
 
   const now = deps.clock.now().toISOString();
   const extra: RelatedWrites = { writes: [], audit: [] };
@@ -77,6 +78,26 @@ export async function routeInquiry(deps: HubDeps, actor: Actor, input: unknown):
   // A1-3: the routed inquiry becomes an order in kintone, written through the outbox.
   if (client) {
     extra.writes.push(enqueueOrderWrite(deps.ids, { ...inquiry, ...routing }, client, now));
+  }
+  // The department's managers learn of it by e-mail (mail outbox, same transaction).
+  const managers = managerEmails(departmentMembers);
+  if (managers.length) {
+    extra.writes.push(
+      enqueueMail(deps.ids, now, {
+        template: 'INQUIRY_ROUTED',
+        to: managers,
+        clientId: inquiry.clientId,
+        params: {
+          company: inquiry.company,
+          department: cmd.department,
+          channel: inquiry.channel,
+          receivedAt: inquiry.receivedAt,
+          ...(inquiry.firstContact ? { firstContactDueAt: inquiry.firstContact.dueAt } : {}),
+          ...(inquiry.requestedJobCategory ? { requestedJobCategory: inquiry.requestedJobCategory } : {}),
+          inquiryId: inquiry.inquiryId,
+        },
+      }),
+    );
   }
   return saveInquiryChange(deps, actor, 'inquiry.route', inquiry, routing, extra);
 }

@@ -6,22 +6,19 @@
  */
 import { auditChange, systemActor } from '../audit.js';
 import { clientTrail } from '../clients/client.js';
-import { ConflictError, IntegrationError } from '../errors.js';
+import { ConflictError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
+import { afterFailedAttempt, type OutboxRetryPolicy } from '../outbox-retry.js';
 import type { KintoneOutboxEntry } from './kintone-outbox.js';
 import type { OrdersApp } from './order.js';
-
-export interface OutboxRetryPolicy {
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
 
 export interface DispatchResult {
   delivered: number;
   retrying: number;
   failed: number;
 }
+
+export type { OutboxRetryPolicy };
 
 export async function dispatchKintoneOutbox(
   deps: HubDeps & { ordersApp: OrdersApp; outboxRetry: OutboxRetryPolicy },
@@ -57,16 +54,10 @@ async function deliver(
     delete after.lastError;
   } catch (error) {
     const now = deps.clock.now();
-    const retryable =
-      error instanceof IntegrationError && error.retryable && !(error instanceof ConflictError);
-    const exhausted = attempts >= deps.outboxRetry.maxAttempts;
-    const delay = Math.min(deps.outboxRetry.maxDelayMs, deps.outboxRetry.baseDelayMs * 2 ** (attempts - 1));
     after = {
       ...entry,
-      state: retryable && !exhausted ? 'PENDING' : 'FAILED',
+      ...afterFailedAttempt(deps.outboxRetry, attempts, error, now),
       attempts,
-      nextAttemptAt: new Date(now.getTime() + delay).toISOString(),
-      lastError: error instanceof Error ? error.message : String(error),
       version: entry.version + 1,
       updatedAt: now.toISOString(),
     };

@@ -1,24 +1,35 @@
 import { ValidationError } from '../errors.js';
 import type { ClientLedger } from '../ledger.js';
+import type { StaffMember } from './staff-member.js';
+
+const isSalesDepartmentMember = (m: StaffMember) =>
+  m.active && (m.role === 'SALES' || m.role === 'MANAGER') && m.department !== undefined;
+
+function departmentsOf(members: StaffMember[]): string[] {
+  return [...new Set(members.filter(isSalesDepartmentMember).map((m) => m.department as string))].sort();
+}
 
 /** Sales departments are those with at least one active sales member or manager in the directory. */
 export async function salesDepartments(ledger: ClientLedger): Promise<string[]> {
-  const members = await ledger.listStaffMembers();
-  const departments = members
-    .filter((m) => m.active && (m.role === 'SALES' || m.role === 'MANAGER') && m.department)
-    .map((m) => m.department as string);
-  return [...new Set(departments)].sort();
+  return departmentsOf(await ledger.listStaffMembers());
 }
 
+/** Checks that `department` is a sales department, naming the field if not; returns its active members. */
 export async function assertSalesDepartment(
   ledger: ClientLedger,
   department: string,
   path: string,
-): Promise<void> {
-  const known = await salesDepartments(ledger);
+): Promise<StaffMember[]> {
+  const members = await ledger.listStaffMembers();
+  const known = departmentsOf(members);
   if (!known.includes(department)) {
     throw new ValidationError([
       { path, message: `"${department}" is not a sales department (known: ${known.join(', ') || 'none'})` },
     ]);
   }
+  return members.filter((m) => m.active && m.department === department);
 }
+
+/** The e-mail addresses of a department's managers (policy.md: reports and escalations go to them). */
+export const managerEmails = (members: StaffMember[]) =>
+  members.filter((m) => m.role === 'MANAGER').map((m) => m.email);

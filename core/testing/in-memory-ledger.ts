@@ -29,6 +29,8 @@ const keyOf = (e: LedgerEntity): string => {
       return `WEB_SUBMISSION#${e.value.submissionId}`;
     case 'KINTONE_OUTBOX_ENTRY':
       return `KINTONE_OUTBOX#${e.value.entryId}`;
+    case 'MAIL_MESSAGE':
+      return `MAIL#${e.value.messageId}`;
   }
 };
 
@@ -121,6 +123,22 @@ export class InMemoryClientLedger implements ClientLedger {
     return this.all('KINTONE_OUTBOX_ENTRY')
       .filter((e) => e.clientId === clientId)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+  async listDueMailMessages(now: Date, limit: number) {
+    return this.all('MAIL_MESSAGE')
+      .filter((m) => m.state === 'PENDING' && Date.parse(m.nextAttemptAt) <= now.getTime())
+      .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt))
+      .slice(0, limit);
+  }
+  async listMailMessages(first: number, after?: string) {
+    return page(
+      this.all('MAIL_MESSAGE').sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+      first,
+      after,
+    );
+  }
+  async getMailMessage(id: string) {
+    return this.all('MAIL_MESSAGE').find((m) => m.messageId === id);
   }
   async listAuditTrail(trail: string, first: number, after?: string) {
     const events = this.auditEvents.filter((e) => e.trail === trail).reverse();

@@ -21,19 +21,23 @@ import { ConflictError, IntegrationError, ValidationError } from '../../core/err
 import type { Inquiry } from '../../core/inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from '../../core/kintone/kintone-outbox.js';
 import type { ClientLedger, InquiryQuery, LedgerWrite, Page, WebSubmission } from '../../core/ledger.js';
+import type { MailMessage } from '../../core/mail/mail-message.js';
 import type { StaffMember } from '../../core/staff/staff-member.js';
 import {
   ALL_INQUIRIES,
+  ALL_MAIL,
   auditKeys,
   auditPartition,
   clientKey,
   clientNamePartition,
   DUE_KINTONE_OUTBOX,
+  DUE_MAIL,
   inquiriesByDepartment,
   inquiriesByStatus,
   inquiriesOfClient,
   inquiryKey,
   keysOf,
+  mailKey,
   OPEN_FIRST_CONTACTS,
   outboxOfClient,
   STAFF_DIRECTORY,
@@ -375,6 +379,23 @@ export class DynamoDbClientLedger implements ClientLedger {
 
   async listKintoneOutboxEntriesOfClient(clientId: string): Promise<KintoneOutboxEntry[]> {
     return (await this.queryAll<KintoneOutboxEntry>('gsi4', outboxOfClient(clientId))).reverse();
+  }
+
+  async listDueMailMessages(now: Date, limit: number): Promise<MailMessage[]> {
+    const page = await this.queryPage<MailMessage>('gsi3', DUE_MAIL, {
+      first: limit,
+      ascending: true,
+      skBefore: `${now.toISOString()}~`,
+    });
+    return page.items;
+  }
+
+  listMailMessages(first: number, after?: string): Promise<Page<MailMessage>> {
+    return this.queryPage<MailMessage>('gsi5', ALL_MAIL, { first, ...(after ? { after } : {}) });
+  }
+
+  getMailMessage(messageId: string) {
+    return this.get<MailMessage>(mailKey(messageId));
   }
 
   listAuditTrail(trail: string, first: number, after?: string) {

@@ -28,6 +28,9 @@ export const auditPartition = (trail: string) => `AUDIT#${trail}`;
 export const outboxKey = (entryId: string) => ({ pk: `KINTONE_OUTBOX#${entryId}`, sk: 'KINTONE_OUTBOX' });
 export const DUE_KINTONE_OUTBOX = 'KINTONE_OUTBOX#DUE';
 export const outboxOfClient = (clientId: string) => `KINTONE_OUTBOX#CLIENT#${clientId}`;
+export const mailKey = (messageId: string) => ({ pk: `MAIL#${messageId}`, sk: 'MAIL' });
+export const DUE_MAIL = 'MAIL#DUE';
+export const ALL_MAIL = 'MAIL#ALL';
 
 export function keysOf(entity: LedgerEntity): ItemKeys {
   switch (entity.type) {
@@ -65,6 +68,15 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
     }
     case 'WEB_SUBMISSION':
       return webSubmissionKey(entity.value.submissionId);
+    case 'MAIL_MESSAGE': {
+      const m = entity.value;
+      return {
+        ...mailKey(m.messageId),
+        ...(m.state === 'PENDING' ? { gsi3pk: DUE_MAIL, gsi3sk: `${m.nextAttemptAt}#${m.messageId}` } : {}),
+        gsi5pk: ALL_MAIL,
+        gsi5sk: `${m.createdAt}#${m.messageId}`,
+      };
+    }
     case 'KINTONE_OUTBOX_ENTRY': {
       const e = entity.value;
       return {

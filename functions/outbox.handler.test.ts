@@ -1,11 +1,12 @@
-/** The scheduled dispatcher handler: rounds until the outbox is drained. */
+/** The scheduled outbox handler: rounds until the kintone and mail outboxes are drained. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
 import { type KintoneSandbox, startKintoneSandbox } from '../integrations/kintone/kintone.sandbox.js';
+import { localMailTransport } from '../integrations/mail/local-mail.transport.js';
 import { hubDeps, phoneInquiry, salesTokyo, seedDirectory } from '../test/support/builders.js';
 import { sandboxOrdersApp } from '../test/support/kintone.js';
 import { createTestLedger, type TestLedger } from '../test/support/ledger.js';
-import { makeHandler } from './kintone-outbox.handler.js';
+import { makeHandler } from './outbox.handler.js';
 import { createLogger } from './shared/logger.js';
 
 let t: TestLedger;
@@ -17,10 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-it('delivers the whole outbox in rounds of the batch size', async () => {
+it('delivers both outboxes in rounds of the batch size', async () => {
   const hub = hubDeps(t.ledger);
   for (let i = 0; i < 23; i += 1)
-    await recordPhoneInquiry(hub, salesTokyo, phoneInquiry({ company: `株式会社ラウンド${i}` }));
+    await recordPhoneInquiry(
+      hub,
+      salesTokyo,
+      phoneInquiry({ company: `株式会社ラウンド${i}`, department: i < 12 ? 'SALES_OSAKA' : 'SALES_TOKYO' }),
+    );
   hub.clock.advance(1000);
   const handler = makeHandler({
     hub,
@@ -28,13 +33,20 @@ it('delivers the whole outbox in rounds of the batch size', async () => {
       ordersApp: sandboxOrdersApp(sandbox, { clock: hub.clock, maxAttempts: 2 }).orders,
       outboxRetry: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000 },
     },
+    mail: {
+      mailTransport: localMailTransport,
+      mailRetry: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000 },
+    },
     logger: createLogger('test'),
     batchSize: 10,
   });
+  // sales-tokyo-1 shared 12 of the 23 with SALES_OSAKA: its manager gets 12 e-mails.
   expect(await handler({}, { getRemainingTimeInMillis: () => 300_000 })).toEqual({
-    delivered: 23,
-    retrying: 0,
-    failed: 0,
+    kintone: { delivered: 23, retrying: 0, failed: 0 },
+    mail: { sent: 12, retrying: 0, failed: 0 },
   });
-  expect(await handler({})).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+  expect(await handler({})).toEqual({
+    kintone: { delivered: 0, retrying: 0, failed: 0 },
+    mail: { sent: 0, retrying: 0, failed: 0 },
+  });
 });

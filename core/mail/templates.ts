@@ -1,0 +1,106 @@
+/**
+ * The hub's e-mail templates, in Japanese, in the agency's tone: polite (です・ます), the
+ * facts first, what to do next, and where to look. Each template names its parameters.
+ */
+import { type JstDate, jstDateOf } from '../business-days.js';
+
+export interface MailTemplateParams {
+  INQUIRY_ROUTED: {
+    company: string;
+    department: string;
+    channel: 'WEB' | 'PHONE';
+    receivedAt: string;
+    firstContactDueAt?: string;
+    requestedJobCategory?: string;
+    inquiryId: string;
+  };
+  BASIC_CONTRACT_TEMPLATE: { company: string; contactName: string; salesRepName: string; agencyName: string };
+  FIRST_CONTACT_OVERDUE: { company: string; department: string; dueAt: string; inquiryId: string };
+}
+
+export type MailTemplate = keyof MailTemplateParams;
+export const MAIL_TEMPLATES = ['INQUIRY_ROUTED', 'BASIC_CONTRACT_TEMPLATE', 'FIRST_CONTACT_OVERDUE'] as const;
+
+const JST_FORMAT = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** An instant as staff read it: 2026年11月30日(月) 23:59 (JST, whatever the server's zone). */
+export function jstDateTime(iso: string): string {
+  return JST_FORMAT.format(new Date(iso));
+}
+
+const jstDay = (iso: string): JstDate => jstDateOf(new Date(iso));
+
+const SIGNATURE = '――\n派遣業務統合ハブ（自動送信）\nこのメールに返信されても届きません。';
+
+export function renderMail<T extends MailTemplate>(
+  template: T,
+  params: MailTemplateParams[T],
+): { subject: string; text: string } {
+  switch (template) {
+    case 'INQUIRY_ROUTED': {
+      const p = params as MailTemplateParams['INQUIRY_ROUTED'];
+      const lines = [
+        `${p.department} マネージャー各位`,
+        '',
+        `${p.channel === 'WEB' ? '自社HP' : '電話'}から受け付けた人材のお問い合わせが、${p.department} に振り分けられました。`,
+        '',
+        `・お客様: ${p.company} 様`,
+        `・受付日時: ${jstDateTime(p.receivedAt)}`,
+        ...(p.requestedJobCategory ? [`・ご希望の職種: ${p.requestedJobCategory}`] : []),
+        ...(p.firstContactDueAt
+          ? [`・初回連絡の期限: ${jstDateTime(p.firstContactDueAt)}（受付から1営業日以内）`]
+          : []),
+        `・問い合わせID: ${p.inquiryId}`,
+        '',
+        p.firstContactDueAt
+          ? '担当の営業から期限までに必ず一度ご連絡のうえ、ハブに初回連絡を記録してください。'
+          : '内容をご確認のうえ、担当者の割り当てをお願いいたします。',
+        '',
+        SIGNATURE,
+      ];
+      return { subject: `【新規お問い合わせ】${p.company} 様（${p.department}）`, text: lines.join('\n') };
+    }
+    case 'BASIC_CONTRACT_TEMPLATE': {
+      const p = params as MailTemplateParams['BASIC_CONTRACT_TEMPLATE'];
+      const lines = [
+        `${p.company}`,
+        `${p.contactName} 様`,
+        '',
+        'いつも大変お世話になっております。',
+        `${p.agencyName} の ${p.salesRepName} でございます。`,
+        '',
+        'このたびは弊社へのご依頼をご検討いただき、誠にありがとうございます。',
+        '労働者派遣基本契約書のひな形をお送りいたします。ご確認いただき、ご不明な点やご要望がございましたら、お気軽にお申し付けください。',
+        '',
+        '今後ともどうぞよろしくお願い申し上げます。',
+        '',
+        SIGNATURE,
+      ];
+      return { subject: `【${p.agencyName}】労働者派遣基本契約書（ひな形）のご送付`, text: lines.join('\n') };
+    }
+    case 'FIRST_CONTACT_OVERDUE': {
+      const p = params as MailTemplateParams['FIRST_CONTACT_OVERDUE'];
+      const lines = [
+        `${p.department} マネージャー各位`,
+        '',
+        `${p.company} 様からのお問い合わせ（ID: ${p.inquiryId}）について、初回連絡の期限（${jstDateTime(p.dueAt)}）を過ぎています。`,
+        '至急、担当者からご連絡のうえ、ハブに初回連絡を記録してください。',
+        '',
+        SIGNATURE,
+      ];
+      return {
+        subject: `【期限超過】初回連絡未了: ${p.company} 様（${jstDay(p.dueAt)} 期限）`,
+        text: lines.join('\n'),
+      };
+    }
+  }
+  throw new Error(`unknown mail template ${String(template)}`);
+}

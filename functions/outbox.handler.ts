@@ -1,0 +1,105 @@
+/**
+ * Scheduled (every minute on AWS): delivers the hub's outboxes — kintone writes and e-mail —
+ * in rounds, while the invocation has time left. Requirements: A1-3, X-3.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { HubDeps } from '../core/hub.js';
+import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
+import { dispatchMailOutbox } from '../core/mail/dispatch-mail-outbox.js';
+import type { MailTransport } from '../core/mail/mail-transport.js';
+import type { OutboxRetryPolicy } from '../core/outbox-retry.js';
+import type { KintoneApps } from '../integrations/kintone/kintone-config.js';
+import { createKintoneApps, kintoneSettings, liveTarget } from '../integrations/kintone/kintone-config.js';
+import { SesMailTransport } from '../integrations/mail/ses-mail.transport.js';
+import { cachedSecret, createHubDeps } from './composition.js';
+import { parseConfig } from './config.js';
+import { createLogger } from './shared/logger.js';
+
+export interface OutboxDeps {
+  hub: HubDeps;
+  kintone: Pick<KintoneApps, 'ordersApp' | 'outboxRetry'>;
+  mail: { mailTransport: MailTransport; mailRetry: OutboxRetryPolicy };
+  logger: Logger;
+  batchSize: number;
+}
+
+export interface OutboxRun {
+  kintone: { delivered: number; retrying: number; failed: number };
+  mail: { sent: number; retrying: number; failed: number };
+}
+
+/** Leave this much of the invocation unused, so a round never runs into the Lambda timeout. */
+const SAFETY_MARGIN_MS = 30_000;
+
+/** Adds a round's counts to the run's; returns how many entries the round handled. */
+function add(total: Record<string, number>, round: object): number {
+  let handled = 0;
+  for (const [key, count] of Object.entries(round) as [string, number][]) {
+    total[key] = (total[key] ?? 0) + count;
+    handled += count;
+  }
+  return handled;
+}
+
+export function makeHandler(deps: OutboxDeps) {
+  return async (_event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<OutboxRun> => {
+    const run: OutboxRun = {
+      kintone: { delivered: 0, retrying: 0, failed: 0 },
+      mail: { sent: 0, retrying: 0, failed: 0 },
+    };
+    const timeLeft = () => !context || context.getRemainingTimeInMillis() > SAFETY_MARGIN_MS;
+    while (timeLeft()) {
+      const handled = add(
+        run.kintone,
+        await dispatchKintoneOutbox({ ...deps.hub, ...deps.kintone }, { limit: deps.batchSize }),
+      );
+      if (handled < deps.batchSize) break;
+    }
+    while (timeLeft()) {
+      const handled = add(
+        run.mail,
+        await dispatchMailOutbox({ ...deps.hub, ...deps.mail }, { limit: deps.batchSize }),
+      );
+      if (handled < deps.batchSize) break;
+    }
+    if (run.kintone.failed || run.mail.failed)
+      deps.logger.warn('outbox writes failed for good; a person must look', { ...run });
+    else deps.logger.info('outbox dispatched', { ...run });
+    return run;
+  };
+}
+
+let lambdaHandler: ((event: unknown, context: Context) => Promise<OutboxRun>) | undefined;
+
+/** The deployed entry point: kintone API tokens come from Secrets Manager, the rest from the environment. */
+export const handler = async (event: unknown, context: Context) => {
+  if (!lambdaHandler) {
+    const config = parseConfig(process.env);
+    const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
+    const secretArn = process.env.KINTONE_SECRET_ARN;
+    const fromAddress = process.env.MAIL_FROM_ADDRESS;
+    if (!secretArn) throw new Error('invalid configuration: KINTONE_SECRET_ARN: is required');
+    if (!fromAddress) throw new Error('invalid configuration: MAIL_FROM_ADDRESS: is required');
+    const tokens = JSON.parse(await cachedSecret(config.AWS_REGION, secretArn)()) as Record<string, string>;
+    const settings = kintoneSettings({
+      ...process.env,
+      KINTONE_MODE: 'live',
+      KINTONE_ORDERS_API_TOKEN: tokens.ordersApiToken,
+      KINTONE_VISITS_API_TOKEN: tokens.visitsApiToken,
+    });
+    const hub = createHubDeps(config, process.env);
+    const kintone = createKintoneApps(settings, liveTarget(settings), hub.clock, (message, details) =>
+      logger.warn(message, details),
+    );
+    const mail = {
+      mailTransport: new SesMailTransport({ region: config.AWS_REGION, fromAddress }),
+      mailRetry: kintone.outboxRetry,
+    };
+    const inner = makeHandler({ hub, kintone, mail, logger, batchSize: 25 });
+    lambdaHandler = middy((e: unknown, c: Context) => inner(e, c)).use(injectLambdaContext(logger));
+  }
+  return lambdaHandler(event, context);
+};
