@@ -4,6 +4,7 @@
  */
 import type { AuditEvent } from './audit.js';
 import type { Client } from './clients/client.js';
+import type { GStaffMirrorRecord } from './gstaff/gstaff-mirror.js';
 import type { Inquiry, InquiryStatus } from './inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from './kintone/kintone-outbox.js';
 import type { MailMessage } from './mail/mail-message.js';
@@ -25,7 +26,8 @@ export type LedgerEntity =
   | { type: 'STAFF_MEMBER'; value: StaffMember }
   | { type: 'WEB_SUBMISSION'; value: WebSubmission }
   | { type: 'KINTONE_OUTBOX_ENTRY'; value: KintoneOutboxEntry }
-  | { type: 'MAIL_MESSAGE'; value: MailMessage };
+  | { type: 'MAIL_MESSAGE'; value: MailMessage }
+  | { type: 'GSTAFF_CLIENT'; value: GStaffMirrorRecord };
 
 export interface LedgerWrite {
   entity: LedgerEntity;
@@ -72,6 +74,8 @@ export interface ClientLedger {
   /** Every e-mail the hub wrote, newest first (the local outbox at /dev/mail). */
   listMailMessages(first: number, after?: string): Promise<Page<MailMessage>>;
   getMailMessage(messageId: string): Promise<MailMessage | undefined>;
+  getGStaffMirrorRecords(gstaffClientIds: readonly string[]): Promise<GStaffMirrorRecord[]>;
+  findGStaffMirrorRecordsByName(normalizedName: string): Promise<GStaffMirrorRecord[]>;
   /** Newest first. */
   listAuditTrail(trail: string, first: number, after?: string): Promise<Page<AuditEvent>>;
 }

@@ -22,6 +22,7 @@ beforeAll(async () => {
     DYNAMODB_PORT: String(await freePort()),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-')),
     KINTONE_SANDBOX_PORT: '0',
+    GSTAFF_SANDBOX_PORT: '0',
   };
   hub = await startLocalHub(localConfig(env), createLogger('test'), env);
 }, 60_000);
@@ -161,6 +162,21 @@ describe('npm start', () => {
     const message = await (await fetch(`${hub.url}${link}`)).text();
     expect(message).toContain('自社HPから受け付けた人材のお問い合わせが、SALES_TOKYO に振り分けられました。');
     expect((await fetch(`${hub.url}/dev/mail/nope`)).status).toBe(404);
+  });
+
+  it('shows a seeded client’s G-Staff facts from the mirror', async () => {
+    const sales = await signIn({ userId: 'sales.osaka1', role: 'SALES', department: 'SALES_OSAKA' });
+    const result = await graphql(
+      sales,
+      '{ gstaffClients(name: "テスト製作所") { gstaffClientId turnoverRate pastTroubles { date summary } conflictDates { establishment conflictDate } } }',
+    );
+    expect(result.data?.gstaffClients).toEqual([
+      expect.objectContaining({
+        gstaffClientId: 'G-1002',
+        turnoverRate: 0.38,
+        conflictDates: [{ establishment: '本社工場', conflictDate: '2027-01-15' }],
+      }),
+    ]);
   });
 
   it('treats a forged token as no token', async () => {

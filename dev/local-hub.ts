@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { join } from 'node:path';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { refreshGStaffMirror } from '../core/gstaff/gstaff-mirror.js';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
 import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
@@ -17,6 +18,8 @@ import { createYogaApp } from '../graphql/yoga.js';
 import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
 import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
 import { ensureLedgerTable } from '../integrations/dynamodb/ensure-table.js';
+import { type GStaffSandbox, startGStaffSandbox } from '../integrations/gstaff/gstaff.sandbox.js';
+import { createGStaff, gstaffSettings } from '../integrations/gstaff/gstaff-config.js';
 import {
   ordersApp as ordersDefinition,
   visitRecordsApp as visitsDefinition,
@@ -61,8 +64,11 @@ export async function startLocalHub(
 ): Promise<LocalHub> {
   await assertPortFree(config.PORT, 'the hub (set PORT to use another)');
   const kintone = kintoneSettings(env);
+  const gstaffConfig = gstaffSettings(env);
   let dynamo: DynamoDbLocal | undefined;
   let kintoneSandbox: KintoneSandbox | undefined;
+  let gstaffSandbox: GStaffSandbox | undefined;
+  let mirrorTimer: NodeJS.Timeout | undefined;
   let dispatcher: NodeJS.Timeout | undefined;
   try {
     dynamo = await startDynamoDbLocal({
@@ -104,6 +110,32 @@ export async function startLocalHub(
     } else {
       target = liveTarget(kintone);
     }
+    // G-Staff: the sandbox (default) or the real back office; the mirror is refreshed now and on a timer.
+    let gstaffTarget: { baseUrl: string; apiKey: string };
+    if (gstaffConfig.GSTAFF_MODE === 'sandbox') {
+      if (gstaffConfig.GSTAFF_SANDBOX_PORT !== 0)
+        await assertPortFree(gstaffConfig.GSTAFF_SANDBOX_PORT, 'the G-Staff sandbox');
+      gstaffSandbox = await startGStaffSandbox({ port: gstaffConfig.GSTAFF_SANDBOX_PORT });
+      gstaffTarget = { baseUrl: gstaffSandbox.url, apiKey: gstaffSandbox.apiKey };
+    } else {
+      gstaffTarget = {
+        baseUrl: gstaffConfig.GSTAFF_BASE_URL as string,
+        apiKey: gstaffConfig.GSTAFF_API_KEY as string,
+      };
+    }
+    const gstaff = createGStaff(gstaffConfig, gstaffTarget);
+    const refreshMirror = async () => {
+      try {
+        const result = await refreshGStaffMirror({ ...hub, gstaff });
+        if (result.changed) logger.info('G-Staff mirror refreshed', { ...result });
+      } catch (error) {
+        // Lookups keep using the last mirror; the next run tries again.
+        logger.warn('G-Staff mirror refresh failed', { error: error as Error });
+      }
+    };
+    await refreshMirror();
+    mirrorTimer = setInterval(refreshMirror, gstaffConfig.GSTAFF_MIRROR_REFRESH_MS);
+
     const kintoneApps = createKintoneApps(kintone, target, hub.clock, (message, details) =>
       logger.warn(message, details),
     );
@@ -206,6 +238,9 @@ export async function startLocalHub(
         { name: 'Dev sign-in (POST)', url: `${base}/dev/token` },
         { name: 'Dev JWKS', url: `${base}/dev/jwks.json` },
         { name: 'Mail outbox (every e-mail the hub sends)', url: `${base}/dev/mail` },
+        gstaffSandbox
+          ? { name: `G-Staff sandbox (API key ${gstaffSandbox.apiKey})`, url: gstaffSandbox.url }
+          : { name: 'G-Staff (live)', url: gstaffTarget.baseUrl },
         kintoneSandbox
           ? {
               name: `kintone sandbox (orders app ${target.orders.appId} token ${target.orders.apiToken}, visits app ${target.visits.appId} token ${target.visits.apiToken})`,
@@ -215,6 +250,8 @@ export async function startLocalHub(
       ],
       async stop() {
         clearInterval(dispatcher);
+        clearInterval(mirrorTimer);
+        await gstaffSandbox?.stop();
         await kintoneSandbox?.stop();
         server.closeAllConnections();
         await new Promise((ok) => server.close(ok));
@@ -224,6 +261,8 @@ export async function startLocalHub(
     };
   } catch (error) {
     clearInterval(dispatcher);
+    clearInterval(mirrorTimer);
+    await gstaffSandbox?.stop();
     await kintoneSandbox?.stop();
     await dynamo?.stop();
     throw error;

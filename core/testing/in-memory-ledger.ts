@@ -31,6 +31,8 @@ const keyOf = (e: LedgerEntity): string => {
       return `KINTONE_OUTBOX#${e.value.entryId}`;
     case 'MAIL_MESSAGE':
       return `MAIL#${e.value.messageId}`;
+    case 'GSTAFF_CLIENT':
+      return `GSTAFF_CLIENT#${e.value.gstaffClientId}`;
   }
 };
 
@@ -139,6 +141,12 @@ export class InMemoryClientLedger implements ClientLedger {
   }
   async getMailMessage(id: string) {
     return this.all('MAIL_MESSAGE').find((m) => m.messageId === id);
+  }
+  async getGStaffMirrorRecords(ids: readonly string[]) {
+    return this.all('GSTAFF_CLIENT').filter((g) => ids.includes(g.gstaffClientId));
+  }
+  async findGStaffMirrorRecordsByName(normalizedName: string) {
+    return this.all('GSTAFF_CLIENT').filter((g) => g.normalizedName === normalizedName);
   }
   async listAuditTrail(trail: string, first: number, after?: string) {
     const events = this.auditEvents.filter((e) => e.trail === trail).reverse();

@@ -6,5 +6,6 @@ import './staff.js';
 import './clients.js';
 import './inquiries.js';
 import './kintone-sync.js';
+import './gstaff.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -18,6 +18,7 @@ import {
 import type { AuditEvent } from '../../core/audit.js';
 import type { Client } from '../../core/clients/client.js';
 import { ConflictError, IntegrationError, ValidationError } from '../../core/errors.js';
+import type { GStaffMirrorRecord } from '../../core/gstaff/gstaff-mirror.js';
 import type { Inquiry } from '../../core/inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from '../../core/kintone/kintone-outbox.js';
 import type { ClientLedger, InquiryQuery, LedgerWrite, Page, WebSubmission } from '../../core/ledger.js';
@@ -32,6 +33,8 @@ import {
   clientNamePartition,
   DUE_KINTONE_OUTBOX,
   DUE_MAIL,
+  gstaffClientKey,
+  gstaffNamePartition,
   inquiriesByDepartment,
   inquiriesByStatus,
   inquiriesOfClient,
@@ -291,19 +294,30 @@ export class DynamoDbClientLedger implements ClientLedger {
     return this.get<Client>(clientKey(clientId));
   }
 
-  async getClients(clientIds: readonly string[]): Promise<Client[]> {
-    const unique = [...new Set(clientIds)];
-    const found: Client[] = [];
+  getClients(clientIds: readonly string[]): Promise<Client[]> {
+    return this.batchGet<Client>(clientIds.map(clientKey));
+  }
+
+  getGStaffMirrorRecords(ids: readonly string[]): Promise<GStaffMirrorRecord[]> {
+    return this.batchGet<GStaffMirrorRecord>(ids.map(gstaffClientKey));
+  }
+
+  findGStaffMirrorRecordsByName(normalizedName: string) {
+    return this.queryAll<GStaffMirrorRecord>('gsi1', gstaffNamePartition(normalizedName));
+  }
+
+  /** BatchGetItem in chunks of 100, following UnprocessedKeys a bounded number of times. */
+  private async batchGet<T>(allKeys: { pk: string; sk: string }[]): Promise<T[]> {
+    const unique = [...new Map(allKeys.map((k) => [k.pk, k])).values()];
+    const found: T[] = [];
     for (let i = 0; i < unique.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(clientKey);
+      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100);
       for (let round = 0; keys?.length && round < 5; round += 1) {
         try {
           const out: BatchGetCommandOutput = await this.db.send(
             new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }),
           );
-          found.push(
-            ...(out.Responses?.[this.tableName] ?? []).map((item) => fromItem<Client>(item) as Client),
-          );
+          found.push(...(out.Responses?.[this.tableName] ?? []).map((item) => fromItem<T>(item) as T));
           keys = out.UnprocessedKeys?.[this.tableName]?.Keys;
         } catch (error) {
           throw this.integrationError('batchGet', error);

@@ -30,6 +30,8 @@ export const DUE_KINTONE_OUTBOX = 'KINTONE_OUTBOX#DUE';
 export const outboxOfClient = (clientId: string) => `KINTONE_OUTBOX#CLIENT#${clientId}`;
 export const mailKey = (messageId: string) => ({ pk: `MAIL#${messageId}`, sk: 'MAIL' });
 export const DUE_MAIL = 'MAIL#DUE';
+export const gstaffClientKey = (id: string) => ({ pk: `GSTAFF_CLIENT#${id}`, sk: 'GSTAFF_CLIENT' });
+export const gstaffNamePartition = (normalizedName: string) => `GSTAFF_NAME#${normalizedName}`;
 export const ALL_MAIL = 'MAIL#ALL';
 
 export function keysOf(entity: LedgerEntity): ItemKeys {
@@ -68,6 +70,14 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
     }
     case 'WEB_SUBMISSION':
       return webSubmissionKey(entity.value.submissionId);
+    case 'GSTAFF_CLIENT': {
+      const g = entity.value;
+      return {
+        ...gstaffClientKey(g.gstaffClientId),
+        gsi1pk: gstaffNamePartition(g.normalizedName),
+        gsi1sk: g.gstaffClientId,
+      };
+    }
     case 'MAIL_MESSAGE': {
       const m = entity.value;
       return {

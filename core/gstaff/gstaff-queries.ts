@@ -1,0 +1,41 @@
+/**
+ * A1-5: before contacting, the client's G-Staff registration (past and present) is checked:
+ * past troubles, conflict dates and turnover rate, from the mirror.
+ */
+import { type Actor, assertMay } from '../access.js';
+import { normalizeCompanyName, normalizePhone } from '../clients/client-matching.js';
+import { getClient } from '../clients/client-queries.js';
+import type { HubDeps } from '../hub.js';
+import type { GStaffMirrorRecord } from './gstaff-mirror.js';
+
+export interface GStaffMatch {
+  record: GStaffMirrorRecord;
+  /** CONFIRMED: name and corporate number or phone match; NAME_ONLY: a person should check. */
+  match: 'CONFIRMED' | 'NAME_ONLY';
+}
+
+export async function gstaffRegisterByName(
+  deps: HubDeps,
+  actor: Actor,
+  name: string,
+): Promise<GStaffMirrorRecord[]> {
+  assertMay(actor, 'client.read');
+  return deps.ledger.findGStaffMirrorRecordsByName(normalizeCompanyName(name));
+}
+
+export async function gstaffFactsOfClient(
+  deps: HubDeps,
+  actor: Actor,
+  clientId: string,
+): Promise<GStaffMatch[]> {
+  const client = await getClient(deps, actor, clientId);
+  const records = await deps.ledger.findGStaffMirrorRecordsByName(client.normalizedName);
+  return records.map((record) => ({
+    record,
+    match:
+      (client.corporateNumber !== undefined && record.corporateNumber === client.corporateNumber) ||
+      (record.phone !== undefined && client.phones.includes(normalizePhone(record.phone)))
+        ? 'CONFIRMED'
+        : 'NAME_ONLY',
+  }));
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm run gstaff:import -- <export.csv> [--utf8]`: refreshes the local hub's G-Staff mirror
+ * from a client-register CSV export (Shift_JIS by default), printing every issue found.
+ * Needs `npm start` running (it writes to its DynamoDB Local).
+ */
+import { readFileSync } from 'node:fs';
+import { mirrorGStaffClients } from '../core/gstaff/gstaff-mirror.js';
+import { randomIds } from '../core/ids.js';
+import { defaultPolicy } from '../core/policy-config.js';
+import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
+import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
+import { parseGStaffClientCsv } from '../integrations/gstaff/gstaff-csv-import.js';
+import { systemClock } from '../integrations/system-clock.js';
+import { localConfig } from './local-config.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+async function main() {
+  const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  if (!file) throw new Error('give the CSV file: npm run gstaff:import -- export.csv [--utf8]');
+  const config = localConfig(process.env);
+  const { records, issues } = parseGStaffClientCsv(readFileSync(file), {
+    encoding: process.argv.includes('--utf8') ? 'utf-8' : 'cp932',
+  });
+  for (const issue of issues) console.log(`line ${issue.line}, ${issue.column}: ${issue.message}`);
+  const db = createDocumentClient({ region: 'local', endpoint: `http://127.0.0.1:${config.DYNAMODB_PORT}` });
+  const ledger = new DynamoDbClientLedger(db, { tableName: config.LEDGER_TABLE_NAME });
+  const result = await mirrorGStaffClients(
+    { ledger, clock: systemClock, ids: randomIds, policy: defaultPolicy },
+    records,
+    'csv',
+  );
+  console.log(
+    `${result.seen} records read, ${result.changed} changed in the mirror, ${issues.length} issues`,
+  );
+  db.destroy();
+}
+
+main().catch((error: unknown) => {
+  console.error(`G-Staff CSV import failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+/** The client-register CSV export, in Shift_JIS (CP932), into G-Staff records. A1-5. */
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { GStaffCsvError, isJisX0208, parseGStaffClientCsv } from './gstaff-csv-import.js';
+
+const header = '顧客コード,顧客名,法人番号,電話番号,取引状態,離職率,抵触日,過去トラブル,更新日時';
+const sjis = (lines: string[]) => iconv.encode(`${lines.join('\r\n')}\r\n`, 'cp932');
+
+describe('G-Staff CSV import', () => {
+  it('reads a Shift_JIS export with the default column map', () => {
+    const { records, issues } = parseGStaffClientCsv(
+      sjis([
+        header,
+        'G-1001,株式会社みなと物流,1010001000001,03-1234-5678,取引中,12%,品川第一倉庫:2027-03-31;大井ふ頭センター:2028-09-30,,2026-10-01T00:00:00Z',
+        'G-0871,株式会社旧取引商事,,,取引終了,0.45,,2021-02-01:契約外業務の指示,2026-01-01T00:00:00Z',
+      ]),
+    );
+    expect(issues).toEqual([]);
+    expect(records).toEqual([
+      expect.objectContaining({
+        gstaffClientId: 'G-1001',
+        name: '株式会社みなと物流',
+        active: true,
+        turnoverRate: 0.12,
+        conflictDates: [
+          { establishment: '品川第一倉庫', conflictDate: '2027-03-31' },
+          { establishment: '大井ふ頭センター', conflictDate: '2028-09-30' },
+        ],
+      }),
+      expect.objectContaining({
+        gstaffClientId: 'G-0871',
+        active: false,
+        pastTroubles: [{ date: '2021-02-01', summary: '契約外業務の指示' }],
+      }),
+    ]);
+  });
+
+  it('reports characters outside JIS X 0208 and keeps them as written', () => {
+    const { records, issues } = parseGStaffClientCsv(
+      sjis([header, 'G-2001,株式会社髙橋工業①,,,取引中,,,,', 'G-2002,〓島商店,,,取引中,,,,']),
+    );
+    expect(records.map((r) => r.name)).toEqual(['株式会社髙橋工業①', '〓島商店']);
+    expect(issues).toEqual([
+      { line: 2, column: '顧客名', message: '"髙" (U+9AD9) is outside JIS X 0208; kept as written' },
+      { line: 2, column: '顧客名', message: '"①" (U+2460) is outside JIS X 0208; kept as written' },
+      {
+        line: 3,
+        column: '顧客名',
+        message: '"〓" stands for a character the export could not write; check it in G-Staff',
+      },
+    ]);
+  });
+
+  it('knows JIS X 0208 from its extensions', () => {
+    expect(['あ', '山', '々', 'ア', 'A', '－'].every(isJisX0208)).toBe(true);
+    expect(['髙', '①', '﨑', '𠮷', 'Ⅰ'].some(isJisX0208)).toBe(false);
+  });
+
+  it('skips a row without its id, saying so, and refuses a file without the mapped columns', () => {
+    const { records, issues } = parseGStaffClientCsv(sjis([header, ',株式会社名無し,,,,,,,']));
+    expect(records).toEqual([]);
+    expect(issues).toEqual([{ line: 2, column: '顧客コード', message: 'is empty; row skipped' }]);
+    expect(() => parseGStaffClientCsv(sjis(['code,name', 'G-1,x']))).toThrow(GStaffCsvError);
+  });
+
+  it('takes a configured column map and UTF-8', () => {
+    const { records } = parseGStaffClientCsv(Buffer.from('id,company\nX-1,株式会社ユーティーエフ\n'), {
+      encoding: 'utf-8',
+      columns: { gstaffClientId: 'id', name: 'company' },
+    });
+    expect(records).toEqual([
+      expect.objectContaining({ gstaffClientId: 'X-1', name: '株式会社ユーティーエフ' }),
+    ]);
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * The G-Staff client-register CSV export (Shift_JIS / CP932 as Windows tools write it), read
+ * into G-Staff records for the mirror when the API is not available. The column map is
+ * configuration. Characters outside JIS X 0208 (NEC / IBM extensions such as ① or 髙, or a
+ * substitution mark for a character Shift_JIS cannot hold) are reported, never silently
+ * mangled: the record keeps exactly what the file says.
+ */
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import type { GStaffClientRecord } from '../../core/gstaff/gstaff.js';
+
+export interface GStaffCsvColumns {
+  gstaffClientId: string;
+  name: string;
+  corporateNumber?: string;
+  phone?: string;
+  /** 取引中 / 取引終了 */
+  status?: string;
+  /** "12%" or "0.12" */
+  turnoverRate?: string;
+  /** "事業所:YYYY-MM-DD;事業所:YYYY-MM-DD" */
+  conflictDates?: string;
+  /** "YYYY-MM-DD:内容;YYYY-MM-DD:内容" */
+  pastTroubles?: string;
+  updatedAt?: string;
+}
+
+export const DEFAULT_GSTAFF_CSV_COLUMNS: GStaffCsvColumns = {
+  gstaffClientId: '顧客コード',
+  name: '顧客名',
+  corporateNumber: '法人番号',
+  phone: '電話番号',
+  status: '取引状態',
+  turnoverRate: '離職率',
+  conflictDates: '抵触日',
+  pastTroubles: '過去トラブル',
+  updatedAt: '更新日時',
+};
+
+export interface CsvIssue {
+  /** 1-based line in the file (the header is line 1). */
+  line: number;
+  column: string;
+  message: string;
+}
+
+export class GStaffCsvError extends Error {
+  override name = 'GStaffCsvError';
+}
+
+/** Whether a character is in JIS X 0208 (or plain ASCII / JIS X 0201 kana), judged by its Shift_JIS code. */
+export function isJisX0208(char: string): boolean {
+  const bytes = iconv.encode(char, 'cp932');
+  if (bytes.length === 1) {
+    const b = bytes[0] as number;
+    return (b < 0x80 && !(b === 0x3f && char !== '?')) || (b >= 0xa1 && b <= 0xdf);
+  }
+  if (bytes.length !== 2) return false;
+  const [lead, trail] = [bytes[0] as number, bytes[1] as number];
+  if (lead >= 0xf0) return false; // user-defined (gaiji) and IBM extensions
+  const row = (lead <= 0x9f ? (lead - 0x81) * 2 + 1 : (lead - 0xc1) * 2 + 1) + (trail >= 0x9f ? 1 : 0);
+  return (row >= 1 && row <= 8) || (row >= 16 && row <= 84);
+}
+
+/** Characters commonly written in place of one Shift_JIS cannot hold. */
+const SUBSTITUTES = new Set(['〓', '\ufffd']);
+
+export function parseGStaffClientCsv(
+  bytes: Buffer,
+  options: { columns?: GStaffCsvColumns; encoding?: 'cp932' | 'utf-8' } = {},
+): { records: GStaffClientRecord[]; issues: CsvIssue[] } {
+  const columns = options.columns ?? DEFAULT_GSTAFF_CSV_COLUMNS;
+  const text = iconv.decode(bytes, options.encoding ?? 'cp932');
+  const rows = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<
+    string,
+    string
+  >[];
+  const header = Object.keys(rows[0] ?? {});
+  for (const [field, column] of Object.entries(columns)) {
+    if (rows.length && !header.includes(column)) {
+      throw new GStaffCsvError(
+        `the column "${column}" (${field}) is not in the file; columns are: ${header.join(', ')}`,
+      );
+    }
+  }
+  const issues: CsvIssue[] = [];
+  const records: GStaffClientRecord[] = [];
+  rows.forEach((row, index) => {
+    const line = index + 2;
+    const rowIssues: CsvIssue[] = [];
+    for (const column of Object.values(columns)) {
+      const value = row[column as string] ?? '';
+      for (const char of value) {
+        if (SUBSTITUTES.has(char)) {
+          rowIssues.push({
+            line,
+            column: column as string,
+            message: `"${char}" stands for a character the export could not write; check it in G-Staff`,
+          });
+        } else if (!isJisX0208(char)) {
+          const code = `U+${(char.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+          rowIssues.push({
+            line,
+            column: column as string,
+            message: `"${char}" (${code}) is outside JIS X 0208; kept as written`,
+          });
+        }
+      }
+    }
+    const get = (column: string | undefined) => (column ? (row[column] ?? '').trim() : '');
+    const id = get(columns.gstaffClientId);
+    const name = get(columns.name);
+    if (!id || !name) {
+      issues.push(...rowIssues, {
+        line,
+        column: !id ? columns.gstaffClientId : columns.name,
+        message: 'is empty; row skipped',
+      });
+      return;
+    }
+    const rate = get(columns.turnoverRate);
+    const turnoverRate = rate.endsWith('%')
+      ? Number(rate.slice(0, -1)) / 100
+      : rate
+        ? Number(rate)
+        : undefined;
+    if (turnoverRate !== undefined && (Number.isNaN(turnoverRate) || turnoverRate < 0 || turnoverRate > 1)) {
+      rowIssues.push({
+        line,
+        column: columns.turnoverRate as string,
+        message: `"${rate}" is not a rate; left empty`,
+      });
+    }
+    const pairs = (value: string) =>
+      value
+        .split(';')
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((p) => {
+          const at = p.indexOf(':');
+          return [p.slice(0, at).trim(), p.slice(at + 1).trim()] as const;
+        });
+    records.push({
+      gstaffClientId: id,
+      name,
+      ...(get(columns.corporateNumber) ? { corporateNumber: get(columns.corporateNumber) } : {}),
+      ...(get(columns.phone) ? { phone: get(columns.phone) } : {}),
+      active: get(columns.status) !== '取引終了',
+      pastTroubles: pairs(get(columns.pastTroubles)).map(([date, summary]) => ({ date, summary })),
+      conflictDates: pairs(get(columns.conflictDates)).map(([establishment, conflictDate]) => ({
+        establishment,
+        conflictDate,
+      })),
+      ...(turnoverRate !== undefined && !Number.isNaN(turnoverRate) && turnoverRate >= 0 && turnoverRate <= 1
+        ? { turnoverRate }
+        : {}),
+      updatedAt: get(columns.updatedAt) || new Date(0).toISOString(),
+    });
+    issues.push(...rowIssues);
+  });
+  return { records, issues };
+}

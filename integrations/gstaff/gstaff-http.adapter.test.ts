@@ -1,0 +1,95 @@
+/** The G-Staff adapter against its sandbox over HTTP (assumed REST contract). A1-5, X-3. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { GStaffClientRecord } from '../../core/gstaff/gstaff.js';
+import { type GStaffSandbox, startGStaffSandbox } from './gstaff.sandbox.js';
+import { GStaffHttpAdapter } from './gstaff-http.adapter.js';
+
+let sandbox: GStaffSandbox;
+beforeAll(async () => {
+  sandbox = await startGStaffSandbox();
+});
+afterAll(() => sandbox.stop());
+afterEach(() => sandbox.setFaults(undefined));
+
+const adapter = (overrides: { apiKey?: string; maxAttempts?: number } = {}) =>
+  new GStaffHttpAdapter({
+    baseUrl: sandbox.url,
+    apiKey: overrides.apiKey ?? sandbox.apiKey,
+    timeoutMs: 2000,
+    retry: { maxAttempts: overrides.maxAttempts ?? 8, baseDelayMs: 1, maxDelayMs: 5 },
+    pageSize: 2,
+  });
+
+async function all<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const page of pages) items.push(...page);
+  return items;
+}
+
+describe('G-Staff adapter', () => {
+  it('reads the whole client register page by page, mapped to the hub’s words', async () => {
+    const clients = await all(adapter().clientRegister());
+    expect(clients.length).toBeGreaterThanOrEqual(4);
+    const withTroubles = clients.find((c) => c.gstaffClientId === 'G-1002') as GStaffClientRecord;
+    expect(withTroubles).toMatchObject({
+      name: '有限会社テスト製作所',
+      active: true,
+      turnoverRate: 0.38,
+      conflictDates: [{ establishment: '本社工場', conflictDate: '2027-01-15' }],
+    });
+    expect(withTroubles.pastTroubles).toHaveLength(2);
+    expect(clients.find((c) => c.gstaffClientId === 'G-0871')?.active).toBe(false);
+  });
+
+  it('reads only what changed since a time', async () => {
+    const changed = await all(adapter().clientRegister(new Date('2030-01-01T00:00:00Z')));
+    expect(changed).toEqual([]);
+  });
+
+  it('reads the staff register', async () => {
+    const assignments = await all(adapter().staffRegister());
+    expect(assignments.find((a) => a.assignmentId === 'H-2')).toMatchObject({
+      staffId: 'S-002',
+      establishment: '品川第一倉庫',
+      organisationalUnit: '入荷課',
+      startDate: '2023-12-01',
+    });
+  });
+
+  it('registers a client once, even when answers are lost and retried under 20 % faults', async () => {
+    const gstaff = adapter({ maxAttempts: 12 });
+    sandbox.setFaults({ rate: 0.2, seed: 11, kinds: ['429', '500', '503', 'reset', 'timeout-after-commit'] });
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        gstaff.registerClient({ hubClientId: `cli_reg_${i}`, name: `株式会社登録${i}` }),
+      ),
+    );
+    const again = await gstaff.registerClient({ hubClientId: 'cli_reg_3', name: '株式会社登録3' });
+    sandbox.setFaults(undefined);
+    expect(again).toEqual(ids[3]);
+    const registered = [...sandbox.clients.values()].filter((c) => c.kokyakuName.startsWith('株式会社登録'));
+    expect(registered).toHaveLength(20);
+  });
+
+  it('reports a wrong key as a non-retryable IntegrationError, without retrying', async () => {
+    const before = sandbox.requestCount();
+    const error = await all(adapter({ apiKey: 'wrong' }).clientRegister()).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      system: 'gstaff',
+      operation: 'clientRegister',
+      retryable: false,
+      status: 401,
+    });
+    expect(sandbox.requestCount() - before).toBe(1);
+  });
+
+  it('gives up on an outage after the configured attempts, as retryable', async () => {
+    sandbox.setFaults({ rate: 1, seed: 2, kinds: ['503'] });
+    const before = sandbox.requestCount();
+    const error = await adapter({ maxAttempts: 3 })
+      .registerClient({ hubClientId: 'cli_down', name: '株式会社停止中' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ system: 'gstaff', retryable: true, status: 503 });
+    expect(sandbox.requestCount() - before).toBe(3);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * GStaffHttpAdapter: the core `GStaff` port over the hub's assumed G-Staff REST contract
+ * (docs/integrations/gstaff.md), through the shared resilient HTTP client. Registration sends
+ * the hub's client id as `Idempotency-Key`, so a retried registration registers once.
+ */
+import type {
+  GStaff,
+  GStaffClientRecord,
+  GStaffClientRegistration,
+  StaffAssignment,
+} from '../../core/gstaff/gstaff.js';
+import { ResilientHttpClient } from '../shared/http-client.js';
+import type { RetryPolicy } from '../shared/resilience.js';
+import {
+  fromApiAssignment,
+  fromApiClient,
+  GSTAFF_PATHS,
+  type GStaffApiAssignment,
+  type GStaffApiClient,
+} from './gstaff-mapping.js';
+
+export interface GStaffConnection {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  pageSize?: number;
+}
+
+type PageOf<T> = { items: T[]; nextCursor: string | null };
+
+export class GStaffHttpAdapter implements GStaff {
+  private readonly http: ResilientHttpClient;
+  private readonly pageSize: number;
+
+  constructor(connection: GStaffConnection) {
+    this.http = new ResilientHttpClient({
+      system: 'gstaff',
+      baseUrl: connection.baseUrl,
+      timeoutMs: connection.timeoutMs,
+      retry: connection.retry,
+      headers: { authorization: `Bearer ${connection.apiKey}` },
+    });
+    this.pageSize = connection.pageSize ?? 100;
+  }
+
+  private async *pages<A, T>(
+    operation: string,
+    path: string,
+    map: (a: A) => T,
+    params: Record<string, string> = {},
+  ) {
+    let cursor: string | null = null;
+    do {
+      const page: PageOf<A> = await this.http.request<PageOf<A>>(operation, {
+        method: 'GET',
+        url: path,
+        params: { ...params, limit: this.pageSize, ...(cursor ? { cursor } : {}) },
+      });
+      yield page.items.map(map);
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+
+  clientRegister(since?: Date): AsyncIterable<GStaffClientRecord[]> {
+    return this.pages<GStaffApiClient, GStaffClientRecord>(
+      'clientRegister',
+      GSTAFF_PATHS.clients,
+      fromApiClient,
+      since ? { updatedSince: since.toISOString() } : {},
+    );
+  }
+
+  staffRegister(): AsyncIterable<StaffAssignment[]> {
+    return this.pages<GStaffApiAssignment, StaffAssignment>(
+      'staffRegister',
+      GSTAFF_PATHS.staffAssignments,
+      fromApiAssignment,
+    );
+  }
+
+  async registerClient(registration: GStaffClientRegistration): Promise<{ gstaffClientId: string }> {
+    return this.http.request<{ gstaffClientId: string }>('registerClient', {
+      method: 'POST',
+      url: GSTAFF_PATHS.clients,
+      headers: { 'idempotency-key': registration.hubClientId },
+      data: registration,
+    });
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The one place that knows G-Staff's field names. The REST contract is ASSUMED (the vendor's
+ * API is not public; see docs/integrations/gstaff.md): when the real specification arrives,
+ * re-point these mappings and the paths in gstaff-http.adapter.ts, and nothing else changes.
+ */
+import type { GStaffClientRecord, StaffAssignment } from '../../core/gstaff/gstaff.js';
+
+/** A client as the (assumed) G-Staff API returns it. */
+export interface GStaffApiClient {
+  kokyakuCode: string;
+  kokyakuName: string;
+  houjinBangou?: string | null;
+  tel?: string | null;
+  torihikiJoutai: 'ACTIVE' | 'ENDED';
+  troubles: { date: string; naiyou: string }[];
+  jigyoushoList: { jigyousho: string; teshokubi: string }[];
+  rishokuritsu?: number | null;
+  koushinNichiji: string;
+}
+
+export interface GStaffApiAssignment {
+  haken_id: string;
+  staff_code: string;
+  kokyakuCode: string;
+  jigyousho: string;
+  soshikiTani: string;
+  tantouEigyou?: string | null;
+  kaishiBi: string;
+  shuuryouBi?: string | null;
+}
+
+export function fromApiClient(c: GStaffApiClient): GStaffClientRecord {
+  return {
+    gstaffClientId: c.kokyakuCode,
+    name: c.kokyakuName,
+    ...(c.houjinBangou ? { corporateNumber: c.houjinBangou } : {}),
+    ...(c.tel ? { phone: c.tel } : {}),
+    active: c.torihikiJoutai === 'ACTIVE',
+    pastTroubles: c.troubles.map((t) => ({ date: t.date, summary: t.naiyou })),
+    conflictDates: c.jigyoushoList.map((j) => ({ establishment: j.jigyousho, conflictDate: j.teshokubi })),
+    ...(c.rishokuritsu !== null && c.rishokuritsu !== undefined ? { turnoverRate: c.rishokuritsu } : {}),
+    updatedAt: c.koushinNichiji,
+  };
+}
+
+export function fromApiAssignment(a: GStaffApiAssignment): StaffAssignment {
+  return {
+    assignmentId: a.haken_id,
+    staffId: a.staff_code,
+    gstaffClientId: a.kokyakuCode,
+    establishment: a.jigyousho,
+    organisationalUnit: a.soshikiTani,
+    ...(a.tantouEigyou ? { salesRepId: a.tantouEigyou } : {}),
+    startDate: a.kaishiBi,
+    ...(a.shuuryouBi ? { endDate: a.shuuryouBi } : {}),
+  };
+}
+
+/** The (assumed) paths. */
+export const GSTAFF_PATHS = {
+  clients: '/api/v1/clients',
+  staffAssignments: '/api/v1/staff-assignments',
+} as const;

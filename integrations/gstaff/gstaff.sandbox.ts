@@ -1,0 +1,244 @@
+/**
+ * A G-Staff sandbox serving the hub's assumed REST contract (docs/integrations/gstaff.md) with a
+ * realistic seeded register: clients with and without past troubles, conflict dates, turnover,
+ * and staff assignments close to their 3-year limits. Bearer-key auth, idempotent
+ * registration, cursor paging, seeded fault injection.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GSTAFF_PATHS, type GStaffApiAssignment, type GStaffApiClient } from './gstaff-mapping.js';
+
+export type GStaffFaultKind = '429' | '500' | '503' | 'reset' | 'timeout-after-commit';
+
+export interface GStaffSandboxOptions {
+  port?: number;
+  apiKey?: string;
+  faults?: { rate: number; seed: number; kinds: GStaffFaultKind[] };
+  now?: () => Date;
+}
+
+export interface GStaffSandbox {
+  url: string;
+  apiKey: string;
+  clients: Map<string, GStaffApiClient>;
+  setFaults(faults: GStaffSandboxOptions['faults']): void;
+  requestCount(): number;
+  stop(): Promise<void>;
+}
+
+const client = (
+  c: Partial<GStaffApiClient> & Pick<GStaffApiClient, 'kokyakuCode' | 'kokyakuName'>,
+): GStaffApiClient => ({
+  torihikiJoutai: 'ACTIVE',
+  troubles: [],
+  jigyoushoList: [],
+  koushinNichiji: '2026-10-01T00:00:00.000Z',
+  ...c,
+});
+
+/** The seeded register. */
+export function seededGStaffClients(): GStaffApiClient[] {
+  return [
+    client({
+      kokyakuCode: 'G-1001',
+      kokyakuName: '株式会社みなと物流',
+      houjinBangou: '1010001000001',
+      tel: '03-1234-5678',
+      jigyoushoList: [
+        { jigyousho: '品川第一倉庫', teshokubi: '2027-03-31' },
+        { jigyousho: '大井ふ頭センター', teshokubi: '2028-09-30' },
+      ],
+      rishokuritsu: 0.12,
+    }),
+    client({
+      kokyakuCode: 'G-1002',
+      kokyakuName: '有限会社テスト製作所',
+      tel: '06-9876-5432',
+      troubles: [
+        { date: '2024-06-12', naiyou: '残業代の支払遅延（派遣スタッフからの苦情、解決済み）' },
+        { date: '2025-11-03', naiyou: '安全靴の未支給による軽微な事故' },
+      ],
+      jigyoushoList: [{ jigyousho: '本社工場', teshokubi: '2027-01-15' }],
+      rishokuritsu: 0.38,
+    }),
+    client({
+      kokyakuCode: 'G-0871',
+      kokyakuName: '株式会社旧取引商事',
+      torihikiJoutai: 'ENDED',
+      troubles: [{ date: '2021-02-01', naiyou: '契約外業務の指示' }],
+      rishokuritsu: 0.45,
+    }),
+    client({
+      kokyakuCode: 'G-1003',
+      kokyakuName: '株式会社サンプル食品',
+      houjinBangou: '3030003000003',
+      jigyoushoList: [{ jigyousho: '川崎工場', teshokubi: '2026-12-31' }],
+      rishokuritsu: 0.05,
+    }),
+  ];
+}
+
+export function seededGStaffAssignments(): GStaffApiAssignment[] {
+  return [
+    {
+      haken_id: 'H-1',
+      staff_code: 'S-001',
+      kokyakuCode: 'G-1001',
+      jigyousho: '品川第一倉庫',
+      soshikiTani: '出荷課',
+      tantouEigyou: 'sales.tokyo1',
+      kaishiBi: '2024-04-01',
+    },
+    {
+      haken_id: 'H-2',
+      staff_code: 'S-002',
+      kokyakuCode: 'G-1001',
+      jigyousho: '品川第一倉庫',
+      soshikiTani: '入荷課',
+      tantouEigyou: 'sales.tokyo1',
+      kaishiBi: '2023-12-01',
+    },
+    {
+      haken_id: 'H-3',
+      staff_code: 'S-003',
+      kokyakuCode: 'G-1002',
+      jigyousho: '本社工場',
+      soshikiTani: '検品課',
+      tantouEigyou: 'sales.osaka1',
+      kaishiBi: '2024-01-16',
+    },
+    {
+      haken_id: 'H-4',
+      staff_code: 'S-004',
+      kokyakuCode: 'G-1003',
+      jigyousho: '川崎工場',
+      soshikiTani: '製造一課',
+      tantouEigyou: 'sales.tokyo2',
+      kaishiBi: '2025-05-01',
+      shuuryouBi: '2026-04-30',
+    },
+  ];
+}
+
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PAGE_LIMIT = 200;
+
+export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Promise<GStaffSandbox> {
+  const apiKey = options.apiKey ?? 'sandbox-gstaff-key';
+  const now = options.now ?? (() => new Date());
+  const clients = new Map(seededGStaffClients().map((c) => [c.kokyakuCode, c]));
+  const assignments = seededGStaffAssignments();
+  const registrations = new Map<string, { status: number; body: unknown }>();
+  let faults = options.faults;
+  let random = seededRandom(faults?.seed ?? 1);
+  let served = 0;
+  let nextCode = 2001;
+
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(body));
+  };
+  const error = (res: ServerResponse, status: number, code: string, message: string) =>
+    send(res, status, { error: { code, message } });
+
+  const page = <T>(items: T[], url: URL) => {
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 100), PAGE_LIMIT);
+    const start = Number(url.searchParams.get('cursor') ?? 0);
+    const slice = items.slice(start, start + limit);
+    return { items: slice, nextCursor: start + limit < items.length ? String(start + limit) : null };
+  };
+
+  const readJson = async (req: IncomingMessage) => {
+    let text = '';
+    for await (const chunk of req) text += chunk;
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  };
+
+  const server = createServer(async (req, res) => {
+    served += 1;
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (req.headers.authorization !== `Bearer ${apiKey}`)
+        return error(res, 401, 'UNAUTHORIZED', 'invalid API key');
+      const fault =
+        faults && random() < faults.rate
+          ? faults.kinds[Math.floor(random() * faults.kinds.length)]
+          : undefined;
+      if (fault === 'reset') return req.socket.destroy();
+      if (fault === '429') {
+        res.setHeader('retry-after', '0');
+        return error(res, 429, 'RATE_LIMITED', 'too many requests (injected)');
+      }
+      if (fault === '500' || fault === '503')
+        return error(res, Number(fault), 'UNAVAILABLE', 'unavailable (injected)');
+
+      let result: [number, unknown];
+      if (req.method === 'GET' && url.pathname === GSTAFF_PATHS.clients) {
+        const since = url.searchParams.get('updatedSince');
+        const items = [...clients.values()]
+          .filter((c) => !since || Date.parse(c.koushinNichiji) > Date.parse(since))
+          .sort((a, b) => a.kokyakuCode.localeCompare(b.kokyakuCode));
+        result = [200, page(items, url)];
+      } else if (req.method === 'POST' && url.pathname === GSTAFF_PATHS.clients) {
+        const key = req.headers['idempotency-key'];
+        if (!key) return error(res, 400, 'IDEMPOTENCY_KEY_REQUIRED', 'Idempotency-Key header is required');
+        const earlier = registrations.get(String(key));
+        if (earlier) {
+          result = [200, earlier.body];
+        } else {
+          const body = await readJson(req);
+          if (typeof body.name !== 'string' || !body.name.trim())
+            return error(res, 400, 'VALIDATION', 'name is required');
+          const code = `G-${nextCode++}`;
+          clients.set(code, {
+            kokyakuCode: code,
+            kokyakuName: body.name,
+            ...(typeof body.corporateNumber === 'string' ? { houjinBangou: body.corporateNumber } : {}),
+            ...(typeof body.phone === 'string' ? { tel: body.phone } : {}),
+            torihikiJoutai: 'ACTIVE',
+            troubles: [],
+            jigyoushoList: [],
+            koushinNichiji: now().toISOString(),
+          });
+          registrations.set(String(key), { status: 201, body: { gstaffClientId: code } });
+          result = [201, { gstaffClientId: code }];
+        }
+      } else if (req.method === 'GET' && url.pathname === GSTAFF_PATHS.staffAssignments) {
+        result = [200, page(assignments, url)];
+      } else {
+        return error(res, 404, 'NOT_FOUND', `${req.method} ${url.pathname} is not part of the contract`);
+      }
+      if (fault === 'timeout-after-commit') return req.socket.destroy();
+      send(res, result[0], result[1]);
+    } catch {
+      error(res, 500, 'INTERNAL', `sandbox error ${randomUUID().slice(0, 8)}`);
+    }
+  });
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    apiKey,
+    clients,
+    setFaults(next) {
+      faults = next;
+      random = seededRandom(next?.seed ?? 1);
+    },
+    requestCount: () => served,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
