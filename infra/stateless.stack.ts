@@ -32,6 +32,8 @@ export interface StatelessStackProps extends StackProps {
   kintone?: KintoneTenantProps;
   /** Where e-mail comes from (SES). */
   mail?: MailProps;
+  /** G-Staff's API (assumed contract, docs/integrations/gstaff.md). */
+  gstaff?: { /** @default 'https://gstaff.example.invalid' (set before deploying) */ baseUrl?: string };
 }
 
 export interface MailProps {
@@ -69,6 +71,7 @@ export class StatelessStack extends Stack {
   readonly graphqlFunction: NodejsFunction;
   readonly inquiryWebhookFunction: NodejsFunction;
   readonly outboxFunction: NodejsFunction;
+  readonly gstaffMirrorFunction: NodejsFunction;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -183,11 +186,35 @@ export class StatelessStack extends Stack {
     });
     new CfnOutput(this, 'KintoneSecretArn', { value: kintoneSecret.secretArn });
 
+    // The G-Staff mirror: refreshed every 15 minutes, so lookups never wait on G-Staff.
+    const gstaffSecret = new secretsmanager.Secret(this, 'GStaffApiKey', {
+      description: 'G-Staff API key (Authorization: Bearer).',
+    });
+    this.gstaffMirrorFunction = new NodejsFunction(this, 'GStaffMirror', {
+      ...common,
+      entry: 'functions/gstaff-mirror.handler.ts',
+      handler: 'handler',
+      timeout: Duration.minutes(5),
+      logGroup: logGroup('GStaffMirror'),
+      reservedConcurrentExecutions: 1,
+      environment: {
+        ...common.environment,
+        GSTAFF_BASE_URL: props.gstaff?.baseUrl ?? 'https://gstaff.example.invalid',
+        GSTAFF_SECRET_ARN: gstaffSecret.secretArn,
+      },
+    });
+    gstaffSecret.grantRead(this.gstaffMirrorFunction);
+    new scheduler.Schedule(this, 'GStaffMirrorSchedule', {
+      description: 'Refresh the G-Staff client-register mirror',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(15)),
+      target: new schedulerTargets.LambdaInvoke(this.gstaffMirrorFunction, { retryAttempts: 0 }),
+    });
+
     const tableResources = [
       props.table.tableArn,
       ...GSI_NAMES.map((name) => `${props.table.tableArn}/index/${name}`),
     ];
-    for (const fn of [this.graphqlFunction, this.inquiryWebhookFunction, this.outboxFunction]) {
+    for (const fn of this.functions()) {
       fn.addToRolePolicy(
         new iam.PolicyStatement({ actions: [...LEDGER_READ, ...LEDGER_WRITE], resources: tableResources }),
       );
@@ -264,13 +291,20 @@ export class StatelessStack extends Stack {
       reason:
         'kintone API tokens are issued in kintone’s app settings and cannot be rotated by a Lambda; rotated by procedure.',
     });
-    const dispatcherId = this.getLogicalId(this.outboxFunction.node.defaultChild as lambda.CfnFunction);
-    Validations.of(this).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${dispatcherId}.Arn>:*]`,
+    Validations.of(gstaffSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
       reason:
-        'The scheduler may invoke any version of the dispatcher function (its ARN with :*), nothing else.',
+        'The G-Staff API key is issued by the vendor and cannot be rotated by a Lambda; rotated by procedure.',
     });
-    for (const fn of [this.graphqlFunction, this.inquiryWebhookFunction, this.outboxFunction]) {
+    for (const scheduled of [this.outboxFunction, this.gstaffMirrorFunction]) {
+      const id = this.getLogicalId(scheduled.node.defaultChild as lambda.CfnFunction);
+      Validations.of(this).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${id}.Arn>:*]`,
+        reason:
+          'The scheduler may invoke any version of this scheduled function (its ARN with :*), nothing else.',
+      });
+    }
+    for (const fn of this.functions()) {
       Validations.of(fn).acknowledge({
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         reason: 'AWSLambdaBasicExecutionRole only allows writing CloudWatch logs.',
@@ -286,5 +320,15 @@ export class StatelessStack extends Stack {
           'nodejs22.x is pinned on purpose: the code must also run on the Node 20 of the development machines (architecture.md).',
       });
     }
+  }
+
+  /** Every function of the stack: each reads and writes the ledger and carries the same acknowledgements. */
+  private functions(): NodejsFunction[] {
+    return [
+      this.graphqlFunction,
+      this.inquiryWebhookFunction,
+      this.outboxFunction,
+      this.gstaffMirrorFunction,
+    ];
   }
 }

@@ -97,7 +97,7 @@ describe('functions', () => {
     const functions = stateless.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: 'nodejs22.x', Architectures: ['arm64'] },
     });
-    expect(Object.keys(functions)).toHaveLength(3);
+    expect(Object.keys(functions)).toHaveLength(4);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Environment.Variables.LEDGER_TABLE_NAME).toBeDefined();
       expect(fn.Properties.ReservedConcurrentExecutions).toBeGreaterThan(0);
@@ -132,6 +132,7 @@ describe('functions', () => {
     };
     expect(readersOf('InquiryWebhookSecret')).toEqual([expect.stringMatching(/^InquiryWebhook/)]);
     expect(readersOf('KintoneApiTokens')).toEqual([expect.stringMatching(/^Outbox/)]);
+    expect(readersOf('GStaffApiKey')).toEqual([expect.stringMatching(/^GStaffMirror/)]);
     stateless.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ INQUIRY_WEBHOOK_SECRET_ARN: Match.anyValue() }) },
     });
@@ -157,6 +158,10 @@ describe('outboxes (kintone write-through, e-mail)', () => {
       ReservedConcurrentExecutions: 1,
       Environment: { Variables: Match.objectLike({ KINTONE_MODE: 'live', KINTONE_MAX_CONCURRENCY: '10' }) },
     });
+  });
+
+  it('refreshes the G-Staff mirror every 15 minutes', () => {
+    stateless.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(15 minutes)' });
   });
 
   it('refuses to synthesize when kintone calls could exceed the domain budget', () => {

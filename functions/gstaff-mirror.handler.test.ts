@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type GStaffSandbox, startGStaffSandbox } from '../integrations/gstaff/gstaff.sandbox.js';
+import { GStaffHttpAdapter } from '../integrations/gstaff/gstaff-http.adapter.js';
+import { hubDeps } from '../test/support/builders.js';
+import { createTestLedger, type TestLedger } from '../test/support/ledger.js';
+import { makeHandler } from './gstaff-mirror.handler.js';
+import { createLogger } from './shared/logger.js';
+
+let t: TestLedger;
+let sandbox: GStaffSandbox;
+beforeAll(async () => {
+  t = await createTestLedger();
+  sandbox = await startGStaffSandbox();
+});
+afterAll(() => sandbox.stop());
+
+it('refreshes the mirror on schedule', async () => {
+  const gstaff = new GStaffHttpAdapter({
+    baseUrl: sandbox.url,
+    apiKey: sandbox.apiKey,
+    timeoutMs: 2000,
+    retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
+  });
+  const handler = makeHandler({ hub: hubDeps(t.ledger), gstaff, logger: createLogger('test') });
+  expect(await handler()).toEqual({ seen: sandbox.clients.size, changed: sandbox.clients.size });
+  expect(await handler()).toEqual({ seen: sandbox.clients.size, changed: 0 });
+});

@@ -1,0 +1,40 @@
+/** Scheduled on AWS: refreshes the G-Staff client-register mirror (A1-5), so lookups never wait on G-Staff. */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { GStaff } from '../core/gstaff/gstaff.js';
+import { refreshGStaffMirror } from '../core/gstaff/gstaff-mirror.js';
+import type { HubDeps } from '../core/hub.js';
+import { createGStaff, gstaffSettings } from '../integrations/gstaff/gstaff-config.js';
+import { cachedSecret, createHubDeps } from './composition.js';
+import { parseConfig } from './config.js';
+import { createLogger } from './shared/logger.js';
+
+export function makeHandler(deps: { hub: HubDeps; gstaff: GStaff; logger: Logger }) {
+  return async () => {
+    const result = await refreshGStaffMirror({ ...deps.hub, gstaff: deps.gstaff });
+    deps.logger.info('G-Staff mirror refreshed', { ...result });
+    return result;
+  };
+}
+
+let lambdaHandler:
+  | ((event: unknown, context: Context) => Promise<{ seen: number; changed: number }>)
+  | undefined;
+
+/** The deployed entry point: the API key comes from Secrets Manager, the rest from the environment. */
+export const handler = async (event: unknown, context: Context) => {
+  if (!lambdaHandler) {
+    const config = parseConfig(process.env);
+    const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
+    const secretArn = process.env.GSTAFF_SECRET_ARN;
+    if (!secretArn) throw new Error('invalid configuration: GSTAFF_SECRET_ARN: is required');
+    const apiKey = await cachedSecret(config.AWS_REGION, secretArn)();
+    const settings = gstaffSettings({ ...process.env, GSTAFF_MODE: 'live', GSTAFF_API_KEY: apiKey });
+    const gstaff = createGStaff(settings, { baseUrl: settings.GSTAFF_BASE_URL as string, apiKey });
+    const inner = makeHandler({ hub: createHubDeps(config, process.env), gstaff, logger });
+    lambdaHandler = middy((_e: unknown, _c: Context) => inner()).use(injectLambdaContext(logger));
+  }
+  return lambdaHandler(event, context);
+};
