@@ -33,12 +33,12 @@ describe('DynamoDB Local lifecycle', () => {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
     );
-    const javaPid = await new Promise<number>((ok, fail) => {
+    const [javaPid, port] = await new Promise<[number, number]>((ok, fail) => {
       let out = '';
       host.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString();
-        const match = /JAVA_PID=(\d+)/.exec(out);
-        if (match) ok(Number(match[1]));
+        const match = /JAVA_PID=(\d+) PORT=(\d+)/.exec(out);
+        if (match) ok([Number(match[1]), Number(match[2])]);
       });
       host.once('exit', (code) => fail(new Error(`fixture exited with ${code}`)));
     });
@@ -46,9 +46,10 @@ describe('DynamoDB Local lifecycle', () => {
     await new Promise((r) => host.once('exit', r));
     expect(alive(javaPid)).toBe(true); // SIGKILL gives Node no chance to clean up…
 
-    const next = await startDynamoDbLocal({ port: 0, pidFile });
+    // …so the next start reaps it, and can take the same port at once.
+    const next = await startDynamoDbLocal({ port, pidFile });
     try {
-      await waitFor(() => !alive(javaPid)); // …so the next start reaps it.
+      expect(alive(javaPid)).toBe(false);
     } finally {
       await next.stop();
     }

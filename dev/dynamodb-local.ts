@@ -69,8 +69,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Kills a DynamoDB Local left running by a host that died without cleaning up (e.g. SIGKILL). */
-function reapStale(pidFile: string): void {
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Kills a DynamoDB Local left running by a host that died without cleaning up (e.g. SIGKILL),
+ * and waits until it is gone, so its port is free again.
+ */
+async function reapStale(pidFile: string): Promise<void> {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   rmSync(pidFile, { force: true });
@@ -85,8 +97,9 @@ function reapStale(pidFile: string): void {
   try {
     process.kill(pid, 'SIGKILL');
   } catch {
-    // already gone
+    return; // already gone
   }
+  for (let i = 0; i < 50 && isAlive(pid); i += 1) await new Promise((r) => setTimeout(r, 100));
 }
 
 async function waitUntilReady(
@@ -117,7 +130,7 @@ async function waitUntilReady(
 
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   assertJavaAvailable();
-  if (options.pidFile) reapStale(options.pidFile);
+  if (options.pidFile) await reapStale(options.pidFile);
   const port = options.port === 0 ? await freePort() : options.port;
   await assertPortFree(port, 'DynamoDB Local');
 

@@ -3,6 +3,6 @@ import { readFileSync } from 'node:fs';
 import { startDynamoDbLocal } from '../../dev/dynamodb-local.js';
 
 const pidFile = process.argv[2] as string;
-await startDynamoDbLocal({ port: 0, pidFile });
-console.log(`JAVA_PID=${readFileSync(pidFile, 'utf8').trim()}`);
+const dynamo = await startDynamoDbLocal({ port: 0, pidFile });
+console.log(`JAVA_PID=${readFileSync(pidFile, 'utf8').trim()} PORT=${dynamo.port}`);
 setInterval(() => undefined, 1000);
