@@ -8,6 +8,7 @@ import type { GStaffMirrorRecord } from './gstaff/gstaff-mirror.js';
 import type { Inquiry, InquiryStatus } from './inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from './kintone/kintone-outbox.js';
 import type { MailMessage } from './mail/mail-message.js';
+import type { SignatureEnvelope } from './signing/signature-outbox.js';
 import type { StaffMember } from './staff/staff-member.js';
 
 /** What the website form was answered the first time, replayed for a duplicate delivery. */
@@ -27,7 +28,8 @@ export type LedgerEntity =
   | { type: 'WEB_SUBMISSION'; value: WebSubmission }
   | { type: 'KINTONE_OUTBOX_ENTRY'; value: KintoneOutboxEntry }
   | { type: 'MAIL_MESSAGE'; value: MailMessage }
-  | { type: 'GSTAFF_CLIENT'; value: GStaffMirrorRecord };
+  | { type: 'GSTAFF_CLIENT'; value: GStaffMirrorRecord }
+  | { type: 'SIGNATURE_ENVELOPE'; value: SignatureEnvelope };
 
 export interface LedgerWrite {
   entity: LedgerEntity;
@@ -76,6 +78,9 @@ export interface ClientLedger {
   getMailMessage(messageId: string): Promise<MailMessage | undefined>;
   getGStaffMirrorRecords(gstaffClientIds: readonly string[]): Promise<GStaffMirrorRecord[]>;
   findGStaffMirrorRecordsByName(normalizedName: string): Promise<GStaffMirrorRecord[]>;
+  getSignatureEnvelope(envelopeName: string): Promise<SignatureEnvelope | undefined>;
+  /** Envelopes to send or to confirm, due at `now`, oldest due first. */
+  listDueSignatureEnvelopes(now: Date, limit: number): Promise<SignatureEnvelope[]>;
   /** Newest first. */
   listAuditTrail(trail: string, first: number, after?: string): Promise<Page<AuditEvent>>;
 }

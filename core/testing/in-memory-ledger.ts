@@ -33,6 +33,8 @@ const keyOf = (e: LedgerEntity): string => {
       return `MAIL#${e.value.messageId}`;
     case 'GSTAFF_CLIENT':
       return `GSTAFF_CLIENT#${e.value.gstaffClientId}`;
+    case 'SIGNATURE_ENVELOPE':
+      return `ENVELOPE#${e.value.envelopeName}`;
   }
 };
 
@@ -147,6 +149,19 @@ export class InMemoryClientLedger implements ClientLedger {
   }
   async findGStaffMirrorRecordsByName(normalizedName: string) {
     return this.all('GSTAFF_CLIENT').filter((g) => g.normalizedName === normalizedName);
+  }
+  async getSignatureEnvelope(name: string) {
+    return this.all('SIGNATURE_ENVELOPE').find((e) => e.envelopeName === name);
+  }
+  async listDueSignatureEnvelopes(now: Date, limit: number) {
+    return this.all('SIGNATURE_ENVELOPE')
+      .filter(
+        (e) =>
+          ['PENDING', 'SENDING', 'NEEDS_CONFIRMATION'].includes(e.state) &&
+          Date.parse(e.nextAttemptAt) <= now.getTime(),
+      )
+      .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt))
+      .slice(0, limit);
   }
   async listAuditTrail(trail: string, first: number, after?: string) {
     const events = this.auditEvents.filter((e) => e.trail === trail).reverse();

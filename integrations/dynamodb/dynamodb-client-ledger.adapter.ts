@@ -23,6 +23,7 @@ import type { Inquiry } from '../../core/inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from '../../core/kintone/kintone-outbox.js';
 import type { ClientLedger, InquiryQuery, LedgerWrite, Page, WebSubmission } from '../../core/ledger.js';
 import type { MailMessage } from '../../core/mail/mail-message.js';
+import type { SignatureEnvelope } from '../../core/signing/signature-outbox.js';
 import type { StaffMember } from '../../core/staff/staff-member.js';
 import {
   ALL_INQUIRIES,
@@ -31,8 +32,10 @@ import {
   auditPartition,
   clientKey,
   clientNamePartition,
+  DUE_ENVELOPES,
   DUE_KINTONE_OUTBOX,
   DUE_MAIL,
+  envelopeKey,
   gstaffClientKey,
   gstaffNamePartition,
   inquiriesByDepartment,
@@ -381,27 +384,16 @@ export class DynamoDbClientLedger implements ClientLedger {
     return this.queryAll<StaffMember>('gsi1', STAFF_DIRECTORY);
   }
 
-  async listDueKintoneOutboxEntries(now: Date, limit: number): Promise<KintoneOutboxEntry[]> {
-    // Sort keys are `<nextAttemptAt>#<id>`: everything due up to now, the longest-waiting first.
-    const page = await this.queryPage<KintoneOutboxEntry>('gsi3', DUE_KINTONE_OUTBOX, {
-      first: limit,
-      ascending: true,
-      skBefore: `${now.toISOString()}~`,
-    });
-    return page.items;
+  listDueKintoneOutboxEntries(now: Date, limit: number): Promise<KintoneOutboxEntry[]> {
+    return this.due<KintoneOutboxEntry>(DUE_KINTONE_OUTBOX, now, limit);
   }
 
   async listKintoneOutboxEntriesOfClient(clientId: string): Promise<KintoneOutboxEntry[]> {
     return (await this.queryAll<KintoneOutboxEntry>('gsi4', outboxOfClient(clientId))).reverse();
   }
 
-  async listDueMailMessages(now: Date, limit: number): Promise<MailMessage[]> {
-    const page = await this.queryPage<MailMessage>('gsi3', DUE_MAIL, {
-      first: limit,
-      ascending: true,
-      skBefore: `${now.toISOString()}~`,
-    });
-    return page.items;
+  listDueMailMessages(now: Date, limit: number): Promise<MailMessage[]> {
+    return this.due<MailMessage>(DUE_MAIL, now, limit);
   }
 
   listMailMessages(first: number, after?: string): Promise<Page<MailMessage>> {
@@ -410,6 +402,24 @@ export class DynamoDbClientLedger implements ClientLedger {
 
   getMailMessage(messageId: string) {
     return this.get<MailMessage>(mailKey(messageId));
+  }
+
+  getSignatureEnvelope(envelopeName: string) {
+    return this.get<SignatureEnvelope>(envelopeKey(envelopeName));
+  }
+
+  listDueSignatureEnvelopes(now: Date, limit: number): Promise<SignatureEnvelope[]> {
+    return this.due<SignatureEnvelope>(DUE_ENVELOPES, now, limit);
+  }
+
+  /** A due queue (gsi3, sort key `<nextAttemptAt>#<id>`): everything due up to now, the longest-waiting first. */
+  private async due<T>(partition: string, now: Date, limit: number): Promise<T[]> {
+    const page = await this.queryPage<T>('gsi3', partition, {
+      first: limit,
+      ascending: true,
+      skBefore: `${now.toISOString()}~`,
+    });
+    return page.items;
   }
 
   listAuditTrail(trail: string, first: number, after?: string) {

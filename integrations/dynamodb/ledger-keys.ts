@@ -30,6 +30,8 @@ export const DUE_KINTONE_OUTBOX = 'KINTONE_OUTBOX#DUE';
 export const outboxOfClient = (clientId: string) => `KINTONE_OUTBOX#CLIENT#${clientId}`;
 export const mailKey = (messageId: string) => ({ pk: `MAIL#${messageId}`, sk: 'MAIL' });
 export const DUE_MAIL = 'MAIL#DUE';
+export const envelopeKey = (envelopeName: string) => ({ pk: `ENVELOPE#${envelopeName}`, sk: 'ENVELOPE' });
+export const DUE_ENVELOPES = 'ENVELOPE#DUE';
 export const gstaffClientKey = (id: string) => ({ pk: `GSTAFF_CLIENT#${id}`, sk: 'GSTAFF_CLIENT' });
 export const gstaffNamePartition = (normalizedName: string) => `GSTAFF_NAME#${normalizedName}`;
 export const ALL_MAIL = 'MAIL#ALL';
@@ -70,6 +72,14 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
     }
     case 'WEB_SUBMISSION':
       return webSubmissionKey(entity.value.submissionId);
+    case 'SIGNATURE_ENVELOPE': {
+      const e = entity.value;
+      const due = e.state === 'PENDING' || e.state === 'SENDING' || e.state === 'NEEDS_CONFIRMATION';
+      return {
+        ...envelopeKey(e.envelopeName),
+        ...(due ? { gsi3pk: DUE_ENVELOPES, gsi3sk: `${e.nextAttemptAt}#${e.envelopeName}` } : {}),
+      };
+    }
     case 'GSTAFF_CLIENT': {
       const g = entity.value;
       return {

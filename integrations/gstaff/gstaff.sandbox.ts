@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readJsonBody, seededRandom, sendJson } from '../shared/sandbox-kit.js';
 import { GSTAFF_PATHS, type GStaffApiAssignment, type GStaffApiClient } from './gstaff-mapping.js';
 
 export type GStaffFaultKind = '429' | '500' | '503' | 'reset' | 'timeout-after-commit';
@@ -121,17 +122,6 @@ export function seededGStaffAssignments(): GStaffApiAssignment[] {
   ];
 }
 
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PAGE_LIMIT = 200;
 
 export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Promise<GStaffSandbox> {
@@ -145,10 +135,7 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
   let served = 0;
   let nextCode = 2001;
 
-  const send = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify(body));
-  };
+  const send = sendJson;
   const error = (res: ServerResponse, status: number, code: string, message: string) =>
     send(res, status, { error: { code, message } });
 
@@ -159,11 +146,7 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
     return { items: slice, nextCursor: start + limit < items.length ? String(start + limit) : null };
   };
 
-  const readJson = async (req: IncomingMessage) => {
-    let text = '';
-    for await (const chunk of req) text += chunk;
-    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  };
+  const readJson = readJsonBody;
 
   const server = createServer(async (req, res) => {
     served += 1;

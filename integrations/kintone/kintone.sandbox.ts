@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readJsonBody, seededRandom, sendJson } from '../shared/sandbox-kit.js';
 import { KINTONE_APPS } from './app-definitions.js';
 import { KintoneQueryError } from './kintone-query.js';
 import {
@@ -84,18 +85,6 @@ interface Cursor {
   size: number;
   fields?: string[];
   lastUsed: number;
-}
-
-/** mulberry32: a small seeded PRNG, so injected faults repeat for the same seed. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Parses `a=1&ids[0]=3&ids[1]=4&fields[0]=x` (the official client's qs format) into an object. */
@@ -423,10 +412,7 @@ export async function startKintoneSandbox(options: KintoneSandboxOptions = {}): 
     });
   };
 
-  const send = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify(body));
-  };
+  const send = sendJson;
 
   const readJson = async (req: IncomingMessage): Promise<Record<string, unknown>> => {
     const chunks: Buffer[] = [];

@@ -47,12 +47,17 @@ export class ResilientHttpClient {
     });
   }
 
-  async request<T>(operation: string, config: AxiosRequestConfig): Promise<T> {
+  /** `retry` overrides the client's policy, e.g. a single attempt for a send whose repeat must be decided elsewhere. */
+  async request<T>(
+    operation: string,
+    config: AxiosRequestConfig,
+    options: { retry?: RetryPolicy } = {},
+  ): Promise<T> {
     try {
       const response = await withRetries(
         () => this.http.request<T>(config),
         classifyHttpError,
-        this.settings.retry,
+        options.retry ?? this.settings.retry,
       );
       return response.data;
     } catch (error) {

@@ -1,0 +1,41 @@
+/**
+ * The e-signature service (GMO Sign, 電子印鑑GMOサイン) as the hub needs it: send a document for
+ * signature under a deterministic envelope name, find an envelope by that name (to resolve a
+ * send whose outcome is unknown), and download the signed PDF. Requirements: A5-2, A5-6, A6-5.
+ */
+
+export interface EnvelopeSigner {
+  name: string;
+  email: string;
+  organization?: string;
+}
+
+export interface EnvelopeRequest {
+  /** The business key: one envelope per business object, e.g. `BASIC-cli_123-1`. */
+  envelopeName: string;
+  documentName: string;
+  /** The PDF to sign, base64. */
+  pdfBase64: string;
+  ourSigners: EnvelopeSigner[];
+  partnerSigners: EnvelopeSigner[];
+  approvers: EnvelopeSigner[];
+}
+
+export interface EnvelopeInfo {
+  envelopeId: string;
+  envelopeName: string;
+  status: 'SENT' | 'COMPLETED' | 'DECLINED';
+  documentIds: string[];
+}
+
+export interface SignedDocument {
+  pdf: Buffer;
+  size: number;
+  sha256: string;
+}
+
+export interface SignatureService {
+  send(request: EnvelopeRequest): Promise<{ envelopeId: string; documentIds: string[] }>;
+  findEnvelope(envelopeName: string): Promise<EnvelopeInfo | undefined>;
+  downloadSigned(documentId: string): Promise<SignedDocument>;
+}
