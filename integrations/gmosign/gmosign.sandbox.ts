@@ -6,7 +6,7 @@
  * fault injection (including answers lost after the envelope was created).
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readJsonBody, seededRandom, sendJson } from '../shared/sandbox-kit.js';
 import { GMOSIGN_PATHS, type GmoEnvelope } from './gmosign-mapping.js';

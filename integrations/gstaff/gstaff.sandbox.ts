@@ -5,7 +5,7 @@
  * registration, cursor paging, seeded fault injection.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readJsonBody, seededRandom, sendJson } from '../shared/sandbox-kit.js';
 import { GSTAFF_PATHS, type GStaffApiAssignment, type GStaffApiClient } from './gstaff-mapping.js';

@@ -6,9 +6,9 @@
  * docs/integrations/kintone.md.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readJsonBody, seededRandom, sendJson } from '../shared/sandbox-kit.js';
+import { seededRandom, sendJson } from '../shared/sandbox-kit.js';
 import { KINTONE_APPS } from './app-definitions.js';
 import { KintoneQueryError } from './kintone-query.js';
 import {
