@@ -79,6 +79,8 @@ export interface ClientLedger {
   getGStaffMirrorRecords(gstaffClientIds: readonly string[]): Promise<GStaffMirrorRecord[]>;
   findGStaffMirrorRecordsByName(normalizedName: string): Promise<GStaffMirrorRecord[]>;
   getSignatureEnvelope(envelopeName: string): Promise<SignatureEnvelope | undefined>;
+  /** Every signature envelope, newest first. */
+  listSignatureEnvelopes(first: number, after?: string): Promise<Page<SignatureEnvelope>>;
   /** Envelopes to send or to confirm, due at `now`, oldest due first. */
   listDueSignatureEnvelopes(now: Date, limit: number): Promise<SignatureEnvelope[]>;
   /** Newest first. */

@@ -23,6 +23,8 @@ beforeAll(async () => {
     DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-')),
     KINTONE_SANDBOX_PORT: '0',
     GSTAFF_SANDBOX_PORT: '0',
+    GMOSIGN_SANDBOX_PORT: '0',
+    GMOSIGN_CALLBACK_DELAY_MS: '10',
   };
   hub = await startLocalHub(localConfig(env), createLogger('test'), env);
 }, 60_000);
@@ -177,6 +179,34 @@ describe('npm start', () => {
         conflictDates: [{ establishment: '本社工場', conflictDate: '2027-01-15' }],
       }),
     ]);
+  });
+
+  it('sends a test envelope to the GMO Sign sandbox, signs it there, and records the completion', async () => {
+    const sent = await fetch(`${hub.url}/dev/gmosign/test-envelope`, { method: 'POST', redirect: 'manual' });
+    expect(sent.status).toBe(303);
+    const until = async (url: string, text: string) => {
+      let page = '';
+      for (let i = 0; i < 50 && !page.includes(text); i += 1) {
+        await new Promise((r) => setTimeout(r, 200));
+        page = await (await fetch(url)).text();
+      }
+      return page;
+    };
+    expect(await until(`${hub.url}/dev/envelopes`, '<td>SENT</td>')).toContain('TEST-');
+    const sandboxUrl = hub.components.find((c) => c.name.startsWith('GMO Sign sandbox'))?.url as string;
+    const sandboxPage = await until(sandboxUrl, 'TEST-');
+    const signAction = /action="(\/dev\/envelopes\/[^"]+\/sign)"/.exec(sandboxPage)?.[1] as string;
+    await fetch(new URL(signAction, sandboxUrl), { method: 'POST', redirect: 'manual' });
+    const completed = await until(`${hub.url}/dev/envelopes`, '<td>COMPLETED</td>');
+    expect(completed).toMatch(/B, sha256 [0-9a-f]{16}…/);
+  });
+
+  it('refuses a GMO Sign callback without the path secret', async () => {
+    const response = await fetch(`${hub.url}/webhooks/gmosign/wrong-secret-of-some-length`, {
+      method: 'POST',
+      body: JSON.stringify({ envelope_name: 'TEST-x' }),
+    });
+    expect(response.status).toBe(404);
   });
 
   it('treats a forged token as no token', async () => {

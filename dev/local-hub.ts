@@ -12,12 +12,16 @@ import { randomIds } from '../core/ids.js';
 import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
 import { dispatchMailOutbox } from '../core/mail/dispatch-mail-outbox.js';
 import { policyFromEnv } from '../core/policy-config.js';
+import { dispatchSignatureOutbox, requestSignature } from '../core/signing/signature-outbox.js';
+import { makeHandler as makeGmoSignWebhook } from '../functions/gmosign-webhook.handler.js';
 import { makeHandler as makeInquiryWebhook } from '../functions/inquiry-webhook.handler.js';
 import { createJwtVerifier } from '../functions/shared/jwt-verifier.js';
 import { createYogaApp } from '../graphql/yoga.js';
 import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
 import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
 import { ensureLedgerTable } from '../integrations/dynamodb/ensure-table.js';
+import { type GmoSignSandbox, startGmoSignSandbox } from '../integrations/gmosign/gmosign.sandbox.js';
+import { createGmoSign, gmosignSettings } from '../integrations/gmosign/gmosign-config.js';
 import { type GStaffSandbox, startGStaffSandbox } from '../integrations/gstaff/gstaff.sandbox.js';
 import { createGStaff, gstaffSettings } from '../integrations/gstaff/gstaff-config.js';
 import {
@@ -35,6 +39,7 @@ import { localMailTransport } from '../integrations/mail/local-mail.transport.js
 import { systemClock } from '../integrations/system-clock.js';
 import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from './dev-auth.js';
 import { mailListPage, mailMessagePage } from './dev-mail-page.js';
+import { envelopesPage } from './dev-signing-page.js';
 import { assertPortFree, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { readBody, sendResult, toApiGatewayEvent } from './http-event.js';
 import type { LocalConfig } from './local-config.js';
@@ -65,9 +70,11 @@ export async function startLocalHub(
   await assertPortFree(config.PORT, 'the hub (set PORT to use another)');
   const kintone = kintoneSettings(env);
   const gstaffConfig = gstaffSettings(env);
+  const gmosignConfig = gmosignSettings(env);
   let dynamo: DynamoDbLocal | undefined;
   let kintoneSandbox: KintoneSandbox | undefined;
   let gstaffSandbox: GStaffSandbox | undefined;
+  let gmosignSandbox: GmoSignSandbox | undefined;
   let mirrorTimer: NodeJS.Timeout | undefined;
   let dispatcher: NodeJS.Timeout | undefined;
   try {
@@ -136,6 +143,29 @@ export async function startLocalHub(
     await refreshMirror();
     mirrorTimer = setInterval(refreshMirror, gstaffConfig.GSTAFF_MIRROR_REFRESH_MS);
 
+    // GMO Sign: the sandbox (default) or the real service.
+    let gmosignTarget: { baseUrl: string; customerId: string; secretKey: string };
+    if (gmosignConfig.GMOSIGN_MODE === 'sandbox') {
+      if (gmosignConfig.GMOSIGN_SANDBOX_PORT !== 0)
+        await assertPortFree(gmosignConfig.GMOSIGN_SANDBOX_PORT, 'the GMO Sign sandbox');
+      gmosignSandbox = await startGmoSignSandbox({
+        port: gmosignConfig.GMOSIGN_SANDBOX_PORT,
+        callbackDelayMs: gmosignConfig.GMOSIGN_CALLBACK_DELAY_MS,
+      });
+      gmosignTarget = {
+        baseUrl: gmosignSandbox.url,
+        customerId: gmosignSandbox.customerId,
+        secretKey: gmosignSandbox.secretKey,
+      };
+    } else {
+      gmosignTarget = {
+        baseUrl: gmosignConfig.GMOSIGN_BASE_URL as string,
+        customerId: gmosignConfig.GMOSIGN_CUSTOMER_ID as string,
+        secretKey: gmosignConfig.GMOSIGN_SECRET_KEY as string,
+      };
+    }
+    const signatures = createGmoSign(gmosignConfig, gmosignTarget, hub.clock);
+
     const kintoneApps = createKintoneApps(kintone, target, hub.clock, (message, details) =>
       logger.warn(message, details),
     );
@@ -150,6 +180,12 @@ export async function startLocalHub(
         if (written.delivered || written.retrying || written.failed)
           logger.info('kintone outbox dispatched', { ...written });
         const mailed = await dispatchMailOutbox({ ...hub, ...mail });
+        const signed = await dispatchSignatureOutbox({
+          ...hub,
+          signatures,
+          signatureRetry: kintoneApps.outboxRetry,
+        });
+        if (Object.values(signed).some(Boolean)) logger.info('signature outbox dispatched', { ...signed });
         if (mailed.sent || mailed.retrying || mailed.failed)
           logger.info('mail outbox dispatched', { ...mailed });
       } catch (error) {
@@ -173,6 +209,12 @@ export async function startLocalHub(
       claims: (request) => verify(request.headers.get('authorization')),
       onUnexpectedError: (error) => logger.error('graphql request failed', { error: error as Error }),
     });
+    const gmosignWebhook = makeGmoSignWebhook({
+      hub,
+      signatures,
+      secret: async () => gmosignConfig.GMOSIGN_WEBHOOK_SECRET,
+      logger,
+    });
     const inquiryWebhook = makeInquiryWebhook({
       hub,
       secret: async () => config.INQUIRY_WEBHOOK_SECRET,
@@ -190,6 +232,35 @@ export async function startLocalHub(
           return sendResult(res, await inquiryWebhook(toApiGatewayEvent(req, body)));
         }
         if (path === '/dev/jwks.json' && req.method === 'GET') return sendJson(res, 200, devAuth.jwks);
+        if (path.startsWith('/webhooks/gmosign/') && req.method === 'POST') {
+          const body = await readBody(req, 65_536);
+          return sendResult(res, await gmosignWebhook(toApiGatewayEvent(req, body)));
+        }
+        if (path === '/dev/envelopes' && req.method === 'GET') {
+          return sendHtml(res, 200, await envelopesPage(hub.ledger, gmosignSandbox?.url));
+        }
+        if (path === '/dev/gmosign/test-envelope' && req.method === 'POST') {
+          const name = `TEST-${new Date()
+            .toISOString()
+            .replace(/[^0-9]/g, '')
+            .slice(0, 14)}-${randomIds.next('t').slice(2, 8)}`;
+          await requestSignature(
+            hub,
+            { businessType: 'TEST', businessId: name },
+            {
+              envelopeName: name,
+              documentName: 'テスト契約書.pdf',
+              pdfBase64: Buffer.from(`%PDF-1.4\n% test envelope ${name}\n%%EOF\n`).toString('base64'),
+              ourSigners: [{ name: '田中 由美', email: 'legal.tanaka@haken-agency.example' }],
+              partnerSigners: [
+                { name: 'テスト 太郎', email: 'test@client.example', organization: '株式会社テスト' },
+              ],
+              approvers: [],
+            },
+          );
+          res.writeHead(303, { location: '/dev/envelopes' });
+          return res.end();
+        }
         if (path === '/dev/mail' && req.method === 'GET') {
           const after = new URL(req.url ?? '/', base).searchParams.get('after') ?? undefined;
           return sendHtml(res, 200, await mailListPage(hub.ledger, after));
@@ -224,6 +295,13 @@ export async function startLocalHub(
       server.listen(config.PORT, ok);
     });
 
+    // Ask GMO Sign to call the hub back on completion (a hint; the hub confirms by lookup).
+    await signatures
+      .registerCompletionWebhook(`${base}/webhooks/gmosign/${gmosignConfig.GMOSIGN_WEBHOOK_SECRET}`)
+      .catch((error: unknown) =>
+        logger.warn('GMO Sign webhook registration failed', { error: error as Error }),
+      );
+
     const started = dynamo;
     return {
       url: base,
@@ -238,6 +316,10 @@ export async function startLocalHub(
         { name: 'Dev sign-in (POST)', url: `${base}/dev/token` },
         { name: 'Dev JWKS', url: `${base}/dev/jwks.json` },
         { name: 'Mail outbox (every e-mail the hub sends)', url: `${base}/dev/mail` },
+        { name: 'E-signature envelopes (send a test envelope)', url: `${base}/dev/envelopes` },
+        gmosignSandbox
+          ? { name: 'GMO Sign sandbox (sign envelopes by hand)', url: `${gmosignSandbox.url}/dev/envelopes` }
+          : { name: 'GMO Sign (live)', url: gmosignTarget.baseUrl },
         gstaffSandbox
           ? { name: `G-Staff sandbox (API key ${gstaffSandbox.apiKey})`, url: gstaffSandbox.url }
           : { name: 'G-Staff (live)', url: gstaffTarget.baseUrl },
@@ -252,6 +334,7 @@ export async function startLocalHub(
         clearInterval(dispatcher);
         clearInterval(mirrorTimer);
         await gstaffSandbox?.stop();
+        await gmosignSandbox?.stop();
         await kintoneSandbox?.stop();
         server.closeAllConnections();
         await new Promise((ok) => server.close(ok));

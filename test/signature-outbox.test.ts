@@ -3,8 +3,14 @@
  * per business object under 20 % faults including answers lost after the envelope was made,
  * and NEEDS_CONFIRMATION resolved by a lookup, never by a blind second send.
  */
+
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchSignatureOutbox, requestSignature } from '../core/signing/signature-outbox.js';
+import {
+  dispatchSignatureOutbox,
+  recordEnvelopeCompletion,
+  requestSignature,
+} from '../core/signing/signature-outbox.js';
 import { GmoSignAdapter } from '../integrations/gmosign/gmosign.adapter.js';
 import { type GmoSignSandbox, startGmoSignSandbox } from '../integrations/gmosign/gmosign.sandbox.js';
 import { hubDeps } from './support/builders.js';
@@ -116,5 +122,40 @@ describe('signature outbox', () => {
     const states = await Promise.all(names.map((n) => t.ledger.getSignatureEnvelope(n)));
     expect(states.map((s) => s?.state)).toEqual(names.map(() => 'SENT'));
     for (const name of names) expect(envelopesNamed(name)).toHaveLength(1);
+  });
+
+  it('records a completion only after looking the envelope up, once, with the signed PDF’s checksum', async () => {
+    const d = deps();
+    await requestSignature(
+      d,
+      { businessType: 'BASIC_CONTRACT', businessId: 'cli_d' },
+      envelopeRequest('BASIC-cli_d-1'),
+    );
+    await dispatchSignatureOutbox(d);
+    expect(await recordEnvelopeCompletion(d, 'BASIC-cli_d-1')).toBe('SENT'); // a premature or forged hint changes nothing
+    const xid = envelopesNamed('BASIC-cli_d-1')[0]?.envelope_xid as string;
+    sandbox.sign(xid);
+    expect(await recordEnvelopeCompletion(d, 'BASIC-cli_d-1')).toBe('COMPLETED');
+    expect(await recordEnvelopeCompletion(d, 'BASIC-cli_d-1')).toBe('COMPLETED');
+    const entry = await t.ledger.getSignatureEnvelope('BASIC-cli_d-1');
+    const documentId = entry?.documentIds?.[0] as string;
+    const signed = Buffer.from(sandbox.documents.get(documentId)?.base64 as string, 'base64');
+    expect(entry?.signedPdf).toEqual({
+      size: signed.length,
+      sha256: createHash('sha256').update(signed).digest('hex'),
+    });
+    expect(await recordEnvelopeCompletion(d, 'NOBODY')).toBe('UNKNOWN');
+  });
+
+  it('marks a declined envelope FAILED', async () => {
+    const d = deps();
+    await requestSignature(
+      d,
+      { businessType: 'BASIC_CONTRACT', businessId: 'cli_e' },
+      envelopeRequest('BASIC-cli_e-1'),
+    );
+    await dispatchSignatureOutbox(d);
+    sandbox.sign(envelopesNamed('BASIC-cli_e-1')[0]?.envelope_xid as string, 'DECLINED');
+    expect(await recordEnvelopeCompletion(d, 'BASIC-cli_e-1')).toBe('FAILED');
   });
 });

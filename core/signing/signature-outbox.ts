@@ -31,6 +31,9 @@ export interface SignatureEnvelope {
   nextAttemptAt: string;
   envelopeId?: string;
   documentIds?: string[];
+  /** The signed PDF once completed: its size and SHA-256 (it is stored with the contract). */
+  signedPdf?: { size: number; sha256: string };
+  completedAt?: string;
   lastError?: string;
   version: number;
   createdAt: string;
@@ -162,4 +165,41 @@ export async function dispatchSignatureOutbox(deps: SignatureDispatchDeps, optio
     }
   }
   return result;
+}
+
+/**
+ * A completion notice for an envelope (the callback is only a hint): the hub looks the envelope
+ * up itself, and when it is completed downloads the signed PDF and records its size and
+ * SHA-256. A repeated notice changes nothing. Returns the envelope's state afterwards.
+ */
+export async function recordEnvelopeCompletion(
+  deps: HubDeps & { signatures: SignatureService },
+  envelopeName: string,
+): Promise<EnvelopeState | 'UNKNOWN'> {
+  const entry = await deps.ledger.getSignatureEnvelope(envelopeName);
+  if (!entry) return 'UNKNOWN';
+  if (entry.state === 'COMPLETED' || entry.state === 'FAILED') return entry.state;
+  const found = await deps.signatures.findEnvelope(envelopeName);
+  if (!found || found.status === 'SENT') return entry.state;
+  if (found.status === 'DECLINED') {
+    await save(deps, entry, {
+      state: 'FAILED',
+      envelopeId: found.envelopeId,
+      lastError: 'declined by a signer',
+    });
+    return 'FAILED';
+  }
+  const signed = await deps.signatures.downloadSigned(found.documentIds[0] as string);
+  try {
+    await save(deps, entry, {
+      state: 'COMPLETED',
+      envelopeId: found.envelopeId,
+      documentIds: found.documentIds,
+      signedPdf: { size: signed.size, sha256: signed.sha256 },
+      completedAt: deps.clock.now().toISOString(),
+    });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error; // a concurrent notice recorded it
+  }
+  return 'COMPLETED';
 }

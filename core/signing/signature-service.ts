@@ -38,4 +38,6 @@ export interface SignatureService {
   send(request: EnvelopeRequest): Promise<{ envelopeId: string; documentIds: string[] }>;
   findEnvelope(envelopeName: string): Promise<EnvelopeInfo | undefined>;
   downloadSigned(documentId: string): Promise<SignedDocument>;
+  /** Asks the service to call `url` when an envelope is completed (a hint; the hub confirms by lookup). */
+  registerCompletionWebhook(url: string): Promise<void>;
 }

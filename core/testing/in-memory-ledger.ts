@@ -150,6 +150,13 @@ export class InMemoryClientLedger implements ClientLedger {
   async findGStaffMirrorRecordsByName(normalizedName: string) {
     return this.all('GSTAFF_CLIENT').filter((g) => g.normalizedName === normalizedName);
   }
+  async listSignatureEnvelopes(first: number, after?: string) {
+    return page(
+      this.all('SIGNATURE_ENVELOPE').sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+      first,
+      after,
+    );
+  }
   async getSignatureEnvelope(name: string) {
     return this.all('SIGNATURE_ENVELOPE').find((e) => e.envelopeName === name);
   }

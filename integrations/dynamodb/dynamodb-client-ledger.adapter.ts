@@ -26,6 +26,7 @@ import type { MailMessage } from '../../core/mail/mail-message.js';
 import type { SignatureEnvelope } from '../../core/signing/signature-outbox.js';
 import type { StaffMember } from '../../core/staff/staff-member.js';
 import {
+  ALL_ENVELOPES,
   ALL_INQUIRIES,
   ALL_MAIL,
   auditKeys,
@@ -402,6 +403,10 @@ export class DynamoDbClientLedger implements ClientLedger {
 
   getMailMessage(messageId: string) {
     return this.get<MailMessage>(mailKey(messageId));
+  }
+
+  listSignatureEnvelopes(first: number, after?: string): Promise<Page<SignatureEnvelope>> {
+    return this.queryPage<SignatureEnvelope>('gsi5', ALL_ENVELOPES, { first, ...(after ? { after } : {}) });
   }
 
   getSignatureEnvelope(envelopeName: string) {

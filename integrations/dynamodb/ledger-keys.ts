@@ -32,6 +32,7 @@ export const mailKey = (messageId: string) => ({ pk: `MAIL#${messageId}`, sk: 'M
 export const DUE_MAIL = 'MAIL#DUE';
 export const envelopeKey = (envelopeName: string) => ({ pk: `ENVELOPE#${envelopeName}`, sk: 'ENVELOPE' });
 export const DUE_ENVELOPES = 'ENVELOPE#DUE';
+export const ALL_ENVELOPES = 'ENVELOPE#ALL';
 export const gstaffClientKey = (id: string) => ({ pk: `GSTAFF_CLIENT#${id}`, sk: 'GSTAFF_CLIENT' });
 export const gstaffNamePartition = (normalizedName: string) => `GSTAFF_NAME#${normalizedName}`;
 export const ALL_MAIL = 'MAIL#ALL';
@@ -78,6 +79,8 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
       return {
         ...envelopeKey(e.envelopeName),
         ...(due ? { gsi3pk: DUE_ENVELOPES, gsi3sk: `${e.nextAttemptAt}#${e.envelopeName}` } : {}),
+        gsi5pk: ALL_ENVELOPES,
+        gsi5sk: `${e.createdAt}#${e.envelopeName}`,
       };
     }
     case 'GSTAFF_CLIENT': {

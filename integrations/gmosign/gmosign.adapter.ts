@@ -153,6 +153,14 @@ export class GmoSignAdapter implements SignatureService {
       : undefined;
   }
 
+  async registerCompletionWebhook(url: string): Promise<void> {
+    await this.call('registerCompletionWebhook', {
+      method: 'POST',
+      url: GMOSIGN_PATHS.connect,
+      data: { url, envelopeEvents: 'Completed' },
+    });
+  }
+
   async downloadSigned(documentId: string): Promise<SignedDocument> {
     const answer = await this.call<{ status: string; file: string }>('downloadSigned', {
       method: 'GET',

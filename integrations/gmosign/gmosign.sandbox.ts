@@ -42,6 +42,31 @@ export interface GmoSignSandbox {
   stop(): Promise<void>;
 }
 
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+function envelopesPage(list: GmoEnvelope[]): string {
+  const rows = list
+    .map(
+      (e) =>
+        `<tr><td>${escapeHtml(e.envelope_xid)}</td><td>${escapeHtml(e.envelope_name)}</td><td>${e.status}</td><td>${
+          e.status === 'SENT'
+            ? `<form method="post" action="/dev/envelopes/${encodeURIComponent(e.envelope_xid)}/sign" style="display:inline"><button>署名する (sign)</button></form>
+             <form method="post" action="/dev/envelopes/${encodeURIComponent(e.envelope_xid)}/decline" style="display:inline"><button>却下 (decline)</button></form>`
+            : ''
+        }</td></tr>`,
+    )
+    .join('');
+  return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>GMO Sign sandbox</title>
+<style>body{font-family:system-ui,sans-serif;margin:2rem}td,th{padding:.4rem .6rem;border-bottom:1px solid #ddd;text-align:left}</style></head>
+<body><h1>GMO Sign sandbox — envelopes</h1><table><tr><th>envelope_xid</th><th>envelope_name</th><th>status</th><th></th></tr>${
+    rows || '<tr><td colspan="4">No envelopes yet.</td></tr>'
+  }</table></body></html>`;
+}
+
 export async function startGmoSignSandbox(options: GmoSignSandboxOptions = {}): Promise<GmoSignSandbox> {
   const customerId = options.customerId ?? 'sandbox-customer';
   const secretKey = options.secretKey ?? 'sandbox-secret-key';
@@ -61,6 +86,19 @@ export async function startGmoSignSandbox(options: GmoSignSandboxOptions = {}): 
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = url.pathname;
+      // Dev pages of the sandbox (no auth): what a signer would do in GMO Sign's own screens.
+      if (path === '/dev/envelopes' && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return res.end(envelopesPage([...envelopes.values()]));
+      }
+      const action = /^\/dev\/envelopes\/([^/]+)\/(sign|decline)$/.exec(path);
+      if (action && req.method === 'POST') {
+        if (!envelopes.has(action[1] as string))
+          return send(res, 404, { result_code: 'NOT_FOUND', message: 'no such envelope' });
+        sandbox.sign(action[1] as string, action[2] === 'sign' ? 'COMPLETED' : 'DECLINED');
+        res.writeHead(303, { location: '/dev/envelopes' });
+        return res.end();
+      }
       if (req.method === 'POST' && path === GMOSIGN_PATHS.token) {
         const body = await readJson(req);
         if (body.customer_id !== customerId || body.secret_key !== secretKey) {
@@ -151,7 +189,7 @@ export async function startGmoSignSandbox(options: GmoSignSandboxOptions = {}): 
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
   const port = (server.address() as AddressInfo).port;
 
-  return {
+  const sandbox: GmoSignSandbox = {
     url: `http://127.0.0.1:${port}`,
     customerId,
     secretKey,
@@ -199,4 +237,5 @@ export async function startGmoSignSandbox(options: GmoSignSandboxOptions = {}): 
       await new Promise((ok) => server.close(ok));
     },
   };
+  return sandbox;
 }

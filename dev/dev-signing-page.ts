@@ -1,0 +1,29 @@
+/** `/dev/envelopes` (local host only): the hub's side of e-signature — every envelope and its state. */
+import type { ClientLedger } from '../core/ledger.js';
+import { jstDateTime } from '../core/mail/templates.js';
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+export async function envelopesPage(ledger: ClientLedger, sandboxUrl: string | undefined): Promise<string> {
+  const { items } = await ledger.listSignatureEnvelopes(50);
+  const rows = items
+    .map(
+      (e) =>
+        `<tr><td>${escapeHtml(jstDateTime(e.createdAt))}</td><td>${escapeHtml(e.envelopeName)}</td><td>${e.state}</td>` +
+        `<td>${escapeHtml(e.envelopeId ?? '')}</td><td>${e.signedPdf ? `${e.signedPdf.size} B, sha256 ${e.signedPdf.sha256.slice(0, 16)}…` : ''}</td>` +
+        `<td>${escapeHtml(e.lastError ?? '')}</td></tr>`,
+    )
+    .join('');
+  return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>Envelopes</title>
+<style>body{font-family:system-ui,sans-serif;margin:2rem}td,th{padding:.4rem .6rem;border-bottom:1px solid #ddd;text-align:left}</style></head>
+<body><h1>E-signature envelopes — 電子契約 (dev)</h1>
+<form method="post" action="/dev/gmosign/test-envelope"><button>Send a test envelope</button></form>
+${sandboxUrl ? `<p>Sign or decline in the <a href="${sandboxUrl}/dev/envelopes">GMO Sign sandbox</a>; the completion arrives here by callback.</p>` : ''}
+<table><tr><th>作成 (JST)</th><th>envelope name</th><th>state</th><th>envelope id</th><th>signed PDF</th><th>last error</th></tr>${
+    rows || '<tr><td colspan="6">No envelopes yet.</td></tr>'
+  }</table></body></html>`;
+}

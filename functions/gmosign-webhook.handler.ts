@@ -1,0 +1,62 @@
+/**
+ * `POST /webhooks/gmosign/{secret}`: GMO Sign's completion callback. GMO Sign documents no
+ * signature, so the callback is authenticated by a secret in the path and treated as a hint:
+ * the hub looks the envelope up itself before recording anything; repeated callbacks change
+ * nothing. Requirements: A5-2, A6-5 (recording the signed PDF), X-3.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import type { HubDeps } from '../core/hub.js';
+import { recordEnvelopeCompletion } from '../core/signing/signature-outbox.js';
+import type { SignatureService } from '../core/signing/signature-service.js';
+
+export interface GmoSignWebhookDeps {
+  hub: HubDeps;
+  signatures: SignatureService;
+  secret: () => Promise<string>;
+  logger: Logger;
+}
+
+const callbackBody = z.object({
+  envelope_name: z.string().min(1).max(500),
+  envelope_xid: z.string().min(1).max(200).optional(),
+  document_list: z.array(z.object({ documentId: z.string() }).loose()).optional(),
+});
+
+const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+const sameSecret = (given: string, expected: string) =>
+  given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+
+export function makeHandler(deps: GmoSignWebhookDeps) {
+  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const given = event.rawPath.split('/').pop() ?? '';
+    if (!sameSecret(given, await deps.secret())) {
+      deps.logger.warn('GMO Sign callback rejected', { reason: 'BAD_PATH_SECRET' });
+      return json(404, { error: 'NOT_FOUND' });
+    }
+    const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+    if (raw.length > 65_536) return json(413, { error: 'PAYLOAD_TOO_LARGE' });
+    let parsed: z.output<typeof callbackBody>;
+    try {
+      parsed = callbackBody.parse(JSON.parse(raw.toString('utf8')));
+    } catch {
+      return json(400, {
+        error: 'MALFORMED',
+        fieldErrors: [{ path: 'body.envelope_name', message: 'is required' }],
+      });
+    }
+    const state = await recordEnvelopeCompletion(
+      { ...deps.hub, signatures: deps.signatures },
+      parsed.envelope_name,
+    );
+    deps.logger.info('GMO Sign callback handled', { envelopeName: parsed.envelope_name, state });
+    return json(200, { state });
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * GMO Sign settings, read once at start-up: `GMOSIGN_MODE=sandbox` (default locally) or `live`,
+ * which then requires the base URL, customer id and secret key, naming any that is missing.
+ */
+import { z } from 'zod';
+import type { Clock } from '../../core/clock.js';
+import { GmoSignAdapter } from './gmosign.adapter.js';
+
+const count = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const gmosignEnv = z
+  .object({
+    GMOSIGN_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
+    GMOSIGN_BASE_URL: z.url().optional(),
+    GMOSIGN_CUSTOMER_ID: z.string().min(1).optional(),
+    GMOSIGN_SECRET_KEY: z.string().min(1).optional(),
+    GMOSIGN_WEBHOOK_SECRET: z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .default('dev-gmosign-callback-secret'),
+    GMOSIGN_SANDBOX_PORT: count(0, 65535, 4030),
+    GMOSIGN_CALLBACK_DELAY_MS: count(0, 600_000, 2000),
+    GMOSIGN_TIMEOUT_MS: count(500, 120_000, 15_000),
+    GMOSIGN_RETRY_MAX_ATTEMPTS: count(1, 20, 4),
+    GMOSIGN_RETRY_BASE_MS: count(1, 60_000, 500),
+    GMOSIGN_RETRY_MAX_MS: count(1, 600_000, 8_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.GMOSIGN_MODE !== 'live') return;
+    for (const key of ['GMOSIGN_BASE_URL', 'GMOSIGN_CUSTOMER_ID', 'GMOSIGN_SECRET_KEY'] as const) {
+      if (!env[key])
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is required when GMOSIGN_MODE=live' });
+    }
+  });
+
+export type GmoSignSettings = z.output<typeof gmosignEnv>;
+
+export function gmosignSettings(env: Record<string, string | undefined>): GmoSignSettings {
+  const result = gmosignEnv.safeParse(env);
+  if (!result.success) {
+    throw new Error(
+      `invalid GMO Sign configuration: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  return result.data;
+}
+
+export function createGmoSign(
+  settings: GmoSignSettings,
+  target: { baseUrl: string; customerId: string; secretKey: string },
+  clock: Clock,
+): GmoSignAdapter {
+  return new GmoSignAdapter(
+    {
+      ...target,
+      timeoutMs: settings.GMOSIGN_TIMEOUT_MS,
+      retry: {
+        maxAttempts: settings.GMOSIGN_RETRY_MAX_ATTEMPTS,
+        baseDelayMs: settings.GMOSIGN_RETRY_BASE_MS,
+        maxDelayMs: settings.GMOSIGN_RETRY_MAX_MS,
+      },
+    },
+    clock,
+  );
+}
