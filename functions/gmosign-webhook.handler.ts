@@ -6,11 +6,17 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import type { HubDeps } from '../core/hub.js';
 import { recordEnvelopeCompletion } from '../core/signing/signature-outbox.js';
 import type { SignatureService } from '../core/signing/signature-service.js';
+import { createHubDeps } from './composition.js';
+import { parseConfig } from './config.js';
+import { gmosignFromSecret } from './gmosign-credentials.js';
+import { createLogger } from './shared/logger.js';
 
 export interface GmoSignWebhookDeps {
   hub: HubDeps;
@@ -60,3 +66,22 @@ export function makeHandler(deps: GmoSignWebhookDeps) {
     return json(200, { state });
   };
 }
+
+let lambdaHandler:
+  | ((event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>)
+  | undefined;
+
+/** The deployed entry point: credentials and the path secret from Secrets Manager. */
+export const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
+  if (!lambdaHandler) {
+    const config = parseConfig(process.env);
+    const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
+    const hub = createHubDeps(config, process.env);
+    const { signatures, webhookSecret } = await gmosignFromSecret(config.AWS_REGION, process.env, hub.clock);
+    const inner = makeHandler({ hub, signatures, secret: async () => webhookSecret, logger });
+    lambdaHandler = middy((e: APIGatewayProxyEventV2, _c: Context) => inner(e)).use(
+      injectLambdaContext(logger),
+    );
+  }
+  return lambdaHandler(event, context);
+};

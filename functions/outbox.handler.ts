@@ -1,5 +1,6 @@
 /**
- * Scheduled (every minute on AWS): delivers the hub's outboxes — kintone writes and e-mail —
+ * Scheduled (every minute on AWS): delivers the hub's outboxes — kintone writes, e-mail and
+ * e-signature sends —
  * in rounds, while the invocation has time left. Requirements: A1-3, X-3.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -11,17 +12,22 @@ import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.j
 import { dispatchMailOutbox } from '../core/mail/dispatch-mail-outbox.js';
 import type { MailTransport } from '../core/mail/mail-transport.js';
 import type { OutboxRetryPolicy } from '../core/outbox-retry.js';
+import { dispatchSignatureOutbox } from '../core/signing/signature-outbox.js';
+import type { SignatureService } from '../core/signing/signature-service.js';
 import type { KintoneApps } from '../integrations/kintone/kintone-config.js';
 import { createKintoneApps, kintoneSettings, liveTarget } from '../integrations/kintone/kintone-config.js';
 import { SesMailTransport } from '../integrations/mail/ses-mail.transport.js';
 import { cachedSecret, createHubDeps } from './composition.js';
 import { parseConfig } from './config.js';
+import { gmosignFromSecret } from './gmosign-credentials.js';
 import { createLogger } from './shared/logger.js';
 
 export interface OutboxDeps {
   hub: HubDeps;
   kintone: Pick<KintoneApps, 'ordersApp' | 'outboxRetry'>;
   mail: { mailTransport: MailTransport; mailRetry: OutboxRetryPolicy };
+  /** Absent where GMO Sign is not configured. */
+  signing?: { signatures: SignatureService; signatureRetry: OutboxRetryPolicy };
   logger: Logger;
   batchSize: number;
 }
@@ -29,6 +35,7 @@ export interface OutboxDeps {
 export interface OutboxRun {
   kintone: { delivered: number; retrying: number; failed: number };
   mail: { sent: number; retrying: number; failed: number };
+  signing?: { sent: number; retrying: number; needsConfirmation: number; confirmed: number; failed: number };
 }
 
 /** Leave this much of the invocation unused, so a round never runs into the Lambda timeout. */
@@ -65,7 +72,17 @@ export function makeHandler(deps: OutboxDeps) {
       );
       if (handled < deps.batchSize) break;
     }
-    if (run.kintone.failed || run.mail.failed)
+    if (deps.signing) {
+      run.signing = { sent: 0, retrying: 0, needsConfirmation: 0, confirmed: 0, failed: 0 };
+      while (timeLeft()) {
+        const handled = add(
+          run.signing,
+          await dispatchSignatureOutbox({ ...deps.hub, ...deps.signing }, { limit: deps.batchSize }),
+        );
+        if (handled < deps.batchSize) break;
+      }
+    }
+    if (run.kintone.failed || run.mail.failed || run.signing?.failed)
       deps.logger.warn('outbox writes failed for good; a person must look', { ...run });
     else deps.logger.info('outbox dispatched', { ...run });
     return run;
@@ -98,7 +115,9 @@ export const handler = async (event: unknown, context: Context) => {
       mailTransport: new SesMailTransport({ region: config.AWS_REGION, fromAddress }),
       mailRetry: kintone.outboxRetry,
     };
-    const inner = makeHandler({ hub, kintone, mail, logger, batchSize: 25 });
+    const { signatures } = await gmosignFromSecret(config.AWS_REGION, process.env, hub.clock);
+    const signing = { signatures, signatureRetry: kintone.outboxRetry };
+    const inner = makeHandler({ hub, kintone, mail, signing, logger, batchSize: 25 });
     lambdaHandler = middy((e: unknown, c: Context) => inner(e, c)).use(injectLambdaContext(logger));
   }
   return lambdaHandler(event, context);

@@ -9,6 +9,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -32,6 +33,8 @@ export interface StatelessStackProps extends StackProps {
   kintone?: KintoneTenantProps;
   /** Where e-mail comes from (SES). */
   mail?: MailProps;
+  /** GMO Sign (assumed endpoints, docs/integrations/gmosign.md). */
+  gmosign?: { /** @default 'https://gmosign.example.invalid' (set before deploying) */ baseUrl?: string };
   /** G-Staff's API (assumed contract, docs/integrations/gstaff.md). */
   gstaff?: { /** @default 'https://gstaff.example.invalid' (set before deploying) */ baseUrl?: string };
 }
@@ -72,6 +75,9 @@ export class StatelessStack extends Stack {
   readonly inquiryWebhookFunction: NodejsFunction;
   readonly outboxFunction: NodejsFunction;
   readonly gstaffMirrorFunction: NodejsFunction;
+  readonly gmosignWebhookFunction: NodejsFunction;
+  /** The fixed address GMO Sign must allow-list: every call to GMO Sign leaves through it. */
+  readonly egressIp: ec2.CfnEIP;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -128,6 +134,52 @@ export class StatelessStack extends Stack {
     });
 
     // Each index by name, not <table>/index/*: the functions reach exactly what the adapter queries.
+    // GMO Sign accepts calls only from allow-listed addresses: the functions that call it run in
+    // private subnets and leave through one NAT gateway with an Elastic IP (a stack output).
+    this.egressIp = new ec2.CfnEIP(this, 'EgressIp', {
+      domain: 'vpc',
+      tags: [{ key: 'Name', value: 'gmosign-egress' }],
+    });
+    const vpc = new ec2.Vpc(this, 'EgressVpc', {
+      maxAzs: 2,
+      natGateways: 1,
+      natGatewayProvider: ec2.NatProvider.gateway({ eipAllocationIds: [this.egressIp.attrAllocationId] }),
+      subnetConfiguration: [
+        { name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
+        { name: 'functions', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 22 },
+      ],
+      flowLogs: {
+        rejected: {
+          destination: ec2.FlowLogDestination.toCloudWatchLogs(
+            new logs.LogGroup(this, 'VpcFlowLogs', {
+              retention: logs.RetentionDays.THREE_MONTHS,
+              removalPolicy: RemovalPolicy.DESTROY,
+            }),
+          ),
+          trafficType: ec2.FlowLogTrafficType.REJECT,
+        },
+      },
+    });
+    const inVpc = { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } };
+    const gmosignSecret = new secretsmanager.Secret(this, 'GmoSignCredentials', {
+      description:
+        'GMO Sign API credentials and callback path secret: {"customerId","secretKey","webhookSecret"}.',
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ customerId: 'set-me', secretKey: 'set-me' }),
+        generateStringKey: 'webhookSecret',
+        excludePunctuation: true,
+        passwordLength: 40,
+      },
+    });
+    const gmosignEnvironment = {
+      GMOSIGN_BASE_URL: props.gmosign?.baseUrl ?? 'https://gmosign.example.invalid',
+      GMOSIGN_SECRET_ARN: gmosignSecret.secretArn,
+    };
+    new CfnOutput(this, 'GmoSignAllowListIp', {
+      value: this.egressIp.attrPublicIp,
+      description: 'Register this address in GMO Sign’s IP allow-list.',
+    });
+
     // The outboxes (kintone writes, e-mail): one dispatcher, every minute, one at a time.
     const kintone = {
       baseUrl: 'https://example.cybozu.com',
@@ -154,6 +206,7 @@ export class StatelessStack extends Stack {
     const mail = { identity: 'example.com', fromAddress: 'hub@example.com', ...props.mail };
     this.outboxFunction = new NodejsFunction(this, 'Outbox', {
       ...common,
+      ...inVpc,
       entry: 'functions/outbox.handler.ts',
       handler: 'handler',
       timeout: Duration.minutes(5),
@@ -168,8 +221,10 @@ export class StatelessStack extends Stack {
         KINTONE_MAX_CONCURRENCY: String(kintone.maxConcurrencyPerProcess),
         KINTONE_SECRET_ARN: kintoneSecret.secretArn,
         MAIL_FROM_ADDRESS: mail.fromAddress,
+        ...gmosignEnvironment,
       },
     });
+    gmosignSecret.grantRead(this.outboxFunction);
     // Only SendEmail, only from the configured identity and sender address.
     this.outboxFunction.addToRolePolicy(
       new iam.PolicyStatement({
@@ -209,6 +264,17 @@ export class StatelessStack extends Stack {
       schedule: scheduler.ScheduleExpression.rate(Duration.minutes(15)),
       target: new schedulerTargets.LambdaInvoke(this.gstaffMirrorFunction, { retryAttempts: 0 }),
     });
+
+    this.gmosignWebhookFunction = new NodejsFunction(this, 'GmoSignWebhook', {
+      ...common,
+      ...inVpc,
+      entry: 'functions/gmosign-webhook.handler.ts',
+      handler: 'handler',
+      logGroup: logGroup('GmoSignWebhook'),
+      reservedConcurrentExecutions: 5,
+      environment: { ...common.environment, ...gmosignEnvironment },
+    });
+    gmosignSecret.grantRead(this.gmosignWebhookFunction);
 
     const tableResources = [
       props.table.tableArn,
@@ -270,6 +336,18 @@ export class StatelessStack extends Stack {
       integration: new HttpLambdaIntegration('InquiryWebhookIntegration', this.inquiryWebhookFunction),
     });
 
+    const gmosignRoutes = api.addRoutes({
+      path: '/webhooks/gmosign/{secret}',
+      methods: [apigw.HttpMethod.POST],
+      integration: new HttpLambdaIntegration('GmoSignWebhookIntegration', this.gmosignWebhookFunction),
+    });
+    for (const route of gmosignRoutes) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'GMO Sign documents no callback signature; the callback is authenticated by a secret path segment and only taken as a hint (confirmed by lookup).',
+      });
+    }
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     new CfnOutput(this, 'InquiryWebhookSecretArn', { value: webhookSecret.secretArn });
 
@@ -290,6 +368,18 @@ export class StatelessStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason:
         'kintone API tokens are issued in kintone’s app settings and cannot be rotated by a Lambda; rotated by procedure.',
+    });
+    for (const fn of [this.outboxFunction, this.gmosignWebhookFunction]) {
+      Validations.of(fn).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]',
+        reason:
+          'AWSLambdaVPCAccessExecutionRole only manages the network interfaces a function in a VPC needs.',
+      });
+    }
+    Validations.of(gmosignSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'GMO Sign credentials are issued by GMO and cannot be rotated by a Lambda; rotated by procedure.',
     });
     Validations.of(gstaffSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
@@ -329,6 +419,7 @@ export class StatelessStack extends Stack {
       this.inquiryWebhookFunction,
       this.outboxFunction,
       this.gstaffMirrorFunction,
+      this.gmosignWebhookFunction,
     ];
   }
 }

@@ -97,7 +97,7 @@ describe('functions', () => {
     const functions = stateless.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: 'nodejs22.x', Architectures: ['arm64'] },
     });
-    expect(Object.keys(functions)).toHaveLength(4);
+    expect(Object.keys(functions)).toHaveLength(5);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Environment.Variables.LEDGER_TABLE_NAME).toBeDefined();
       expect(fn.Properties.ReservedConcurrentExecutions).toBeGreaterThan(0);
@@ -168,6 +168,32 @@ describe('outboxes (kintone write-through, e-mail)', () => {
     expect(() => buildAppWithKintone({ maxConcurrencyPerProcess: 40, domainBudget: 30 })).toThrow(
       /kintone budget exceeded: 1 × 40 concurrent requests > domain budget 30/,
     );
+  });
+});
+
+describe('GMO Sign egress', () => {
+  it('sends every call to GMO Sign through one NAT gateway with an Elastic IP, given as an output to allow-list', () => {
+    stateless.resourceCountIs('AWS::EC2::NatGateway', 1);
+    const eips = Object.keys(stateless.findResources('AWS::EC2::EIP'));
+    expect(eips).toHaveLength(1);
+    stateless.hasResourceProperties('AWS::EC2::NatGateway', {
+      AllocationId: { 'Fn::GetAtt': [eips[0], 'AllocationId'] },
+    });
+    stateless.hasOutput('GmoSignAllowListIp', { Value: { 'Fn::GetAtt': [eips[0], 'PublicIp'] } });
+  });
+
+  it('runs the functions that call GMO Sign in the VPC, and only those', () => {
+    const inVpc = Object.entries(stateless.findResources('AWS::Lambda::Function'))
+      .filter(([, fn]) => fn.Properties.VpcConfig)
+      .map(([id]) => id.replace(/[0-9A-F]{8}$/, ''));
+    expect(inVpc.sort()).toEqual(['GmoSignWebhook', 'Outbox']);
+  });
+
+  it('leaves the GMO Sign callback to its path secret', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'POST /webhooks/gmosign/{secret}',
+      AuthorizationType: 'NONE',
+    });
   });
 });
 
