@@ -43,6 +43,34 @@ export interface GStaffClientRegistration {
   phone?: string;
 }
 
+/** An executed contract to keep in G-Staff's electronic storage (A6-5). */
+export interface ContractToStore {
+  /** The hub's id of the contract; also the idempotency key. */
+  hubContractId: string;
+  gstaffClientId: string;
+  kind: 'BASIC' | 'INDIVIDUAL';
+  fileName: string;
+  pdfBase64: string;
+  /** Hex SHA-256 of the PDF; G-Staff checks it on receipt. */
+  sha256: string;
+  /** YYYY-MM-DD, or OPEN while the basic contract may not be disposed of. */
+  retentionUntil: JstDate | 'OPEN';
+}
+
+/** The individual-contract data G-Staff needs once a staff member is decided (A5-5). */
+export interface IndividualContractShare {
+  /** The hub's id of the order; also the idempotency key. */
+  hubOrderId: string;
+  gstaffClientId: string;
+  staffId: string;
+  establishment: string;
+  organisationalUnit: string;
+  startDate: JstDate;
+  endDate: JstDate;
+  /** The legally required items (integrations.md), by name. */
+  items: Record<string, string>;
+}
+
 export interface GStaff {
   /** Every client record changed after `since` (all when absent), page by page. */
   clientRegister(since?: Date): AsyncIterable<GStaffClientRecord[]>;
@@ -50,4 +78,8 @@ export interface GStaff {
   registerClient(registration: GStaffClientRegistration): Promise<{ gstaffClientId: string }>;
   /** Every staff assignment, page by page. */
   staffRegister(): AsyncIterable<StaffAssignment[]>;
+  /** Stores an executed contract with its retention deadline; storing the same contract again returns the first answer. */
+  storeContract(contract: ContractToStore): Promise<{ gstaffContractId: string }>;
+  /** Shares an individual contract's data; sharing the same order again returns the first answer. */
+  shareIndividualContract(share: IndividualContractShare): Promise<{ gstaffShareId: string }>;
 }

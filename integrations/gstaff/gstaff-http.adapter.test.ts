@@ -1,4 +1,5 @@
 /** The G-Staff adapter against its sandbox over HTTP (assumed REST contract). A1-5, X-3. */
+import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GStaffClientRecord } from '../../core/gstaff/gstaff.js';
 import { type GStaffSandbox, startGStaffSandbox } from './gstaff.sandbox.js';
@@ -91,5 +92,66 @@ describe('G-Staff adapter', () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ system: 'gstaff', retryable: true, status: 503 });
     expect(sandbox.requestCount() - before).toBe(3);
+  });
+
+  it('stores an executed contract with its retention deadline and checksum, once', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n% signed basic contract\n%%EOF\n');
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const contract = {
+      hubContractId: 'bc_cli_1_1',
+      gstaffClientId: 'G-1001',
+      kind: 'BASIC' as const,
+      fileName: '基本契約書.pdf',
+      pdfBase64: pdf.toString('base64'),
+      sha256,
+      retentionUntil: 'OPEN' as const,
+    };
+    sandbox.setFaults({ rate: 0.3, seed: 5, kinds: ['timeout-after-commit', '503'] });
+    const first = await adapter({ maxAttempts: 10 }).storeContract(contract);
+    sandbox.setFaults(undefined);
+    expect(await adapter().storeContract(contract)).toEqual(first);
+    const stored = sandbox.contracts.get(first.gstaffContractId);
+    expect(stored).toMatchObject({ kokyakuCode: 'G-1001', sha256, hozonKigen: null });
+    expect([...sandbox.contracts.values()].filter((c) => c.sha256 === sha256)).toHaveLength(1);
+  });
+
+  it('refuses a contract whose file does not match its checksum', async () => {
+    const error = await adapter()
+      .storeContract({
+        hubContractId: 'ic_bad',
+        gstaffClientId: 'G-1001',
+        kind: 'INDIVIDUAL',
+        fileName: 'x.pdf',
+        pdfBase64: Buffer.from('%PDF').toString('base64'),
+        sha256: '0'.repeat(64),
+        retentionUntil: '2030-03-31',
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      system: 'gstaff',
+      operation: 'storeContract',
+      retryable: false,
+      status: 400,
+      message: expect.stringContaining('CHECKSUM_MISMATCH'),
+    });
+  });
+
+  it('shares an individual contract’s data once per order', async () => {
+    const share = {
+      hubOrderId: 'ord_share_1',
+      gstaffClientId: 'G-1002',
+      staffId: 'S-003',
+      establishment: '本社工場',
+      organisationalUnit: '検品課',
+      startDate: '2027-01-04',
+      endDate: '2027-03-31',
+      items: { 業務内容: '製品の検品', 指揮命令者: '製造部 佐藤課長' },
+    };
+    const first = await adapter().shareIndividualContract(share);
+    expect(await adapter().shareIndividualContract(share)).toEqual(first);
+    expect(sandbox.shares.get(first.gstaffShareId)).toMatchObject({
+      staff_code: 'S-003',
+      koumoku: share.items,
+    });
   });
 });

@@ -4,9 +4,11 @@
  * the hub's client id as `Idempotency-Key`, so a retried registration registers once.
  */
 import type {
+  ContractToStore,
   GStaff,
   GStaffClientRecord,
   GStaffClientRegistration,
+  IndividualContractShare,
   StaffAssignment,
 } from '../../core/gstaff/gstaff.js';
 import { ResilientHttpClient } from '../shared/http-client.js';
@@ -17,6 +19,8 @@ import {
   GSTAFF_PATHS,
   type GStaffApiAssignment,
   type GStaffApiClient,
+  toApiContract,
+  toApiShare,
 } from './gstaff-mapping.js';
 
 export interface GStaffConnection {
@@ -85,6 +89,24 @@ export class GStaffHttpAdapter implements GStaff {
       url: GSTAFF_PATHS.clients,
       headers: { 'idempotency-key': registration.hubClientId },
       data: registration,
+    });
+  }
+
+  async storeContract(contract: ContractToStore): Promise<{ gstaffContractId: string }> {
+    return this.http.request<{ gstaffContractId: string }>('storeContract', {
+      method: 'POST',
+      url: GSTAFF_PATHS.contracts,
+      headers: { 'idempotency-key': contract.hubContractId },
+      data: toApiContract(contract),
+    });
+  }
+
+  async shareIndividualContract(share: IndividualContractShare): Promise<{ gstaffShareId: string }> {
+    return this.http.request<{ gstaffShareId: string }>('shareIndividualContract', {
+      method: 'POST',
+      url: GSTAFF_PATHS.individualContractShares,
+      headers: { 'idempotency-key': share.hubOrderId },
+      data: toApiShare(share),
     });
   }
 }

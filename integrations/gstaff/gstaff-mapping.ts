@@ -3,7 +3,12 @@
  * API is not public; see docs/integrations/gstaff.md): when the real specification arrives,
  * re-point these mappings and the paths in gstaff-http.adapter.ts, and nothing else changes.
  */
-import type { GStaffClientRecord, StaffAssignment } from '../../core/gstaff/gstaff.js';
+import type {
+  ContractToStore,
+  GStaffClientRecord,
+  IndividualContractShare,
+  StaffAssignment,
+} from '../../core/gstaff/gstaff.js';
 
 /** A client as the (assumed) G-Staff API returns it. */
 export interface GStaffApiClient {
@@ -60,4 +65,31 @@ export function fromApiAssignment(a: GStaffApiAssignment): StaffAssignment {
 export const GSTAFF_PATHS = {
   clients: '/api/v1/clients',
   staffAssignments: '/api/v1/staff-assignments',
+  contracts: '/api/v1/contracts',
+  individualContractShares: '/api/v1/individual-contracts',
 } as const;
+
+/** ASSUMED request body for contract storage. */
+export function toApiContract(c: ContractToStore) {
+  return {
+    kokyakuCode: c.gstaffClientId,
+    keiyakuShubetsu: c.kind === 'BASIC' ? 'KIHON' : 'KOBETSU',
+    fileName: c.fileName,
+    fileBase64: c.pdfBase64,
+    sha256: c.sha256,
+    hozonKigen: c.retentionUntil === 'OPEN' ? null : c.retentionUntil,
+  };
+}
+
+/** ASSUMED request body for the individual-contract data share. */
+export function toApiShare(s: IndividualContractShare) {
+  return {
+    kokyakuCode: s.gstaffClientId,
+    staff_code: s.staffId,
+    jigyousho: s.establishment,
+    soshikiTani: s.organisationalUnit,
+    kaishiBi: s.startDate,
+    shuuryouBi: s.endDate,
+    koumoku: s.items,
+  };
+}

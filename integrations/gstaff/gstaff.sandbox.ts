@@ -4,7 +4,7 @@
  * and staff assignments close to their 3-year limits. Bearer-key auth, idempotent
  * registration, cursor paging, seeded fault injection.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readJsonBody, seededRandom, sendJson } from '../shared/sandbox-kit.js';
@@ -23,6 +23,12 @@ export interface GStaffSandbox {
   url: string;
   apiKey: string;
   clients: Map<string, GStaffApiClient>;
+  /** Stored contracts by G-Staff id: the file and its retention deadline. */
+  contracts: Map<
+    string,
+    { kokyakuCode: string; fileBase64: string; sha256: string; hozonKigen: string | null }
+  >;
+  shares: Map<string, Record<string, unknown>>;
   setFaults(faults: GStaffSandboxOptions['faults']): void;
   requestCount(): number;
   stop(): Promise<void>;
@@ -130,6 +136,10 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
   const clients = new Map(seededGStaffClients().map((c) => [c.kokyakuCode, c]));
   const assignments = seededGStaffAssignments();
   const registrations = new Map<string, { status: number; body: unknown }>();
+  const contracts: GStaffSandbox['contracts'] = new Map();
+  const shares: GStaffSandbox['shares'] = new Map();
+  /** Answers of idempotent POSTs, by path and Idempotency-Key. */
+  const answered = new Map<string, unknown>();
   let faults = options.faults;
   let random = seededRandom(faults?.seed ?? 1);
   let served = 0;
@@ -197,6 +207,42 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
           registrations.set(String(key), { status: 201, body: { gstaffClientId: code } });
           result = [201, { gstaffClientId: code }];
         }
+      } else if (
+        req.method === 'POST' &&
+        (url.pathname === GSTAFF_PATHS.contracts || url.pathname === GSTAFF_PATHS.individualContractShares)
+      ) {
+        const key = req.headers['idempotency-key'];
+        if (!key) return error(res, 400, 'IDEMPOTENCY_KEY_REQUIRED', 'Idempotency-Key header is required');
+        const earlier = answered.get(`${url.pathname}#${String(key)}`);
+        if (earlier) {
+          result = [200, earlier];
+        } else {
+          const body = await readJson(req);
+          if (!clients.has(String(body.kokyakuCode)))
+            return error(res, 404, 'CLIENT_NOT_FOUND', 'no such client');
+          let answer: unknown;
+          if (url.pathname === GSTAFF_PATHS.contracts) {
+            const file = Buffer.from(String(body.fileBase64 ?? ''), 'base64');
+            const sha256 = createHash('sha256').update(file).digest('hex');
+            if (file.length === 0 || sha256 !== body.sha256) {
+              return error(res, 400, 'CHECKSUM_MISMATCH', 'the file does not match its sha256');
+            }
+            const id = `K-${contracts.size + 1}`;
+            contracts.set(id, {
+              kokyakuCode: String(body.kokyakuCode),
+              fileBase64: String(body.fileBase64),
+              sha256,
+              hozonKigen: (body.hozonKigen as string | null) ?? null,
+            });
+            answer = { gstaffContractId: id };
+          } else {
+            const id = `SH-${shares.size + 1}`;
+            shares.set(id, body);
+            answer = { gstaffShareId: id };
+          }
+          answered.set(`${url.pathname}#${String(key)}`, answer);
+          result = [201, answer];
+        }
       } else if (req.method === 'GET' && url.pathname === GSTAFF_PATHS.staffAssignments) {
         result = [200, page(assignments, url)];
       } else {
@@ -214,6 +260,8 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
     url: `http://127.0.0.1:${port}`,
     apiKey,
     clients,
+    contracts,
+    shares,
     setFaults(next) {
       faults = next;
       random = seededRandom(next?.seed ?? 1);
