@@ -5,6 +5,7 @@
 import type { AuditEvent } from './audit.js';
 import type { Client } from './clients/client.js';
 import type { GStaffMirrorRecord } from './gstaff/gstaff-mirror.js';
+import type { StaffAssignmentMirror } from './gstaff/staff-register-mirror.js';
 import type { Inquiry, InquiryStatus } from './inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from './kintone/kintone-outbox.js';
 import type { MailMessage } from './mail/mail-message.js';
@@ -29,7 +30,8 @@ export type LedgerEntity =
   | { type: 'KINTONE_OUTBOX_ENTRY'; value: KintoneOutboxEntry }
   | { type: 'MAIL_MESSAGE'; value: MailMessage }
   | { type: 'GSTAFF_CLIENT'; value: GStaffMirrorRecord }
-  | { type: 'SIGNATURE_ENVELOPE'; value: SignatureEnvelope };
+  | { type: 'SIGNATURE_ENVELOPE'; value: SignatureEnvelope }
+  | { type: 'STAFF_ASSIGNMENT'; value: StaffAssignmentMirror };
 
 export interface LedgerWrite {
   entity: LedgerEntity;
@@ -78,6 +80,10 @@ export interface ClientLedger {
   getMailMessage(messageId: string): Promise<MailMessage | undefined>;
   getGStaffMirrorRecords(gstaffClientIds: readonly string[]): Promise<GStaffMirrorRecord[]>;
   findGStaffMirrorRecordsByName(normalizedName: string): Promise<GStaffMirrorRecord[]>;
+  getStaffAssignments(assignmentIds: readonly string[]): Promise<StaffAssignmentMirror[]>;
+  /** The staff register's assignments at a G-Staff client, and those under a sales rep. */
+  listStaffAssignmentsOfClient(gstaffClientId: string): Promise<StaffAssignmentMirror[]>;
+  listStaffAssignmentsOfRep(salesRepId: string): Promise<StaffAssignmentMirror[]>;
   getSignatureEnvelope(envelopeName: string): Promise<SignatureEnvelope | undefined>;
   /** Every signature envelope, newest first. */
   listSignatureEnvelopes(first: number, after?: string): Promise<Page<SignatureEnvelope>>;

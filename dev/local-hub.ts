@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { refreshGStaffMirror } from '../core/gstaff/gstaff-mirror.js';
+import { refreshStaffRegisterMirror } from '../core/gstaff/staff-register-mirror.js';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
 import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
@@ -133,8 +134,9 @@ export async function startLocalHub(
     const gstaff = createGStaff(gstaffConfig, gstaffTarget);
     const refreshMirror = async () => {
       try {
-        const result = await refreshGStaffMirror({ ...hub, gstaff });
-        if (result.changed) logger.info('G-Staff mirror refreshed', { ...result });
+        const clients = await refreshGStaffMirror({ ...hub, gstaff });
+        const staff = await refreshStaffRegisterMirror({ ...hub, gstaff });
+        if (clients.changed || staff.changed) logger.info('G-Staff mirror refreshed', { clients, staff });
       } catch (error) {
         // Lookups keep using the last mirror; the next run tries again.
         logger.warn('G-Staff mirror refresh failed', { error: error as Error });

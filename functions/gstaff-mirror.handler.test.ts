@@ -22,6 +22,12 @@ it('refreshes the mirror on schedule', async () => {
     retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
   });
   const handler = makeHandler({ hub: hubDeps(t.ledger), gstaff, logger: createLogger('test') });
-  expect(await handler()).toEqual({ seen: sandbox.clients.size, changed: sandbox.clients.size });
-  expect(await handler()).toEqual({ seen: sandbox.clients.size, changed: 0 });
+  expect(await handler()).toEqual({
+    clients: { seen: sandbox.clients.size, changed: sandbox.clients.size },
+    staff: { seen: 4, changed: 4 },
+  });
+  expect(await handler()).toEqual({
+    clients: { seen: sandbox.clients.size, changed: 0 },
+    staff: { seen: 4, changed: 0 },
+  });
 });

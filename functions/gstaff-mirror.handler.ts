@@ -1,10 +1,11 @@
-/** Scheduled on AWS: refreshes the G-Staff client-register mirror (A1-5), so lookups never wait on G-Staff. */
+/** Scheduled on AWS: refreshes the G-Staff mirrors (client register, A1-5; staff register, A2-2), so lookups never wait on G-Staff. */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { GStaff } from '../core/gstaff/gstaff.js';
 import { refreshGStaffMirror } from '../core/gstaff/gstaff-mirror.js';
+import { refreshStaffRegisterMirror } from '../core/gstaff/staff-register-mirror.js';
 import type { HubDeps } from '../core/hub.js';
 import { createGStaff, gstaffSettings } from '../integrations/gstaff/gstaff-config.js';
 import { cachedSecret, createHubDeps } from './composition.js';
@@ -13,14 +14,16 @@ import { createLogger } from './shared/logger.js';
 
 export function makeHandler(deps: { hub: HubDeps; gstaff: GStaff; logger: Logger }) {
   return async () => {
-    const result = await refreshGStaffMirror({ ...deps.hub, gstaff: deps.gstaff });
-    deps.logger.info('G-Staff mirror refreshed', { ...result });
-    return result;
+    const clients = await refreshGStaffMirror({ ...deps.hub, gstaff: deps.gstaff });
+    const staff = await refreshStaffRegisterMirror({ ...deps.hub, gstaff: deps.gstaff });
+    deps.logger.info('G-Staff mirror refreshed', { clients, staff });
+    return { clients, staff };
   };
 }
 
+type Counts = { seen: number; changed: number };
 let lambdaHandler:
-  | ((event: unknown, context: Context) => Promise<{ seen: number; changed: number }>)
+  | ((event: unknown, context: Context) => Promise<{ clients: Counts; staff: Counts }>)
   | undefined;
 
 /** The deployed entry point: the API key comes from Secrets Manager, the rest from the environment. */

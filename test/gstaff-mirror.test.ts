@@ -10,6 +10,7 @@ import {
   refreshGStaffMirror,
 } from '../core/gstaff/gstaff-mirror.js';
 import { gstaffFactsOfClient, gstaffRegisterByName } from '../core/gstaff/gstaff-queries.js';
+import { refreshStaffRegisterMirror } from '../core/gstaff/staff-register-mirror.js';
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
 import { type GStaffSandbox, startGStaffSandbox } from '../integrations/gstaff/gstaff.sandbox.js';
 import { parseGStaffClientCsv } from '../integrations/gstaff/gstaff-csv-import.js';
@@ -95,5 +96,18 @@ describe('G-Staff mirror', () => {
     expect(issues).toEqual([]);
     expect(await mirrorGStaffClients(d, records, 'csv')).toEqual({ seen: 1, changed: 1 });
     expect((await gstaffRegisterByName(d, marketing, 'シーエスブイ'))[0]?.turnoverRate).toBe(0.05);
+  });
+
+  it('mirrors the staff register by client and by rep', async () => {
+    const d = deps();
+    expect(await refreshStaffRegisterMirror(d)).toEqual({ seen: 4, changed: 4 });
+    expect(await refreshStaffRegisterMirror(d)).toEqual({ seen: 4, changed: 0 });
+    expect((await t.ledger.listStaffAssignmentsOfClient('G-1001')).map((a) => a.staffId).sort()).toEqual([
+      'S-001',
+      'S-002',
+    ]);
+    expect(
+      (await t.ledger.listStaffAssignmentsOfRep('sales.tokyo1')).map((a) => a.organisationalUnit).sort(),
+    ).toEqual(['入荷課', '出荷課']);
   });
 });

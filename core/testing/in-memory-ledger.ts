@@ -35,6 +35,8 @@ const keyOf = (e: LedgerEntity): string => {
       return `GSTAFF_CLIENT#${e.value.gstaffClientId}`;
     case 'SIGNATURE_ENVELOPE':
       return `ENVELOPE#${e.value.envelopeName}`;
+    case 'STAFF_ASSIGNMENT':
+      return `STAFF_ASSIGNMENT#${e.value.assignmentId}`;
   }
 };
 
@@ -149,6 +151,15 @@ export class InMemoryClientLedger implements ClientLedger {
   }
   async findGStaffMirrorRecordsByName(normalizedName: string) {
     return this.all('GSTAFF_CLIENT').filter((g) => g.normalizedName === normalizedName);
+  }
+  async getStaffAssignments(ids: readonly string[]) {
+    return this.all('STAFF_ASSIGNMENT').filter((a) => ids.includes(a.assignmentId));
+  }
+  async listStaffAssignmentsOfClient(gstaffClientId: string) {
+    return this.all('STAFF_ASSIGNMENT').filter((a) => a.gstaffClientId === gstaffClientId);
+  }
+  async listStaffAssignmentsOfRep(salesRepId: string) {
+    return this.all('STAFF_ASSIGNMENT').filter((a) => a.salesRepId === salesRepId);
   }
   async listSignatureEnvelopes(first: number, after?: string) {
     return page(

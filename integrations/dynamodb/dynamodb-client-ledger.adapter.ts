@@ -19,6 +19,7 @@ import type { AuditEvent } from '../../core/audit.js';
 import type { Client } from '../../core/clients/client.js';
 import { ConflictError, IntegrationError, ValidationError } from '../../core/errors.js';
 import type { GStaffMirrorRecord } from '../../core/gstaff/gstaff-mirror.js';
+import type { StaffAssignmentMirror } from '../../core/gstaff/staff-register-mirror.js';
 import type { Inquiry } from '../../core/inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from '../../core/kintone/kintone-outbox.js';
 import type { ClientLedger, InquiryQuery, LedgerWrite, Page, WebSubmission } from '../../core/ledger.js';
@@ -29,6 +30,9 @@ import {
   ALL_ENVELOPES,
   ALL_INQUIRIES,
   ALL_MAIL,
+  assignmentKey,
+  assignmentsOfClient,
+  assignmentsOfRep,
   auditKeys,
   auditPartition,
   clientKey,
@@ -403,6 +407,18 @@ export class DynamoDbClientLedger implements ClientLedger {
 
   getMailMessage(messageId: string) {
     return this.get<MailMessage>(mailKey(messageId));
+  }
+
+  getStaffAssignments(ids: readonly string[]): Promise<StaffAssignmentMirror[]> {
+    return this.batchGet<StaffAssignmentMirror>(ids.map(assignmentKey));
+  }
+
+  listStaffAssignmentsOfClient(gstaffClientId: string) {
+    return this.queryAll<StaffAssignmentMirror>('gsi1', assignmentsOfClient(gstaffClientId));
+  }
+
+  listStaffAssignmentsOfRep(salesRepId: string) {
+    return this.queryAll<StaffAssignmentMirror>('gsi2', assignmentsOfRep(salesRepId));
   }
 
   listSignatureEnvelopes(first: number, after?: string): Promise<Page<SignatureEnvelope>> {

@@ -33,6 +33,9 @@ export const DUE_MAIL = 'MAIL#DUE';
 export const envelopeKey = (envelopeName: string) => ({ pk: `ENVELOPE#${envelopeName}`, sk: 'ENVELOPE' });
 export const DUE_ENVELOPES = 'ENVELOPE#DUE';
 export const ALL_ENVELOPES = 'ENVELOPE#ALL';
+export const assignmentKey = (id: string) => ({ pk: `STAFF_ASSIGNMENT#${id}`, sk: 'STAFF_ASSIGNMENT' });
+export const assignmentsOfClient = (gstaffClientId: string) => `ASSIGNMENTS#GSTAFF_CLIENT#${gstaffClientId}`;
+export const assignmentsOfRep = (salesRepId: string) => `ASSIGNMENTS#REP#${salesRepId}`;
 export const gstaffClientKey = (id: string) => ({ pk: `GSTAFF_CLIENT#${id}`, sk: 'GSTAFF_CLIENT' });
 export const gstaffNamePartition = (normalizedName: string) => `GSTAFF_NAME#${normalizedName}`;
 export const ALL_MAIL = 'MAIL#ALL';
@@ -81,6 +84,17 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
         ...(due ? { gsi3pk: DUE_ENVELOPES, gsi3sk: `${e.nextAttemptAt}#${e.envelopeName}` } : {}),
         gsi5pk: ALL_ENVELOPES,
         gsi5sk: `${e.createdAt}#${e.envelopeName}`,
+      };
+    }
+    case 'STAFF_ASSIGNMENT': {
+      const a = entity.value;
+      return {
+        ...assignmentKey(a.assignmentId),
+        gsi1pk: assignmentsOfClient(a.gstaffClientId),
+        gsi1sk: `${a.startDate}#${a.assignmentId}`,
+        ...(a.salesRepId
+          ? { gsi2pk: assignmentsOfRep(a.salesRepId), gsi2sk: `${a.startDate}#${a.assignmentId}` }
+          : {}),
       };
     }
     case 'GSTAFF_CLIENT': {
