@@ -40,6 +40,32 @@ function canonical(value: unknown): unknown {
 const sameRecord = (a: GStaffClientRecord, b: GStaffClientRecord) =>
   JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
+/**
+ * Commits mirror writes in transactions of at most 99 records, each with one audit event
+ * summing it up (the mirror copies G-Staff; a per-record trail would only repeat G-Staff's).
+ */
+export async function commitMirrorWrites(
+  deps: HubDeps,
+  writes: LedgerWrite[],
+  run: { now: string; source: string; operation: string; subjectId: string },
+): Promise<void> {
+  for (let i = 0; i < writes.length; i += CHUNK) {
+    const chunk = writes.slice(i, i + CHUNK);
+    await deps.ledger.commit(chunk, [
+      auditChange(deps.ids, {
+        trail: GSTAFF_MIRROR_TRAIL,
+        at: run.now,
+        actor: systemActor(run.source),
+        operation: run.operation,
+        subjectType: 'GSTAFF_MIRROR',
+        subjectId: run.subjectId,
+        before: undefined,
+        after: { changed: chunk.length },
+      }),
+    ]);
+  }
+}
+
 /** Writes the given G-Staff records into the mirror; unchanged ones are left alone. */
 export async function mirrorGStaffClients(
   deps: HubDeps,
@@ -68,24 +94,12 @@ export async function mirrorGStaffClients(
       ...(before ? { expectedVersion: before.version } : {}),
     });
   }
-  for (let i = 0; i < writes.length; i += CHUNK) {
-    const chunk = writes.slice(i, i + CHUNK);
-    await deps.ledger.commit(chunk, [
-      auditChange(deps.ids, {
-        trail: GSTAFF_MIRROR_TRAIL,
-        at: now,
-        actor: systemActor(`gstaff-${source}`),
-        operation: 'gstaff.mirrorRefresh',
-        subjectType: 'GSTAFF_MIRROR',
-        subjectId: 'clients',
-        before: undefined,
-        after: {
-          changedClients: chunk.length,
-          ids: chunk.map((w) => (w.entity.value as GStaffMirrorRecord).gstaffClientId),
-        },
-      }),
-    ]);
-  }
+  await commitMirrorWrites(deps, writes, {
+    now,
+    source: `gstaff-${source}`,
+    operation: 'gstaff.mirrorRefresh',
+    subjectId: 'clients',
+  });
   return { seen: records.length, changed: writes.length };
 }
 

@@ -3,18 +3,16 @@
  * under which rep, since when — for the reps' staff loads (A2-2) and the 3-year limits — refreshed
  * by `refreshStaffRegisterMirror`, so these lookups never wait on G-Staff.
  */
-import { auditChange, systemActor } from '../audit.js';
 import type { HubDeps } from '../hub.js';
 import type { LedgerWrite } from '../ledger.js';
 import type { GStaff, StaffAssignment } from './gstaff.js';
-import { GSTAFF_MIRROR_TRAIL } from './gstaff-mirror.js';
+import { commitMirrorWrites } from './gstaff-mirror.js';
 
 export interface StaffAssignmentMirror extends StaffAssignment {
   mirroredAt: string;
   version: number;
 }
 
-const CHUNK = 99;
 const same = (a: StaffAssignment, b: StaffAssignment) =>
   a.staffId === b.staffId &&
   a.gstaffClientId === b.gstaffClientId &&
@@ -48,21 +46,12 @@ export async function refreshStaffRegisterMirror(
         ...(before ? { expectedVersion: before.version } : {}),
       });
     }
-    for (let i = 0; i < writes.length; i += CHUNK) {
-      const chunk = writes.slice(i, i + CHUNK);
-      await deps.ledger.commit(chunk, [
-        auditChange(deps.ids, {
-          trail: GSTAFF_MIRROR_TRAIL,
-          at: now,
-          actor: systemActor('gstaff-api'),
-          operation: 'gstaff.staffRegisterRefresh',
-          subjectType: 'GSTAFF_MIRROR',
-          subjectId: 'staff-assignments',
-          before: undefined,
-          after: { changedAssignments: chunk.length },
-        }),
-      ]);
-    }
+    await commitMirrorWrites(deps, writes, {
+      now,
+      source: 'gstaff-api',
+      operation: 'gstaff.staffRegisterRefresh',
+      subjectId: 'staff-assignments',
+    });
     total.seen += page.length;
     total.changed += writes.length;
   }
