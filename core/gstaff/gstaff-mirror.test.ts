@@ -1,0 +1,50 @@
+/** Unit tests of the G-Staff mirror rules with in-memory fakes. */
+import { expect, it } from 'vitest';
+import { FixedClock } from '../clock.js';
+import { randomIds } from '../ids.js';
+import { defaultPolicy } from '../policy-config.js';
+import { InMemoryGStaff } from '../testing/in-memory-gstaff.js';
+import { InMemoryClientLedger } from '../testing/in-memory-ledger.js';
+import { refreshGStaffMirror } from './gstaff-mirror.js';
+import { refreshStaffRegisterMirror } from './staff-register-mirror.js';
+
+it('mirrors the registers, rewriting only what changed', async () => {
+  const ledger = new InMemoryClientLedger();
+  const gstaff = new InMemoryGStaff();
+  gstaff.clients = [
+    {
+      gstaffClientId: 'G-1',
+      name: '株式会社ミラー',
+      active: true,
+      pastTroubles: [],
+      conflictDates: [],
+      updatedAt: '2026-10-01T00:00:00Z',
+    },
+  ];
+  gstaff.assignments = [
+    {
+      assignmentId: 'H-1',
+      staffId: 'S-1',
+      gstaffClientId: 'G-1',
+      establishment: '本社',
+      organisationalUnit: '総務課',
+      startDate: '2025-01-01',
+    },
+  ];
+  const deps = {
+    ledger,
+    clock: new FixedClock(new Date('2026-11-30T00:00:00Z')),
+    ids: randomIds,
+    policy: defaultPolicy,
+    gstaff,
+  };
+  expect(await refreshGStaffMirror(deps)).toEqual({ seen: 1, changed: 1 });
+  expect(await refreshGStaffMirror(deps)).toEqual({ seen: 1, changed: 0 });
+  expect(await refreshStaffRegisterMirror(deps)).toEqual({ seen: 1, changed: 1 });
+  gstaff.clients = [{ ...(gstaff.clients[0] as (typeof gstaff.clients)[0]), turnoverRate: 0.3 }];
+  expect(await refreshGStaffMirror(deps)).toEqual({ seen: 1, changed: 1 });
+  expect((await ledger.findGStaffMirrorRecordsByName('ミラー'))[0]).toMatchObject({
+    turnoverRate: 0.3,
+    version: 2,
+  });
+});

@@ -1,0 +1,98 @@
+/** Unit tests of the kintone outbox rules with in-memory fakes (the HTTP path is tested in test/). */
+import { describe, expect, it } from 'vitest';
+import { FixedClock } from '../clock.js';
+import { IntegrationError } from '../errors.js';
+import type { HubDeps } from '../hub.js';
+import { randomIds } from '../ids.js';
+import { recordPhoneInquiry } from '../inquiries/record-phone-inquiry.js';
+import { defaultPolicy } from '../policy-config.js';
+import { InMemoryKintoneApp } from '../testing/in-memory-kintone-app.js';
+import { InMemoryClientLedger } from '../testing/in-memory-ledger.js';
+import { dispatchKintoneOutbox } from './dispatch-kintone-outbox.js';
+import type { OrderRecord } from './order.js';
+
+const sales = { userId: 'sales-1', role: 'SALES' as const, department: 'SALES_TOKYO' };
+
+async function setup() {
+  const ledger = new InMemoryClientLedger();
+  const clock = new FixedClock(new Date('2026-11-30T01:00:00Z'));
+  const now = clock.now().toISOString();
+  await ledger.commit(
+    [
+      {
+        entity: {
+          type: 'STAFF_MEMBER',
+          value: {
+            userId: 'sales-1',
+            name: 'n',
+            email: 'e@x.example',
+            role: 'SALES',
+            department: 'SALES_TOKYO',
+            active: true,
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          },
+        },
+      },
+    ],
+    [],
+  );
+  const deps: HubDeps = { ledger, clock, ids: randomIds, policy: defaultPolicy };
+  const ordersApp = new InMemoryKintoneApp<OrderRecord>(() => clock.now());
+  const outboxRetry = { maxAttempts: 3, baseDelayMs: 10_000, maxDelayMs: 60_000 };
+  const inquiry = await recordPhoneInquiry(deps, sales, {
+    company: '株式会社ユニット',
+    contactName: '佐藤',
+    phone: '03-1111-2222',
+  });
+  return { ledger, clock, deps: { ...deps, ordersApp, outboxRetry }, ordersApp, inquiry };
+}
+
+describe('dispatchKintoneOutbox', () => {
+  it('writes the inquiry’s order once and records DONE', async () => {
+    const { deps, ordersApp, ledger, inquiry } = await setup();
+    expect(await dispatchKintoneOutbox(deps)).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+    expect([...ordersApp.records.values()].map((r) => r.fields)).toEqual([
+      expect.objectContaining({ status: 'INQUIRY', inquiryId: inquiry.inquiryId, department: 'SALES_TOKYO' }),
+    ]);
+    expect((await ledger.listKintoneOutboxEntriesOfClient(inquiry.clientId))[0]).toMatchObject({
+      state: 'DONE',
+      kintoneRecordId: '1',
+    });
+    expect(await dispatchKintoneOutbox(deps)).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+  });
+
+  it('waits with growing back-off while kintone is down, then gives up for a person to see', async () => {
+    const { deps, ordersApp, clock, ledger, inquiry } = await setup();
+    ordersApp.failWith = new IntegrationError({
+      system: 'kintone',
+      operation: 'upsert',
+      retryable: true,
+      status: 503,
+      message: 'CB_IL02',
+    });
+    await dispatchKintoneOutbox(deps);
+    const [first] = await ledger.listKintoneOutboxEntriesOfClient(inquiry.clientId);
+    expect(first).toMatchObject({ state: 'PENDING', attempts: 1, nextAttemptAt: '2026-11-30T01:00:10.000Z' });
+    clock.advance(10_000);
+    await dispatchKintoneOutbox(deps);
+    expect((await ledger.listKintoneOutboxEntriesOfClient(inquiry.clientId))[0]?.nextAttemptAt).toBe(
+      '2026-11-30T01:00:30.000Z',
+    );
+    clock.advance(20_000);
+    expect(await dispatchKintoneOutbox(deps)).toEqual({ delivered: 0, retrying: 0, failed: 1 });
+  });
+
+  it('does not retry what retrying cannot fix', async () => {
+    const { deps, ordersApp } = await setup();
+    ordersApp.failWith = new IntegrationError({
+      system: 'kintone',
+      operation: 'upsert',
+      retryable: false,
+      status: 400,
+      message: 'CB_VA01',
+    });
+    expect(await dispatchKintoneOutbox(deps)).toEqual({ delivered: 0, retrying: 0, failed: 1 });
+  });
+});
