@@ -10,16 +10,19 @@ export interface EnvelopeSigner {
   organization?: string;
 }
 
-export interface EnvelopeRequest {
+/** A document to sign: a PDF the hub sends, or one of the templates kept in GMO Sign. */
+export type EnvelopeDocument =
+  | { documentName: string /** The PDF to sign, base64. */; pdfBase64: string }
+  | { templateId: string };
+
+export type EnvelopeRequest = EnvelopeDocument & {
   /** The business key: one envelope per business object, e.g. `BASIC-cli_123-1`. */
   envelopeName: string;
-  documentName: string;
-  /** The PDF to sign, base64. */
-  pdfBase64: string;
   ourSigners: EnvelopeSigner[];
   partnerSigners: EnvelopeSigner[];
+  /** e.g. the sales rep for an individual contract (A5-6). */
   approvers: EnvelopeSigner[];
-}
+};
 
 export interface EnvelopeInfo {
   envelopeId: string;

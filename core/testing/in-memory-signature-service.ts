@@ -32,7 +32,10 @@ export class InMemorySignatureService implements SignatureService {
       envelopeName: request.envelopeName,
       status: 'SENT',
       documentIds: [`doc-${envelopeId}`],
-      pdf: Buffer.from(request.pdfBase64, 'base64'),
+      pdf:
+        'pdfBase64' in request
+          ? Buffer.from(request.pdfBase64, 'base64')
+          : Buffer.from(`template ${request.templateId}`),
     });
     if (this.loseNextAnswer) {
       this.loseNextAnswer = false;

@@ -15,6 +15,9 @@ export const GMOSIGN_PATHS = {
   envelopes: '/customer/envelopes',
   /** connector spec: `GET /customer/documents/{documentId}?download_type=&operation=` (PDF as base64). */
   document: (documentId: string) => `/customer/documents/${encodeURIComponent(documentId)}`,
+  /** connector spec: send from a template kept in GMO Sign (answer shape ASSUMED: `{envelope_xid, document_list}`). */
+  templateTransaction: (templateId: string) =>
+    `/customer/envelopes/templates/${encodeURIComponent(templateId)}/transaction`,
   /** connector spec: completion webhook registration. */
   connect: '/customer/connect',
 } as const;

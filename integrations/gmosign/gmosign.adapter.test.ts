@@ -90,4 +90,22 @@ describe('GMO Sign adapter', () => {
     for (let i = 0; i < 5; i += 1) expect(await gmo.findEnvelope('BASIC-nobody')).toBeUndefined();
     sandbox.setFaults(undefined);
   });
+
+  it('sends from a template kept in GMO Sign, with the sales rep as approver', async () => {
+    const gmo = adapter();
+    const sent = await gmo.send({
+      templateId: 'TPL-INDIVIDUAL',
+      envelopeName: 'INDIVIDUAL-ord_1-1',
+      ourSigners: [{ name: '鈴木 彩花', email: 'mkt.suzuki@haken-agency.example' }],
+      partnerSigners: [
+        { name: '山田 花子', email: 'hanako@minato-logi.example', organization: '株式会社みなと物流' },
+      ],
+      approvers: [{ name: '高橋 美咲', email: 'sales.tokyo1@haken-agency.example' }],
+    });
+    const envelope = sandbox.envelopes.get(sent.envelopeId);
+    expect(envelope?.document_list[0]?.document_name).toBe('労働者派遣個別契約書.pdf');
+    expect(envelope?.signers).toMatchObject({ approvers: [{ name: '高橋 美咲', order_no: 1 }] });
+    sandbox.sign(sent.envelopeId);
+    expect((await gmo.downloadSigned(sent.documentIds[0] as string)).size).toBeGreaterThan(0);
+  });
 });

@@ -100,6 +100,29 @@ export class GmoSignAdapter implements SignatureService {
   }
 
   async send(request: EnvelopeRequest): Promise<{ envelopeId: string; documentIds: string[] }> {
+    const signer = (s: EnvelopeRequest['ourSigners'][number], order: number) => ({
+      order_no: order + 1,
+      sign_type: 0,
+      name: s.name,
+      email: s.email,
+      ...(s.organization ? { organize_name: s.organization } : {}),
+    });
+    const parties = {
+      envelope_name: request.envelopeName,
+      our_signer_list: request.ourSigners.map(signer),
+      partner_signer_list: request.partnerSigners.map(signer),
+      approver_list: request.approvers.map(signer),
+      is_web_hook: 1,
+    };
+    if ('templateId' in request) {
+      // Sent once per call, like the signature request below.
+      const sent = await this.call<{ envelope_xid: string; document_list: { document_id: string }[] }>(
+        'sendFromTemplate',
+        { method: 'POST', url: GMOSIGN_PATHS.templateTransaction(request.templateId), data: parties },
+        ONCE,
+      );
+      return { envelopeId: sent.envelope_xid, documentIds: sent.document_list.map((d) => d.document_id) };
+    }
     const { document_id } = await this.call<{ document_id: string }>('registerDocument', {
       method: 'POST',
       url: GMOSIGN_PATHS.registerDocument,
@@ -110,26 +133,12 @@ export class GmoSignAdapter implements SignatureService {
         file: request.pdfBase64,
       },
     });
-    const signer = (s: EnvelopeRequest['ourSigners'][number], order: number) => ({
-      order_no: order + 1,
-      sign_type: 0,
-      name: s.name,
-      email: s.email,
-      ...(s.organization ? { organize_name: s.organization } : {}),
-    });
     const { envelope_xid } = await this.call<{ envelope_xid: string }>(
       'requestSignatures',
       {
         method: 'POST',
         url: GMOSIGN_PATHS.requestSignatures,
-        data: {
-          envelope_name: request.envelopeName,
-          document_list: [{ document_id }],
-          our_signer_list: request.ourSigners.map(signer),
-          partner_signer_list: request.partnerSigners.map(signer),
-          approver_list: request.approvers.map(signer),
-          is_web_hook: 1,
-        },
+        data: { ...parties, document_list: [{ document_id }] },
       },
       ONCE,
     );

@@ -42,6 +42,18 @@ export interface GmoSignSandbox {
   stop(): Promise<void>;
 }
 
+/** Templates kept in the sandbox's GMO Sign account. */
+export const TEMPLATES: Record<string, { name: string; content: string }> = {
+  'TPL-BASIC': {
+    name: '労働者派遣基本契約書（標準）.pdf',
+    content: '%PDF-1.4\n% 労働者派遣基本契約書 標準ひな形\n%%EOF\n',
+  },
+  'TPL-INDIVIDUAL': {
+    name: '労働者派遣個別契約書.pdf',
+    content: '%PDF-1.4\n% 労働者派遣個別契約書\n%%EOF\n',
+  },
+};
+
 const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
@@ -162,6 +174,36 @@ export async function startGmoSignSandbox(options: GmoSignSandboxOptions = {}): 
           },
         });
         result = [200, { envelope_xid: xid }];
+      } else if (
+        req.method === 'POST' &&
+        /^\/customer\/envelopes\/templates\/[^/]+\/transaction$/.test(path)
+      ) {
+        const templateId = decodeURIComponent(path.split('/')[4] as string);
+        const template = TEMPLATES[templateId];
+        if (!template)
+          return send(res, 404, { result_code: 'NOT_FOUND', message: `no template ${templateId}` });
+        const body = await readJson(req);
+        if (!body.envelope_name)
+          return send(res, 400, { result_code: 'VALIDATION', message: 'envelope_name is required' });
+        const documentId = `doc-${randomUUID().slice(0, 8)}`;
+        documents.set(documentId, {
+          name: template.name,
+          base64: Buffer.from(template.content).toString('base64'),
+          signed: false,
+        });
+        const xid = `env-${randomUUID().slice(0, 8)}`;
+        envelopes.set(xid, {
+          envelope_xid: xid,
+          envelope_name: String(body.envelope_name),
+          status: 'SENT',
+          document_list: [{ documentId, document_name: template.name }],
+          signers: {
+            our: body.our_signer_list,
+            partner: body.partner_signer_list,
+            approvers: body.approver_list,
+          },
+        });
+        result = [200, { envelope_xid: xid, document_list: [{ document_id: documentId }] }];
       } else if (req.method === 'GET' && path === GMOSIGN_PATHS.envelopes) {
         const name = url.searchParams.get('envelope_name');
         const found = [...envelopes.values()].filter((e) => !name || e.envelope_name === name);
