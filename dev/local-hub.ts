@@ -18,6 +18,7 @@ import { makeHandler as makeGmoSignWebhook } from '../functions/gmosign-webhook.
 import { makeHandler as makeInquiryWebhook } from '../functions/inquiry-webhook.handler.js';
 import { createJwtVerifier } from '../functions/shared/jwt-verifier.js';
 import { createYogaApp } from '../graphql/yoga.js';
+import { LocalDocumentStore } from '../integrations/documents/local-document.store.js';
 import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
 import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
 import { ensureLedgerTable } from '../integrations/dynamodb/ensure-table.js';
@@ -214,6 +215,7 @@ export async function startLocalHub(
     const gmosignWebhook = makeGmoSignWebhook({
       hub,
       signatures,
+      documents: new LocalDocumentStore(join(config.dataDir, 'documents')),
       secret: async () => gmosignConfig.GMOSIGN_WEBHOOK_SECRET,
       logger,
     });

@@ -10,9 +10,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
+import type { DocumentStore } from '../core/documents/document-store.js';
 import type { HubDeps } from '../core/hub.js';
 import { recordEnvelopeCompletion } from '../core/signing/signature-outbox.js';
 import type { SignatureService } from '../core/signing/signature-service.js';
+import { S3DocumentStore } from '../integrations/documents/s3-document.store.js';
 import { createHubDeps } from './composition.js';
 import { parseConfig } from './config.js';
 import { gmosignFromSecret } from './gmosign-credentials.js';
@@ -21,6 +23,7 @@ import { createLogger } from './shared/logger.js';
 export interface GmoSignWebhookDeps {
   hub: HubDeps;
   signatures: SignatureService;
+  documents: DocumentStore;
   secret: () => Promise<string>;
   logger: Logger;
 }
@@ -59,7 +62,7 @@ export function makeHandler(deps: GmoSignWebhookDeps) {
       });
     }
     const state = await recordEnvelopeCompletion(
-      { ...deps.hub, signatures: deps.signatures },
+      { ...deps.hub, signatures: deps.signatures, documents: deps.documents },
       parsed.envelope_name,
     );
     deps.logger.info('GMO Sign callback handled', { envelopeName: parsed.envelope_name, state });
@@ -78,7 +81,10 @@ export const handler = async (event: APIGatewayProxyEventV2, context: Context) =
     const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
     const hub = createHubDeps(config, process.env);
     const { signatures, webhookSecret } = await gmosignFromSecret(config.AWS_REGION, process.env, hub.clock);
-    const inner = makeHandler({ hub, signatures, secret: async () => webhookSecret, logger });
+    const bucket = process.env.DOCUMENTS_BUCKET;
+    if (!bucket) throw new Error('invalid configuration: DOCUMENTS_BUCKET: is required');
+    const documents = new S3DocumentStore(bucket, config.AWS_REGION);
+    const inner = makeHandler({ hub, signatures, documents, secret: async () => webhookSecret, logger });
     lambdaHandler = middy((e: APIGatewayProxyEventV2, _c: Context) => inner(e)).use(
       injectLambdaContext(logger),
     );

@@ -15,6 +15,7 @@ export function buildApp(app: App = new App()) {
   const stateless = new StatelessStack(app, 'DispatchHubStateless', {
     env,
     table: stateful.table,
+    documents: stateful.documents,
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,
   });

@@ -5,8 +5,12 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { GSI_NAMES, PARTITION_KEY, SORT_KEY } from '../integrations/dynamodb/table-layout.js';
+
+/** A named export, so the stateless stack's grant (and its cdk-nag acknowledgement) name it stably. */
+export const DOCUMENTS_BUCKET_ARN_EXPORT = 'DispatchHub-DocumentsBucketArn';
 
 /** The agency's roles (policy.md); one Cognito group each. Kept in step with core/access.ts by a test. */
 export const ROLE_GROUPS = ['SALES', 'MANAGER', 'DIRECTOR', 'LEGAL', 'MARKETING', 'ADMIN'] as const;
@@ -15,6 +19,8 @@ export class StatefulStack extends Stack {
   readonly table: dynamodb.TableV2;
   readonly userPool: cognito.UserPool;
   readonly userPoolClient: cognito.UserPoolClient;
+  /** Signed contracts and other documents the agency must keep (A6-5). */
+  readonly documents: s3.Bucket;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -71,8 +77,34 @@ export class StatefulStack extends Stack {
         .withCustomAttributes('department'),
     });
 
+    const accessLogs = new s3.Bucket(this, 'DocumentAccessLogs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.documents = new s3.Bucket(this, 'Documents', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'documents/',
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This bucket receives the documents bucket’s access logs; logging its own access would recurse.',
+    });
+
     new CfnOutput(this, 'LedgerTableName', { value: this.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'DocumentsBucketName', { value: this.documents.bucketName });
+    new CfnOutput(this, 'DocumentsBucketArn', {
+      value: this.documents.bucketArn,
+      exportName: DOCUMENTS_BUCKET_ARN_EXPORT,
+    });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
 
     Validations.of(this.userPool).acknowledge({

@@ -3,7 +3,7 @@
  * webhook), the Lambda functions and the webhook secret. Least privilege: each function gets
  * only the table actions its use cases perform.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -14,14 +14,18 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { GSI_NAMES } from '../integrations/dynamodb/table-layout.js';
+import { DOCUMENTS_BUCKET_ARN_EXPORT } from './stateful.stack.js';
 
 export interface StatelessStackProps extends StackProps {
   table: dynamodb.ITableV2;
+  /** Where signed contracts are kept. */
+  documents: s3.IBucket;
   userPool: cognito.IUserPool;
   userPoolClient: cognito.IUserPoolClient;
   /**
@@ -272,9 +276,24 @@ export class StatelessStack extends Stack {
       handler: 'handler',
       logGroup: logGroup('GmoSignWebhook'),
       reservedConcurrentExecutions: 5,
-      environment: { ...common.environment, ...gmosignEnvironment },
+      environment: {
+        ...common.environment,
+        ...gmosignEnvironment,
+        DOCUMENTS_BUCKET: props.documents.bucketName,
+      },
     });
     gmosignSecret.grantRead(this.gmosignWebhookFunction);
+    // Only PutObject, only under signed/: the callback keeps signed contracts, it reads nothing.
+    this.gmosignWebhookFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [`${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/signed/*`],
+      }),
+    );
+    Validations.of(this.gmosignWebhookFunction).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${DOCUMENTS_BUCKET_ARN_EXPORT}/signed/*]`,
+      reason: 'Signed contracts get names per envelope; the function may only put objects under signed/.',
+    });
 
     const tableResources = [
       props.table.tableArn,

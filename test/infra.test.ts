@@ -15,6 +15,7 @@ function buildAppWithKintone(kintone: KintoneTenantProps) {
   const stateful = new StatefulStack(app, 'S');
   return new StatelessStack(app, 'L', {
     table: stateful.table,
+    documents: stateful.documents,
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,
     kintone,
@@ -168,6 +169,32 @@ describe('outboxes (kintone write-through, e-mail)', () => {
     expect(() => buildAppWithKintone({ maxConcurrencyPerProcess: 40, domainBudget: 30 })).toThrow(
       /kintone budget exceeded: 1 × 40 concurrent requests > domain budget 30/,
     );
+  });
+});
+
+describe('documents', () => {
+  it('keeps signed contracts in a private, encrypted, versioned bucket that only accepts TLS', () => {
+    stateful.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        VersioningConfiguration: { Status: 'Enabled' },
+        PublicAccessBlockConfiguration: Match.objectLike({
+          BlockPublicAcls: true,
+          RestrictPublicBuckets: true,
+        }),
+        LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'documents/' }),
+      }),
+    });
+  });
+
+  it('lets only the GMO Sign callback write, and only under signed/', () => {
+    const statements = Object.values(stateless.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    );
+    const s3Statements = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')));
+    expect(s3Statements).toHaveLength(1);
+    expect(s3Statements[0]?.Action).toBe('s3:PutObject');
+    expect(JSON.stringify(s3Statements[0]?.Resource)).toContain('/signed/*');
   });
 });
 

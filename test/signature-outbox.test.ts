@@ -5,12 +5,16 @@
  */
 
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   dispatchSignatureOutbox,
   recordEnvelopeCompletion,
   requestSignature,
 } from '../core/signing/signature-outbox.js';
+import { LocalDocumentStore } from '../integrations/documents/local-document.store.js';
 import { GmoSignAdapter } from '../integrations/gmosign/gmosign.adapter.js';
 import { type GmoSignSandbox, startGmoSignSandbox } from '../integrations/gmosign/gmosign.sandbox.js';
 import { hubDeps } from './support/builders.js';
@@ -19,6 +23,7 @@ import { envelopeRequest } from './support/signing.js';
 
 let t: TestLedger;
 let sandbox: GmoSignSandbox;
+const documents = new LocalDocumentStore(mkdtempSync(join(tmpdir(), 'docs-')));
 beforeAll(async () => {
   t = await createTestLedger();
   sandbox = await startGmoSignSandbox();
@@ -132,19 +137,21 @@ describe('signature outbox', () => {
       envelopeRequest('BASIC-cli_d-1'),
     );
     await dispatchSignatureOutbox(d);
-    expect(await recordEnvelopeCompletion(d, 'BASIC-cli_d-1')).toBe('SENT'); // a premature or forged hint changes nothing
+    expect(await recordEnvelopeCompletion({ ...d, documents }, 'BASIC-cli_d-1')).toBe('SENT'); // a premature or forged hint changes nothing
     const xid = envelopesNamed('BASIC-cli_d-1')[0]?.envelope_xid as string;
     sandbox.sign(xid);
-    expect(await recordEnvelopeCompletion(d, 'BASIC-cli_d-1')).toBe('COMPLETED');
-    expect(await recordEnvelopeCompletion(d, 'BASIC-cli_d-1')).toBe('COMPLETED');
+    expect(await recordEnvelopeCompletion({ ...d, documents }, 'BASIC-cli_d-1')).toBe('COMPLETED');
+    expect(await recordEnvelopeCompletion({ ...d, documents }, 'BASIC-cli_d-1')).toBe('COMPLETED');
     const entry = await t.ledger.getSignatureEnvelope('BASIC-cli_d-1');
     const documentId = entry?.documentIds?.[0] as string;
     const signed = Buffer.from(sandbox.documents.get(documentId)?.base64 as string, 'base64');
     expect(entry?.signedPdf).toEqual({
       size: signed.length,
       sha256: createHash('sha256').update(signed).digest('hex'),
+      location: expect.stringMatching(/^file:\/\/.*\/signed\/BASIC-cli_d-1\.pdf$/),
     });
-    expect(await recordEnvelopeCompletion(d, 'NOBODY')).toBe('UNKNOWN');
+    expect(readFileSync(new URL(entry?.signedPdf?.location as string))).toEqual(signed);
+    expect(await recordEnvelopeCompletion({ ...d, documents }, 'NOBODY')).toBe('UNKNOWN');
   });
 
   it('marks a declined envelope FAILED', async () => {
@@ -156,6 +163,6 @@ describe('signature outbox', () => {
     );
     await dispatchSignatureOutbox(d);
     sandbox.sign(envelopesNamed('BASIC-cli_e-1')[0]?.envelope_xid as string, 'DECLINED');
-    expect(await recordEnvelopeCompletion(d, 'BASIC-cli_e-1')).toBe('FAILED');
+    expect(await recordEnvelopeCompletion({ ...d, documents }, 'BASIC-cli_e-1')).toBe('FAILED');
   });
 });

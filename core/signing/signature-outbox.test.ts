@@ -19,6 +19,15 @@ const request = (envelopeName: string): EnvelopeRequest => ({
   approvers: [],
 });
 
+/** Keeps documents in memory: core tests touch no disk. */
+const documents = {
+  stored: new Map<string, Buffer>(),
+  async put(key: string, content: Buffer) {
+    this.stored.set(key, content);
+    return { location: `memory://${key}` };
+  },
+};
+
 function setup() {
   const ledger = new InMemoryClientLedger();
   const signatures = new InMemorySignatureService();
@@ -88,10 +97,12 @@ describe('signature outbox (rules)', () => {
     await requestSignature(deps, { businessType: 'BASIC_CONTRACT', businessId: 'c4' }, request('BASIC-c4-1'));
     await dispatchSignatureOutbox(deps);
     signatures.sign('env-1');
-    expect(await recordEnvelopeCompletion(deps, 'BASIC-c4-1')).toBe('COMPLETED');
+    expect(await recordEnvelopeCompletion({ ...deps, documents }, 'BASIC-c4-1')).toBe('COMPLETED');
     expect((await ledger.getSignatureEnvelope('BASIC-c4-1'))?.signedPdf).toEqual({
       size: 8,
       sha256: createHash('sha256').update('%PDF-1.4').digest('hex'),
+      location: 'memory://signed/BASIC-c4-1.pdf',
     });
+    expect(documents.stored.get('signed/BASIC-c4-1.pdf')?.toString()).toBe('%PDF-1.4');
   });
 });

@@ -5,6 +5,8 @@
  * resolved by looking the envelope up by name — never by a blind second send.
  * Requirements: A5-2, A5-6 (the sending), X-3.
  */
+
+import { type DocumentStore, documentKey } from '../documents/document-store.js';
 import { ConflictError, IntegrationError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { afterFailedAttempt, type OutboxRetryPolicy } from '../outbox-retry.js';
@@ -32,7 +34,7 @@ export interface SignatureEnvelope {
   envelopeId?: string;
   documentIds?: string[];
   /** The signed PDF once completed: its size and SHA-256 (it is stored with the contract). */
-  signedPdf?: { size: number; sha256: string };
+  signedPdf?: { size: number; sha256: string; location: string };
   completedAt?: string;
   lastError?: string;
   version: number;
@@ -173,7 +175,7 @@ export async function dispatchSignatureOutbox(deps: SignatureDispatchDeps, optio
  * SHA-256. A repeated notice changes nothing. Returns the envelope's state afterwards.
  */
 export async function recordEnvelopeCompletion(
-  deps: HubDeps & { signatures: SignatureService },
+  deps: HubDeps & { signatures: SignatureService; documents: DocumentStore },
   envelopeName: string,
 ): Promise<EnvelopeState | 'UNKNOWN'> {
   const entry = await deps.ledger.getSignatureEnvelope(envelopeName);
@@ -190,12 +192,17 @@ export async function recordEnvelopeCompletion(
     return 'FAILED';
   }
   const signed = await deps.signatures.downloadSigned(found.documentIds[0] as string);
+  const { location } = await deps.documents.put(
+    documentKey('signed', `${envelopeName}.pdf`),
+    signed.pdf,
+    'application/pdf',
+  );
   try {
     await save(deps, entry, {
       state: 'COMPLETED',
       envelopeId: found.envelopeId,
       documentIds: found.documentIds,
-      signedPdf: { size: signed.size, sha256: signed.sha256 },
+      signedPdf: { size: signed.size, sha256: signed.sha256, location },
       completedAt: deps.clock.now().toISOString(),
     });
   } catch (error) {
