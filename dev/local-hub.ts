@@ -10,6 +10,7 @@ import { refreshGStaffMirror } from '../core/gstaff/gstaff-mirror.js';
 import { refreshStaffRegisterMirror } from '../core/gstaff/staff-register-mirror.js';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
+import { escalateOverdueFirstContacts } from '../core/inquiries/escalate-first-contacts.js';
 import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
 import { dispatchMailOutbox } from '../core/mail/dispatch-mail-outbox.js';
 import { policyFromEnv } from '../core/policy-config.js';
@@ -179,6 +180,9 @@ export async function startLocalHub(
       if (dispatching) return;
       dispatching = true;
       try {
+        // The deadline job, then the outboxes (escalations are e-mailed in the same run).
+        const deadlines = await escalateOverdueFirstContacts(hub);
+        if (deadlines.escalated) logger.info('first-contact deadlines escalated', { ...deadlines });
         const written = await dispatchKintoneOutbox({ ...hub, ...kintoneApps });
         if (written.delivered || written.retrying || written.failed)
           logger.info('kintone outbox dispatched', { ...written });

@@ -1,7 +1,7 @@
 /** Loading an inquiry the actor may see, and writing a change to it with its audit event. */
 import type { Actor } from '../access.js';
 import { assertSeesDepartment } from '../access.js';
-import { type AuditEvent, auditChange, userActor } from '../audit.js';
+import { type AuditActor, type AuditEvent, auditChange, userActor } from '../audit.js';
 import { clientTrail } from '../clients/client.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
@@ -35,7 +35,8 @@ export interface RelatedWrites {
 /** Commits a new version of an inquiry (plus any other writes) with one audit event per entity. */
 export async function saveInquiryChange(
   deps: HubDeps,
-  actor: Actor,
+  /** A signed-in person, or a system job (e.g. the deadline job). */
+  actor: Actor | AuditActor,
   operation: string,
   before: Inquiry,
   changes: Partial<Inquiry>,
@@ -49,7 +50,7 @@ export async function saveInquiryChange(
       auditChange(deps.ids, {
         trail: clientTrail(before.clientId),
         at: now,
-        actor: userActor(actor),
+        actor: 'kind' in actor ? actor : userActor(actor),
         operation,
         subjectType: 'INQUIRY',
         subjectId: before.inquiryId,

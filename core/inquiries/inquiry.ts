@@ -28,6 +28,8 @@ export interface FirstContact {
   contactedAt?: string;
   contactedBy?: string;
   note?: string;
+  /** When the deadline job told the owning department that it was missed (once per deadline). */
+  escalatedAt?: string;
 }
 
 /** A staffing inquiry (人材問い合わせ). */

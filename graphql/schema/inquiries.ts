@@ -36,6 +36,12 @@ const FirstContactRef = builder
       contactedAt: t.field({ type: 'DateTime', nullable: true, resolve: ({ fc }) => fc.contactedAt }),
       contactedBy: t.string({ nullable: true, resolve: ({ fc }) => fc.contactedBy }),
       note: t.string({ nullable: true, resolve: ({ fc }) => fc.note }),
+      escalatedAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'When the owning department’s managers were told the deadline was missed.',
+        resolve: ({ fc }) => fc.escalatedAt,
+      }),
     }),
   });
 
