@@ -63,6 +63,8 @@ export interface ClientLedger {
   getClient(clientId: string): Promise<Client | undefined>;
   getClients(clientIds: readonly string[]): Promise<Client[]>;
   findClientsByNormalizedName(normalizedName: string): Promise<Client[]>;
+  /** Clients whose G-Staff registration has not been checked yet, oldest first. */
+  listClientsWithoutGStaffCheck(limit: number): Promise<Client[]>;
   getInquiry(inquiryId: string): Promise<Inquiry | undefined>;
   listInquiries(query: InquiryQuery): Promise<Page<Inquiry>>;
   listInquiriesOfClient(clientId: string): Promise<Inquiry[]>;

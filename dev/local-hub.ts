@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { refreshGStaffMirror } from '../core/gstaff/gstaff-mirror.js';
+import { linkClientsToGStaff } from '../core/gstaff/link-clients-to-gstaff.js';
 import { refreshStaffRegisterMirror } from '../core/gstaff/staff-register-mirror.js';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
@@ -138,6 +139,9 @@ export async function startLocalHub(
       try {
         const clients = await refreshGStaffMirror({ ...hub, gstaff });
         const staff = await refreshStaffRegisterMirror({ ...hub, gstaff });
+        const links = await linkClientsToGStaff({ ...hub, gstaff });
+        if (links.linked || links.registered || links.needsReview)
+          logger.info('clients checked against G-Staff', { ...links });
         if (clients.changed || staff.changed) logger.info('G-Staff mirror refreshed', { clients, staff });
       } catch (error) {
         // Lookups keep using the last mirror; the next run tries again.

@@ -25,9 +25,11 @@ it('refreshes the mirror on schedule', async () => {
   expect(await handler()).toEqual({
     clients: { seen: sandbox.clients.size, changed: sandbox.clients.size },
     staff: { seen: 4, changed: 4 },
+    links: { linked: 0, registered: 0, needsReview: 0, retryLater: 0 },
   });
   expect(await handler()).toEqual({
     clients: { seen: sandbox.clients.size, changed: 0 },
     staff: { seen: 4, changed: 0 },
+    links: { linked: 0, registered: 0, needsReview: 0, retryLater: 0 },
   });
 });

@@ -5,6 +5,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { GStaff } from '../core/gstaff/gstaff.js';
 import { refreshGStaffMirror } from '../core/gstaff/gstaff-mirror.js';
+import { linkClientsToGStaff } from '../core/gstaff/link-clients-to-gstaff.js';
 import { refreshStaffRegisterMirror } from '../core/gstaff/staff-register-mirror.js';
 import type { HubDeps } from '../core/hub.js';
 import { createGStaff, gstaffSettings } from '../integrations/gstaff/gstaff-config.js';
@@ -16,8 +17,9 @@ export function makeHandler(deps: { hub: HubDeps; gstaff: GStaff; logger: Logger
   return async () => {
     const clients = await refreshGStaffMirror({ ...deps.hub, gstaff: deps.gstaff });
     const staff = await refreshStaffRegisterMirror({ ...deps.hub, gstaff: deps.gstaff });
-    deps.logger.info('G-Staff mirror refreshed', { clients, staff });
-    return { clients, staff };
+    const links = await linkClientsToGStaff({ ...deps.hub, gstaff: deps.gstaff }, { limit: 100 });
+    deps.logger.info('G-Staff mirror refreshed', { clients, staff, links });
+    return { clients, staff, links };
   };
 }
 

@@ -10,6 +10,7 @@ import {
   refreshGStaffMirror,
 } from '../core/gstaff/gstaff-mirror.js';
 import { gstaffFactsOfClient, gstaffRegisterByName } from '../core/gstaff/gstaff-queries.js';
+import { linkClientsToGStaff } from '../core/gstaff/link-clients-to-gstaff.js';
 import { refreshStaffRegisterMirror } from '../core/gstaff/staff-register-mirror.js';
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
 import { type GStaffSandbox, startGStaffSandbox } from '../integrations/gstaff/gstaff.sandbox.js';
@@ -109,5 +110,55 @@ describe('G-Staff mirror', () => {
     expect(
       (await t.ledger.listStaffAssignmentsOfRep('sales.tokyo1')).map((a) => a.organisationalUnit).sort(),
     ).toEqual(['入荷課', '出荷課']);
+  });
+
+  it('checks every client against G-Staff: links a confirmed match, registers an unknown client once, leaves a name-only match for a person', async () => {
+    const d = deps();
+    await refreshGStaffMirror(d);
+    const known = await recordPhoneInquiry(
+      d,
+      salesTokyo,
+      phoneInquiry({ company: '株式会社みなと物流', phone: '03-1234-5678' }),
+    );
+    const nameOnly = await recordPhoneInquiry(
+      d,
+      salesTokyo,
+      phoneInquiry({ company: '株式会社サンプル食品', phone: '045-111-2222' }),
+    );
+    const unknown = await recordPhoneInquiry(
+      d,
+      salesTokyo,
+      phoneInquiry({ company: '株式会社はじめまして', phone: '052-333-4444' }),
+    );
+
+    d.clock.advance(1000);
+    sandbox.setFaults({ rate: 1, seed: 1, kinds: ['503'] });
+    const duringOutage = await linkClientsToGStaff(d, { limit: 100 });
+    sandbox.setFaults(undefined);
+    expect(duringOutage.retryLater).toBeGreaterThan(0);
+    expect((await t.ledger.getClient(unknown.clientId))?.gstaff).toBeUndefined();
+
+    await linkClientsToGStaff(d, { limit: 100 });
+    expect((await t.ledger.getClient(known.clientId))?.gstaff).toMatchObject({
+      state: 'LINKED',
+      gstaffClientId: 'G-1001',
+    });
+    expect((await t.ledger.getClient(nameOnly.clientId))?.gstaff).toMatchObject({ state: 'NEEDS_REVIEW' });
+    const registered = (await t.ledger.getClient(unknown.clientId))?.gstaff;
+    expect(registered).toMatchObject({ state: 'REGISTERED', gstaffClientId: expect.stringMatching(/^G-/) });
+    expect(
+      [...sandbox.clients.values()].filter((c) => c.kokyakuName === '株式会社はじめまして'),
+    ).toHaveLength(1);
+    expect(await linkClientsToGStaff(d, { limit: 100 })).toEqual({
+      linked: 0,
+      registered: 0,
+      needsReview: 0,
+      retryLater: 0,
+    });
+    const trail = await t.ledger.listAuditTrail(`CLIENT#${unknown.clientId}`, 1);
+    expect(trail.items[0]).toMatchObject({
+      operation: 'gstaff.checkClient',
+      actor: { kind: 'SYSTEM', name: 'gstaff-link' },
+    });
   });
 });

@@ -29,6 +29,11 @@ export interface Client {
   salesRepId?: string;
   /** Clients with the same normalised name but no second key in common: a person decides. */
   possibleDuplicateOf: string[];
+  /**
+   * The client's registration in G-Staff (A1-5): LINKED to an existing one, REGISTERED by the
+   * hub, or NEEDS_REVIEW when only the name matched (a person decides). Absent until checked.
+   */
+  gstaff?: { state: 'LINKED' | 'REGISTERED' | 'NEEDS_REVIEW'; gstaffClientId?: string; checkedAt: string };
   version: number;
   createdAt: string;
   updatedAt: string;

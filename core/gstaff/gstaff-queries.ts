@@ -3,6 +3,7 @@
  * past troubles, conflict dates and turnover rate, from the mirror.
  */
 import { type Actor, assertMay } from '../access.js';
+import type { Client } from '../clients/client.js';
 import { normalizeCompanyName, normalizePhone } from '../clients/client-matching.js';
 import { getClient } from '../clients/client-queries.js';
 import type { HubDeps } from '../hub.js';
@@ -23,13 +24,8 @@ export async function gstaffRegisterByName(
   return deps.ledger.findGStaffMirrorRecordsByName(normalizeCompanyName(name));
 }
 
-export async function gstaffFactsOfClient(
-  deps: HubDeps,
-  actor: Actor,
-  clientId: string,
-): Promise<GStaffMatch[]> {
-  const client = await getClient(deps, actor, clientId);
-  const records = await deps.ledger.findGStaffMirrorRecordsByName(client.normalizedName);
+/** The G-Staff registrations that may be this client, judged like inquiry matching (name and a second key). */
+export function matchGStaffRecords(client: Client, records: GStaffMirrorRecord[]): GStaffMatch[] {
   return records.map((record) => ({
     record,
     match:
@@ -38,4 +34,13 @@ export async function gstaffFactsOfClient(
         ? 'CONFIRMED'
         : 'NAME_ONLY',
   }));
+}
+
+export async function gstaffFactsOfClient(
+  deps: HubDeps,
+  actor: Actor,
+  clientId: string,
+): Promise<GStaffMatch[]> {
+  const client = await getClient(deps, actor, clientId);
+  return matchGStaffRecords(client, await deps.ledger.findGStaffMirrorRecordsByName(client.normalizedName));
 }

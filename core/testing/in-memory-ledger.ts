@@ -81,6 +81,12 @@ export class InMemoryClientLedger implements ClientLedger {
   async getClients(ids: readonly string[]): Promise<Client[]> {
     return this.all('CLIENT').filter((c) => ids.includes(c.clientId));
   }
+  async listClientsWithoutGStaffCheck(limit: number) {
+    return this.all('CLIENT')
+      .filter((c) => !c.gstaff)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .slice(0, limit);
+  }
   async findClientsByNormalizedName(name: string) {
     return this.all('CLIENT').filter((c) => c.normalizedName === name);
   }

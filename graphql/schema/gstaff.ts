@@ -53,6 +53,23 @@ const GStaffMatchRef = builder.objectRef<GStaffMatch>('GStaffMatch').implement({
   }),
 });
 
+builder.objectField(ClientRef, 'gstaffRegistration', (t) =>
+  t.string({
+    nullable: true,
+    description:
+      'A1-5: LINKED to an existing G-Staff registration, REGISTERED by the hub, NEEDS_REVIEW (only the name matched: a person decides), or null until checked.',
+    resolve: (client) => client.gstaff?.state ?? null,
+  }),
+);
+
+builder.objectField(ClientRef, 'gstaffClientId', (t) =>
+  t.string({
+    nullable: true,
+    description: 'The client’s code in G-Staff, once linked.',
+    resolve: (c) => c.gstaff?.gstaffClientId ?? null,
+  }),
+);
+
 builder.objectField(ClientRef, 'gstaff', (t) =>
   t.field({
     type: [GStaffMatchRef],

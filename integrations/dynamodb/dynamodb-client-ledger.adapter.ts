@@ -41,6 +41,7 @@ import {
   DUE_KINTONE_OUTBOX,
   DUE_MAIL,
   envelopeKey,
+  GSTAFF_UNCHECKED_CLIENTS,
   gstaffClientKey,
   gstaffNamePartition,
   inquiriesByDepartment,
@@ -341,6 +342,11 @@ export class DynamoDbClientLedger implements ClientLedger {
       }
     }
     return found;
+  }
+
+  async listClientsWithoutGStaffCheck(limit: number): Promise<Client[]> {
+    return (await this.queryPage<Client>('gsi2', GSTAFF_UNCHECKED_CLIENTS, { first: limit, ascending: true }))
+      .items;
   }
 
   findClientsByNormalizedName(normalizedName: string) {

@@ -17,6 +17,7 @@ export const webSubmissionKey = (submissionId: string) => ({
 });
 
 export const STAFF_DIRECTORY = 'STAFF_DIRECTORY';
+export const GSTAFF_UNCHECKED_CLIENTS = 'CLIENTS#GSTAFF_UNCHECKED';
 export const clientNamePartition = (normalizedName: string) => `CLIENT_NAME#${normalizedName}`;
 export const inquiriesByDepartment = (department: string | undefined) =>
   `INQUIRIES#DEPT#${department ?? '-'}`;
@@ -52,6 +53,8 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
         ...clientKey(c.clientId),
         gsi1pk: clientNamePartition(c.normalizedName),
         gsi1sk: `${c.createdAt}#${c.clientId}`,
+        // Sparse: clients whose G-Staff registration has not been checked yet.
+        ...(c.gstaff ? {} : { gsi2pk: GSTAFF_UNCHECKED_CLIENTS, gsi2sk: `${c.createdAt}#${c.clientId}` }),
       };
     }
     case 'INQUIRY': {
