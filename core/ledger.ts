@@ -9,6 +9,7 @@ import type { StaffAssignmentMirror } from './gstaff/staff-register-mirror.js';
 import type { Inquiry, InquiryStatus } from './inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from './kintone/kintone-outbox.js';
 import type { MailMessage } from './mail/mail-message.js';
+import type { Notification } from './notifications/notification.js';
 import type { SignatureEnvelope } from './signing/signature-outbox.js';
 import type { StaffMember } from './staff/staff-member.js';
 
@@ -31,7 +32,8 @@ export type LedgerEntity =
   | { type: 'MAIL_MESSAGE'; value: MailMessage }
   | { type: 'GSTAFF_CLIENT'; value: GStaffMirrorRecord }
   | { type: 'SIGNATURE_ENVELOPE'; value: SignatureEnvelope }
-  | { type: 'STAFF_ASSIGNMENT'; value: StaffAssignmentMirror };
+  | { type: 'STAFF_ASSIGNMENT'; value: StaffAssignmentMirror }
+  | { type: 'NOTIFICATION'; value: Notification };
 
 export interface LedgerWrite {
   entity: LedgerEntity;
@@ -86,6 +88,9 @@ export interface ClientLedger {
   /** The staff register's assignments at a G-Staff client, and those under a sales rep. */
   listStaffAssignmentsOfClient(gstaffClientId: string): Promise<StaffAssignmentMirror[]>;
   listStaffAssignmentsOfRep(salesRepId: string): Promise<StaffAssignmentMirror[]>;
+  /** A person's inbox, newest first. */
+  listNotifications(recipientId: string, first: number, after?: string): Promise<Page<Notification>>;
+  getNotification(notificationId: string): Promise<Notification | undefined>;
   getSignatureEnvelope(envelopeName: string): Promise<SignatureEnvelope | undefined>;
   /** Every signature envelope, newest first. */
   listSignatureEnvelopes(first: number, after?: string): Promise<Page<SignatureEnvelope>>;

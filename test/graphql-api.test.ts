@@ -417,3 +417,39 @@ describe('staff directory (admin)', () => {
     expect(members.every((m) => m.department === 'SALES_TOKYO')).toBe(true);
   });
 });
+
+describe('inbox', () => {
+  it('puts a routing notice in the department managers’ inboxes; only the recipient may mark it read', async () => {
+    const { receiveWebInquiry } = await import('../core/inquiries/receive-web-inquiry.js');
+    const { webForm } = await import('./support/builders.js');
+    const receipt = await receiveWebInquiry(deps(), webForm({ company: '株式会社受信箱' }));
+    await api.graphql(marketing, ROUTE, {
+      input: { inquiryId: String(receipt.body.inquiryId), department: 'SALES_TOKYO' },
+    });
+
+    const inbox = await api.graphql(
+      managerTokyo,
+      '{ myNotifications(first: 100) { edges { node { id kind title inquiryId readAt } } } }',
+    );
+    // Other tests route inquiries at the same fixed instant too: find this one by its inquiry.
+    const entry = (
+      inbox.data!.myNotifications as unknown as { edges: { node: { id: string; inquiryId: string } }[] }
+    ).edges.find((e) => e.node.inquiryId === String(receipt.body.inquiryId));
+    expect(entry?.node).toMatchObject({
+      kind: 'INQUIRY_ROUTED',
+      title: '【新規お問い合わせ】株式会社受信箱 様（SALES_TOKYO）',
+      inquiryId: String(receipt.body.inquiryId),
+      readAt: null,
+    });
+    const mark =
+      'mutation($id: ID!) { markNotificationRead(id: $id) { __typename ... on Notification { readAt } } }';
+    expect(code(await api.graphql(salesTokyo, mark, { id: entry?.node.id }))).toBe('FORBIDDEN');
+    const read = await api.graphql(managerTokyo, mark, { id: entry?.node.id });
+    expect(read.data?.markNotificationRead).toMatchObject({
+      __typename: 'Notification',
+      readAt: expect.any(String),
+    });
+    const salesInbox = await api.graphql(salesTokyo, '{ myNotifications { edges { node { id } } } }');
+    expect((salesInbox.data!.myNotifications as unknown as { edges: unknown[] }).edges).toEqual([]);
+  });
+});

@@ -7,7 +7,8 @@
 import { systemActor } from '../audit.js';
 import { ConflictError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
-import { enqueueMail } from '../mail/mail-message.js';
+import { notify } from '../notifications/notification.js';
+import type { StaffMember } from '../staff/staff-member.js';
 import type { Inquiry } from './inquiry.js';
 import { saveInquiryChange } from './inquiry-changes.js';
 
@@ -19,10 +20,10 @@ export async function escalateOverdueFirstContacts(
 ): Promise<{ escalated: number; skipped: number }> {
   const now = deps.clock.now();
   const members = (await deps.ledger.listStaffMembers()).filter((m) => m.active);
-  const recipientsFor = (inquiry: Inquiry): string[] =>
+  const recipientsFor = (inquiry: Inquiry): StaffMember[] =>
     inquiry.department
-      ? members.filter((m) => m.role === 'MANAGER' && m.department === inquiry.department).map((m) => m.email)
-      : members.filter((m) => m.role === 'MARKETING').map((m) => m.email);
+      ? members.filter((m) => m.role === 'MANAGER' && m.department === inquiry.department)
+      : members.filter((m) => m.role === 'MARKETING');
 
   const result = { escalated: 0, skipped: 0 };
   let after: string | undefined;
@@ -42,21 +43,17 @@ export async function escalateOverdueFirstContacts(
           inquiry,
           { firstContact: { ...deadline, escalatedAt: at } },
           {
-            writes: to.length
-              ? [
-                  enqueueMail(deps.ids, at, {
-                    template: 'FIRST_CONTACT_OVERDUE',
-                    to,
-                    clientId: inquiry.clientId,
-                    params: {
-                      company: inquiry.company,
-                      department,
-                      dueAt: deadline.dueAt,
-                      inquiryId: inquiry.inquiryId,
-                    },
-                  }),
-                ]
-              : [],
+            writes: notify(deps.ids, at, to, {
+              template: 'FIRST_CONTACT_OVERDUE',
+              clientId: inquiry.clientId,
+              inquiryId: inquiry.inquiryId,
+              params: {
+                company: inquiry.company,
+                department,
+                dueAt: deadline.dueAt,
+                inquiryId: inquiry.inquiryId,
+              },
+            }),
             audit: [],
           },
         );

@@ -8,8 +8,8 @@ import { userActor } from '../audit.js';
 import { ValidationError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { enqueueOrderWrite } from '../kintone/kintone-outbox.js';
-import { enqueueMail } from '../mail/mail-message.js';
-import { assertSalesDepartment, managerEmails } from '../staff/departments.js';
+import { notify } from '../notifications/notification.js';
+import { assertSalesDepartment, managersOf } from '../staff/departments.js';
 import { parseInput } from '../validation.js';
 import type { Inquiry } from './inquiry.js';
 import { phoneInquiryInput } from './inquiry-input.js';
@@ -47,14 +47,13 @@ export async function recordPhoneInquiry(deps: HubDeps, actor: Actor, input: unk
   );
   // A1-3: the order goes to kintone through the outbox, in the same transaction as the inquiry.
   const writes = [...intake.writes, enqueueOrderWrite(deps.ids, intake.inquiry, intake.client, now)];
-  // Shared with another department: its managers learn of it by e-mail.
-  const managers = managerEmails(departmentMembers);
-  if (department !== actor.department && managers.length) {
+  // Shared with another department: its managers learn of it in their inbox and by e-mail.
+  if (department !== actor.department) {
     writes.push(
-      enqueueMail(deps.ids, now, {
+      ...notify(deps.ids, now, managersOf(departmentMembers), {
         template: 'INQUIRY_ROUTED',
-        to: managers,
         clientId: intake.client.clientId,
+        inquiryId: intake.inquiry.inquiryId,
         params: {
           company: intake.inquiry.company,
           department,

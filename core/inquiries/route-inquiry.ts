@@ -10,8 +10,8 @@ import { type Client, clientTrail } from '../clients/client.js';
 import { PreconditionFailedError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { enqueueOrderWrite } from '../kintone/kintone-outbox.js';
-import { enqueueMail } from '../mail/mail-message.js';
-import { assertSalesDepartment, managerEmails } from '../staff/departments.js';
+import { notify } from '../notifications/notification.js';
+import { assertSalesDepartment, managersOf } from '../staff/departments.js';
 import { parseInput } from '../validation.js';
 import type { Inquiry } from './inquiry.js';
 import { loadInquiry, type RelatedWrites, saveInquiryChange } from './inquiry-changes.js';
@@ -79,25 +79,22 @@ export async function routeInquiry(deps: HubDeps, actor: Actor, input: unknown):
   if (client) {
     extra.writes.push(enqueueOrderWrite(deps.ids, { ...inquiry, ...routing }, client, now));
   }
-  // The department's managers learn of it by e-mail (mail outbox, same transaction).
-  const managers = managerEmails(departmentMembers);
-  if (managers.length) {
-    extra.writes.push(
-      enqueueMail(deps.ids, now, {
-        template: 'INQUIRY_ROUTED',
-        to: managers,
-        clientId: inquiry.clientId,
-        params: {
-          company: inquiry.company,
-          department: cmd.department,
-          channel: inquiry.channel,
-          receivedAt: inquiry.receivedAt,
-          ...(inquiry.firstContact ? { firstContactDueAt: inquiry.firstContact.dueAt } : {}),
-          ...(inquiry.requestedJobCategory ? { requestedJobCategory: inquiry.requestedJobCategory } : {}),
-          inquiryId: inquiry.inquiryId,
-        },
-      }),
-    );
-  }
+  // The department's managers learn of it in their inbox and by e-mail (same transaction).
+  extra.writes.push(
+    ...notify(deps.ids, now, managersOf(departmentMembers), {
+      template: 'INQUIRY_ROUTED',
+      clientId: inquiry.clientId,
+      inquiryId: inquiry.inquiryId,
+      params: {
+        company: inquiry.company,
+        department: cmd.department,
+        channel: inquiry.channel,
+        receivedAt: inquiry.receivedAt,
+        ...(inquiry.firstContact ? { firstContactDueAt: inquiry.firstContact.dueAt } : {}),
+        ...(inquiry.requestedJobCategory ? { requestedJobCategory: inquiry.requestedJobCategory } : {}),
+        inquiryId: inquiry.inquiryId,
+      },
+    }),
+  );
   return saveInquiryChange(deps, actor, 'inquiry.route', inquiry, routing, extra);
 }

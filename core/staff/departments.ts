@@ -30,6 +30,5 @@ export async function assertSalesDepartment(
   return members.filter((m) => m.active && m.department === department);
 }
 
-/** The e-mail addresses of a department's managers (policy.md: reports and escalations go to them). */
-export const managerEmails = (members: StaffMember[]) =>
-  members.filter((m) => m.role === 'MANAGER').map((m) => m.email);
+/** A department's managers (policy.md: reports and escalations go to them). */
+export const managersOf = (members: StaffMember[]) => members.filter((m) => m.role === 'MANAGER');

@@ -37,6 +37,8 @@ const keyOf = (e: LedgerEntity): string => {
       return `ENVELOPE#${e.value.envelopeName}`;
     case 'STAFF_ASSIGNMENT':
       return `STAFF_ASSIGNMENT#${e.value.assignmentId}`;
+    case 'NOTIFICATION':
+      return `NOTIFICATION#${e.value.notificationId}`;
   }
 };
 
@@ -157,6 +159,18 @@ export class InMemoryClientLedger implements ClientLedger {
   }
   async findGStaffMirrorRecordsByName(normalizedName: string) {
     return this.all('GSTAFF_CLIENT').filter((g) => g.normalizedName === normalizedName);
+  }
+  async listNotifications(recipientId: string, first: number, after?: string) {
+    return page(
+      this.all('NOTIFICATION')
+        .filter((n) => n.recipientId === recipientId)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+      first,
+      after,
+    );
+  }
+  async getNotification(id: string) {
+    return this.all('NOTIFICATION').find((n) => n.notificationId === id);
   }
   async getStaffAssignments(ids: readonly string[]) {
     return this.all('STAFF_ASSIGNMENT').filter((a) => ids.includes(a.assignmentId));

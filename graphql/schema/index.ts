@@ -7,5 +7,6 @@ import './clients.js';
 import './inquiries.js';
 import './kintone-sync.js';
 import './gstaff.js';
+import './notifications.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -24,6 +24,7 @@ import type { Inquiry } from '../../core/inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from '../../core/kintone/kintone-outbox.js';
 import type { ClientLedger, InquiryQuery, LedgerWrite, Page, WebSubmission } from '../../core/ledger.js';
 import type { MailMessage } from '../../core/mail/mail-message.js';
+import type { Notification } from '../../core/notifications/notification.js';
 import type { SignatureEnvelope } from '../../core/signing/signature-outbox.js';
 import type { StaffMember } from '../../core/staff/staff-member.js';
 import {
@@ -44,12 +45,14 @@ import {
   GSTAFF_UNCHECKED_CLIENTS,
   gstaffClientKey,
   gstaffNamePartition,
+  inboxOf,
   inquiriesByDepartment,
   inquiriesByStatus,
   inquiriesOfClient,
   inquiryKey,
   keysOf,
   mailKey,
+  notificationKey,
   OPEN_FIRST_CONTACTS,
   outboxOfClient,
   STAFF_DIRECTORY,
@@ -413,6 +416,14 @@ export class DynamoDbClientLedger implements ClientLedger {
 
   getMailMessage(messageId: string) {
     return this.get<MailMessage>(mailKey(messageId));
+  }
+
+  listNotifications(recipientId: string, first: number, after?: string): Promise<Page<Notification>> {
+    return this.queryPage<Notification>('gsi1', inboxOf(recipientId), { first, ...(after ? { after } : {}) });
+  }
+
+  getNotification(notificationId: string) {
+    return this.get<Notification>(notificationKey(notificationId));
   }
 
   getStaffAssignments(ids: readonly string[]): Promise<StaffAssignmentMirror[]> {

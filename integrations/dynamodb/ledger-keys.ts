@@ -37,6 +37,8 @@ export const ALL_ENVELOPES = 'ENVELOPE#ALL';
 export const assignmentKey = (id: string) => ({ pk: `STAFF_ASSIGNMENT#${id}`, sk: 'STAFF_ASSIGNMENT' });
 export const assignmentsOfClient = (gstaffClientId: string) => `ASSIGNMENTS#GSTAFF_CLIENT#${gstaffClientId}`;
 export const assignmentsOfRep = (salesRepId: string) => `ASSIGNMENTS#REP#${salesRepId}`;
+export const notificationKey = (id: string) => ({ pk: `NOTIFICATION#${id}`, sk: 'NOTIFICATION' });
+export const inboxOf = (userId: string) => `INBOX#${userId}`;
 export const gstaffClientKey = (id: string) => ({ pk: `GSTAFF_CLIENT#${id}`, sk: 'GSTAFF_CLIENT' });
 export const gstaffNamePartition = (normalizedName: string) => `GSTAFF_NAME#${normalizedName}`;
 export const ALL_MAIL = 'MAIL#ALL';
@@ -87,6 +89,14 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
         ...(due ? { gsi3pk: DUE_ENVELOPES, gsi3sk: `${e.nextAttemptAt}#${e.envelopeName}` } : {}),
         gsi5pk: ALL_ENVELOPES,
         gsi5sk: `${e.createdAt}#${e.envelopeName}`,
+      };
+    }
+    case 'NOTIFICATION': {
+      const n = entity.value;
+      return {
+        ...notificationKey(n.notificationId),
+        gsi1pk: inboxOf(n.recipientId),
+        gsi1sk: `${n.createdAt}#${n.notificationId}`,
       };
     }
     case 'STAFF_ASSIGNMENT': {
