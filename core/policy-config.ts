@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { type BusinessCalendar, DEFAULT_COMPANY_HOLIDAYS, parseCutoff } from './business-days.js';
+import { parseSettings } from './validation.js';
 
 export interface Policy {
   calendar: BusinessCalendar;
@@ -37,12 +38,7 @@ const policyEnv = z.object({
 
 /** Reads the policy from environment-style settings; a bad value names its variable. */
 export function policyFromEnv(env: Record<string, string | undefined>): Policy {
-  const result = policyEnv.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`invalid policy configuration: ${problems}`);
-  }
-  const cfg = result.data;
+  const cfg = parseSettings(policyEnv, env, 'policy configuration');
   return {
     calendar: {
       cutoffMinutes: parseCutoff(cfg.BUSINESS_DAY_CUTOFF),

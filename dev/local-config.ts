@@ -1,6 +1,7 @@
 /** The local host's settings; every one has a default so `npm start` needs no configuration. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseSettings } from '../core/validation.js';
 
 export const DEV_WEBHOOK_SECRET = 'dev-inquiry-webhook-secret';
 
@@ -17,11 +18,6 @@ const localEnv = z.object({
 export type LocalConfig = z.output<typeof localEnv> & { dataDir: string };
 
 export function localConfig(env: Record<string, string | undefined>): LocalConfig {
-  const result = localEnv.safeParse(env);
-  if (!result.success) {
-    throw new Error(
-      `invalid configuration: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return { ...result.data, dataDir: resolve(result.data.DATA_DIR) };
+  const settings = parseSettings(localEnv, env, 'configuration');
+  return { ...settings, dataDir: resolve(settings.DATA_DIR) };
 }

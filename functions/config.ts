@@ -3,6 +3,7 @@
  * setting stops the function with a message naming the variable.
  */
 import { z } from 'zod';
+import { settingProblems } from '../core/validation.js';
 
 const functionEnv = z.object({
   AWS_REGION: z.string().min(1),
@@ -22,7 +23,7 @@ export function parseConfig(
   required: (keyof FunctionConfig)[] = [],
 ): FunctionConfig {
   const result = functionEnv.safeParse(env);
-  const problems = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const problems = result.success ? [] : settingProblems(result.error);
   if (result.success) {
     for (const key of required) if (result.data[key] === undefined) problems.push(`${key}: is required`);
   }

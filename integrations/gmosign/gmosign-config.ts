@@ -4,10 +4,8 @@
  */
 import { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
+import { parseSettings, wholeNumberSetting } from '../../core/validation.js';
 import { GmoSignAdapter } from './gmosign.adapter.js';
-
-const count = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
 
 const gmosignEnv = z
   .object({
@@ -19,12 +17,12 @@ const gmosignEnv = z
       .string()
       .min(16, 'must be at least 16 characters')
       .default('dev-gmosign-callback-secret'),
-    GMOSIGN_SANDBOX_PORT: count(0, 65535, 4030),
-    GMOSIGN_CALLBACK_DELAY_MS: count(0, 600_000, 2000),
-    GMOSIGN_TIMEOUT_MS: count(500, 120_000, 15_000),
-    GMOSIGN_RETRY_MAX_ATTEMPTS: count(1, 20, 4),
-    GMOSIGN_RETRY_BASE_MS: count(1, 60_000, 500),
-    GMOSIGN_RETRY_MAX_MS: count(1, 600_000, 8_000),
+    GMOSIGN_SANDBOX_PORT: wholeNumberSetting(0, 65535, 4030),
+    GMOSIGN_CALLBACK_DELAY_MS: wholeNumberSetting(0, 600_000, 2000),
+    GMOSIGN_TIMEOUT_MS: wholeNumberSetting(500, 120_000, 15_000),
+    GMOSIGN_RETRY_MAX_ATTEMPTS: wholeNumberSetting(1, 20, 4),
+    GMOSIGN_RETRY_BASE_MS: wholeNumberSetting(1, 60_000, 500),
+    GMOSIGN_RETRY_MAX_MS: wholeNumberSetting(1, 600_000, 8_000),
   })
   .superRefine((env, ctx) => {
     if (env.GMOSIGN_MODE !== 'live') return;
@@ -37,13 +35,7 @@ const gmosignEnv = z
 export type GmoSignSettings = z.output<typeof gmosignEnv>;
 
 export function gmosignSettings(env: Record<string, string | undefined>): GmoSignSettings {
-  const result = gmosignEnv.safeParse(env);
-  if (!result.success) {
-    throw new Error(
-      `invalid GMO Sign configuration: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return result.data;
+  return parseSettings(gmosignEnv, env, 'GMO Sign configuration');
 }
 
 export function createGmoSign(

@@ -3,22 +3,20 @@
  * which then requires the base URL and API key, naming any that is missing.
  */
 import { z } from 'zod';
+import { parseSettings, wholeNumberSetting } from '../../core/validation.js';
 import { GStaffHttpAdapter } from './gstaff-http.adapter.js';
-
-const count = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
 
 const gstaffEnv = z
   .object({
     GSTAFF_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
     GSTAFF_BASE_URL: z.url().optional(),
     GSTAFF_API_KEY: z.string().min(1).optional(),
-    GSTAFF_SANDBOX_PORT: count(0, 65535, 4020),
-    GSTAFF_TIMEOUT_MS: count(500, 120_000, 10_000),
-    GSTAFF_RETRY_MAX_ATTEMPTS: count(1, 20, 4),
-    GSTAFF_RETRY_BASE_MS: count(1, 60_000, 500),
-    GSTAFF_RETRY_MAX_MS: count(1, 600_000, 8_000),
-    GSTAFF_MIRROR_REFRESH_MS: count(10_000, 86_400_000, 300_000),
+    GSTAFF_SANDBOX_PORT: wholeNumberSetting(0, 65535, 4020),
+    GSTAFF_TIMEOUT_MS: wholeNumberSetting(500, 120_000, 10_000),
+    GSTAFF_RETRY_MAX_ATTEMPTS: wholeNumberSetting(1, 20, 4),
+    GSTAFF_RETRY_BASE_MS: wholeNumberSetting(1, 60_000, 500),
+    GSTAFF_RETRY_MAX_MS: wholeNumberSetting(1, 600_000, 8_000),
+    GSTAFF_MIRROR_REFRESH_MS: wholeNumberSetting(10_000, 86_400_000, 300_000),
   })
   .superRefine((env, ctx) => {
     if (env.GSTAFF_MODE !== 'live') return;
@@ -31,13 +29,7 @@ const gstaffEnv = z
 export type GStaffSettings = z.output<typeof gstaffEnv>;
 
 export function gstaffSettings(env: Record<string, string | undefined>): GStaffSettings {
-  const result = gstaffEnv.safeParse(env);
-  if (!result.success) {
-    throw new Error(
-      `invalid G-Staff configuration: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return result.data;
+  return parseSettings(gstaffEnv, env, 'G-Staff configuration');
 }
 
 export function createGStaff(

@@ -6,12 +6,10 @@
 import { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
 import type { OrdersApp, VisitRecordsApp } from '../../core/kintone/order.js';
+import { parseSettings, wholeNumberSetting } from '../../core/validation.js';
 import { ordersApp, visitRecordsApp } from './app-definitions.js';
 import { KintoneAppAdapter } from './kintone-app.adapter.js';
 import { KintoneRequestBudget } from './kintone-request-budget.js';
-
-const count = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
 
 const kintoneEnv = z
   .object({
@@ -22,16 +20,16 @@ const kintoneEnv = z
     KINTONE_ORDERS_API_TOKEN: z.string().min(1).optional(),
     KINTONE_VISITS_APP_ID: z.string().regex(/^\d+$/, 'must be the numeric app id').optional(),
     KINTONE_VISITS_API_TOKEN: z.string().min(1).optional(),
-    KINTONE_SANDBOX_PORT: count(0, 65535, 4010),
-    KINTONE_MAX_CONCURRENCY: count(1, 100, 10),
-    KINTONE_DAILY_QUOTA: count(1, 1_000_000, 10_000),
-    KINTONE_TIMEOUT_MS: count(500, 120_000, 10_000),
-    KINTONE_RETRY_MAX_ATTEMPTS: count(1, 20, 4),
-    KINTONE_RETRY_BASE_MS: count(1, 60_000, 500),
-    KINTONE_RETRY_MAX_MS: count(1, 600_000, 8_000),
-    OUTBOX_MAX_ATTEMPTS: count(1, 100, 12),
-    OUTBOX_BASE_DELAY_MS: count(100, 3_600_000, 30_000),
-    OUTBOX_MAX_DELAY_MS: count(1000, 86_400_000, 3_600_000),
+    KINTONE_SANDBOX_PORT: wholeNumberSetting(0, 65535, 4010),
+    KINTONE_MAX_CONCURRENCY: wholeNumberSetting(1, 100, 10),
+    KINTONE_DAILY_QUOTA: wholeNumberSetting(1, 1_000_000, 10_000),
+    KINTONE_TIMEOUT_MS: wholeNumberSetting(500, 120_000, 10_000),
+    KINTONE_RETRY_MAX_ATTEMPTS: wholeNumberSetting(1, 20, 4),
+    KINTONE_RETRY_BASE_MS: wholeNumberSetting(1, 60_000, 500),
+    KINTONE_RETRY_MAX_MS: wholeNumberSetting(1, 600_000, 8_000),
+    OUTBOX_MAX_ATTEMPTS: wholeNumberSetting(1, 100, 12),
+    OUTBOX_BASE_DELAY_MS: wholeNumberSetting(100, 3_600_000, 30_000),
+    OUTBOX_MAX_DELAY_MS: wholeNumberSetting(1000, 86_400_000, 3_600_000),
   })
   .superRefine((env, ctx) => {
     if (env.KINTONE_MODE !== 'live') return;
@@ -50,13 +48,7 @@ const kintoneEnv = z
 export type KintoneSettings = z.output<typeof kintoneEnv>;
 
 export function kintoneSettings(env: Record<string, string | undefined>): KintoneSettings {
-  const result = kintoneEnv.safeParse(env);
-  if (!result.success) {
-    throw new Error(
-      `invalid kintone configuration: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return result.data;
+  return parseSettings(kintoneEnv, env, 'kintone configuration');
 }
 
 export interface KintoneTarget {
