@@ -2,12 +2,7 @@
 import type { ClientLedger } from '../core/ledger.js';
 import type { MailMessage } from '../core/mail/mail-message.js';
 import { jstDateTime } from '../core/mail/templates.js';
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
+import { escapeHtml } from '../integrations/shared/sandbox-kit.js';
 
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>

@@ -1,12 +1,7 @@
 /** `/dev/envelopes` (local host only): the hub's side of e-signature — every envelope and its state. */
 import type { ClientLedger } from '../core/ledger.js';
 import { jstDateTime } from '../core/mail/templates.js';
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
+import { escapeHtml } from '../integrations/shared/sandbox-kit.js';
 
 export async function envelopesPage(ledger: ClientLedger, sandboxUrl: string | undefined): Promise<string> {
   const { items } = await ledger.listSignatureEnvelopes(50);

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readJsonBody, seededRandom, sendJson } from '../shared/sandbox-kit.js';
+import { escapeHtml, readJsonBody, seededRandom, sendJson } from '../shared/sandbox-kit.js';
 import { GMOSIGN_PATHS, type GmoEnvelope } from './gmosign-mapping.js';
 
 export type GmoFaultKind = '429' | '500' | '503' | 'reset' | 'timeout-after-commit';
@@ -53,12 +53,6 @@ export const TEMPLATES: Record<string, { name: string; content: string }> = {
     content: '%PDF-1.4\n% 労働者派遣個別契約書\n%%EOF\n',
   },
 };
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
 
 function envelopesPage(list: GmoEnvelope[]): string {
   const rows = list

@@ -24,3 +24,11 @@ export async function readJsonBody(req: IncomingMessage): Promise<Record<string,
   for await (const chunk of req) text += chunk;
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
+
+/** Text made safe to put in an HTML page (the dev pages and the sandboxes' pages). */
+export function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+}
