@@ -40,6 +40,7 @@ import {
   liveTarget,
 } from '../integrations/kintone/kintone-config.js';
 import { localMailTransport } from '../integrations/mail/local-mail.transport.js';
+import { sendJson } from '../integrations/shared/sandbox-kit.js';
 import { systemClock } from '../integrations/system-clock.js';
 import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from './dev-auth.js';
 import { mailListPage, mailMessagePage } from './dev-mail-page.js';
@@ -59,11 +60,6 @@ export interface LocalHub {
 function sendHtml(res: ServerResponse, status: number, html: string) {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
   res.end(html);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
 }
 
 export async function startLocalHub(
