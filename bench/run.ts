@@ -15,6 +15,7 @@ import { dueWithinBusinessDays } from '../core/business-days.js';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
 import { defaultPolicy } from '../core/policy-config.js';
+import { InMemoryDocumentStore } from '../core/testing/in-memory-document-store.js';
 import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from '../dev/dev-auth.js';
 import { startDynamoDbLocal } from '../dev/dynamodb-local.js';
 import { seedDirectory } from '../dev/seed-directory.js';
@@ -140,7 +141,7 @@ async function main() {
     const devAuth = await createDevAuth();
     const verify = createJwtVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: devAuth.jwks });
     const yoga = createYogaApp({
-      deps: hub,
+      deps: { ...hub, documents: new InMemoryDocumentStore() },
       claims: (request) => verify(request.headers.get('authorization')),
     });
     const issued = await devAuth.issue({ userId: 'mkt.suzuki', role: 'MARKETING' });

@@ -39,6 +39,11 @@ export const PERMISSIONS = {
   'inquiry.route': ['MARKETING'],
   'inquiry.recordFirstContact': ['SALES'],
   'inquiry.recordHearingJudgment': ['SALES', 'MARKETING'],
+  'client.updateProfile': ['SALES', 'MARKETING'],
+  'assignment.propose': ['MANAGER'],
+  'assignment.assign': ['MANAGER'],
+  'visit.manage': ['SALES'],
+  'hearingSheet.save': ['SALES'],
   'staff.read': ['ADMIN', 'MANAGER'],
   'staff.manage': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -2,16 +2,20 @@
  * The client ledger port (顧客管理台帳). One write unit per use case: every entity written
  * with its expected version, and its audit events, all or nothing (X-1, X-4).
  */
+import type { Application } from './applications/application.js';
+import type { SalesRepAssignment } from './assignment/sales-rep-assignment.js';
 import type { AuditEvent } from './audit.js';
-import type { Client } from './clients/client.js';
+import type { Client, ClientStage } from './clients/client.js';
 import type { GStaffMirrorRecord } from './gstaff/gstaff-mirror.js';
 import type { StaffAssignmentMirror } from './gstaff/staff-register-mirror.js';
+import type { HearingSheet } from './hearing-sheets/hearing-sheet.js';
 import type { Inquiry, InquiryStatus } from './inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from './kintone/kintone-outbox.js';
 import type { MailMessage } from './mail/mail-message.js';
 import type { Notification } from './notifications/notification.js';
 import type { SignatureEnvelope } from './signing/signature-outbox.js';
 import type { StaffMember } from './staff/staff-member.js';
+import type { Visit } from './visits/visit.js';
 
 /** What the website form was answered the first time, replayed for a duplicate delivery. */
 export interface WebSubmission {
@@ -33,7 +37,11 @@ export type LedgerEntity =
   | { type: 'GSTAFF_CLIENT'; value: GStaffMirrorRecord }
   | { type: 'SIGNATURE_ENVELOPE'; value: SignatureEnvelope }
   | { type: 'STAFF_ASSIGNMENT'; value: StaffAssignmentMirror }
-  | { type: 'NOTIFICATION'; value: Notification };
+  | { type: 'NOTIFICATION'; value: Notification }
+  | { type: 'SALES_REP_ASSIGNMENT'; value: SalesRepAssignment }
+  | { type: 'VISIT'; value: Visit }
+  | { type: 'HEARING_SHEET'; value: HearingSheet }
+  | { type: 'APPLICATION'; value: Application };
 
 export interface LedgerWrite {
   entity: LedgerEntity;
@@ -59,6 +67,15 @@ export interface InquiryQuery {
   after?: string;
 }
 
+/** Clients newest first, by one keyed partition: a rep's, a department's, or all; stage filters within it. */
+export interface ClientQuery {
+  salesRepId?: string;
+  department?: string;
+  stage?: ClientStage;
+  first: number;
+  after?: string;
+}
+
 export interface ClientLedger {
   /** Writes all entities and audit events in one transaction; a stale version or existing key is a ConflictError. */
   commit(writes: LedgerWrite[], audit: AuditEvent[]): Promise<void>;
@@ -72,6 +89,7 @@ export interface ClientLedger {
   listInquiriesOfClient(clientId: string): Promise<Inquiry[]>;
   getWebSubmission(submissionId: string): Promise<WebSubmission | undefined>;
   getStaffMember(userId: string): Promise<StaffMember | undefined>;
+  getStaffMembers(userIds: readonly string[]): Promise<StaffMember[]>;
   listStaffMembers(): Promise<StaffMember[]>;
   /** PENDING entries due at `now`, oldest due first. */
   listDueKintoneOutboxEntries(now: Date, limit: number): Promise<KintoneOutboxEntry[]>;
@@ -96,6 +114,21 @@ export interface ClientLedger {
   listSignatureEnvelopes(first: number, after?: string): Promise<Page<SignatureEnvelope>>;
   /** Envelopes to send or to confirm, due at `now`, oldest due first. */
   listDueSignatureEnvelopes(now: Date, limit: number): Promise<SignatureEnvelope[]>;
+  listClients(query: ClientQuery): Promise<Page<Client>>;
+  /** Every assignment the rep has had (current and past), oldest first. */
+  listSalesRepAssignmentsOfRep(salesRepId: string): Promise<SalesRepAssignment[]>;
+  /** The client's assignment history, newest first. */
+  listSalesRepAssignmentsOfClient(clientId: string): Promise<SalesRepAssignment[]>;
+  getVisit(visitId: string): Promise<Visit | undefined>;
+  /** Newest planned first. */
+  listVisitsOfClient(clientId: string): Promise<Visit[]>;
+  /** Unrecorded visits whose record deadline is before `dueBefore`, soonest due first. */
+  listOpenVisitRecordDeadlines(dueBefore: Date, limit: number): Promise<Visit[]>;
+  getHearingSheet(hearingSheetId: string): Promise<HearingSheet | undefined>;
+  listHearingSheetsOfClient(clientId: string): Promise<HearingSheet[]>;
+  getApplication(applicationId: string): Promise<Application | undefined>;
+  /** Newest first. */
+  listApplicationsOfClient(clientId: string): Promise<Application[]>;
   /** Newest first. */
   listAuditTrail(trail: string, first: number, after?: string): Promise<Page<AuditEvent>>;
 }

@@ -10,6 +10,19 @@ export interface Policy {
   calendar: BusinessCalendar;
   /** A1-2: a web inquiry is contacted within this many business days. */
   firstContactBusinessDays: number;
+  /** A3-6: a visit is recorded within this many hours of its end. */
+  visitRecordHours: number;
+  /** A2-2: how the rep proposal weighs its factors. */
+  assignment: AssignmentWeights;
+}
+
+/** A2-2: relative weights of the proposal's factors (any positive scale; they are normalised). */
+export interface AssignmentWeights {
+  clientLoad: number;
+  staffLoad: number;
+  industryFit: number;
+  /** Industry fit's weight is multiplied by (1 + riskBoost × client risk 0–1): the riskier, the more experience counts. */
+  riskBoost: number;
 }
 
 const monthDay = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -34,6 +47,11 @@ const policyEnv = z.object({
       'must list MM-DD or YYYY-MM-DD dates',
     ),
   FIRST_CONTACT_BUSINESS_DAYS: z.coerce.number().int().min(1).max(10).default(1),
+  VISIT_RECORD_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  ASSIGNMENT_WEIGHT_CLIENT_LOAD: z.coerce.number().min(0).max(100).default(0.35),
+  ASSIGNMENT_WEIGHT_STAFF_LOAD: z.coerce.number().min(0).max(100).default(0.25),
+  ASSIGNMENT_WEIGHT_INDUSTRY_FIT: z.coerce.number().min(0).max(100).default(0.4),
+  ASSIGNMENT_RISK_BOOST: z.coerce.number().min(0).max(10).default(1),
 });
 
 /** Reads the policy from environment-style settings; a bad value names its variable. */
@@ -46,6 +64,13 @@ export function policyFromEnv(env: Record<string, string | undefined>): Policy {
       extraHolidays: cfg.COMPANY_HOLIDAYS.filter((d) => isoDate.test(d)),
     },
     firstContactBusinessDays: cfg.FIRST_CONTACT_BUSINESS_DAYS,
+    visitRecordHours: cfg.VISIT_RECORD_HOURS,
+    assignment: {
+      clientLoad: cfg.ASSIGNMENT_WEIGHT_CLIENT_LOAD,
+      staffLoad: cfg.ASSIGNMENT_WEIGHT_STAFF_LOAD,
+      industryFit: cfg.ASSIGNMENT_WEIGHT_INDUSTRY_FIT,
+      riskBoost: cfg.ASSIGNMENT_RISK_BOOST,
+    },
   };
 }
 

@@ -2,16 +2,17 @@
  * The local host: DynamoDB Local, the ledger table, the seeded directory, dev sign-in, the
  * webhook and GraphQL with GraphiQL, all on one port. The same use cases and handlers as on AWS.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { runDeadlineJob } from '../core/deadline-job.js';
 import { refreshGStaffMirror } from '../core/gstaff/gstaff-mirror.js';
 import { linkClientsToGStaff } from '../core/gstaff/link-clients-to-gstaff.js';
 import { refreshStaffRegisterMirror } from '../core/gstaff/staff-register-mirror.js';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
-import { escalateOverdueFirstContacts } from '../core/inquiries/escalate-first-contacts.js';
 import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
 import { dispatchMailOutbox } from '../core/mail/dispatch-mail-outbox.js';
 import { policyFromEnv } from '../core/policy-config.js';
@@ -43,6 +44,7 @@ import { localMailTransport } from '../integrations/mail/local-mail.transport.js
 import { sendJson } from '../integrations/shared/sandbox-kit.js';
 import { systemClock } from '../integrations/system-clock.js';
 import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from './dev-auth.js';
+import { handleDocumentRequest } from './dev-documents-route.js';
 import { mailListPage, mailMessagePage } from './dev-mail-page.js';
 import { envelopesPage } from './dev-signing-page.js';
 import { assertPortFree, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
@@ -181,8 +183,12 @@ export async function startLocalHub(
       dispatching = true;
       try {
         // The deadline job, then the outboxes (escalations are e-mailed in the same run).
-        const deadlines = await escalateOverdueFirstContacts(hub);
-        if (deadlines.escalated) logger.info('first-contact deadlines escalated', { ...deadlines });
+        const deadlines = await runDeadlineJob(hub);
+        if (deadlines.firstContacts.escalated || deadlines.visitRecords.escalated)
+          logger.info('deadlines escalated', {
+            firstContacts: deadlines.firstContacts.escalated,
+            visitRecords: deadlines.visitRecords.escalated,
+          });
         const written = await dispatchKintoneOutbox({ ...hub, ...kintoneApps });
         if (written.delivered || written.retrying || written.failed)
           logger.info('kintone outbox dispatched', { ...written });
@@ -209,8 +215,12 @@ export async function startLocalHub(
       audience: DEV_AUDIENCE,
       jwksUrl: `${base}/dev/jwks.json`,
     });
+    const documents = new LocalDocumentStore(join(config.dataDir, 'documents'), {
+      baseUrl: base,
+      secret: randomBytes(32).toString('base64url'),
+    });
     const yoga = createYogaApp<{ req: IncomingMessage; res: ServerResponse }>({
-      deps: hub,
+      deps: { ...hub, documents },
       graphiql: true,
       renderGraphiQL,
       claims: (request) => verify(request.headers.get('authorization')),
@@ -219,7 +229,7 @@ export async function startLocalHub(
     const gmosignWebhook = makeGmoSignWebhook({
       hub,
       signatures,
-      documents: new LocalDocumentStore(join(config.dataDir, 'documents')),
+      documents,
       secret: async () => gmosignConfig.GMOSIGN_WEBHOOK_SECRET,
       logger,
     });
@@ -234,6 +244,7 @@ export async function startLocalHub(
     const server = createServer(async (req, res) => {
       const path = new URL(req.url ?? '/', base).pathname;
       try {
+        if (await handleDocumentRequest(req, res, documents)) return;
         if (path === '/graphql') return await yoga(req, res);
         if (path === '/webhooks/inquiry' && req.method === 'POST') {
           const body = await readBody(req, config.WEBHOOK_MAX_BODY_BYTES);

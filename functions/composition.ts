@@ -3,9 +3,11 @@
  * first invocation, so importing a handler module (tests, the local host) reads no AWS configuration.
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { DocumentStore } from '../core/documents/document-store.js';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
 import { policyFromEnv } from '../core/policy-config.js';
+import { S3DocumentStore } from '../integrations/documents/s3-document.store.js';
 import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
 import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
 import { systemClock } from '../integrations/system-clock.js';
@@ -22,6 +24,16 @@ export function createHubDeps(config: FunctionConfig, env: Record<string, string
     ids: randomIds,
     policy: policyFromEnv(env),
   };
+}
+
+/** The documents bucket (DOCUMENTS_BUCKET) as the hub's document store. */
+export function documentsFromEnv(
+  config: FunctionConfig,
+  env: Record<string, string | undefined>,
+): DocumentStore {
+  const bucket = env.DOCUMENTS_BUCKET;
+  if (!bucket) throw new Error('invalid configuration: DOCUMENTS_BUCKET: is required');
+  return new S3DocumentStore(bucket, config.AWS_REGION);
 }
 
 /** A secret read from Secrets Manager once and kept for `ttlMs`; never logged. */

@@ -14,8 +14,7 @@ import type { DocumentStore } from '../core/documents/document-store.js';
 import type { HubDeps } from '../core/hub.js';
 import { recordEnvelopeCompletion } from '../core/signing/signature-outbox.js';
 import type { SignatureService } from '../core/signing/signature-service.js';
-import { S3DocumentStore } from '../integrations/documents/s3-document.store.js';
-import { createHubDeps } from './composition.js';
+import { createHubDeps, documentsFromEnv } from './composition.js';
 import { parseConfig } from './config.js';
 import { gmosignFromSecret } from './gmosign-credentials.js';
 import { createLogger } from './shared/logger.js';
@@ -81,9 +80,7 @@ export const handler = async (event: APIGatewayProxyEventV2, context: Context) =
     const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
     const hub = createHubDeps(config, process.env);
     const { signatures, webhookSecret } = await gmosignFromSecret(config.AWS_REGION, process.env, hub.clock);
-    const bucket = process.env.DOCUMENTS_BUCKET;
-    if (!bucket) throw new Error('invalid configuration: DOCUMENTS_BUCKET: is required');
-    const documents = new S3DocumentStore(bucket, config.AWS_REGION);
+    const documents = documentsFromEnv(config, process.env);
     const inner = makeHandler({ hub, signatures, documents, secret: async () => webhookSecret, logger });
     lambdaHandler = middy((e: APIGatewayProxyEventV2, _c: Context) => inner(e)).use(
       injectLambdaContext(logger),

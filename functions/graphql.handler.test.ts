@@ -1,6 +1,7 @@
 /** The GraphQL Lambda handler with API Gateway events carrying the JWT authorizer's claims. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeAll, expect, it } from 'vitest';
+import { InMemoryDocumentStore } from '../core/testing/in-memory-document-store.js';
 import { hubDeps, seedDirectory } from '../test/support/builders.js';
 import { createTestLedger, type TestLedger } from '../test/support/ledger.js';
 import { makeHandler } from './graphql.handler.js';
@@ -36,7 +37,10 @@ function event(query: string, claims?: Record<string, unknown>): APIGatewayProxy
 }
 
 it('answers with the actor from the authorizer’s Cognito claims', async () => {
-  const handler = makeHandler({ hub: hubDeps(t.ledger), logger: createLogger('test') });
+  const handler = makeHandler({
+    hub: { ...hubDeps(t.ledger), documents: new InMemoryDocumentStore() },
+    logger: createLogger('test'),
+  });
   const result = await handler(
     event('{ me { userId role department } }', {
       sub: 'uuid-1',
@@ -52,7 +56,10 @@ it('answers with the actor from the authorizer’s Cognito claims', async () => 
 });
 
 it('refuses a request without claims', async () => {
-  const handler = makeHandler({ hub: hubDeps(t.ledger), logger: createLogger('test') });
+  const handler = makeHandler({
+    hub: { ...hubDeps(t.ledger), documents: new InMemoryDocumentStore() },
+    logger: createLogger('test'),
+  });
   const result = await handler(event('{ me { userId } }'));
   expect(JSON.parse(result.body as string).errors[0].extensions.code).toBe('UNAUTHENTICATED');
 });

@@ -6,14 +6,14 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { HubDeps } from '../core/hub.js';
+import type { ApiDeps } from '../graphql/context.js';
 import { createYogaApp } from '../graphql/yoga.js';
-import { createHubDeps } from './composition.js';
+import { createHubDeps, documentsFromEnv } from './composition.js';
 import { parseConfig } from './config.js';
 import { createLogger } from './shared/logger.js';
 
 export interface GraphQLHandlerDeps {
-  hub: HubDeps;
+  hub: ApiDeps;
   logger: Logger;
 }
 
@@ -64,7 +64,8 @@ export const handler = async (event: APIGatewayProxyEventV2, context: Context) =
   if (!lambdaHandler) {
     const config = parseConfig(process.env);
     const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
-    const inner = makeHandler({ hub: createHubDeps(config, process.env), logger });
+    const hub = { ...createHubDeps(config, process.env), documents: documentsFromEnv(config, process.env) };
+    const inner = makeHandler({ hub, logger });
     lambdaHandler = middy((e: APIGatewayProxyEventV2, c: Context) => inner(e, c)).use(
       injectLambdaContext(logger),
     );

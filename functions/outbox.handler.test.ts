@@ -4,7 +4,7 @@ import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
 import { type KintoneSandbox, startKintoneSandbox } from '../integrations/kintone/kintone.sandbox.js';
 import { localMailTransport } from '../integrations/mail/local-mail.transport.js';
 import { hubDeps, phoneInquiry, salesTokyo, seedDirectory } from '../test/support/builders.js';
-import { sandboxOrdersApp } from '../test/support/kintone.js';
+import { sandboxKintoneApps } from '../test/support/kintone.js';
 import { createTestLedger, type TestLedger } from '../test/support/ledger.js';
 import { makeHandler } from './outbox.handler.js';
 import { createLogger } from './shared/logger.js';
@@ -30,7 +30,8 @@ it('delivers both outboxes in rounds of the batch size', async () => {
   const handler = makeHandler({
     hub,
     kintone: {
-      ordersApp: sandboxOrdersApp(sandbox, { clock: hub.clock, maxAttempts: 2 }).orders,
+      ordersApp: sandboxKintoneApps(sandbox, { clock: hub.clock, maxAttempts: 2 }).orders,
+      visitRecordsApp: sandboxKintoneApps(sandbox, { clock: hub.clock, maxAttempts: 2 }).visits,
       outboxRetry: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000 },
     },
     mail: {
@@ -42,12 +43,12 @@ it('delivers both outboxes in rounds of the batch size', async () => {
   });
   // sales-tokyo-1 shared 12 of the 23 with SALES_OSAKA: its manager gets 12 e-mails.
   expect(await handler({}, { getRemainingTimeInMillis: () => 300_000 })).toEqual({
-    deadlines: { escalated: 0, skipped: 0 },
+    deadlines: { firstContacts: { escalated: 0, skipped: 0 }, visitRecords: { escalated: 0, skipped: 0 } },
     kintone: { delivered: 23, retrying: 0, failed: 0 },
     mail: { sent: 12, retrying: 0, failed: 0 },
   });
   expect(await handler({})).toEqual({
-    deadlines: { escalated: 0, skipped: 0 },
+    deadlines: { firstContacts: { escalated: 0, skipped: 0 }, visitRecords: { escalated: 0, skipped: 0 } },
     kintone: { delivered: 0, retrying: 0, failed: 0 },
     mail: { sent: 0, retrying: 0, failed: 0 },
   });

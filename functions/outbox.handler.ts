@@ -1,5 +1,5 @@
 /**
- * Scheduled (every minute on AWS): runs the first-contact deadline job (A1-2), then delivers the hub's outboxes — kintone writes, e-mail and
+ * Scheduled (every minute on AWS): runs the deadline job (first contacts A1-2, visit records A3-6), then delivers the hub's outboxes — kintone writes, e-mail and
  * e-signature sends —
  * in rounds, while the invocation has time left. Requirements: A1-3, X-3.
  */
@@ -7,8 +7,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { type DeadlineJobResult, runDeadlineJob } from '../core/deadline-job.js';
 import type { HubDeps } from '../core/hub.js';
-import { escalateOverdueFirstContacts } from '../core/inquiries/escalate-first-contacts.js';
 import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
 import { dispatchMailOutbox } from '../core/mail/dispatch-mail-outbox.js';
 import type { MailTransport } from '../core/mail/mail-transport.js';
@@ -25,7 +25,7 @@ import { createLogger } from './shared/logger.js';
 
 export interface OutboxDeps {
   hub: HubDeps;
-  kintone: Pick<KintoneApps, 'ordersApp' | 'outboxRetry'>;
+  kintone: Pick<KintoneApps, 'ordersApp' | 'visitRecordsApp' | 'outboxRetry'>;
   mail: { mailTransport: MailTransport; mailRetry: OutboxRetryPolicy };
   /** Absent where GMO Sign is not configured. */
   signing?: { signatures: SignatureService; signatureRetry: OutboxRetryPolicy };
@@ -34,8 +34,8 @@ export interface OutboxDeps {
 }
 
 export interface OutboxRun {
-  /** The first-contact deadline job, run before the outboxes so its e-mails go out in the same run. */
-  deadlines: { escalated: number; skipped: number };
+  /** The deadline job, run before the outboxes so its e-mails go out in the same run. */
+  deadlines: DeadlineJobResult;
   kintone: { delivered: number; retrying: number; failed: number };
   mail: { sent: number; retrying: number; failed: number };
   signing?: { sent: number; retrying: number; needsConfirmation: number; confirmed: number; failed: number };
@@ -57,7 +57,7 @@ function add(total: Record<string, number>, round: object): number {
 export function makeHandler(deps: OutboxDeps) {
   return async (_event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<OutboxRun> => {
     const run: OutboxRun = {
-      deadlines: await escalateOverdueFirstContacts(deps.hub),
+      deadlines: await runDeadlineJob(deps.hub),
       kintone: { delivered: 0, retrying: 0, failed: 0 },
       mail: { sent: 0, retrying: 0, failed: 0 },
     };

@@ -8,7 +8,13 @@ import { z } from 'zod';
 import { type Actor, ROLES } from '../core/access.js';
 import type { Client } from '../core/clients/client.js';
 import { getClientsVisibleTo } from '../core/clients/client-queries.js';
+import type { DocumentStore } from '../core/documents/document-store.js';
 import type { HubDeps } from '../core/hub.js';
+import type { StaffMember } from '../core/staff/staff-member.js';
+import { staffMembersVisibleTo } from '../core/staff/staff-queries.js';
+
+/** What the API's use cases need: the hub, and the document store for attachments. */
+export type ApiDeps = HubDeps & { documents: DocumentStore };
 
 const roleName = z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(ROLES));
 
@@ -54,11 +60,14 @@ export function actorFromClaims(claims: unknown): Actor | undefined {
 export interface GraphQLContext {
   /** Absent when the request carried no valid token. */
   actor: Actor | undefined;
-  deps: HubDeps;
-  loaders: { client: DataLoader<string, Client | undefined> };
+  deps: ApiDeps;
+  loaders: {
+    client: DataLoader<string, Client | undefined>;
+    staffMember: DataLoader<string, StaffMember | undefined>;
+  };
 }
 
-export function createContext(deps: HubDeps, claims: unknown): GraphQLContext {
+export function createContext(deps: ApiDeps, claims: unknown): GraphQLContext {
   const actor = actorFromClaims(claims);
   return {
     actor,
@@ -67,6 +76,10 @@ export function createContext(deps: HubDeps, claims: unknown): GraphQLContext {
       // Per request: a page of inquiries with their clients costs one BatchGetItem.
       client: new DataLoader(async (ids) =>
         actor ? getClientsVisibleTo(deps, actor, ids) : ids.map(() => undefined),
+      ),
+      // A page of clients with their reps costs one more BatchGetItem, not one read per client.
+      staffMember: new DataLoader(async (ids) =>
+        actor ? staffMembersVisibleTo(deps, actor, ids) : ids.map(() => undefined),
       ),
     },
   };

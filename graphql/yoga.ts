@@ -7,14 +7,13 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError } from 'graphql';
 import { createYoga, type GraphiQLOptions, type YogaInitialContext } from 'graphql-yoga';
 import { DomainError, ForbiddenError, ValidationError } from '../core/errors.js';
-import type { HubDeps } from '../core/hub.js';
-import { createContext, type GraphQLContext } from './context.js';
+import { type ApiDeps, createContext, type GraphQLContext } from './context.js';
 import { schema } from './schema/index.js';
 
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 export interface YogaAppOptions<TServerContext extends Record<string, unknown>> {
-  deps: HubDeps;
+  deps: ApiDeps;
   /** The request's verified token claims; undefined when it has none (or an invalid one). */
   claims: (request: Request, serverContext: TServerContext) => Promise<unknown> | unknown;
   graphiql?: boolean;

@@ -12,6 +12,18 @@ import { GSI_NAMES, PARTITION_KEY, SORT_KEY } from '../integrations/dynamodb/tab
 /** A named export, so the stateless stack's grant (and its cdk-nag acknowledgement) name it stably. */
 export const DOCUMENTS_BUCKET_ARN_EXPORT = 'DispatchHub-DocumentsBucketArn';
 
+/** Where the agency's front-ends run, unless the `frontEndOrigins` prop or context value says otherwise. */
+export const DEFAULT_FRONT_END_ORIGINS = ['https://hub.example.invalid'];
+
+export interface StatefulStackProps extends StackProps {
+  /**
+   * Origins whose browsers upload to and download from the documents bucket by pre-signed URL
+   * (`scheme://host[:port]`, no wildcard). Also read from the `frontEndOrigins` context value.
+   * @default DEFAULT_FRONT_END_ORIGINS (set before deploying)
+   */
+  frontEndOrigins?: string[];
+}
+
 /** The agency's roles (policy.md); one Cognito group each. Kept in step with core/access.ts by a test. */
 export const ROLE_GROUPS = ['SALES', 'MANAGER', 'DIRECTOR', 'LEGAL', 'MARKETING', 'ADMIN'] as const;
 
@@ -22,7 +34,7 @@ export class StatefulStack extends Stack {
   /** Signed contracts and other documents the agency must keep (A6-5). */
   readonly documents: s3.Bucket;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props?: StatefulStackProps) {
     super(scope, id, props);
 
     this.table = new dynamodb.TableV2(this, 'Ledger', {
@@ -91,6 +103,18 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'documents/',
+      // Browsers PUT visit photos and GET documents by pre-signed URL, from the front-ends only.
+      cors: [
+        {
+          allowedOrigins: frontEndOrigins(
+            props?.frontEndOrigins ?? this.node.tryGetContext('frontEndOrigins'),
+          ),
+          allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET],
+          allowedHeaders: ['content-type'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3600,
+        },
+      ],
     });
     Validations.of(accessLogs).acknowledge({
       id: 'AwsSolutions-S1',
@@ -113,4 +137,18 @@ export class StatefulStack extends Stack {
         'The Plus feature plan (threat protection) is a cost decision for the agency; MFA is required and self sign-up is off for this staff-only pool.',
     });
   }
+}
+
+/** The origins as given (a list, or a comma-separated context string); each one exact, never a wildcard. */
+function frontEndOrigins(given: unknown): string[] {
+  const origins =
+    given === undefined
+      ? DEFAULT_FRONT_END_ORIGINS
+      : (typeof given === 'string' ? given.split(',') : (given as unknown[])).map((o) => String(o).trim());
+  if (origins.length === 0) throw new Error('at least one front-end origin is required');
+  for (const origin of origins) {
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin))
+      throw new Error(`invalid front-end origin (scheme://host[:port], no wildcard): ${origin}`);
+  }
+  return origins;
 }

@@ -24,7 +24,7 @@ import { DOCUMENTS_BUCKET_ARN_EXPORT } from './stateful.stack.js';
 
 export interface StatelessStackProps extends StackProps {
   table: dynamodb.ITableV2;
-  /** Where signed contracts are kept. */
+  /** Where signed contracts and visit photos and drawings are kept. */
   documents: s3.IBucket;
   userPool: cognito.IUserPool;
   userPoolClient: cognito.IUserPoolClient;
@@ -127,6 +127,19 @@ export class StatelessStack extends Stack {
       handler: 'handler',
       logGroup: logGroup('GraphQL'),
       reservedConcurrentExecutions: props.graphqlReservedConcurrency ?? 20,
+      environment: { ...common.environment, DOCUMENTS_BUCKET: props.documents.bucketName },
+    });
+    // Only PutObject and GetObject, only under visits/: the URLs it pre-signs act with its role.
+    this.graphqlFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [`${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/visits/*`],
+      }),
+    );
+    Validations.of(this.graphqlFunction).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${DOCUMENTS_BUCKET_ARN_EXPORT}/visits/*]`,
+      reason:
+        'Visit photos and drawings get names per upload; the function may only put and get objects under visits/.',
     });
     this.inquiryWebhookFunction = new NodejsFunction(this, 'InquiryWebhook', {
       ...common,

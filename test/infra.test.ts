@@ -7,7 +7,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../core/access.js';
 import { buildApp } from '../infra/app.js';
-import { ROLE_GROUPS, StatefulStack } from '../infra/stateful.stack.js';
+import { DEFAULT_FRONT_END_ORIGINS, ROLE_GROUPS, StatefulStack } from '../infra/stateful.stack.js';
 import { type KintoneTenantProps, StatelessStack } from '../infra/stateless.stack.js';
 
 function buildAppWithKintone(kintone: KintoneTenantProps) {
@@ -187,14 +187,68 @@ describe('documents', () => {
     });
   });
 
-  it('lets only the GMO Sign callback write, and only under signed/', () => {
-    const statements = Object.values(stateless.findResources('AWS::IAM::Policy')).flatMap(
-      (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+  it('lets the GMO Sign callback only put under signed/, and GraphQL only put and get under visits/', () => {
+    const s3Statements = Object.entries(stateless.findResources('AWS::IAM::Policy')).flatMap(([id, p]) =>
+      (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+        .filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')))
+        .map((s) => ({ policy: id.replace(/ServiceRoleDefaultPolicy[0-9A-F]{8}$/, ''), ...s })),
     );
-    const s3Statements = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')));
-    expect(s3Statements).toHaveLength(1);
-    expect(s3Statements[0]?.Action).toBe('s3:PutObject');
-    expect(JSON.stringify(s3Statements[0]?.Resource)).toContain('/signed/*');
+    expect(s3Statements).toHaveLength(2);
+    expect(s3Statements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ policy: 'GmoSignWebhook', Action: 's3:PutObject' }),
+        expect.objectContaining({ policy: 'GraphQL', Action: ['s3:PutObject', 's3:GetObject'] }),
+      ]),
+    );
+    const resourceOf = (policy: string) =>
+      JSON.stringify(s3Statements.find((s) => s.policy === policy)?.Resource);
+    expect(resourceOf('GmoSignWebhook')).toContain('/signed/*');
+    expect(resourceOf('GraphQL')).toContain('/visits/*');
+    expect(resourceOf('GraphQL')).toContain('DispatchHub-DocumentsBucketArn');
+  });
+
+  it('gives the GraphQL function the bucket name, for the URLs it pre-signs', () => {
+    const graphql = Object.entries(stateless.findResources('AWS::Lambda::Function')).find(([id]) =>
+      id.startsWith('GraphQL'),
+    )?.[1];
+    expect(graphql?.Properties.Environment.Variables.DOCUMENTS_BUCKET).toEqual(
+      expect.objectContaining({ 'Fn::ImportValue': expect.any(String) }),
+    );
+  });
+
+  it('lets browsers PUT and GET by pre-signed URL from the front-end origins only', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      CorsConfiguration: {
+        CorsRules: [
+          {
+            AllowedOrigins: DEFAULT_FRONT_END_ORIGINS,
+            AllowedMethods: ['PUT', 'GET'],
+            AllowedHeaders: ['content-type'],
+            ExposedHeaders: ['ETag'],
+            MaxAge: 3600,
+          },
+        ],
+      },
+    });
+  });
+
+  it('takes the front-end origins from a prop or the context, and refuses a wildcard', () => {
+    const allowedOrigins = (app: App, props = {}) =>
+      Object.values(
+        Template.fromStack(new StatefulStack(app, 'S', props)).findResources('AWS::S3::Bucket', {
+          Properties: { CorsConfiguration: Match.anyValue() },
+        }),
+      ).map((bucket) => bucket.Properties.CorsConfiguration.CorsRules[0].AllowedOrigins);
+    const context = { frontEndOrigins: 'https://a.example, http://localhost:5173' };
+    expect(allowedOrigins(new App({ context }))).toEqual([['https://a.example', 'http://localhost:5173']]);
+    expect(allowedOrigins(new App(), { frontEndOrigins: ['https://b.example'] })).toEqual([
+      ['https://b.example'],
+    ]);
+    expect(() => allowedOrigins(new App(), { frontEndOrigins: ['*'] })).toThrow(/no wildcard/);
+    expect(() => allowedOrigins(new App(), { frontEndOrigins: ['https://*.example'] })).toThrow(
+      /no wildcard/,
+    );
   });
 });
 

@@ -14,7 +14,7 @@ import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.j
 import { kintoneSyncOfClient } from '../core/kintone/kintone-sync-queries.js';
 import { type KintoneSandbox, startKintoneSandbox } from '../integrations/kintone/kintone.sandbox.js';
 import { hubDeps, marketing, phoneInquiry, salesTokyo, seedDirectory, webForm } from './support/builders.js';
-import { sandboxOrdersApp } from './support/kintone.js';
+import { sandboxKintoneApps } from './support/kintone.js';
 import { createTestLedger, type TestLedger } from './support/ledger.js';
 
 let t: TestLedger;
@@ -29,10 +29,14 @@ afterAll(() => sandbox.stop());
 
 function deps(maxAttempts = 5) {
   const base = hubDeps(t.ledger);
-  const { orders: ordersAdapter } = sandboxOrdersApp(sandbox, { clock: base.clock, maxAttempts: 2 });
+  const { orders: ordersAdapter, visits } = sandboxKintoneApps(sandbox, {
+    clock: base.clock,
+    maxAttempts: 2,
+  });
   return {
     ...base,
     ordersApp: ordersAdapter,
+    visitRecordsApp: visits,
     outboxRetry: { maxAttempts, baseDelayMs: 30_000, maxDelayMs: 600_000 },
   };
 }

@@ -23,7 +23,10 @@ import { envelopeRequest } from './support/signing.js';
 
 let t: TestLedger;
 let sandbox: GmoSignSandbox;
-const documents = new LocalDocumentStore(mkdtempSync(join(tmpdir(), 'docs-')));
+const documents = new LocalDocumentStore(mkdtempSync(join(tmpdir(), 'docs-')), {
+  baseUrl: 'http://127.0.0.1:0',
+  secret: 'test-secret',
+});
 beforeAll(async () => {
   t = await createTestLedger();
   sandbox = await startGmoSignSandbox();

@@ -1,3 +1,5 @@
+import type { Industry } from './industry.js';
+
 /** Client stages (policy.md, "Client stages"). */
 export const CLIENT_STAGES = [
   'PROSPECT',
@@ -24,6 +26,8 @@ export interface Client {
   phones: string[];
   emailDomains: string[];
   stage: ClientStage;
+  /** JSIC major division (日本標準産業分類 大分類); industry fit of reps is judged by it (A2-2). */
+  industry?: Industry;
   /** The sales department owning the client, once an inquiry has been routed. */
   department?: string;
   salesRepId?: string;

@@ -9,7 +9,7 @@ import { defaultPolicy } from '../policy-config.js';
 import { InMemoryKintoneApp } from '../testing/in-memory-kintone-app.js';
 import { InMemoryClientLedger } from '../testing/in-memory-ledger.js';
 import { dispatchKintoneOutbox } from './dispatch-kintone-outbox.js';
-import type { OrderRecord } from './order.js';
+import type { OrderRecord, VisitRecordEntry } from './order.js';
 
 const sales = { userId: 'sales-1', role: 'SALES' as const, department: 'SALES_TOKYO' };
 
@@ -46,7 +46,8 @@ async function setup() {
     contactName: '佐藤',
     phone: '03-1111-2222',
   });
-  return { ledger, clock, deps: { ...deps, ordersApp, outboxRetry }, ordersApp, inquiry };
+  const visitRecordsApp = new InMemoryKintoneApp<VisitRecordEntry>(() => clock.now());
+  return { ledger, clock, deps: { ...deps, ordersApp, visitRecordsApp, outboxRetry }, ordersApp, inquiry };
 }
 
 describe('dispatchKintoneOutbox', () => {

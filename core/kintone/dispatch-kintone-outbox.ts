@@ -10,7 +10,7 @@ import { ConflictError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { afterFailedAttempt, type OutboxRetryPolicy } from '../outbox-retry.js';
 import type { KintoneOutboxEntry } from './kintone-outbox.js';
-import type { OrdersApp } from './order.js';
+import type { OrdersApp, VisitRecordsApp } from './order.js';
 
 export interface DispatchResult {
   delivered: number;
@@ -20,8 +20,14 @@ export interface DispatchResult {
 
 export type { OutboxRetryPolicy };
 
+export type KintoneDispatchDeps = HubDeps & {
+  ordersApp: OrdersApp;
+  visitRecordsApp: VisitRecordsApp;
+  outboxRetry: OutboxRetryPolicy;
+};
+
 export async function dispatchKintoneOutbox(
-  deps: HubDeps & { ordersApp: OrdersApp; outboxRetry: OutboxRetryPolicy },
+  deps: KintoneDispatchDeps,
   options: { limit?: number } = {},
 ): Promise<DispatchResult> {
   const due = await deps.ledger.listDueKintoneOutboxEntries(deps.clock.now(), options.limit ?? 25);
@@ -33,14 +39,14 @@ export async function dispatchKintoneOutbox(
   return result;
 }
 
-async function deliver(
-  deps: HubDeps & { ordersApp: OrdersApp; outboxRetry: OutboxRetryPolicy },
-  entry: KintoneOutboxEntry,
-): Promise<keyof DispatchResult> {
+async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Promise<keyof DispatchResult> {
   let after: KintoneOutboxEntry;
   const attempts = entry.attempts + 1;
   try {
-    const ref = await deps.ordersApp.upsert(entry.order);
+    const ref =
+      entry.app === 'visits'
+        ? await deps.visitRecordsApp.upsert(entry.visit)
+        : await deps.ordersApp.upsert(entry.order);
     const now = deps.clock.now().toISOString();
     after = {
       ...entry,
@@ -71,7 +77,7 @@ async function deliver(
             trail: clientTrail(entry.clientId),
             at: after.updatedAt,
             actor: systemActor('kintone-sync'),
-            operation: after.state === 'DONE' ? 'kintone.orderWritten' : 'kintone.orderWriteFailed',
+            operation: `kintone.${entry.app === 'visits' ? 'visitRecord' : 'order'}${after.state === 'DONE' ? 'Written' : 'WriteFailed'}`,
             subjectType: 'KINTONE_OUTBOX_ENTRY',
             subjectId: entry.entryId,
             before: { state: entry.state },

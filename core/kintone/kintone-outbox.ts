@@ -8,21 +8,23 @@ import type { Client } from '../clients/client.js';
 import type { IdGenerator } from '../ids.js';
 import type { Inquiry } from '../inquiries/inquiry.js';
 import type { LedgerWrite } from '../ledger.js';
-import type { OrderRecord } from './order.js';
+import type { OrderRecord, VisitRecordEntry } from './order.js';
 
 export const KINTONE_SYNC_STATES = ['PENDING', 'DONE', 'FAILED'] as const;
 export type KintoneSyncState = (typeof KINTONE_SYNC_STATES)[number];
 
-export interface KintoneOutboxEntry {
+/** What to upsert, as it was when the change was made: an order, or a visit record (A3-6). */
+export type KintoneWrite = { app: 'orders'; order: OrderRecord } | { app: 'visits'; visit: VisitRecordEntry };
+
+export type KintoneOutboxEntry = KintoneOutboxState & KintoneWrite;
+
+interface KintoneOutboxState {
   entryId: string;
-  app: 'orders';
   /** The hub id of the kintone record (its unique key there). */
   hubId: string;
   clientId: string;
-  subjectType: 'INQUIRY';
+  subjectType: 'INQUIRY' | 'VISIT';
   subjectId: string;
-  /** The fields to upsert, as they were when the change was made. */
-  order: OrderRecord;
   state: KintoneSyncState;
   attempts: number;
   /** When the next attempt is due (PENDING only). */
@@ -61,14 +63,26 @@ export function enqueueOrderWrite(
   client: Client,
   now: string,
 ): LedgerWrite {
-  const entry: KintoneOutboxEntry = {
-    entryId: ids.next('kout'),
+  const order = orderForInquiry(inquiry, client);
+  return enqueueKintoneWrite(ids, now, {
     app: 'orders',
-    hubId: orderForInquiry(inquiry, client).hubId,
+    order,
+    hubId: order.hubId,
     clientId: client.clientId,
     subjectType: 'INQUIRY',
     subjectId: inquiry.inquiryId,
-    order: orderForInquiry(inquiry, client),
+  });
+}
+
+/** An outbox write owed to kintone; goes into the transaction of the change that causes it. */
+export function enqueueKintoneWrite(
+  ids: IdGenerator,
+  now: string,
+  write: KintoneWrite & Pick<KintoneOutboxEntry, 'hubId' | 'clientId' | 'subjectType' | 'subjectId'>,
+): LedgerWrite {
+  const entry: KintoneOutboxEntry = {
+    entryId: ids.next('kout'),
+    ...write,
     state: 'PENDING',
     attempts: 0,
     nextAttemptAt: now,

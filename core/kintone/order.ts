@@ -24,14 +24,21 @@ export interface OrderRecord {
 
 export type OrdersApp = KintoneApp<OrderRecord>;
 
-/** One visit record (訪問記録) as the hub writes it to the visit app; the visit issue extends it. */
+/** One visit record (訪問記録) as the hub writes it to the visit app (A3-6). */
 export interface VisitRecordEntry {
   hubId: string;
   clientId: string;
   clientName: string;
   salesRepId: string;
   visitedAt: string;
-  summary?: string;
+  endedAt: string;
+  recordedAt: string;
+  /** 期限内 / 期限超過: whether the record was entered within 24 hours of the visit's end. */
+  recordTimeliness: 'ON_TIME' | 'LATE';
+  workJudgment: 'PERMITTED' | 'PROHIBITED';
+  outcome: 'REQUEST_LIKELY' | 'NO_REQUEST_YET' | 'REJECTED_PROHIBITED_WORK';
+  /** Everything else of the record, as the sales team reads it. */
+  summary: string;
 }
 
 export type VisitRecordsApp = KintoneApp<VisitRecordEntry>;

@@ -16,10 +16,41 @@ export interface MailTemplateParams {
   };
   BASIC_CONTRACT_TEMPLATE: { company: string; contactName: string; salesRepName: string; agencyName: string };
   FIRST_CONTACT_OVERDUE: { company: string; department: string; dueAt: string; inquiryId: string };
+  SALES_REP_ASSIGNED: { company: string; department: string; rank: number; clientId: string };
+  VISIT_RECORDED: {
+    company: string;
+    salesRepName: string;
+    endedAt: string;
+    outcome: 'REQUEST_LIKELY' | 'NO_REQUEST_YET' | 'REJECTED_PROHIBITED_WORK';
+    late: boolean;
+    dueAt: string;
+    rejectionReason?: string;
+    visitId: string;
+  };
+  VISIT_RECORD_OVERDUE: {
+    company: string;
+    department: string;
+    salesRepName: string;
+    dueAt: string;
+    visitId: string;
+  };
 }
 
 export type MailTemplate = keyof MailTemplateParams;
-export const MAIL_TEMPLATES = ['INQUIRY_ROUTED', 'BASIC_CONTRACT_TEMPLATE', 'FIRST_CONTACT_OVERDUE'] as const;
+export const MAIL_TEMPLATES = [
+  'INQUIRY_ROUTED',
+  'BASIC_CONTRACT_TEMPLATE',
+  'FIRST_CONTACT_OVERDUE',
+  'SALES_REP_ASSIGNED',
+  'VISIT_RECORDED',
+  'VISIT_RECORD_OVERDUE',
+] as const;
+
+const VISIT_OUTCOME_TEXT = {
+  REQUEST_LIKELY: 'ご依頼の見込みあり（与信申請の下書きを作成しました）',
+  NO_REQUEST_YET: 'ご依頼の見込みは現時点でなし',
+  REJECTED_PROHIBITED_WORK: '派遣禁止業務のためお断り',
+} as const;
 
 const JST_FORMAT = new Intl.DateTimeFormat('ja-JP', {
   timeZone: 'Asia/Tokyo',
@@ -98,6 +129,53 @@ export function renderMail<T extends MailTemplate>(
       ];
       return {
         subject: `【期限超過】初回連絡未了: ${p.company} 様（${jstDay(p.dueAt)} 期限）`,
+        text: lines.join('\n'),
+      };
+    }
+    case 'SALES_REP_ASSIGNED': {
+      const p = params as MailTemplateParams['SALES_REP_ASSIGNED'];
+      const lines = [
+        `${p.company} 様の担当営業に割り当てられました（${p.department}、提案順位 ${p.rank} 位）。`,
+        '',
+        '訪問前準備（質問項目リスト）を確認のうえ、訪問の予定を登録してください。',
+        `・顧客ID: ${p.clientId}`,
+        '',
+        SIGNATURE,
+      ];
+      return { subject: `【担当割り当て】${p.company} 様`, text: lines.join('\n') };
+    }
+    case 'VISIT_RECORDED': {
+      const p = params as MailTemplateParams['VISIT_RECORDED'];
+      const lines = [
+        `${p.salesRepName} さんが ${p.company} 様への訪問を記録しました。`,
+        '',
+        `・訪問終了: ${jstDateTime(p.endedAt)}`,
+        `・結果: ${VISIT_OUTCOME_TEXT[p.outcome]}`,
+        ...(p.rejectionReason ? [`・お断りの理由: ${p.rejectionReason}`] : []),
+        `・記録期限: ${jstDateTime(p.dueAt)}（訪問終了から24時間以内）${p.late ? ' ― 期限を過ぎてからの記録です' : ''}`,
+        `・訪問ID: ${p.visitId}`,
+        '',
+        '内容をご確認ください。',
+        '',
+        SIGNATURE,
+      ];
+      return {
+        subject: `【訪問報告${p.late ? '・期限超過' : ''}】${p.company} 様（${p.salesRepName}）`,
+        text: lines.join('\n'),
+      };
+    }
+    case 'VISIT_RECORD_OVERDUE': {
+      const p = params as MailTemplateParams['VISIT_RECORD_OVERDUE'];
+      const lines = [
+        `${p.department} マネージャー各位`,
+        '',
+        `${p.company} 様への訪問（担当: ${p.salesRepName}、ID: ${p.visitId}）の訪問記録が、期限（${jstDateTime(p.dueAt)}）を過ぎても登録されていません。`,
+        '担当者に確認のうえ、至急ハブに訪問記録を登録してください。',
+        '',
+        SIGNATURE,
+      ];
+      return {
+        subject: `【期限超過】訪問記録未登録: ${p.company} 様（${jstDay(p.dueAt)} 期限）`,
         text: lines.join('\n'),
       };
     }

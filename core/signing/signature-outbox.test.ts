@@ -5,6 +5,7 @@ import { FixedClock } from '../clock.js';
 import { IntegrationError } from '../errors.js';
 import { randomIds } from '../ids.js';
 import { defaultPolicy } from '../policy-config.js';
+import { InMemoryDocumentStore } from '../testing/in-memory-document-store.js';
 import { InMemoryClientLedger } from '../testing/in-memory-ledger.js';
 import { InMemorySignatureService } from '../testing/in-memory-signature-service.js';
 import { dispatchSignatureOutbox, recordEnvelopeCompletion, requestSignature } from './signature-outbox.js';
@@ -20,13 +21,7 @@ const request = (envelopeName: string): EnvelopeRequest => ({
 });
 
 /** Keeps documents in memory: core tests touch no disk. */
-const documents = {
-  stored: new Map<string, Buffer>(),
-  async put(key: string, content: Buffer) {
-    this.stored.set(key, content);
-    return { location: `memory://${key}` };
-  },
-};
+const documents = new InMemoryDocumentStore();
 
 function setup() {
   const ledger = new InMemoryClientLedger();
@@ -103,6 +98,6 @@ describe('signature outbox (rules)', () => {
       sha256: createHash('sha256').update('%PDF-1.4').digest('hex'),
       location: 'memory://signed/BASIC-c4-1.pdf',
     });
-    expect(documents.stored.get('signed/BASIC-c4-1.pdf')?.toString()).toBe('%PDF-1.4');
+    expect(documents.stored.get('signed/BASIC-c4-1.pdf')?.content.toString()).toBe('%PDF-1.4');
   });
 });

@@ -9,6 +9,7 @@ import { ConflictError } from '../errors.js';
 import type { Inquiry } from '../inquiries/inquiry.js';
 import type {
   ClientLedger,
+  ClientQuery,
   InquiryQuery,
   LedgerEntity,
   LedgerWrite,
@@ -39,6 +40,14 @@ const keyOf = (e: LedgerEntity): string => {
       return `STAFF_ASSIGNMENT#${e.value.assignmentId}`;
     case 'NOTIFICATION':
       return `NOTIFICATION#${e.value.notificationId}`;
+    case 'SALES_REP_ASSIGNMENT':
+      return `REP_ASSIGNMENT#${e.value.assignmentId}`;
+    case 'VISIT':
+      return `VISIT#${e.value.visitId}`;
+    case 'HEARING_SHEET':
+      return `HEARING_SHEET#${e.value.hearingSheetId}`;
+    case 'APPLICATION':
+      return `APPLICATION#${e.value.applicationId}`;
   }
 };
 
@@ -77,6 +86,54 @@ export class InMemoryClientLedger implements ClientLedger {
       .map((e) => structuredClone(e.value) as Extract<LedgerEntity, { type: T }>['value']);
   }
 
+  async listClients(q: ClientQuery): Promise<Page<Client>> {
+    const matching = this.all('CLIENT')
+      .filter((c) => !q.salesRepId || c.salesRepId === q.salesRepId)
+      .filter((c) => !q.department || c.department === q.department)
+      .filter((c) => !q.stage || c.stage === q.stage)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return page(matching, q.first, q.after);
+  }
+  async listSalesRepAssignmentsOfRep(salesRepId: string) {
+    return this.all('SALES_REP_ASSIGNMENT')
+      .filter((a) => a.salesRepId === salesRepId)
+      .sort((a, b) => a.assignedAt.localeCompare(b.assignedAt));
+  }
+  async listSalesRepAssignmentsOfClient(clientId: string) {
+    return this.all('SALES_REP_ASSIGNMENT')
+      .filter((a) => a.clientId === clientId)
+      .sort((a, b) => b.assignedAt.localeCompare(a.assignedAt));
+  }
+  async getVisit(id: string) {
+    return this.all('VISIT').find((v) => v.visitId === id);
+  }
+  async listVisitsOfClient(clientId: string) {
+    return this.all('VISIT')
+      .filter((v) => v.clientId === clientId)
+      .sort((a, b) => b.plannedStartAt.localeCompare(a.plannedStartAt));
+  }
+  async listOpenVisitRecordDeadlines(dueBefore: Date, limit: number) {
+    return this.all('VISIT')
+      .filter((v) => v.status !== 'RECORDED' && Date.parse(v.recordDeadline.dueAt) < dueBefore.getTime())
+      .sort((a, b) => a.recordDeadline.dueAt.localeCompare(b.recordDeadline.dueAt))
+      .slice(0, limit);
+  }
+  async getHearingSheet(id: string) {
+    return this.all('HEARING_SHEET').find((h) => h.hearingSheetId === id);
+  }
+  async listHearingSheetsOfClient(clientId: string) {
+    return this.all('HEARING_SHEET')
+      .filter((h) => h.clientId === clientId)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+  async getApplication(id: string) {
+    return this.all('APPLICATION').find((a) => a.applicationId === id);
+  }
+  async listApplicationsOfClient(clientId: string) {
+    return this.all('APPLICATION')
+      .filter((a) => a.clientId === clientId)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
   async getClient(id: string) {
     return this.all('CLIENT').find((c) => c.clientId === id);
   }
@@ -123,6 +180,9 @@ export class InMemoryClientLedger implements ClientLedger {
   }
   async getStaffMember(id: string): Promise<StaffMember | undefined> {
     return this.all('STAFF_MEMBER').find((m) => m.userId === id);
+  }
+  async getStaffMembers(ids: readonly string[]) {
+    return this.all('STAFF_MEMBER').filter((m) => ids.includes(m.userId));
   }
   async listStaffMembers() {
     return this.all('STAFF_MEMBER').sort((a, b) => a.userId.localeCompare(b.userId));

@@ -2,11 +2,12 @@
 import type { Actor } from '../../core/access.js';
 import type { AuditEvent, FieldChange } from '../../core/audit.js';
 import { clientAuditTrail, getClient } from '../../core/clients/client-queries.js';
+import { listClients } from '../../core/clients/list-clients.js';
 import { inquiriesOfClient } from '../../core/inquiries/inquiry-queries.js';
 import { builder } from '../builder.js';
 import { ClientStageEnum } from './enums.js';
 import { QUERY_ERRORS } from './errors.js';
-import { forwardPage, toConnection } from './helpers.js';
+import { forwardPage, toConnection, withoutNulls } from './helpers.js';
 import { ClientRef, InquiryRef } from './refs.js';
 
 const FieldChangeRef = builder.objectRef<FieldChange>('FieldChange').implement({
@@ -71,7 +72,26 @@ ClientRef.implement({
   }),
 });
 
+const ClientFilter = builder.inputType('ClientFilter', {
+  fields: (t) => ({
+    stage: t.field({ type: ClientStageEnum }),
+    department: t.string({ description: 'Sales and managers may only give their own.' }),
+    salesRepId: t.string({ description: '担当営業' }),
+    overdue: t.boolean({ description: 'Only clients with a first contact or visit record overdue now.' }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  clients: t.connection({
+    type: ClientRef,
+    description: 'The client ledger, newest first (overdue: the longest overdue first).',
+    authScopes: { permission: 'client.read' },
+    args: { filter: t.arg({ type: ClientFilter }) },
+    resolve: async (_root, args, ctx) =>
+      toConnection(
+        await listClients(ctx.deps, ctx.actor as Actor, withoutNulls(args.filter ?? {}), forwardPage(args)),
+      ),
+  }),
   client: t.field({
     type: ClientRef,
     authScopes: { permission: 'client.read' },

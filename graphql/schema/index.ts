@@ -8,5 +8,8 @@ import './inquiries.js';
 import './kintone-sync.js';
 import './gstaff.js';
 import './notifications.js';
+import './hearing-sheets.js';
+import './assignment.js';
+import './visits.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

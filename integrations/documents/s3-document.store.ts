@@ -1,24 +1,63 @@
 /**
  * The document store on AWS: S3, server-side encrypted by the bucket, with S3 verifying the
  * SHA-256 of what it receives. A per-attempt timeout and the SDK's bounded, retryable-only retries.
+ * Browsers upload and download through URLs pre-signed with the function's role.
  */
 import { createHash } from 'node:crypto';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { DocumentStore } from '../../core/documents/document-store.js';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  type HeadObjectCommandOutput,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { Clock } from '../../core/clock.js';
+import {
+  attachmentDisposition,
+  type DocumentStore,
+  type StoredDocument,
+  type UploadGrant,
+} from '../../core/documents/document-store.js';
 import { IntegrationError } from '../../core/errors.js';
+import { systemClock } from '../system-clock.js';
+
+export interface S3DocumentStoreOptions {
+  /** A local S3 stand-in for tests (path-style); absent on AWS. */
+  endpoint?: string;
+  /** @default the SDK's default credential chain */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Signing time of pre-signed URLs. @default the system clock */
+  clock?: Clock;
+}
 
 export class S3DocumentStore implements DocumentStore {
   private readonly s3: S3Client;
+  /** Computes no checksums: a pre-signed PUT must not carry the checksum of an empty body. */
+  private readonly presigner: S3Client;
+  private readonly clock: Clock;
 
   constructor(
     private readonly bucket: string,
     region: string,
+    options: S3DocumentStoreOptions = {},
   ) {
-    this.s3 = new S3Client({
+    const common = {
       region,
+      ...(options.credentials ? { credentials: options.credentials } : {}),
+      ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
+    };
+    this.s3 = new S3Client({
+      ...common,
       maxAttempts: 3,
       requestHandler: { requestTimeout: 15_000, connectionTimeout: 2000 },
     });
+    this.presigner = new S3Client({
+      ...common,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    this.clock = options.clock ?? systemClock;
   }
 
   async put(key: string, content: Buffer, contentType: string): Promise<{ location: string }> {
@@ -34,18 +73,110 @@ export class S3DocumentStore implements DocumentStore {
       );
       return { location: `s3://${this.bucket}/${key}` };
     } catch (error) {
-      const e = error as { name?: string; $metadata?: { httpStatusCode?: number }; $retryable?: unknown };
-      const status = e.$metadata?.httpStatusCode;
-      throw new IntegrationError(
-        {
-          system: 's3',
-          operation: 'putObject',
-          retryable: Boolean(e.$retryable) || (status !== undefined && status >= 500),
-          ...(status !== undefined ? { status } : {}),
-          message: e.name ?? 'unknown error',
-        },
-        { cause: error },
-      );
+      throw integrationError('putObject', error);
     }
   }
+
+  async presignUpload(
+    key: string,
+    file: { contentType: string; size: number },
+    expiresInSeconds: number,
+  ): Promise<UploadGrant> {
+    const now = this.clock.now();
+    try {
+      const url = await getSignedUrl(
+        this.presigner,
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ContentType: file.contentType,
+          ContentLength: file.size,
+        }),
+        {
+          expiresIn: expiresInSeconds,
+          signingDate: now,
+          // The presigner leaves content-type unsigned by default; both are signed so S3 refuses any other.
+          signableHeaders: new Set(['content-type', 'content-length']),
+        },
+      );
+      return {
+        url,
+        method: 'PUT',
+        headers: { 'content-type': file.contentType, 'content-length': String(file.size) },
+        expiresAt: new Date(now.getTime() + expiresInSeconds * 1000).toISOString(),
+      };
+    } catch (error) {
+      throw integrationError('presignPutObject', error);
+    }
+  }
+
+  async inspect(key: string, sniffBytes: number): Promise<StoredDocument | undefined> {
+    let head: HeadObjectCommandOutput;
+    try {
+      head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw integrationError('headObject', error);
+    }
+    const size = head.ContentLength ?? 0;
+    const document = { size, ...(head.ContentType ? { contentType: head.ContentType } : {}) };
+    const length = Math.min(Math.max(0, Math.floor(sniffBytes)), size);
+    // A range of an empty object is unsatisfiable (416): nothing to read.
+    if (length === 0) return { ...document, head: Buffer.alloc(0) };
+    try {
+      const got = await this.s3.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Range: `bytes=0-${length - 1}`,
+          // The same object the size came from, not one re-uploaded in between.
+          ...(head.ETag ? { IfMatch: head.ETag } : {}),
+        }),
+      );
+      const bytes = Buffer.from((await got.Body?.transformToByteArray()) ?? []);
+      return { ...document, head: bytes.subarray(0, length) };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw integrationError('getObject', error);
+    }
+  }
+
+  async presignDownload(key: string, fileName: string, expiresInSeconds: number): Promise<string> {
+    try {
+      return await getSignedUrl(
+        this.presigner,
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ResponseContentDisposition: attachmentDisposition(fileName),
+        }),
+        { expiresIn: expiresInSeconds, signingDate: this.clock.now() },
+      );
+    } catch (error) {
+      throw integrationError('presignGetObject', error);
+    }
+  }
+}
+
+type SdkError = { name?: string; $metadata?: { httpStatusCode?: number }; $retryable?: unknown };
+
+function isNotFound(error: unknown): boolean {
+  const e = error as SdkError;
+  return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
+}
+
+/** An SDK error as an IntegrationError: retryable only when the SDK says so or S3 answered 5xx. */
+function integrationError(operation: string, error: unknown): IntegrationError {
+  const e = error as SdkError;
+  const status = e.$metadata?.httpStatusCode;
+  return new IntegrationError(
+    {
+      system: 's3',
+      operation,
+      retryable: Boolean(e.$retryable) || (status !== undefined && status >= 500),
+      ...(status !== undefined ? { status } : {}),
+      message: e.name ?? 'unknown error',
+    },
+    { cause: error },
+  );
 }

@@ -15,22 +15,36 @@ import {
   type QueryCommandOutput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { Application } from '../../core/applications/application.js';
+import type { SalesRepAssignment } from '../../core/assignment/sales-rep-assignment.js';
 import type { AuditEvent } from '../../core/audit.js';
 import type { Client } from '../../core/clients/client.js';
 import { ConflictError, IntegrationError, ValidationError } from '../../core/errors.js';
 import type { GStaffMirrorRecord } from '../../core/gstaff/gstaff-mirror.js';
 import type { StaffAssignmentMirror } from '../../core/gstaff/staff-register-mirror.js';
+import type { HearingSheet } from '../../core/hearing-sheets/hearing-sheet.js';
 import type { Inquiry } from '../../core/inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from '../../core/kintone/kintone-outbox.js';
-import type { ClientLedger, InquiryQuery, LedgerWrite, Page, WebSubmission } from '../../core/ledger.js';
+import type {
+  ClientLedger,
+  ClientQuery,
+  InquiryQuery,
+  LedgerWrite,
+  Page,
+  WebSubmission,
+} from '../../core/ledger.js';
 import type { MailMessage } from '../../core/mail/mail-message.js';
 import type { Notification } from '../../core/notifications/notification.js';
 import type { SignatureEnvelope } from '../../core/signing/signature-outbox.js';
 import type { StaffMember } from '../../core/staff/staff-member.js';
+import type { Visit } from '../../core/visits/visit.js';
 import {
+  ALL_CLIENTS,
   ALL_ENVELOPES,
   ALL_INQUIRIES,
   ALL_MAIL,
+  applicationKey,
+  applicationsOfClient,
   assignmentKey,
   assignmentsOfClient,
   assignmentsOfRep,
@@ -38,6 +52,8 @@ import {
   auditPartition,
   clientKey,
   clientNamePartition,
+  clientsOfDepartment,
+  clientsOfRep,
   DUE_ENVELOPES,
   DUE_KINTONE_OUTBOX,
   DUE_MAIL,
@@ -45,6 +61,8 @@ import {
   GSTAFF_UNCHECKED_CLIENTS,
   gstaffClientKey,
   gstaffNamePartition,
+  hearingSheetKey,
+  hearingSheetsOfClient,
   inboxOf,
   inquiriesByDepartment,
   inquiriesByStatus,
@@ -54,9 +72,14 @@ import {
   mailKey,
   notificationKey,
   OPEN_FIRST_CONTACTS,
+  OPEN_VISIT_RECORDS,
   outboxOfClient,
+  repAssignmentsOfClient,
+  repAssignmentsOfRep,
   STAFF_DIRECTORY,
   staffKey,
+  visitKey,
+  visitsOfClient,
   webSubmissionKey,
 } from './ledger-keys.js';
 import { GSI_NAMES, type GsiName } from './table-layout.js';
@@ -394,6 +417,10 @@ export class DynamoDbClientLedger implements ClientLedger {
     return this.get<StaffMember>(staffKey(userId));
   }
 
+  getStaffMembers(userIds: readonly string[]): Promise<StaffMember[]> {
+    return this.batchGet<StaffMember>(userIds.map(staffKey));
+  }
+
   listStaffMembers() {
     return this.queryAll<StaffMember>('gsi1', STAFF_DIRECTORY);
   }
@@ -458,6 +485,59 @@ export class DynamoDbClientLedger implements ClientLedger {
       skBefore: `${now.toISOString()}~`,
     });
     return page.items;
+  }
+
+  listClients(q: ClientQuery): Promise<Page<Client>> {
+    const page = { first: q.first, ...(q.after ? { after: q.after } : {}) };
+    const filters: Record<string, string> = {};
+    if (q.stage) filters.stage = q.stage;
+    if (q.salesRepId) {
+      if (q.department) filters.department = q.department;
+      return this.queryPage('gsi3', clientsOfRep(q.salesRepId), { ...page, filters });
+    }
+    if (q.department) return this.queryPage('gsi4', clientsOfDepartment(q.department), { ...page, filters });
+    return this.queryPage('gsi5', ALL_CLIENTS, { ...page, filters });
+  }
+
+  listSalesRepAssignmentsOfRep(salesRepId: string) {
+    return this.queryAll<SalesRepAssignment>('gsi1', repAssignmentsOfRep(salesRepId));
+  }
+
+  async listSalesRepAssignmentsOfClient(clientId: string) {
+    return (await this.queryAll<SalesRepAssignment>('gsi4', repAssignmentsOfClient(clientId))).reverse();
+  }
+
+  getVisit(visitId: string) {
+    return this.get<Visit>(visitKey(visitId));
+  }
+
+  async listVisitsOfClient(clientId: string) {
+    return (await this.queryAll<Visit>('gsi4', visitsOfClient(clientId))).reverse();
+  }
+
+  async listOpenVisitRecordDeadlines(dueBefore: Date, limit: number): Promise<Visit[]> {
+    const page = await this.queryPage<Visit>('gsi3', OPEN_VISIT_RECORDS, {
+      first: limit,
+      ascending: true,
+      skBefore: dueBefore.toISOString(),
+    });
+    return page.items;
+  }
+
+  getHearingSheet(hearingSheetId: string) {
+    return this.get<HearingSheet>(hearingSheetKey(hearingSheetId));
+  }
+
+  listHearingSheetsOfClient(clientId: string) {
+    return this.queryAll<HearingSheet>('gsi4', hearingSheetsOfClient(clientId));
+  }
+
+  getApplication(applicationId: string) {
+    return this.get<Application>(applicationKey(applicationId));
+  }
+
+  async listApplicationsOfClient(clientId: string) {
+    return (await this.queryAll<Application>('gsi4', applicationsOfClient(clientId))).reverse();
   }
 
   listAuditTrail(trail: string, first: number, after?: string) {

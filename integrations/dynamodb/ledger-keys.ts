@@ -42,6 +42,19 @@ export const inboxOf = (userId: string) => `INBOX#${userId}`;
 export const gstaffClientKey = (id: string) => ({ pk: `GSTAFF_CLIENT#${id}`, sk: 'GSTAFF_CLIENT' });
 export const gstaffNamePartition = (normalizedName: string) => `GSTAFF_NAME#${normalizedName}`;
 export const ALL_MAIL = 'MAIL#ALL';
+export const clientsOfRep = (salesRepId: string) => `CLIENTS#REP#${salesRepId}`;
+export const clientsOfDepartment = (department: string | undefined) => `CLIENTS#DEPT#${department ?? '-'}`;
+export const ALL_CLIENTS = 'CLIENTS#ALL';
+export const repAssignmentKey = (id: string) => ({ pk: `REP_ASSIGNMENT#${id}`, sk: 'REP_ASSIGNMENT' });
+export const repAssignmentsOfRep = (salesRepId: string) => `REP_ASSIGNMENTS#REP#${salesRepId}`;
+export const repAssignmentsOfClient = (clientId: string) => `REP_ASSIGNMENTS#CLIENT#${clientId}`;
+export const visitKey = (id: string) => ({ pk: `VISIT#${id}`, sk: 'VISIT' });
+export const visitsOfClient = (clientId: string) => `VISITS#CLIENT#${clientId}`;
+export const OPEN_VISIT_RECORDS = 'VISIT_RECORD#OPEN';
+export const hearingSheetKey = (id: string) => ({ pk: `HEARING_SHEET#${id}`, sk: 'HEARING_SHEET' });
+export const hearingSheetsOfClient = (clientId: string) => `HEARING_SHEETS#CLIENT#${clientId}`;
+export const applicationKey = (id: string) => ({ pk: `APPLICATION#${id}`, sk: 'APPLICATION' });
+export const applicationsOfClient = (clientId: string) => `APPLICATIONS#CLIENT#${clientId}`;
 
 export function keysOf(entity: LedgerEntity): ItemKeys {
   switch (entity.type) {
@@ -57,6 +70,51 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
         gsi1sk: `${c.createdAt}#${c.clientId}`,
         // Sparse: clients whose G-Staff registration has not been checked yet.
         ...(c.gstaff ? {} : { gsi2pk: GSTAFF_UNCHECKED_CLIENTS, gsi2sk: `${c.createdAt}#${c.clientId}` }),
+        ...(c.salesRepId
+          ? { gsi3pk: clientsOfRep(c.salesRepId), gsi3sk: `${c.createdAt}#${c.clientId}` }
+          : {}),
+        gsi4pk: clientsOfDepartment(c.department),
+        gsi4sk: `${c.createdAt}#${c.clientId}`,
+        gsi5pk: ALL_CLIENTS,
+        gsi5sk: `${c.createdAt}#${c.clientId}`,
+      };
+    }
+    case 'SALES_REP_ASSIGNMENT': {
+      const a = entity.value;
+      return {
+        ...repAssignmentKey(a.assignmentId),
+        gsi1pk: repAssignmentsOfRep(a.salesRepId),
+        gsi1sk: `${a.assignedAt}#${a.assignmentId}`,
+        gsi4pk: repAssignmentsOfClient(a.clientId),
+        gsi4sk: `${a.assignedAt}#${a.assignmentId}`,
+      };
+    }
+    case 'VISIT': {
+      const v = entity.value;
+      return {
+        ...visitKey(v.visitId),
+        // Sparse: present only while the visit record is owed.
+        ...(v.status !== 'RECORDED'
+          ? { gsi3pk: OPEN_VISIT_RECORDS, gsi3sk: `${v.recordDeadline.dueAt}#${v.visitId}` }
+          : {}),
+        gsi4pk: visitsOfClient(v.clientId),
+        gsi4sk: `${v.plannedStartAt}#${v.visitId}`,
+      };
+    }
+    case 'HEARING_SHEET': {
+      const h = entity.value;
+      return {
+        ...hearingSheetKey(h.hearingSheetId),
+        gsi4pk: hearingSheetsOfClient(h.clientId),
+        gsi4sk: `${h.createdAt}#${h.hearingSheetId}`,
+      };
+    }
+    case 'APPLICATION': {
+      const a = entity.value;
+      return {
+        ...applicationKey(a.applicationId),
+        gsi4pk: applicationsOfClient(a.clientId),
+        gsi4sk: `${a.createdAt}#${a.applicationId}`,
       };
     }
     case 'INQUIRY': {

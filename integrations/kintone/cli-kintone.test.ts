@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { sandboxOrdersApp } from '../../test/support/kintone.js';
+import { sandboxKintoneApps } from '../../test/support/kintone.js';
 import { type KintoneSandbox, startKintoneSandbox } from './kintone.sandbox.js';
 
 const run = promisify(execFile);
@@ -36,7 +36,7 @@ const cli = (...args: string[]) =>
   );
 
 it('exports and imports records with cli-kintone', async () => {
-  const { orders } = sandboxOrdersApp(sandbox);
+  const { orders } = sandboxKintoneApps(sandbox);
   for (const i of [1, 2, 3]) {
     await orders.upsert({
       hubId: `ord_cli_${i}`,

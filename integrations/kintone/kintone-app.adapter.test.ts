@@ -7,7 +7,7 @@ import { KintoneRestAPIClient, KintoneRestAPIError } from '@kintone/rest-api-cli
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, IntegrationError } from '../../core/errors.js';
 import type { OrderRecord } from '../../core/kintone/order.js';
-import { sandboxOrdersApp } from '../../test/support/kintone.js';
+import { sandboxKintoneApps } from '../../test/support/kintone.js';
 import { KINTONE_LIMITS, type KintoneSandbox, startKintoneSandbox } from './kintone.sandbox.js';
 import { classifyKintoneError, KintoneBatchError } from './kintone-app.adapter.js';
 
@@ -22,7 +22,7 @@ afterAll(() => sandbox.stop());
 afterEach(() => sandbox.setFaults(undefined));
 
 const adapter = (options: { maxConcurrent?: number; dailyQuota?: number; maxAttempts?: number } = {}) =>
-  sandboxOrdersApp(sandbox, { ...options, onQuotaWarning: (info) => warnings.push(info) });
+  sandboxKintoneApps(sandbox, { ...options, onQuotaWarning: (info) => warnings.push(info) });
 
 let seq = 0;
 const order = (overrides: Partial<OrderRecord> = {}): OrderRecord => {

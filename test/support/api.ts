@@ -1,7 +1,9 @@
 /** Calls the real yoga app in-process (`yoga.fetch`) with tokens from the dev sign-in. */
 
 import type { Actor } from '../../core/access.js';
+import type { DocumentStore } from '../../core/documents/document-store.js';
 import type { HubDeps } from '../../core/hub.js';
+import { InMemoryDocumentStore } from '../../core/testing/in-memory-document-store.js';
 import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from '../../dev/dev-auth.js';
 import { createJwtVerifier } from '../../functions/shared/jwt-verifier.js';
 import { CSRF_HEADER, createYogaApp } from '../../graphql/yoga.js';
@@ -12,7 +14,11 @@ export interface GraphQLResult {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-export async function createTestApi(deps: HubDeps, onUnexpectedError?: (error: unknown) => void) {
+export async function createTestApi(
+  hub: HubDeps & { documents?: DocumentStore },
+  onUnexpectedError?: (error: unknown) => void,
+) {
+  const deps = { ...hub, documents: hub.documents ?? new InMemoryDocumentStore() };
   const devAuth = await createDevAuth();
   const verify = createJwtVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: devAuth.jwks });
   const yoga = createYogaApp({

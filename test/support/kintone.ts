@@ -1,11 +1,11 @@
-/** The orders-app adapter wired to a kintone sandbox, with test-sized timeouts and back-off. */
+/** The orders- and visit-app adapters wired to a kintone sandbox, with test-sized timeouts and back-off. */
 import { type Clock, FixedClock } from '../../core/clock.js';
-import { ordersApp } from '../../integrations/kintone/app-definitions.js';
+import { ordersApp, visitRecordsApp } from '../../integrations/kintone/app-definitions.js';
 import type { KintoneSandbox } from '../../integrations/kintone/kintone.sandbox.js';
 import { KintoneAppAdapter } from '../../integrations/kintone/kintone-app.adapter.js';
 import { KintoneRequestBudget } from '../../integrations/kintone/kintone-request-budget.js';
 
-export function sandboxOrdersApp(
+export function sandboxKintoneApps(
   sandbox: KintoneSandbox,
   options: {
     clock?: Clock;
@@ -22,16 +22,24 @@ export function sandboxOrdersApp(
     clock: options.clock ?? new FixedClock(new Date('2026-11-30T01:00:00Z')),
     onQuotaWarning: options.onQuotaWarning ?? (() => undefined),
   });
+  const connection = {
+    baseUrl: sandbox.url,
+    socketTimeoutMs: 2000,
+    retry: { maxAttempts: options.maxAttempts ?? 8, baseDelayMs: 1, maxDelayMs: 10 },
+  };
   const orders = new KintoneAppAdapter(
     ordersApp,
     ordersApp.sandboxAppId,
     sandbox.tokens[ordersApp.sandboxAppId] as string,
-    {
-      baseUrl: sandbox.url,
-      socketTimeoutMs: 2000,
-      retry: { maxAttempts: options.maxAttempts ?? 8, baseDelayMs: 1, maxDelayMs: 10 },
-    },
+    connection,
     budget,
   );
-  return { orders, budget };
+  const visits = new KintoneAppAdapter(
+    visitRecordsApp,
+    visitRecordsApp.sandboxAppId,
+    sandbox.tokens[visitRecordsApp.sandboxAppId] as string,
+    connection,
+    budget,
+  );
+  return { orders, visits, budget };
 }

@@ -1,0 +1,58 @@
+/**
+ * Sales or marketing record what the ledger knows about a client's company: its industry
+ * (which rep assignment weighs, A2-2) and its corporate number (a matching key). Requirements:
+ * A2-2, X-1, X-4.
+ */
+import { z } from 'zod';
+import { type Actor, assertMay } from '../access.js';
+import { commitChanges, entityChange } from '../entity-change.js';
+import { ConflictError } from '../errors.js';
+import type { HubDeps } from '../hub.js';
+import { parseInput } from '../validation.js';
+import type { Client } from './client.js';
+import { getClient } from './client-queries.js';
+import { INDUSTRY_IDS } from './industry.js';
+
+const updateClientProfileInput = z
+  .object({
+    clientId: z.string().min(1),
+    industry: z.enum(INDUSTRY_IDS).optional(),
+    corporateNumber: z
+      .string()
+      .regex(/^\d{13}$/, 'must be the 13-digit corporate number (法人番号)')
+      .optional(),
+    expectedVersion: z.number().int().positive().optional(),
+  })
+  .refine((i) => i.industry !== undefined || i.corporateNumber !== undefined, {
+    message: 'give industry or corporateNumber',
+    path: ['industry'],
+  });
+
+export async function updateClientProfile(deps: HubDeps, actor: Actor, input: unknown): Promise<Client> {
+  assertMay(actor, 'client.updateProfile');
+  const cmd = parseInput(updateClientProfileInput, input);
+  const client = await getClient(deps, actor, cmd.clientId);
+  if (cmd.expectedVersion !== undefined && cmd.expectedVersion !== client.version) {
+    throw new ConflictError(`client ${client.clientId} was changed by someone else; reload and try again`);
+  }
+  const now = deps.clock.now().toISOString();
+  const updated: Client = {
+    ...client,
+    ...(cmd.industry ? { industry: cmd.industry } : {}),
+    ...(cmd.corporateNumber ? { corporateNumber: cmd.corporateNumber } : {}),
+    version: client.version + 1,
+    updatedAt: now,
+  };
+  await commitChanges(deps.ledger, [
+    entityChange(deps.ids, {
+      actor,
+      operation: 'client.updateProfile',
+      at: now,
+      clientId: client.clientId,
+      subjectId: client.clientId,
+      before: client,
+      entity: { type: 'CLIENT', value: updated },
+    }),
+  ]);
+  return updated;
+}

@@ -1,0 +1,72 @@
+/**
+ * The deadline job for visit records (A3-6, policy.md "Escalation"): a visit not recorded
+ * within 24 hours of its (planned) end produces exactly one escalation to the managers of its
+ * department. It stays in the overdue view until recorded; recording it late is recorded as
+ * late. Runs on a schedule with the first-contact job.
+ */
+import { systemActor } from '../audit.js';
+import { commitChanges, entityChange } from '../entity-change.js';
+import { ConflictError } from '../errors.js';
+import type { HubDeps } from '../hub.js';
+import { notify } from '../notifications/notification.js';
+
+export async function escalateOverdueVisitRecords(
+  deps: HubDeps,
+): Promise<{ escalated: number; skipped: number }> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const result = { escalated: 0, skipped: 0 };
+  const overdue = (await deps.ledger.listOpenVisitRecordDeadlines(now, 200)).filter(
+    (v) => !v.recordDeadline.escalatedAt,
+  );
+  if (overdue.length === 0) return result;
+  const members = (await deps.ledger.listStaffMembers()).filter((m) => m.active);
+  for (const visit of overdue) {
+    const client = await deps.ledger.getClient(visit.clientId);
+    const rep = members.find((m) => m.userId === visit.salesRepId);
+    const after = {
+      ...visit,
+      recordDeadline: { ...visit.recordDeadline, escalatedAt: at },
+      version: visit.version + 1,
+      updatedAt: at,
+    };
+    try {
+      await commitChanges(
+        deps.ledger,
+        [
+          entityChange(deps.ids, {
+            actor: systemActor('deadline-job'),
+            operation: 'visit.escalateRecordDeadline',
+            at,
+            clientId: visit.clientId,
+            subjectId: visit.visitId,
+            before: visit,
+            entity: { type: 'VISIT', value: after },
+          }),
+        ],
+        notify(
+          deps.ids,
+          at,
+          members.filter((m) => m.role === 'MANAGER' && m.department === visit.department),
+          {
+            template: 'VISIT_RECORD_OVERDUE',
+            clientId: visit.clientId,
+            params: {
+              company: client?.name ?? visit.clientId,
+              department: visit.department,
+              salesRepName: rep?.name ?? visit.salesRepId,
+              dueAt: visit.recordDeadline.dueAt,
+              visitId: visit.visitId,
+            },
+          },
+        ),
+      );
+      result.escalated += 1;
+    } catch (error) {
+      // Recorded or changed meanwhile: the next run sees the new state.
+      if (!(error instanceof ConflictError)) throw error;
+      result.skipped += 1;
+    }
+  }
+  return result;
+}

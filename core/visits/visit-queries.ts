@@ -1,0 +1,38 @@
+/** Reading a client's visits, assignments and applications within the actor's scope.. */
+import type { Actor } from '../access.js';
+import type { Application } from '../applications/application.js';
+import type { SalesRepAssignment } from '../assignment/sales-rep-assignment.js';
+import { getClient } from '../clients/client-queries.js';
+import { NotFoundError } from '../errors.js';
+import type { HubDeps } from '../hub.js';
+import type { Visit } from './visit.js';
+
+export async function visitsOfClient(deps: HubDeps, actor: Actor, clientId: string): Promise<Visit[]> {
+  await getClient(deps, actor, clientId);
+  return deps.ledger.listVisitsOfClient(clientId);
+}
+
+export async function getVisit(deps: HubDeps, actor: Actor, visitId: string): Promise<Visit> {
+  const visit = await deps.ledger.getVisit(visitId);
+  if (!visit) throw new NotFoundError('Visit', visitId);
+  await getClient(deps, actor, visit.clientId);
+  return visit;
+}
+
+export async function assignmentsOfClient(
+  deps: HubDeps,
+  actor: Actor,
+  clientId: string,
+): Promise<SalesRepAssignment[]> {
+  await getClient(deps, actor, clientId);
+  return deps.ledger.listSalesRepAssignmentsOfClient(clientId);
+}
+
+export async function applicationsOfClient(
+  deps: HubDeps,
+  actor: Actor,
+  clientId: string,
+): Promise<Application[]> {
+  await getClient(deps, actor, clientId);
+  return deps.ledger.listApplicationsOfClient(clientId);
+}
