@@ -3,6 +3,7 @@
 import {
   type CompletenessReport,
   type HearingItem,
+  type HearingItems,
   type HearingSheet,
   hearingItemLabel,
 } from '../hearing-sheets/hearing-sheet.js';
@@ -11,14 +12,36 @@ import { DISPATCH_EXPLANATION_TOPICS, PRE_VISIT_CHECKLIST_ITEMS, type Visit } fr
 
 const yesNo = (b: boolean) => (b ? '済' : '未');
 
-function itemText(value: unknown): string {
-  if (typeof value === 'boolean') return value ? 'あり' : 'なし';
-  if (value && typeof value === 'object') {
-    return Object.entries(value)
-      .map(([k, v]) => `${k}: ${typeof v === 'boolean' ? (v ? 'あり' : 'なし') : String(v)}`)
-      .join(', ');
+const UNIT = { HOUR: '時間', DAY: '日', MONTH: '月' } as const;
+const HAZARD = { LOW: '低', MEDIUM: '中', HIGH: '高' } as const;
+const withDetails = (yes: boolean, details?: string) =>
+  `${yes ? 'あり' : 'なし'}${details ? `（${details}）` : ''}`;
+
+/** One hearing item as staff write it (あり／なし, 円/時間, …). */
+export function hearingItemText<K extends HearingItem>(item: K, value: HearingItems[K]): string {
+  const v = value as unknown;
+  switch (item) {
+    case 'overtime': {
+      const o = v as NonNullable<HearingItems['overtime']>;
+      return o.expected ? `あり（月${o.hoursPerMonth ?? '?'}時間）` : 'なし';
+    }
+    case 'billingRate': {
+      const b = v as NonNullable<HearingItems['billingRate']>;
+      return `${b.amountYen.toLocaleString('ja-JP')}円／${UNIT[b.unit]}`;
+    }
+    case 'safetyTraining': {
+      const t = v as NonNullable<HearingItems['safetyTraining']>;
+      return withDetails(t.provided, t.details);
+    }
+    case 'confidentialInformation': {
+      const c = v as NonNullable<HearingItems['confidentialInformation']>;
+      return withDetails(c.handled, c.details);
+    }
+    case 'hazardRating':
+      return HAZARD[v as keyof typeof HAZARD];
+    default:
+      return typeof v === 'boolean' ? (v ? 'あり' : 'なし') : String(v);
   }
-  return String(value);
 }
 
 export function visitRecordSummary(
@@ -39,8 +62,8 @@ export function visitRecordSummary(
     ...(sheet
       ? [
           'ヒアリングシート:',
-          ...(Object.entries(sheet.items) as [HearingItem, unknown][]).map(
-            ([item, value]) => `・${hearingItemLabel(item)}: ${itemText(value)}`,
+          ...(Object.entries(sheet.items) as [HearingItem, HearingItems[HearingItem]][]).map(
+            ([item, value]) => `・${hearingItemLabel(item)}: ${hearingItemText(item, value)}`,
           ),
         ]
       : []),
