@@ -4,7 +4,8 @@
  *
  * - deadline computation (pure core),
  * - website webhook intake: signed request → stored inquiry (handler in-process),
- * - GraphQL `inquiries(first: 50)` with each inquiry's client (one Query + one BatchGetItem).
+ * - GraphQL `inquiries(first: 50)` with each inquiry's client, `clients(first: 50)` with each
+ *   client's rep (one Query + one BatchGetItem each), and a rep proposal (`salesRepProposal`).
  */
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -144,38 +145,113 @@ async function main() {
       deps: { ...hub, documents: new InMemoryDocumentStore() },
       claims: (request) => verify(request.headers.get('authorization')),
     });
-    const issued = await devAuth.issue({ userId: 'mkt.suzuki', role: 'MARKETING' });
-    if (!('token' in issued)) throw new Error('sign-in failed');
-    const query =
-      '{ inquiries(first: 50) { edges { node { id company firstContact { dueAt status } client { id name stage } } } } }';
-    const graphqlSamples: number[] = [];
-    let callsPerPage = 0;
-    const g0 = performance.now();
-    for (let i = 0; i < GRAPHQL_REQUESTS; i += 1) {
-      const before = dynamoCalls;
-      const response = await timed(graphqlSamples, async () =>
-        yoga.fetch('http://localhost/graphql', {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            authorization: `Bearer ${issued.token}`,
-            [CSRF_HEADER]: '1',
-          },
-          body: JSON.stringify({ query }),
-        }),
-      );
-      const json = (await response.json()) as {
-        data?: { inquiries: { edges: unknown[] } };
-        errors?: unknown;
-      };
-      if (json.data?.inquiries.edges.length !== 50)
-        throw new Error(`bad page: ${JSON.stringify(json.errors)}`);
-      callsPerPage = dynamoCalls - before;
+    /** Runs one query `GRAPHQL_REQUESTS` times in sequence: latencies and the DynamoDB calls of one request. */
+    async function measureQuery(
+      actor: Parameters<typeof devAuth.issue>[0],
+      query: string,
+      check: (data: Record<string, unknown>) => boolean,
+    ) {
+      const issued = await devAuth.issue(actor);
+      if (!('token' in issued)) throw new Error('sign-in failed');
+      const samples: number[] = [];
+      let calls = 0;
+      const t0 = performance.now();
+      for (let i = 0; i < GRAPHQL_REQUESTS; i += 1) {
+        const before = dynamoCalls;
+        const response = await timed(samples, async () =>
+          yoga.fetch('http://localhost/graphql', {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${issued.token}`,
+              [CSRF_HEADER]: '1',
+            },
+            body: JSON.stringify({ query }),
+          }),
+        );
+        const json = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
+        if (!json.data || !check(json.data))
+          throw new Error(`bad answer: ${JSON.stringify(json.errors ?? json.data)}`);
+        calls = dynamoCalls - before;
+      }
+      return { stats: summary(samples, performance.now() - t0), calls };
     }
-    const graphqlWall = performance.now() - g0;
+    const edges = (data: Record<string, unknown>, field: string) =>
+      (data[field] as { edges: unknown[] } | undefined)?.edges.length ?? 0;
+
+    const inquiriesPage = await measureQuery(
+      { userId: 'mkt.suzuki', role: 'MARKETING' },
+      '{ inquiries(first: 50) { edges { node { id company firstContact { dueAt status } client { id name stage } } } } }',
+      (data) => edges(data, 'inquiries') === 50,
+    );
+
+    // 4. The client ledger: 150 clients of SALES_TOKYO, each assigned to one of its reps.
+    const reps = ['sales.tokyo1', 'sales.tokyo2'];
+    const seeded = Array.from({ length: 150 }, (_, i) => {
+      const at = new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString();
+      const clientId = `cli_bench${String(i).padStart(4, '0')}`;
+      const salesRepId = reps[i % reps.length] as string;
+      return [
+        {
+          entity: {
+            type: 'CLIENT' as const,
+            value: {
+              clientId,
+              name: `株式会社ベンチ${i}`,
+              normalizedName: `ベンチ${i}`,
+              phones: [],
+              emailDomains: [],
+              stage: 'ASSIGNED' as const,
+              industry: i % 3 === 0 ? ('MANUFACTURING' as const) : ('WHOLESALE_RETAIL' as const),
+              department: 'SALES_TOKYO',
+              salesRepId,
+              possibleDuplicateOf: [],
+              gstaff: { state: 'REGISTERED' as const, checkedAt: at },
+              version: 1,
+              createdAt: at,
+              updatedAt: at,
+            },
+          },
+        },
+        {
+          entity: {
+            type: 'SALES_REP_ASSIGNMENT' as const,
+            value: {
+              assignmentId: `asg_bench${i}`,
+              clientId,
+              department: 'SALES_TOKYO',
+              salesRepId,
+              assignedBy: 'mgr.tokyo',
+              assignedAt: at,
+              proposalRank: 1,
+              proposal: {
+                clientId,
+                department: 'SALES_TOKYO',
+                risk: { level: 0, reasons: [] },
+                candidates: [],
+                weights: defaultPolicy.assignment,
+                computedAt: at,
+              },
+              version: 1,
+            },
+          },
+        },
+      ];
+    }).flat();
+    for (let i = 0; i < seeded.length; i += 50) await hub.ledger.commit(seeded.slice(i, i + 50), []);
+    const manager = { userId: 'mgr.tokyo', role: 'MANAGER' as const, department: 'SALES_TOKYO' };
+    const clientsPage = await measureQuery(
+      manager,
+      '{ clients(first: 50) { edges { node { id name stage salesRep { name } } } } }',
+      (data) => edges(data, 'clients') === 50,
+    );
+    const proposal = await measureQuery(
+      manager,
+      '{ salesRepProposal(clientId: "cli_bench0149") { ... on SalesRepProposal { candidates { salesRepId score } } } }',
+      (data) => ((data.salesRepProposal as { candidates?: unknown[] }).candidates?.length ?? 0) > 0,
+    );
 
     const webhookStats = summary(webhookSamples, webhookWall);
-    const graphqlStats = summary(graphqlSamples, graphqlWall);
     const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, DynamoDB Local (in memory)`;
     const commit = (() => {
       try {
@@ -184,6 +260,8 @@ async function main() {
         return 'unknown';
       }
     })();
+    const row = (what: string, m: { stats: ReturnType<typeof summary>; calls: number }, per: string) =>
+      `| ${what} | ${GRAPHQL_REQUESTS} sequential requests | ${fmt(m.stats.p50)} | ${fmt(m.stats.p95)} | ${fmt(m.stats.p99)} | ${m.stats.perSecond.toFixed(0)} /s | ${m.calls} per ${per} |`;
     const report = `# Benchmarks
 
 Produced by \`npm run bench\` (\`bench/run.ts\`) on ${new Date().toISOString().slice(0, 10)}, commit \`${commit}\`.
@@ -196,13 +274,18 @@ versions of the hub on this machine; they are not AWS latencies.
 |---|---|---|---|---|---|---|
 | first-contact deadline (\`dueWithinBusinessDays\`) | ${deadlineRuns.toLocaleString('en')} instants | — | — | — | ${Math.round((deadlineRuns / deadlineMs) * 1000).toLocaleString('en')} /s | 0 |
 | website webhook intake (verify HMAC → match client → transaction) | ${WEBHOOK_DELIVERIES} deliveries, ${WEBHOOK_CONCURRENCY} concurrent | ${fmt(webhookStats.p50)} | ${fmt(webhookStats.p95)} | ${fmt(webhookStats.p99)} | ${webhookStats.perSecond.toFixed(0)} /s | ${callsPerIntake.toFixed(1)} per intake |
-| GraphQL \`inquiries(first: 50)\` with each client | ${GRAPHQL_REQUESTS} sequential requests | ${fmt(graphqlStats.p50)} | ${fmt(graphqlStats.p95)} | ${fmt(graphqlStats.p99)} | ${graphqlStats.perSecond.toFixed(0)} /s | ${callsPerPage} per page |
+${row('GraphQL `inquiries(first: 50)` with each client', inquiriesPage, 'page')}
+${row('GraphQL `clients(first: 50)` with each rep (150 clients)', clientsPage, 'page')}
+${row('GraphQL `salesRepProposal` (2 reps, 75 past clients each)', proposal, 'proposal')}
 
 Reading the table:
 - Intake costs a constant number of DynamoDB calls: look for an earlier delivery of the
   submission (GetItem), look up clients by normalised name (Query), one TransactWriteItems.
-- A page of 50 inquiries with their clients costs one Query plus one BatchGetItem (the
-  per-request dataloader), whatever the page size.
+- A page of 50 inquiries with their clients, or of 50 clients with their reps, costs one Query
+  plus one BatchGetItem (the per-request dataloaders), whatever the page size.
+- A proposal reads the client, the directory, each rep's assignment history and staff-register
+  entries, the clients of those histories (one BatchGetItem per 100) and the client's risk
+  sources: its cost grows with the number of reps in the department and their history.
 `;
     writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), report);
     console.log(report);
