@@ -44,6 +44,9 @@ export const PERMISSIONS = {
   'assignment.assign': ['MANAGER'],
   'visit.manage': ['SALES'],
   'hearingSheet.save': ['SALES'],
+  'application.submit': ['SALES'],
+  'approval.read': ['MANAGER'],
+  'approval.decide': ['MANAGER'],
   'staff.read': ['ADMIN', 'MANAGER'],
   'staff.manage': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

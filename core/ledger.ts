@@ -2,7 +2,8 @@
  * The client ledger port (顧客管理台帳). One write unit per use case: every entity written
  * with its expected version, and its audit events, all or nothing (X-1, X-4).
  */
-import type { Application } from './applications/application.js';
+import type { Application, ApplicationSlot } from './applications/application.js';
+import type { ApprovalPool, ApprovalTask } from './applications/approval-task.js';
 import type { SalesRepAssignment } from './assignment/sales-rep-assignment.js';
 import type { AuditEvent } from './audit.js';
 import type { Client, ClientStage } from './clients/client.js';
@@ -41,7 +42,9 @@ export type LedgerEntity =
   | { type: 'SALES_REP_ASSIGNMENT'; value: SalesRepAssignment }
   | { type: 'VISIT'; value: Visit }
   | { type: 'HEARING_SHEET'; value: HearingSheet }
-  | { type: 'APPLICATION'; value: Application };
+  | { type: 'APPLICATION'; value: Application }
+  | { type: 'APPLICATION_SLOT'; value: ApplicationSlot }
+  | { type: 'APPROVAL_TASK'; value: ApprovalTask };
 
 export interface LedgerWrite {
   entity: LedgerEntity;
@@ -122,13 +125,26 @@ export interface ClientLedger {
   getVisit(visitId: string): Promise<Visit | undefined>;
   /** Newest planned first. */
   listVisitsOfClient(clientId: string): Promise<Visit[]>;
-  /** Unrecorded visits whose record deadline is before `dueBefore`, soonest due first. */
-  listOpenVisitRecordDeadlines(dueBefore: Date, limit: number): Promise<Visit[]>;
+  /** Unrecorded visits whose record deadline is before `dueBefore`, soonest due first (optionally of one department). */
+  listOpenVisitRecordDeadlines(query: {
+    dueBefore: Date;
+    department?: string;
+    first: number;
+    after?: string;
+  }): Promise<Page<Visit>>;
+  getSalesRepAssignment(assignmentId: string): Promise<SalesRepAssignment | undefined>;
   getHearingSheet(hearingSheetId: string): Promise<HearingSheet | undefined>;
   listHearingSheetsOfClient(clientId: string): Promise<HearingSheet[]>;
   getApplication(applicationId: string): Promise<Application | undefined>;
   /** Newest first. */
   listApplicationsOfClient(clientId: string): Promise<Application[]>;
+  /** Submitted applications whose workflow has not decided yet, oldest first (re-driven on a local restart). */
+  listApplicationsInFlight(limit: number): Promise<Application[]>;
+  getApplicationSlot(slotId: string): Promise<ApplicationSlot | undefined>;
+  getApprovalTask(taskId: string): Promise<ApprovalTask | undefined>;
+  /** OPEN tasks of a pool, oldest first. */
+  listOpenApprovalTasks(pool: ApprovalPool, limit: number): Promise<ApprovalTask[]>;
+  listApprovalTasksOfApplication(applicationId: string): Promise<ApprovalTask[]>;
   /** Newest first. */
   listAuditTrail(trail: string, first: number, after?: string): Promise<Page<AuditEvent>>;
 }

@@ -14,6 +14,8 @@ export interface Policy {
   visitRecordHours: number;
   /** A2-2: how the rep proposal weighs its factors. */
   assignment: AssignmentWeights;
+  /** The agency's name as clients read it in e-mails (A7-1). */
+  agencyName: string;
 }
 
 /** A2-2: relative weights of the proposal's factors (any positive scale; they are normalised). */
@@ -52,6 +54,7 @@ const policyEnv = z.object({
   ASSIGNMENT_WEIGHT_STAFF_LOAD: z.coerce.number().min(0).max(100).default(0.25),
   ASSIGNMENT_WEIGHT_INDUSTRY_FIT: z.coerce.number().min(0).max(100).default(0.4),
   ASSIGNMENT_RISK_BOOST: z.coerce.number().min(0).max(10).default(1),
+  AGENCY_NAME: z.string().trim().min(1).max(100).default('派遣元事業所'),
 });
 
 /** Reads the policy from environment-style settings; a bad value names its variable. */
@@ -71,6 +74,7 @@ export function policyFromEnv(env: Record<string, string | undefined>): Policy {
       industryFit: cfg.ASSIGNMENT_WEIGHT_INDUSTRY_FIT,
       riskBoost: cfg.ASSIGNMENT_RISK_BOOST,
     },
+    agencyName: cfg.AGENCY_NAME,
   };
 }
 

@@ -26,10 +26,12 @@ import { recordVisit } from '../core/visits/record-visit.js';
 import { confirmVisitAttachment, requestVisitAttachmentUpload } from '../core/visits/visit-attachments.js';
 import { type KintoneSandbox, startKintoneSandbox } from '../integrations/kintone/kintone.sandbox.js';
 import {
+  admin,
   director,
   directory,
   FRIDAY_MORNING,
   hubDeps,
+  legal,
   managerTokyo,
   marketing,
   phoneInquiry,
@@ -199,6 +201,16 @@ describe('rep assignment (A2-1, A2-2)', () => {
     );
     const managerOsaka: Actor = { userId: 'mgr-osaka-1', role: 'MANAGER', department: 'SALES_OSAKA' };
     await expectError(salesRepProposal(d, managerOsaka, inquiry.clientId), { name: 'ForbiddenError' });
+    for (const other of [managerOsaka, marketing, admin, legal]) {
+      await expectError(
+        assignSalesRep(d, other, {
+          clientId: inquiry.clientId,
+          salesRepId: 'sales-tokyo-1',
+          overrideReason: 'x',
+        }),
+        { name: 'ForbiddenError' },
+      );
+    }
     await expectError(salesRepProposal(d, marketing, inquiry.clientId), { name: 'ForbiddenError' });
     const proposal = await salesRepProposal(d, director, inquiry.clientId);
     expect(proposal.department).toBe('SALES_TOKYO');
@@ -291,7 +303,23 @@ describe('visits (A2-3, A3-1 … A3-6, A6-1, A6-2)', () => {
       }),
       { rule: 'REP_NOT_ASSIGNED' },
     );
-    const { visit } = await preparedVisit(d);
+    const { inquiry, visit } = await preparedVisit(d);
+    const plan = {
+      clientId: inquiry.clientId,
+      plannedStartAt: '2026-12-01T01:00:00Z',
+      plannedEndAt: '2026-12-01T02:00:00Z',
+    };
+    await expectError(planVisit(d, salesTokyo2, plan), { name: 'ForbiddenError' });
+    await expectError(
+      saveHearingSheet(d, salesTokyo2, { inquiryId: inquiry.inquiryId, items: { welfare: '社食' } }),
+      { name: 'ForbiddenError' },
+    );
+    await expectError(
+      updateClientProfile(d, salesTokyo2, { clientId: inquiry.clientId, industry: 'EDUCATION' }),
+      {
+        name: 'ForbiddenError',
+      },
+    );
     d.clock.set(new Date('2026-11-30T03:00:00Z'));
     const input = visitRecordInput(visit.visitId, '2026-11-30T02:30:00Z');
     await expectError(recordVisit(d, salesTokyo2, input), { name: 'ForbiddenError' });
@@ -339,6 +367,20 @@ describe('visits (A2-3, A3-1 … A3-6, A6-1, A6-2)', () => {
     await expectError(recordVisit(d, salesTokyo, visitRecordInput(visit.visitId, '2026-11-30T02:30:00Z')), {
       rule: 'VISIT_ALREADY_RECORDED',
     });
+    // A second visit with a likely request, recorded while the draft exists, makes no second draft.
+    const second = await planVisit(d, salesTokyo, {
+      clientId: inquiry.clientId,
+      plannedStartAt: '2026-11-30T03:00:00Z',
+      plannedEndAt: '2026-11-30T04:00:00Z',
+    });
+    await confirmPreVisitChecklist(d, salesTokyo, { visitId: second.visitId, items: fullChecklist });
+    const followUp = await recordVisit(
+      d,
+      salesTokyo,
+      visitRecordInput(second.visitId, '2026-11-30T04:00:00Z'),
+    );
+    expect(followUp.draftApplication).toBeUndefined();
+    expect(await t.ledger.listApplicationsOfClient(inquiry.clientId)).toHaveLength(1);
   });
 
   it('rejects prohibited work with its statutory reason, and a likely request for it', async () => {
@@ -410,6 +452,16 @@ describe('visits (A2-3, A3-1 … A3-6, A6-1, A6-2)', () => {
       recordedAt: '2026-12-01T03:00:00.000Z',
       escalatedAt: '2026-12-01T03:00:00.000Z',
     });
+    const again = await preparedVisit(d);
+    d.clock.set(new Date('2026-12-01T03:00:00Z'));
+    await runDeadlineJob(d);
+    // Claiming the visit ended later does not make an escalated record on time.
+    const { visit: claimed } = await recordVisit(
+      d,
+      salesTokyo,
+      visitRecordInput(again.visit.visitId, '2026-12-01T02:59:00Z'),
+    );
+    expect(claimed.recordDeadline).toMatchObject({ late: true, escalatedAt: '2026-12-01T03:00:00.000Z' });
     const after = await listClients(d, managerTokyo, { overdue: true }, { first: 50 });
     expect(after.items.map((c) => c.clientId)).not.toContain(inquiry.clientId);
     await expectError(recordVisit(d, salesTokyo, visitRecordInput(visit.visitId, '2026-12-02T00:00:00Z')), {

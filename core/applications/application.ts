@@ -3,14 +3,47 @@
  * pre-check (06_1) a visit with a likely request starts (A6-1); the approval workflows that
  * submit and decide applications build on it (A4-*, policy.md "Credit / anti-social pre-check").
  */
+import type { CreditPrecheck } from './credit-precheck.js';
+
 export const APPLICATION_TYPES = ['CREDIT_PRECHECK', 'CONTRACT_EXECUTION'] as const;
 export type ApplicationType = (typeof APPLICATION_TYPES)[number];
 
-export const APPLICATION_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
+export const APPLICATION_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'APPROVED',
+  'REJECTED',
+  'FAILED',
+  'WITHDRAWN',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /** Statuses in which an application is still open (one open application per client and type). */
 export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = ['DRAFT', 'SUBMITTED'];
+
+/** The approval steps a workflow waits on; each goes to a pool (role + department). */
+export const APPROVAL_STEPS = ['MANAGER', 'DIRECTOR'] as const;
+export type ApprovalStep = (typeof APPROVAL_STEPS)[number];
+
+/** One entry of an application's history: what happened, when, by whom. */
+export interface ApplicationEvent {
+  at: string;
+  kind:
+    | 'SUBMITTED'
+    | 'VALIDATED'
+    | 'APPROVAL_REQUESTED'
+    | 'ESCALATED'
+    | 'DECIDED'
+    | 'AUTO_REJECTED'
+    | 'APPROVED'
+    | 'REJECTED'
+    | 'FAILED';
+  step?: ApprovalStep;
+  by?: string;
+  decision?: 'APPROVE' | 'REJECT';
+  comment?: string;
+  detail?: string;
+}
 
 export interface Application {
   applicationId: string;
@@ -22,7 +55,30 @@ export interface Application {
   applicantId: string;
   /** The visit that started it (A6-1). */
   visitId?: string;
+  /** 06_1's inputs, once submitted. */
+  creditPrecheck?: CreditPrecheck;
+  /** Why director approval is required (policy.md); empty when the manager decides alone. */
+  directorReasons?: string[];
+  submittedAt?: string;
+  decidedAt?: string;
+  /** Steps and decisions, oldest first. */
+  history: ApplicationEvent[];
   createdAt: string;
   updatedAt: string;
   version: number;
 }
+
+/**
+ * The one open application of a client per type (policy.md), read by key and written with its
+ * version, so two concurrent requests cannot both open one: the draft a visit started (A6-1),
+ * and the submitted application until its decision.
+ */
+export interface ApplicationSlot {
+  clientId: string;
+  type: ApplicationType;
+  draftApplicationId?: string;
+  openApplicationId?: string;
+  version: number;
+}
+
+export const applicationSlotId = (clientId: string, type: ApplicationType) => `${clientId}#${type}`;

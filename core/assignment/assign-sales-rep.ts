@@ -46,7 +46,10 @@ export async function assignSalesRep(
       },
     ]);
   }
-  if (chosen.rank !== 1 && !cmd.overrideReason) {
+  const top = proposal.candidates[0];
+  // A rep tied with the top one is as good a choice: only a lower score needs a reason.
+  const isOverride = chosen.rank !== 1 && chosen.score !== top?.score;
+  if (isOverride && !cmd.overrideReason) {
     throw new ValidationError([
       {
         path: 'input.overrideReason',
@@ -60,8 +63,10 @@ export async function assignSalesRep(
 
   const now = deps.clock.now().toISOString();
   const changes: EntityChange[] = [];
-  const history = await deps.ledger.listSalesRepAssignmentsOfClient(client.clientId);
-  for (const previous of history.filter(isCurrent)) {
+  const previous = client.currentAssignmentId
+    ? await deps.ledger.getSalesRepAssignment(client.currentAssignmentId)
+    : undefined;
+  if (previous && isCurrent(previous)) {
     changes.push(
       entityChange(deps.ids, {
         actor,
@@ -85,7 +90,7 @@ export async function assignSalesRep(
     assignedBy: actor.userId,
     assignedAt: now,
     proposalRank: chosen.rank,
-    ...(cmd.overrideReason && chosen.rank !== 1 ? { overrideReason: cmd.overrideReason } : {}),
+    ...(cmd.overrideReason && isOverride ? { overrideReason: cmd.overrideReason } : {}),
     proposal,
     version: 1,
   };
@@ -103,6 +108,7 @@ export async function assignSalesRep(
   const updated: Client = {
     ...client,
     salesRepId: cmd.salesRepId,
+    currentAssignmentId: assignment.assignmentId,
     stage: client.stage === 'PROSPECT' ? 'ASSIGNED' : client.stage,
     version: client.version + 1,
     updatedAt: now,

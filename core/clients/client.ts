@@ -31,6 +31,8 @@ export interface Client {
   /** The sales department owning the client, once an inquiry has been routed. */
   department?: string;
   salesRepId?: string;
+  /** The rep's current assignment record (read by key, so a reassignment always ends it). */
+  currentAssignmentId?: string;
   /** Clients with the same normalised name but no second key in common: a person decides. */
   possibleDuplicateOf: string[];
   /**

@@ -55,7 +55,10 @@ export async function listClients(
   });
 }
 
-/** Clients with an overdue deadline, the longest overdue first: two queue queries and one batch read. */
+/**
+ * Clients with an overdue deadline, the longest overdue first: two queue queries (filtered to the
+ * department) and one batch read. At most OVERDUE_WINDOW overdue items of each kind are read.
+ */
 async function overdueClients(
   deps: HubDeps,
   actor: Actor,
@@ -63,18 +66,19 @@ async function overdueClients(
   first: number,
   after: string | undefined,
 ): Promise<Page<Client>> {
-  const offset = after === undefined ? 0 : Number.parseInt(after, 10);
-  if (!Number.isInteger(offset) || offset < 0) {
+  const offset = after === undefined ? 0 : /^\d{1,6}$/.test(after) ? Number(after) : -1;
+  if (offset < 0) {
     throw new ValidationError([{ path: 'after', message: 'is not a cursor this API returned' }]);
   }
   const now = deps.clock.now();
+  const department = filter.department ? { department: filter.department } : {};
   const [inquiries, visits] = await Promise.all([
-    deps.ledger.listInquiries({ overdueAt: now, first: OVERDUE_WINDOW }),
-    deps.ledger.listOpenVisitRecordDeadlines(now, OVERDUE_WINDOW),
+    deps.ledger.listInquiries({ overdueAt: now, first: OVERDUE_WINDOW, ...department }),
+    deps.ledger.listOpenVisitRecordDeadlines({ dueBefore: now, first: OVERDUE_WINDOW, ...department }),
   ]);
   const due = [
     ...inquiries.items.map((i) => ({ clientId: i.clientId, dueAt: i.firstContact?.dueAt ?? '' })),
-    ...visits.map((v) => ({ clientId: v.clientId, dueAt: v.recordDeadline.dueAt })),
+    ...visits.items.map((v) => ({ clientId: v.clientId, dueAt: v.recordDeadline.dueAt })),
   ].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const ids = [...new Set(due.map((d) => d.clientId))];
   const byId = new Map((await deps.ledger.getClients(ids)).map((c) => [c.clientId, c]));

@@ -9,6 +9,7 @@ import { commitChanges, entityChange } from '../entity-change.js';
 import { ConflictError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { parseInput } from '../validation.js';
+import { assertSalesMayWorkOnClient } from '../visits/visit-changes.js';
 import type { Client } from './client.js';
 import { getClient } from './client-queries.js';
 import { INDUSTRY_IDS } from './industry.js';
@@ -32,6 +33,7 @@ export async function updateClientProfile(deps: HubDeps, actor: Actor, input: un
   assertMay(actor, 'client.updateProfile');
   const cmd = parseInput(updateClientProfileInput, input);
   const client = await getClient(deps, actor, cmd.clientId);
+  assertSalesMayWorkOnClient(actor, client);
   if (cmd.expectedVersion !== undefined && cmd.expectedVersion !== client.version) {
     throw new ConflictError(`client ${client.clientId} was changed by someone else; reload and try again`);
   }

@@ -7,7 +7,13 @@
 import { z } from 'zod';
 
 const text = z.string().trim().min(1, 'must not be empty').max(2000);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+  }, 'is not a calendar date');
 
 /** Every item, with its validation. Absent = not heard yet. */
 export const hearingItemsSchema = z.object({
@@ -19,8 +25,8 @@ export const hearingItemsSchema = z.object({
   timeBand: text.describe('時間帯（日勤・夜勤・シフト等）'),
   overtime: z
     .object({ expected: z.boolean(), hoursPerMonth: z.number().min(0).max(100).optional() })
-    .refine((o) => !o.expected || o.hoursPerMonth !== undefined, {
-      message: 'hoursPerMonth is required when overtime is expected',
+    .refine((o) => o.expected === (o.hoursPerMonth !== undefined), {
+      message: 'give hoursPerMonth exactly when overtime is expected',
       path: ['hoursPerMonth'],
     })
     .describe('残業の有無と見込み時間（月）'),

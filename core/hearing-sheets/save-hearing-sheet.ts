@@ -5,12 +5,14 @@
  */
 import { z } from 'zod';
 import { type Actor, assertMay } from '../access.js';
+import { getClient } from '../clients/client-queries.js';
 import { commitChanges, type EntityChange, entityChange } from '../entity-change.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import type { Inquiry } from '../inquiries/inquiry.js';
 import { loadInquiry } from '../inquiries/inquiry-changes.js';
 import { parseInput } from '../validation.js';
+import { assertSalesMayWorkOnClient } from '../visits/visit-changes.js';
 import {
   type HearingItem,
   type HearingItems,
@@ -72,6 +74,7 @@ export async function saveHearingSheet(deps: HubDeps, actor: Actor, input: unkno
   assertMay(actor, 'hearingSheet.save');
   const cmd = parseInput(saveHearingSheetInput, input);
   const inquiry = await loadInquiry(deps, actor, cmd.inquiryId);
+  assertSalesMayWorkOnClient(actor, await getClient(deps, actor, inquiry.clientId));
   const before = await deps.ledger.getHearingSheet(hearingSheetIdOf(inquiry.inquiryId));
   if (cmd.expectedVersion !== undefined && cmd.expectedVersion !== (before?.version ?? 0)) {
     throw new ConflictError('the hearing sheet was changed by someone else; reload and try again');

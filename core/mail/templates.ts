@@ -34,6 +34,22 @@ export interface MailTemplateParams {
     dueAt: string;
     visitId: string;
   };
+  APPROVAL_REQUESTED: {
+    company: string;
+    applicationLabel: string;
+    applicantName: string;
+    step: string;
+    escalated: boolean;
+    reasons: string[];
+    taskId: string;
+  };
+  APPLICATION_DECIDED: {
+    company: string;
+    applicationLabel: string;
+    outcome: 'APPROVED' | 'REJECTED' | 'FAILED';
+    detail?: string;
+    applicationId: string;
+  };
 }
 
 export type MailTemplate = keyof MailTemplateParams;
@@ -44,7 +60,11 @@ export const MAIL_TEMPLATES = [
   'SALES_REP_ASSIGNED',
   'VISIT_RECORDED',
   'VISIT_RECORD_OVERDUE',
+  'APPROVAL_REQUESTED',
+  'APPLICATION_DECIDED',
 ] as const;
+
+const OUTCOME_TEXT = { APPROVED: '承認', REJECTED: '否決', FAILED: '処理エラー' } as const;
 
 const VISIT_OUTCOME_TEXT = {
   REQUEST_LIKELY: 'ご依頼の見込みあり（与信申請の下書きを作成しました）',
@@ -176,6 +196,37 @@ export function renderMail<T extends MailTemplate>(
       ];
       return {
         subject: `【期限超過】訪問記録未登録: ${p.company} 様（${jstDay(p.dueAt)} 期限）`,
+        text: lines.join('\n'),
+      };
+    }
+    case 'APPROVAL_REQUESTED': {
+      const p = params as MailTemplateParams['APPROVAL_REQUESTED'];
+      const lines = [
+        `${p.company} 様の${p.applicationLabel}（申請者: ${p.applicantName}）について、${p.step}の決裁をお願いいたします。`,
+        ...(p.escalated ? ['', '期限内に決裁されなかったため、上長の皆さまへお回ししています。'] : []),
+        ...(p.reasons.length ? ['', '取締役決裁が必要な理由:', ...p.reasons.map((r) => `・${r}`)] : []),
+        '',
+        `ハブの「決裁待ち」（myApprovalTasks）からご判断ください。タスクID: ${p.taskId}`,
+        '',
+        SIGNATURE,
+      ];
+      return {
+        subject: `【決裁依頼${p.escalated ? '・エスカレーション' : ''}】${p.applicationLabel} ${p.company} 様`,
+        text: lines.join('\n'),
+      };
+    }
+    case 'APPLICATION_DECIDED': {
+      const p = params as MailTemplateParams['APPLICATION_DECIDED'];
+      const lines = [
+        `${p.company} 様の${p.applicationLabel}は「${OUTCOME_TEXT[p.outcome]}」となりました。`,
+        ...(p.detail ? ['', p.detail] : []),
+        '',
+        `申請ID: ${p.applicationId}`,
+        '',
+        SIGNATURE,
+      ];
+      return {
+        subject: `【${OUTCOME_TEXT[p.outcome]}】${p.applicationLabel} ${p.company} 様`,
         text: lines.join('\n'),
       };
     }

@@ -48,6 +48,10 @@ const keyOf = (e: LedgerEntity): string => {
       return `HEARING_SHEET#${e.value.hearingSheetId}`;
     case 'APPLICATION':
       return `APPLICATION#${e.value.applicationId}`;
+    case 'APPLICATION_SLOT':
+      return `APPLICATION_SLOT#${e.value.clientId}#${e.value.type}`;
+    case 'APPROVAL_TASK':
+      return `APPROVAL_TASK#${e.value.taskId}`;
   }
 };
 
@@ -91,7 +95,7 @@ export class InMemoryClientLedger implements ClientLedger {
       .filter((c) => !q.salesRepId || c.salesRepId === q.salesRepId)
       .filter((c) => !q.department || c.department === q.department)
       .filter((c) => !q.stage || c.stage === q.stage)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      .sort((a, b) => `${b.createdAt}#${b.clientId}`.localeCompare(`${a.createdAt}#${a.clientId}`));
     return page(matching, q.first, q.after);
   }
   async listSalesRepAssignmentsOfRep(salesRepId: string) {
@@ -112,11 +116,20 @@ export class InMemoryClientLedger implements ClientLedger {
       .filter((v) => v.clientId === clientId)
       .sort((a, b) => b.plannedStartAt.localeCompare(a.plannedStartAt));
   }
-  async listOpenVisitRecordDeadlines(dueBefore: Date, limit: number) {
-    return this.all('VISIT')
-      .filter((v) => v.status !== 'RECORDED' && Date.parse(v.recordDeadline.dueAt) < dueBefore.getTime())
-      .sort((a, b) => a.recordDeadline.dueAt.localeCompare(b.recordDeadline.dueAt))
-      .slice(0, limit);
+  async listOpenVisitRecordDeadlines(q: {
+    dueBefore: Date;
+    department?: string;
+    first: number;
+    after?: string;
+  }) {
+    const open = this.all('VISIT')
+      .filter((v) => v.status !== 'RECORDED' && Date.parse(v.recordDeadline.dueAt) < q.dueBefore.getTime())
+      .filter((v) => !q.department || v.department === q.department)
+      .sort((a, b) => a.recordDeadline.dueAt.localeCompare(b.recordDeadline.dueAt));
+    return page(open, q.first, q.after);
+  }
+  async getSalesRepAssignment(id: string) {
+    return this.all('SALES_REP_ASSIGNMENT').find((a) => a.assignmentId === id);
   }
   async getHearingSheet(id: string) {
     return this.all('HEARING_SHEET').find((h) => h.hearingSheetId === id);
@@ -133,6 +146,31 @@ export class InMemoryClientLedger implements ClientLedger {
     return this.all('APPLICATION')
       .filter((a) => a.clientId === clientId)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+  async listApplicationsInFlight(limit: number) {
+    return this.all('APPLICATION')
+      .filter((a) => a.status === 'SUBMITTED')
+      .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''))
+      .slice(0, limit);
+  }
+  async getApplicationSlot(slotId: string) {
+    return this.all('APPLICATION_SLOT').find((s) => `${s.clientId}#${s.type}` === slotId);
+  }
+  async getApprovalTask(taskId: string) {
+    return this.all('APPROVAL_TASK').find((t) => t.taskId === taskId);
+  }
+  async listOpenApprovalTasks(pool: { role: string; department?: string }, limit: number) {
+    return this.all('APPROVAL_TASK')
+      .filter(
+        (t) => t.status === 'OPEN' && t.pool.role === pool.role && t.pool.department === pool.department,
+      )
+      .sort((a, b) => a.openedAt.localeCompare(b.openedAt))
+      .slice(0, limit);
+  }
+  async listApprovalTasksOfApplication(applicationId: string) {
+    return this.all('APPROVAL_TASK')
+      .filter((t) => t.applicationId === applicationId)
+      .sort((a, b) => a.openedAt.localeCompare(b.openedAt));
   }
   async getClient(id: string) {
     return this.all('CLIENT').find((c) => c.clientId === id);

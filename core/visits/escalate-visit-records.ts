@@ -9,6 +9,7 @@ import { commitChanges, entityChange } from '../entity-change.js';
 import { ConflictError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { notify } from '../notifications/notification.js';
+import type { Visit } from './visit.js';
 
 export async function escalateOverdueVisitRecords(
   deps: HubDeps,
@@ -16,9 +17,17 @@ export async function escalateOverdueVisitRecords(
   const now = deps.clock.now();
   const at = now.toISOString();
   const result = { escalated: 0, skipped: 0 };
-  const overdue = (await deps.ledger.listOpenVisitRecordDeadlines(now, 200)).filter(
-    (v) => !v.recordDeadline.escalatedAt,
-  );
+  const overdue: Visit[] = [];
+  let after: string | undefined;
+  do {
+    const page = await deps.ledger.listOpenVisitRecordDeadlines({
+      dueBefore: now,
+      first: 100,
+      ...(after ? { after } : {}),
+    });
+    overdue.push(...page.items.filter((v) => !v.recordDeadline.escalatedAt));
+    after = page.hasNextPage ? page.endCursor : undefined;
+  } while (after);
   if (overdue.length === 0) return result;
   const members = (await deps.ledger.listStaffMembers()).filter((m) => m.active);
   for (const visit of overdue) {

@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import type { Actor } from '../access.js';
-import { type Application, OPEN_APPLICATION_STATUSES } from '../applications/application.js';
+import { type Application, applicationSlotId } from '../applications/application.js';
+import { slotChange } from '../applications/application-changes.js';
 import { dueWithinHours } from '../business-days.js';
 import type { Client } from '../clients/client.js';
 import { commitChanges, type EntityChange, entityChange } from '../entity-change.js';
@@ -88,6 +89,9 @@ const recordVisitInput = z
     if (Date.parse(v.endedAt) <= Date.parse(v.startedAt)) {
       ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'must be after startedAt' });
     }
+    if (Date.parse(v.endedAt) - Date.parse(v.startedAt) > 12 * 3_600_000) {
+      ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'a visit lasts at most 12 hours' });
+    }
     if (v.workJudgment.result === 'PROHIBITED' && v.requestLikely) {
       ctx.addIssue({
         code: 'custom',
@@ -103,12 +107,17 @@ export interface RecordVisitResult {
   draftApplication?: Application;
 }
 
-/** The rep's supervisor (上長); when none is set, the department's managers. */
-async function supervisorsOf(deps: HubDeps, actor: Actor, department: string): Promise<StaffMember[]> {
-  const me = await deps.ledger.getStaffMember(actor.userId);
-  if (me?.supervisorId) {
-    const supervisor = await deps.ledger.getStaffMember(me.supervisorId);
-    if (supervisor?.active) return [supervisor];
+/** The rep's supervisor (上長); when none is set, the department's managers. Not the recorder themself. */
+async function supervisorsOf(
+  deps: HubDeps,
+  repId: string,
+  actor: Actor,
+  department: string,
+): Promise<StaffMember[]> {
+  const rep = await deps.ledger.getStaffMember(repId);
+  if (rep?.supervisorId) {
+    const supervisor = await deps.ledger.getStaffMember(rep.supervisorId);
+    if (supervisor?.active) return supervisor.userId === actor.userId ? [] : [supervisor];
   }
   return (await deps.ledger.listStaffMembers()).filter(
     (m) => m.active && m.role === 'MANAGER' && m.department === department && m.userId !== actor.userId,
@@ -130,9 +139,14 @@ export async function recordVisit(deps: HubDeps, actor: Actor, input: unknown): 
   }
   const nowDate = deps.clock.now();
   const now = nowDate.toISOString();
+  const timing: { path: string; message: string }[] = [];
   if (Date.parse(cmd.endedAt) > nowDate.getTime()) {
-    throw new ValidationError([{ path: 'input.endedAt', message: 'a visit is recorded after it ended' }]);
+    timing.push({ path: 'input.endedAt', message: 'a visit is recorded after it ended' });
   }
+  if (Date.parse(cmd.dispatchExplanation.acknowledgedAt) > nowDate.getTime()) {
+    timing.push({ path: 'input.dispatchExplanation.acknowledgedAt', message: 'must not be in the future' });
+  }
+  if (timing.length) throw new ValidationError(timing);
   const inquiry = await deps.ledger.getInquiry(visit.inquiryId);
   if (!inquiry) throw new NotFoundError('Inquiry', visit.inquiryId);
 
@@ -170,7 +184,9 @@ export async function recordVisit(deps: HubDeps, actor: Actor, input: unknown): 
     recordedAt: now,
   };
   const dueAt = dueWithinHours(new Date(record.endedAt), deps.policy.visitRecordHours).toISOString();
-  const late = now > dueAt;
+  // Late against the 24 hours from the visit's end — and late anyway once it was escalated:
+  // a later-typed end time cannot erase a missed deadline (policy.md).
+  const late = now > dueAt || visit.recordDeadline.escalatedAt !== undefined;
 
   const changes: EntityChange[] = [];
   const writes: LedgerWrite[] = [];
@@ -192,10 +208,9 @@ export async function recordVisit(deps: HubDeps, actor: Actor, input: unknown): 
   // A6-1: a likely request starts the credit pre-check, as a draft for the rep.
   let draftApplication: Application | undefined;
   if (outcome === 'REQUEST_LIKELY') {
-    const open = (await deps.ledger.listApplicationsOfClient(client.clientId)).find(
-      (a) => a.type === 'CREDIT_PRECHECK' && OPEN_APPLICATION_STATUSES.includes(a.status),
-    );
-    if (!open) {
+    // The slot is read by key and written with its version: two visits at once make one draft.
+    const slot = await deps.ledger.getApplicationSlot(applicationSlotId(client.clientId, 'CREDIT_PRECHECK'));
+    if (!slot?.draftApplicationId && !slot?.openApplicationId) {
       draftApplication = {
         applicationId: deps.ids.next('app'),
         type: 'CREDIT_PRECHECK',
@@ -204,6 +219,7 @@ export async function recordVisit(deps: HubDeps, actor: Actor, input: unknown): 
         department: visit.department,
         applicantId: client.salesRepId ?? visit.salesRepId,
         visitId: visit.visitId,
+        history: [],
         createdAt: now,
         updatedAt: now,
         version: 1,
@@ -218,6 +234,14 @@ export async function recordVisit(deps: HubDeps, actor: Actor, input: unknown): 
           before: undefined,
           entity: { type: 'APPLICATION', value: draftApplication },
         }),
+        await slotChange(
+          deps,
+          actor,
+          'visit.record',
+          draftApplication,
+          { draftApplicationId: draftApplication.applicationId },
+          now,
+        ),
       );
     }
   }
@@ -282,7 +306,7 @@ export async function recordVisit(deps: HubDeps, actor: Actor, input: unknown): 
       subjectType: 'VISIT',
       subjectId: visit.visitId,
     }),
-    ...notify(deps.ids, now, await supervisorsOf(deps, actor, visit.department), {
+    ...notify(deps.ids, now, await supervisorsOf(deps, recorded.visit.salesRepId, actor, visit.department), {
       template: 'VISIT_RECORDED',
       clientId: client.clientId,
       params: {

@@ -19,7 +19,8 @@ export type DocumentDeps = HubDeps & { documents: DocumentStore };
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_VISIT = 30;
-const UPLOAD_GRANT_SECONDS = 15 * 60;
+/** Short: the grant stays usable after the upload (a known limit: the check at confirm cannot pin the bytes). */
+const UPLOAD_GRANT_SECONDS = 5 * 60;
 const DOWNLOAD_SECONDS = 5 * 60;
 
 /** What each kind may be, and how each type's files begin. */

@@ -13,6 +13,14 @@ export function assertWorksOnClient(actor: Actor, client: Client): void {
   throw new ForbiddenError('only the client’s rep or a manager of its department may do this');
 }
 
+/**
+ * Sales work on a client's records: once a rep is assigned, only that rep (or a manager);
+ * before, any sales member of the department (e.g. whoever makes the first contact).
+ */
+export function assertSalesMayWorkOnClient(actor: Actor, client: Client): void {
+  if (actor.role === 'SALES' && client.salesRepId) assertWorksOnClient(actor, client);
+}
+
 export async function loadVisitForChange(
   deps: HubDeps,
   actor: Actor,

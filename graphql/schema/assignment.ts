@@ -13,12 +13,13 @@ import type { Client } from '../../core/clients/client.js';
 import { INDUSTRIES, INDUSTRY_IDS } from '../../core/clients/industry.js';
 import { updateClientProfile } from '../../core/clients/update-client-profile.js';
 import { NotFoundError, PreconditionFailedError } from '../../core/errors.js';
+import type { StaffMember } from '../../core/staff/staff-member.js';
 import { assignmentsOfClient } from '../../core/visits/visit-queries.js';
 import { builder } from '../builder.js';
+import { RoleEnum } from './enums.js';
 import { MUTATION_ERRORS } from './errors.js';
 import { withoutNulls } from './helpers.js';
 import { ClientRef } from './refs.js';
-import { StaffMemberRef } from './staff.js';
 
 export const IndustryEnum = builder.enumType('Industry', {
   description: '業種: the major divisions (大分類) of the Japan Standard Industrial Classification.',
@@ -113,9 +114,19 @@ builder.objectField(ClientRef, 'industry', (t) =>
   t.expose('industry', { type: IndustryEnum, nullable: true, description: '業種 (JSIC 大分類)' }),
 );
 
+/** A colleague as anyone who may see the client sees them: no e-mail, no reporting line. */
+const ColleagueRef = builder.objectRef<StaffMember>('Colleague').implement({
+  fields: (t) => ({
+    userId: t.exposeID('userId'),
+    name: t.exposeString('name'),
+    role: t.expose('role', { type: RoleEnum }),
+    department: t.exposeString('department', { nullable: true }),
+  }),
+});
+
 builder.objectField(ClientRef, 'salesRep', (t) =>
   t.field({
-    type: StaffMemberRef,
+    type: ColleagueRef,
     nullable: true,
     description: '担当営業',
     resolve: (c, _args, ctx) => (c.salesRepId ? ctx.loaders.staffMember.load(c.salesRepId) : null),

@@ -15,7 +15,8 @@ import {
   type QueryCommandOutput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Application } from '../../core/applications/application.js';
+import type { Application, ApplicationSlot } from '../../core/applications/application.js';
+import type { ApprovalPool, ApprovalTask } from '../../core/applications/approval-task.js';
 import type { SalesRepAssignment } from '../../core/assignment/sales-rep-assignment.js';
 import type { AuditEvent } from '../../core/audit.js';
 import type { Client } from '../../core/clients/client.js';
@@ -43,8 +44,12 @@ import {
   ALL_ENVELOPES,
   ALL_INQUIRIES,
   ALL_MAIL,
+  APPLICATIONS_IN_FLIGHT,
   applicationKey,
+  applicationSlotKey,
   applicationsOfClient,
+  approvalTaskKey,
+  approvalTasksOfApplication,
   assignmentKey,
   assignmentsOfClient,
   assignmentsOfRep,
@@ -73,7 +78,9 @@ import {
   notificationKey,
   OPEN_FIRST_CONTACTS,
   OPEN_VISIT_RECORDS,
+  openApprovalTasksOf,
   outboxOfClient,
+  repAssignmentKey,
   repAssignmentsOfClient,
   repAssignmentsOfRep,
   STAFF_DIRECTORY,
@@ -515,13 +522,18 @@ export class DynamoDbClientLedger implements ClientLedger {
     return (await this.queryAll<Visit>('gsi4', visitsOfClient(clientId))).reverse();
   }
 
-  async listOpenVisitRecordDeadlines(dueBefore: Date, limit: number): Promise<Visit[]> {
-    const page = await this.queryPage<Visit>('gsi3', OPEN_VISIT_RECORDS, {
-      first: limit,
+  listOpenVisitRecordDeadlines(q: { dueBefore: Date; department?: string; first: number; after?: string }) {
+    return this.queryPage<Visit>('gsi3', OPEN_VISIT_RECORDS, {
+      first: q.first,
       ascending: true,
-      skBefore: dueBefore.toISOString(),
+      skBefore: q.dueBefore.toISOString(),
+      ...(q.after ? { after: q.after } : {}),
+      ...(q.department ? { filters: { department: q.department } } : {}),
     });
-    return page.items;
+  }
+
+  getSalesRepAssignment(assignmentId: string) {
+    return this.get<SalesRepAssignment>(repAssignmentKey(assignmentId));
   }
 
   getHearingSheet(hearingSheetId: string) {
@@ -538,6 +550,30 @@ export class DynamoDbClientLedger implements ClientLedger {
 
   async listApplicationsOfClient(clientId: string) {
     return (await this.queryAll<Application>('gsi4', applicationsOfClient(clientId))).reverse();
+  }
+
+  async listApplicationsInFlight(limit: number): Promise<Application[]> {
+    return (
+      await this.queryPage<Application>('gsi3', APPLICATIONS_IN_FLIGHT, { first: limit, ascending: true })
+    ).items;
+  }
+
+  getApplicationSlot(slotId: string) {
+    return this.get<ApplicationSlot>(applicationSlotKey(slotId));
+  }
+
+  getApprovalTask(taskId: string) {
+    return this.get<ApprovalTask>(approvalTaskKey(taskId));
+  }
+
+  async listOpenApprovalTasks(pool: ApprovalPool, limit: number): Promise<ApprovalTask[]> {
+    return (
+      await this.queryPage<ApprovalTask>('gsi3', openApprovalTasksOf(pool), { first: limit, ascending: true })
+    ).items;
+  }
+
+  listApprovalTasksOfApplication(applicationId: string) {
+    return this.queryAll<ApprovalTask>('gsi4', approvalTasksOfApplication(applicationId));
   }
 
   listAuditTrail(trail: string, first: number, after?: string) {

@@ -55,6 +55,16 @@ export const hearingSheetKey = (id: string) => ({ pk: `HEARING_SHEET#${id}`, sk:
 export const hearingSheetsOfClient = (clientId: string) => `HEARING_SHEETS#CLIENT#${clientId}`;
 export const applicationKey = (id: string) => ({ pk: `APPLICATION#${id}`, sk: 'APPLICATION' });
 export const applicationsOfClient = (clientId: string) => `APPLICATIONS#CLIENT#${clientId}`;
+export const APPLICATIONS_IN_FLIGHT = 'APPLICATIONS#IN_FLIGHT';
+export const applicationSlotKey = (slotId: string) => ({
+  pk: `APPLICATION_SLOT#${slotId}`,
+  sk: 'APPLICATION_SLOT',
+});
+export const approvalTaskKey = (id: string) => ({ pk: `APPROVAL_TASK#${id}`, sk: 'APPROVAL_TASK' });
+export const openApprovalTasksOf = (pool: { role: string; department?: string }) =>
+  `APPROVAL_TASKS#OPEN#${pool.role}#${pool.department ?? '-'}`;
+export const approvalTasksOfApplication = (applicationId: string) =>
+  `APPROVAL_TASKS#APPLICATION#${applicationId}`;
 
 export function keysOf(entity: LedgerEntity): ItemKeys {
   switch (entity.type) {
@@ -113,8 +123,28 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
       const a = entity.value;
       return {
         ...applicationKey(a.applicationId),
+        // Sparse: present only while its workflow runs.
+        ...(a.status === 'SUBMITTED'
+          ? { gsi3pk: APPLICATIONS_IN_FLIGHT, gsi3sk: `${a.submittedAt}#${a.applicationId}` }
+          : {}),
         gsi4pk: applicationsOfClient(a.clientId),
         gsi4sk: `${a.createdAt}#${a.applicationId}`,
+      };
+    }
+    case 'APPLICATION_SLOT': {
+      const slot = entity.value;
+      return applicationSlotKey(`${slot.clientId}#${slot.type}`);
+    }
+    case 'APPROVAL_TASK': {
+      const t = entity.value;
+      return {
+        ...approvalTaskKey(t.taskId),
+        // Sparse: the pool's queue holds only open tasks.
+        ...(t.status === 'OPEN'
+          ? { gsi3pk: openApprovalTasksOf(t.pool), gsi3sk: `${t.openedAt}#${t.taskId}` }
+          : {}),
+        gsi4pk: approvalTasksOfApplication(t.applicationId),
+        gsi4sk: `${t.openedAt}#${t.taskId}`,
       };
     }
     case 'INQUIRY': {

@@ -1,0 +1,99 @@
+/** Changing an application, its slot and its tasks, each with its audit event. */
+import type { Actor } from '../access.js';
+import type { AuditActor } from '../audit.js';
+import { type EntityChange, entityChange } from '../entity-change.js';
+import type { HubDeps } from '../hub.js';
+import {
+  type Application,
+  type ApplicationEvent,
+  type ApplicationSlot,
+  applicationSlotId,
+} from './application.js';
+import type { ApprovalTask } from './approval-task.js';
+
+export const APPLICATION_LABELS = {
+  CREDIT_PRECHECK: '06_1 反社/与信チェック申請',
+  CONTRACT_EXECUTION: '06_2 契約書類締結申請',
+} as const;
+
+export function applicationChange(
+  deps: HubDeps,
+  actor: Actor | AuditActor,
+  operation: string,
+  before: Application,
+  changes: Partial<Application>,
+  event: ApplicationEvent | undefined,
+  now: string,
+): { change: EntityChange; application: Application } {
+  const application: Application = {
+    ...before,
+    ...changes,
+    history: [...(before.history ?? []), ...(event ? [event] : [])],
+    version: before.version + 1,
+    updatedAt: now,
+  };
+  return {
+    application,
+    change: entityChange(deps.ids, {
+      actor,
+      operation,
+      at: now,
+      clientId: before.clientId,
+      subjectId: before.applicationId,
+      before,
+      entity: { type: 'APPLICATION', value: application },
+    }),
+  };
+}
+
+/** Sets the client's slot for the type: its draft and its open (submitted) application, each absent when none. */
+export async function slotChange(
+  deps: HubDeps,
+  actor: Actor | AuditActor,
+  operation: string,
+  application: Pick<Application, 'clientId' | 'type'>,
+  holds: { draftApplicationId?: string; openApplicationId?: string },
+  now: string,
+): Promise<EntityChange> {
+  const before = await deps.ledger.getApplicationSlot(
+    applicationSlotId(application.clientId, application.type),
+  );
+  const slot: ApplicationSlot = {
+    clientId: application.clientId,
+    type: application.type,
+    ...(holds.draftApplicationId ? { draftApplicationId: holds.draftApplicationId } : {}),
+    ...(holds.openApplicationId ? { openApplicationId: holds.openApplicationId } : {}),
+    version: (before?.version ?? 0) + 1,
+  };
+  return entityChange(deps.ids, {
+    actor,
+    operation,
+    at: now,
+    clientId: application.clientId,
+    subjectId: applicationSlotId(application.clientId, application.type),
+    before,
+    entity: { type: 'APPLICATION_SLOT', value: slot },
+  });
+}
+
+export function taskChange(
+  deps: HubDeps,
+  actor: Actor | AuditActor,
+  operation: string,
+  before: ApprovalTask | undefined,
+  after: ApprovalTask,
+  now: string,
+): EntityChange {
+  // The token is a secret: the audit trail records that it changed, not its value.
+  const redact = (t: ApprovalTask | undefined) => t && { ...t, taskToken: t.taskToken ? '(set)' : '' };
+  const change = entityChange(deps.ids, {
+    actor,
+    operation,
+    at: now,
+    clientId: after.clientId,
+    subjectId: after.taskId,
+    before: redact(before),
+    entity: { type: 'APPROVAL_TASK', value: redact(after) as ApprovalTask },
+  });
+  return { ...change, write: { ...change.write, entity: { type: 'APPROVAL_TASK', value: after } } };
+}

@@ -1,0 +1,57 @@
+/**
+ * An approval task (決裁): one callback step of a workflow, waiting for a person of its pool
+ * (role + department). The first decision wins; nobody decides their own application; a
+ * task not decided in time is escalated to the pool's supervisor (policy.md "People and roles").
+ * Its task token stays in the ledger and is never shown to clients. Requirements: A4-2, A4-3.
+ */
+import type { Role } from '../access.js';
+import type { ApplicationType, ApprovalStep } from './application.js';
+
+export interface ApprovalPool {
+  role: Extract<Role, 'MANAGER' | 'DIRECTOR' | 'LEGAL'>;
+  /** For department pools (managers of a sales department). */
+  department?: string;
+}
+
+export interface ApprovalDecision {
+  decision: 'APPROVE' | 'REJECT';
+  comment?: string;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export interface ApprovalTask {
+  taskId: string;
+  applicationId: string;
+  applicationType: ApplicationType;
+  clientId: string;
+  applicantId: string;
+  step: ApprovalStep;
+  pool: ApprovalPool;
+  status: 'OPEN' | 'DECIDED' | 'ESCALATED';
+  /** The workflow's callback token (secret): only the decision path reads it. */
+  taskToken: string;
+  openedAt: string;
+  escalatedAt?: string;
+  decision?: ApprovalDecision;
+  version: number;
+}
+
+/** One task per application, step and escalation level: re-running a workflow finds it again. */
+export const approvalTaskIdOf = (applicationId: string, step: ApprovalStep, escalated: boolean) =>
+  `tsk_${applicationId.replace(/^app_/, '')}_${step}${escalated ? '_ESC' : ''}`;
+
+/** Who decides a step: the department's managers, or the directors. */
+export function poolFor(step: ApprovalStep, department: string): ApprovalPool {
+  return step === 'MANAGER' ? { role: 'MANAGER', department } : { role: 'DIRECTOR' };
+}
+
+/** Where a task goes when nobody decided it in time: managers → directors; directors stay directors. */
+export const supervisorPoolOf = (_pool: ApprovalPool): ApprovalPool => ({ role: 'DIRECTOR' });
+
+/** The decision the workflow receives (the output of the callback step). */
+export interface ApprovalOutcome extends Record<string, unknown> {
+  decision: 'APPROVE' | 'REJECT';
+  taskId: string;
+  decidedBy: string;
+}

@@ -1,0 +1,146 @@
+/**
+ * `submitCreditPrecheck`: the client's rep submits the credit / anti-social pre-check (06_1).
+ * Requires a recorded visit (A3-1); one open application per client and type (the slot); the
+ * rep's draft from the visit (A6-1) becomes the application; the workflow is started with the
+ * application id as its execution name, so a repeated submit starts it once.
+ * Requirements: A3-1, A4-1, A4-2, A4-3, A6-1.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+import { type Actor, assertMay } from '../access.js';
+import type { Client } from '../clients/client.js';
+import { getClient } from '../clients/client-queries.js';
+import { commitChanges, entityChange } from '../entity-change.js';
+import { PreconditionFailedError } from '../errors.js';
+import type { HubDeps } from '../hub.js';
+import { parseInput } from '../validation.js';
+import { assertWorksOnClient } from '../visits/visit-changes.js';
+import type { WorkflowEngine } from '../workflows/workflow-engine.js';
+import { type Application, applicationSlotId } from './application.js';
+import { applicationChange, slotChange } from './application-changes.js';
+import { creditPrecheckSchema, directorApprovalReasons } from './credit-precheck.js';
+
+export type WorkflowDeps = HubDeps & { workflows: WorkflowEngine };
+
+const submitInput = z.object({ clientId: z.string().min(1), creditPrecheck: creditPrecheckSchema });
+
+/** Stages from which a credit review may start (a rejected client may be submitted again). */
+const REVIEWABLE: readonly Client['stage'][] = ['VISITED', 'CREDIT_REJECTED'];
+
+export async function submitCreditPrecheck(
+  deps: WorkflowDeps,
+  actor: Actor,
+  input: unknown,
+): Promise<Application> {
+  assertMay(actor, 'application.submit');
+  const cmd = parseInput(submitInput, input);
+  const client = await getClient(deps, actor, cmd.clientId);
+  assertWorksOnClient(actor, client);
+
+  const slot = await deps.ledger.getApplicationSlot(applicationSlotId(client.clientId, 'CREDIT_PRECHECK'));
+  if (slot?.openApplicationId) {
+    const open = await deps.ledger.getApplication(slot.openApplicationId);
+    // The same submission again (a double click, a retry after a lost answer): start it once more, idempotently.
+    if (open?.status === 'SUBMITTED' && isDeepStrictEqual(open.creditPrecheck, cmd.creditPrecheck)) {
+      await deps.workflows.start('CREDIT_PRECHECK', open.applicationId, {
+        applicationId: open.applicationId,
+      });
+      return open;
+    }
+    throw new PreconditionFailedError(
+      'APPLICATION_ALREADY_OPEN',
+      `the client already has an open credit pre-check (${slot.openApplicationId}); wait for its decision`,
+    );
+  }
+  const visits = await deps.ledger.listVisitsOfClient(client.clientId);
+  const recorded = visits.filter((v) => v.status === 'RECORDED');
+  if (recorded.length === 0) {
+    throw new PreconditionFailedError('VISIT_REQUIRED', 'record a visit to the client first (A3-1)');
+  }
+  if (recorded.every((v) => v.record?.outcome === 'REJECTED_PROHIBITED_WORK')) {
+    throw new PreconditionFailedError(
+      'PROHIBITED_WORK',
+      'the visits found only prohibited work (A3-3); no credit check can start',
+    );
+  }
+  if (!REVIEWABLE.includes(client.stage)) {
+    throw new PreconditionFailedError(
+      'CLIENT_STAGE',
+      `a credit pre-check starts from ${REVIEWABLE.join(' or ')}; the client is ${client.stage}`,
+    );
+  }
+
+  const now = deps.clock.now().toISOString();
+  const draftOfSlot = slot?.draftApplicationId
+    ? await deps.ledger.getApplication(slot.draftApplicationId)
+    : undefined;
+  const draft = draftOfSlot?.status === 'DRAFT' ? draftOfSlot : undefined;
+  const base: Application = draft ?? {
+    applicationId: deps.ids.next('app'),
+    type: 'CREDIT_PRECHECK',
+    status: 'DRAFT',
+    clientId: client.clientId,
+    department: client.department ?? actor.department ?? '',
+    applicantId: actor.userId,
+    history: [],
+    createdAt: now,
+    updatedAt: now,
+    version: 0,
+  };
+  const submitted = {
+    status: 'SUBMITTED' as const,
+    applicantId: actor.userId,
+    creditPrecheck: cmd.creditPrecheck,
+    directorReasons: directorApprovalReasons(cmd.creditPrecheck),
+    submittedAt: now,
+  };
+  const application: Application = draft
+    ? applicationChange(
+        deps,
+        actor,
+        'application.submit',
+        draft,
+        submitted,
+        { at: now, kind: 'SUBMITTED', by: actor.userId },
+        now,
+      ).application
+    : { ...base, ...submitted, history: [{ at: now, kind: 'SUBMITTED', by: actor.userId }], version: 1 };
+  const updatedClient: Client = {
+    ...client,
+    stage: 'CREDIT_REVIEW',
+    version: client.version + 1,
+    updatedAt: now,
+  };
+  await commitChanges(deps.ledger, [
+    entityChange(deps.ids, {
+      actor,
+      operation: 'application.submit',
+      at: now,
+      clientId: client.clientId,
+      subjectId: application.applicationId,
+      before: draft,
+      entity: { type: 'APPLICATION', value: application },
+    }),
+    await slotChange(
+      deps,
+      actor,
+      'application.submit',
+      application,
+      { openApplicationId: application.applicationId },
+      now,
+    ),
+    entityChange(deps.ids, {
+      actor,
+      operation: 'application.submit',
+      at: now,
+      clientId: client.clientId,
+      subjectId: client.clientId,
+      before: client,
+      entity: { type: 'CLIENT', value: updatedClient },
+    }),
+  ]);
+  await deps.workflows.start('CREDIT_PRECHECK', application.applicationId, {
+    applicationId: application.applicationId,
+  });
+  return application;
+}
