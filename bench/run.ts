@@ -17,6 +17,7 @@ import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
 import { defaultPolicy } from '../core/policy-config.js';
 import { InMemoryDocumentStore } from '../core/testing/in-memory-document-store.js';
+import { RecordingWorkflowEngine } from '../core/testing/recording-workflow-engine.js';
 import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from '../dev/dev-auth.js';
 import { startDynamoDbLocal } from '../dev/dynamodb-local.js';
 import { seedDirectory } from '../dev/seed-directory.js';
@@ -142,7 +143,7 @@ async function main() {
     const devAuth = await createDevAuth();
     const verify = createJwtVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: devAuth.jwks });
     const yoga = createYogaApp({
-      deps: { ...hub, documents: new InMemoryDocumentStore() },
+      deps: { ...hub, documents: new InMemoryDocumentStore(), workflows: new RecordingWorkflowEngine() },
       claims: (request) => verify(request.headers.get('authorization')),
     });
     /** Runs one query `GRAPHQL_REQUESTS` times in sequence: latencies and the DynamoDB calls of one request. */

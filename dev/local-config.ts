@@ -13,6 +13,8 @@ const localEnv = z.object({
   INQUIRY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_WEBHOOK_SECRET),
   WEBHOOK_REPLAY_WINDOW_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(65_536),
+  /** How long an approver has before the task goes to the directors (3 days, as on AWS). */
+  APPROVAL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(31_536_000).default(259_200),
 });
 
 export type LocalConfig = z.output<typeof localEnv> & { dataDir: string };

@@ -7,6 +7,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { join } from 'node:path';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { redriveInFlightApplications } from '../core/applications/redrive.js';
+import { runWorkflowTask, workflowErrorName } from '../core/applications/workflow-tasks.js';
 import { runDeadlineJob } from '../core/deadline-job.js';
 import { refreshGStaffMirror } from '../core/gstaff/gstaff-mirror.js';
 import { linkClientsToGStaff } from '../core/gstaff/link-clients-to-gstaff.js';
@@ -42,6 +44,7 @@ import {
 } from '../integrations/kintone/kintone-config.js';
 import { localMailTransport } from '../integrations/mail/local-mail.transport.js';
 import { sendJson } from '../integrations/shared/sandbox-kit.js';
+import { LocalWorkflowEngine } from '../integrations/stepfunctions/local-workflow-engine.js';
 import { systemClock } from '../integrations/system-clock.js';
 import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from './dev-auth.js';
 import { handleDocumentRequest } from './dev-documents-route.js';
@@ -51,6 +54,7 @@ import { assertPortFree, type DynamoDbLocal, startDynamoDbLocal } from './dynamo
 import { readBody, sendResult, toApiGatewayEvent } from './http-event.js';
 import type { LocalConfig } from './local-config.js';
 import { seedDirectory } from './seed-directory.js';
+import { synthesizeWorkflowDefinitions } from './workflow-definitions.js';
 
 export interface LocalHub {
   url: string;
@@ -79,6 +83,7 @@ export async function startLocalHub(
   let gmosignSandbox: GmoSignSandbox | undefined;
   let mirrorTimer: NodeJS.Timeout | undefined;
   let dispatcher: NodeJS.Timeout | undefined;
+  let workflows: LocalWorkflowEngine | undefined;
   try {
     dynamo = await startDynamoDbLocal({
       port: config.DYNAMODB_PORT,
@@ -219,8 +224,21 @@ export async function startLocalHub(
       baseUrl: base,
       secret: randomBytes(32).toString('base64url'),
     });
+    // The approval workflows: the state machines `cdk synth` produces, run by the local engine with
+    // the same task function as on AWS; what was in flight when the hub stopped is re-run.
+    workflows = new LocalWorkflowEngine({
+      definitions: synthesizeWorkflowDefinitions({ approvalTimeoutSeconds: config.APPROVAL_TIMEOUT_SECONDS }),
+      runTask: (event) => runWorkflowTask(hub, event),
+      errorName: workflowErrorName,
+      onExecutionEnd: (name, outcome) =>
+        outcome.status === 'FAILED'
+          ? logger.error('workflow execution failed', { execution: name, error: outcome.error })
+          : logger.info('workflow execution finished', { execution: name }),
+    });
+    const redriven = await redriveInFlightApplications({ ...hub, workflows });
+    if (redriven.length) logger.info('workflows re-run after a restart', { executions: redriven.length });
     const yoga = createYogaApp<{ req: IncomingMessage; res: ServerResponse }>({
-      deps: { ...hub, documents },
+      deps: { ...hub, documents, workflows },
       graphiql: true,
       renderGraphiQL,
       claims: (request) => verify(request.headers.get('authorization')),
@@ -352,6 +370,7 @@ export async function startLocalHub(
       async stop() {
         clearInterval(dispatcher);
         clearInterval(mirrorTimer);
+        workflows?.stop();
         await gstaffSandbox?.stop();
         await gmosignSandbox?.stop();
         await kintoneSandbox?.stop();
@@ -364,6 +383,7 @@ export async function startLocalHub(
   } catch (error) {
     clearInterval(dispatcher);
     clearInterval(mirrorTimer);
+    workflows?.stop();
     await gstaffSandbox?.stop();
     await kintoneSandbox?.stop();
     await dynamo?.stop();

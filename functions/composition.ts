@@ -7,9 +7,11 @@ import type { DocumentStore } from '../core/documents/document-store.js';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
 import { policyFromEnv } from '../core/policy-config.js';
+import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
 import { S3DocumentStore } from '../integrations/documents/s3-document.store.js';
 import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
 import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
+import { SfnWorkflowEngine } from '../integrations/stepfunctions/sfn-workflow-engine.js';
 import { systemClock } from '../integrations/system-clock.js';
 import type { FunctionConfig } from './config.js';
 
@@ -34,6 +36,17 @@ export function documentsFromEnv(
   const bucket = env.DOCUMENTS_BUCKET;
   if (!bucket) throw new Error('invalid configuration: DOCUMENTS_BUCKET: is required');
   return new S3DocumentStore(bucket, config.AWS_REGION);
+}
+
+/** Step Functions, with each workflow's state machine ARN from the environment (set by the stack). */
+export function workflowsFromEnv(
+  config: FunctionConfig,
+  env: Record<string, string | undefined>,
+): WorkflowEngine {
+  const creditPrecheck = env.CREDIT_PRECHECK_STATE_MACHINE_ARN;
+  if (!creditPrecheck)
+    throw new Error('invalid configuration: CREDIT_PRECHECK_STATE_MACHINE_ARN: is required');
+  return new SfnWorkflowEngine({ CREDIT_PRECHECK: creditPrecheck }, config.AWS_REGION);
 }
 
 /** A secret read from Secrets Manager once and kept for `ttlMs`; never logged. */

@@ -2,6 +2,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeAll, expect, it } from 'vitest';
 import { InMemoryDocumentStore } from '../core/testing/in-memory-document-store.js';
+import { RecordingWorkflowEngine } from '../core/testing/recording-workflow-engine.js';
 import { hubDeps, seedDirectory } from '../test/support/builders.js';
 import { createTestLedger, type TestLedger } from '../test/support/ledger.js';
 import { makeHandler } from './graphql.handler.js';
@@ -38,7 +39,11 @@ function event(query: string, claims?: Record<string, unknown>): APIGatewayProxy
 
 it('answers with the actor from the authorizer’s Cognito claims', async () => {
   const handler = makeHandler({
-    hub: { ...hubDeps(t.ledger), documents: new InMemoryDocumentStore() },
+    hub: {
+      ...hubDeps(t.ledger),
+      documents: new InMemoryDocumentStore(),
+      workflows: new RecordingWorkflowEngine(),
+    },
     logger: createLogger('test'),
   });
   const result = await handler(
@@ -57,7 +62,11 @@ it('answers with the actor from the authorizer’s Cognito claims', async () => 
 
 it('refuses a request without claims', async () => {
   const handler = makeHandler({
-    hub: { ...hubDeps(t.ledger), documents: new InMemoryDocumentStore() },
+    hub: {
+      ...hubDeps(t.ledger),
+      documents: new InMemoryDocumentStore(),
+      workflows: new RecordingWorkflowEngine(),
+    },
     logger: createLogger('test'),
   });
   const result = await handler(event('{ me { userId } }'));

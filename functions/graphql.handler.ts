@@ -8,7 +8,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { ApiDeps } from '../graphql/context.js';
 import { createYogaApp } from '../graphql/yoga.js';
-import { createHubDeps, documentsFromEnv } from './composition.js';
+import { createHubDeps, documentsFromEnv, workflowsFromEnv } from './composition.js';
 import { parseConfig } from './config.js';
 import { createLogger } from './shared/logger.js';
 
@@ -64,7 +64,11 @@ export const handler = async (event: APIGatewayProxyEventV2, context: Context) =
   if (!lambdaHandler) {
     const config = parseConfig(process.env);
     const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
-    const hub = { ...createHubDeps(config, process.env), documents: documentsFromEnv(config, process.env) };
+    const hub = {
+      ...createHubDeps(config, process.env),
+      documents: documentsFromEnv(config, process.env),
+      workflows: workflowsFromEnv(config, process.env),
+    };
     const inner = makeHandler({ hub, logger });
     lambdaHandler = middy((e: APIGatewayProxyEventV2, c: Context) => inner(e, c)).use(
       injectLambdaContext(logger),

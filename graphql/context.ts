@@ -12,9 +12,10 @@ import type { DocumentStore } from '../core/documents/document-store.js';
 import type { HubDeps } from '../core/hub.js';
 import type { StaffMember } from '../core/staff/staff-member.js';
 import { staffMembersVisibleTo } from '../core/staff/staff-queries.js';
+import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
 
-/** What the API's use cases need: the hub, and the document store for attachments. */
-export type ApiDeps = HubDeps & { documents: DocumentStore };
+/** What the API's use cases need: the hub, the document store for attachments, the workflow engine. */
+export type ApiDeps = HubDeps & { documents: DocumentStore; workflows: WorkflowEngine };
 
 const roleName = z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(ROLES));
 

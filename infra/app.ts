@@ -1,5 +1,5 @@
 /** The CDK app: `npm run synth` works offline; cdk-nag AwsSolutions checks run on every synth. */
-import { App, Validations } from 'aws-cdk-lib';
+import { App, Duration, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { StatefulStack } from './stateful.stack.js';
 import { StatelessStack } from './stateless.stack.js';
@@ -12,8 +12,11 @@ export function buildApp(app: App = new App()) {
     region: process.env.CDK_DEFAULT_REGION ?? 'ap-northeast-1',
   };
   const stateful = new StatefulStack(app, 'DispatchHubStateful', { env });
+  // Tests and the local engine build the workflows with a short approval timeout (context).
+  const approvalTimeoutSeconds = Number(app.node.tryGetContext('approvalTimeoutSeconds') ?? 0);
   const stateless = new StatelessStack(app, 'DispatchHubStateless', {
     env,
+    ...(approvalTimeoutSeconds > 0 ? { approvalTimeout: Duration.seconds(approvalTimeoutSeconds) } : {}),
     table: stateful.table,
     documents: stateful.documents,
     userPool: stateful.userPool,

@@ -20,6 +20,7 @@ import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { GSI_NAMES } from '../integrations/dynamodb/table-layout.js';
+import { ApprovalWorkflows } from './approval-workflows.js';
 import { DOCUMENTS_BUCKET_ARN_EXPORT } from './stateful.stack.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -41,6 +42,8 @@ export interface StatelessStackProps extends StackProps {
   gmosign?: { /** @default 'https://gmosign.example.invalid' (set before deploying) */ baseUrl?: string };
   /** G-Staff's API (assumed contract, docs/integrations/gstaff.md). */
   gstaff?: { /** @default 'https://gstaff.example.invalid' (set before deploying) */ baseUrl?: string };
+  /** How long an approver has before the task is escalated to the supervisors. @default 3 days */
+  approvalTimeout?: Duration;
 }
 
 export interface MailProps {
@@ -80,6 +83,8 @@ export class StatelessStack extends Stack {
   readonly outboxFunction: NodejsFunction;
   readonly gstaffMirrorFunction: NodejsFunction;
   readonly gmosignWebhookFunction: NodejsFunction;
+  readonly workflowTasksFunction: NodejsFunction;
+  readonly workflows: ApprovalWorkflows;
   /** The fixed address GMO Sign must allow-list: every call to GMO Sign leaves through it. */
   readonly egressIp: ec2.CfnEIP;
 
@@ -141,6 +146,41 @@ export class StatelessStack extends Stack {
       reason:
         'Visit photos and drawings get names per upload; the function may only put and get objects under visits/.',
     });
+    // The approval workflows (Step Functions Standard) and the one function their task steps run.
+    this.workflowTasksFunction = new NodejsFunction(this, 'WorkflowTasks', {
+      ...common,
+      entry: 'functions/workflow-tasks.handler.ts',
+      handler: 'handler',
+      logGroup: logGroup('WorkflowTasks'),
+      reservedConcurrentExecutions: 10,
+    });
+    this.workflows = new ApprovalWorkflows(this, 'Workflows', {
+      tasksFunction: this.workflowTasksFunction,
+      ...(props.approvalTimeout ? { approvalTimeout: props.approvalTimeout } : {}),
+    });
+    // The API starts executions; only it releases a waiting approval (the decision handler).
+    this.workflows.creditPrecheck.grantStartExecution(this.graphqlFunction);
+    this.workflows.creditPrecheck.grantTaskResponse(this.graphqlFunction);
+    this.graphqlFunction.addEnvironment(
+      'CREDIT_PRECHECK_STATE_MACHINE_ARN',
+      this.workflows.creditPrecheck.stateMachineArn,
+    );
+    const workflowTasksId = this.getLogicalId(
+      this.workflowTasksFunction.node.defaultChild as lambda.CfnFunction,
+    );
+    Validations.of(this.workflows).acknowledge(
+      {
+        id: `AwsSolutions-IAM5[Resource::<${workflowTasksId}.Arn>:*]`,
+        reason:
+          'Step Functions invokes the task function by any version or alias of it (the CDK grant for LambdaInvoke).',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'X-Ray tracing and CloudWatch Logs delivery of a state machine support no resource-level permissions.',
+      },
+    );
+
     this.inquiryWebhookFunction = new NodejsFunction(this, 'InquiryWebhook', {
       ...common,
       entry: 'functions/inquiry-webhook.handler.ts',
@@ -452,6 +492,7 @@ export class StatelessStack extends Stack {
       this.outboxFunction,
       this.gstaffMirrorFunction,
       this.gmosignWebhookFunction,
+      this.workflowTasksFunction,
     ];
   }
 }

@@ -43,6 +43,38 @@ beforeAll(() => {
   stateless = Template.fromStack(b);
 });
 
+describe('approval workflows', () => {
+  it('are Standard state machines with logging and tracing on', () => {
+    const machines = stateless.findResources('AWS::StepFunctions::StateMachine');
+    expect(Object.keys(machines)).toHaveLength(1);
+    for (const machine of Object.values(machines)) {
+      expect(machine.Properties.StateMachineType).toBe('STANDARD');
+      expect(machine.Properties.TracingConfiguration).toEqual({ Enabled: true });
+      expect(machine.Properties.LoggingConfiguration).toMatchObject({
+        Level: 'ALL',
+        IncludeExecutionData: false,
+      });
+    }
+  });
+
+  it('let only the GraphQL function start executions and release waiting approvals', () => {
+    const policies = Object.entries(stateless.findResources('AWS::IAM::Policy'));
+    const withAction = (action: string) =>
+      policies
+        .filter(([, p]) =>
+          (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).some((st) =>
+            [st.Action].flat().includes(action),
+          ),
+        )
+        .map(([id]) => id);
+    for (const action of ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:StartExecution']) {
+      const holders = withAction(action);
+      expect(holders).toHaveLength(1);
+      expect(holders[0]).toMatch(/^GraphQL/);
+    }
+  });
+});
+
 describe('cdk-nag AwsSolutions', () => {
   it('passes, every exception acknowledged with a reason', () => {
     expect(synthError).toBeUndefined();
@@ -98,7 +130,7 @@ describe('functions', () => {
     const functions = stateless.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: 'nodejs22.x', Architectures: ['arm64'] },
     });
-    expect(Object.keys(functions)).toHaveLength(5);
+    expect(Object.keys(functions)).toHaveLength(6);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Environment.Variables.LEDGER_TABLE_NAME).toBeDefined();
       expect(fn.Properties.ReservedConcurrentExecutions).toBeGreaterThan(0);

@@ -11,5 +11,6 @@ import './notifications.js';
 import './hearing-sheets.js';
 import './assignment.js';
 import './visits.js';
+import './applications.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,10 +1,5 @@
 /** Sales visits (営業訪問): plan, pre-visit checklist, record, attachments. A2-3, A3-1 … A3-6, A6-1, A6-2. */
 import type { Actor } from '../../core/access.js';
-import {
-  APPLICATION_STATUSES,
-  APPLICATION_TYPES,
-  type Application,
-} from '../../core/applications/application.js';
 import { deadlineStatus } from '../../core/business-days.js';
 import type { UploadGrant } from '../../core/documents/document-store.js';
 import { confirmPreVisitChecklist } from '../../core/visits/confirm-pre-visit-checklist.js';
@@ -35,13 +30,13 @@ import {
   confirmVisitAttachment,
   requestVisitAttachmentUpload,
 } from '../../core/visits/visit-attachments.js';
-import { applicationsOfClient, getVisit, visitsOfClient } from '../../core/visits/visit-queries.js';
+import { getVisit, visitsOfClient } from '../../core/visits/visit-queries.js';
 import { builder } from '../builder.js';
 import { DeadlineStatusEnum } from './enums.js';
 import { MUTATION_ERRORS, QUERY_ERRORS } from './errors.js';
 import { HearingItemsInput } from './hearing-sheets.js';
 import { withoutNulls } from './helpers.js';
-import { ClientRef } from './refs.js';
+import { ApplicationRef, ClientRef } from './refs.js';
 
 const describe = <K extends string>(ids: readonly K[], labels: Record<K, string>) =>
   Object.fromEntries(ids.map((id) => [id, { description: labels[id] }])) as Record<
@@ -78,11 +73,6 @@ const AttachmentKindEnum = builder.enumType('VisitAttachmentKind', {
   description: 'SITE_PHOTO 現場写真 (JPEG, PNG, HEIC, WebP) / DRAWING 図面 (PDF, PNG, JPEG); at most 20 MB.',
   values: ATTACHMENT_KINDS,
 });
-const ApplicationTypeEnum = builder.enumType('ApplicationType', {
-  description: 'CREDIT_PRECHECK 06_1 反社/与信チェック申請書; CONTRACT_EXECUTION 06_2 契約書類締結申請書.',
-  values: APPLICATION_TYPES,
-});
-const ApplicationStatusEnum = builder.enumType('ApplicationStatus', { values: APPLICATION_STATUSES });
 
 const ChecklistRef = builder.objectRef<ChecklistConfirmation>('PreVisitChecklistConfirmation').implement({
   fields: (t) => ({
@@ -189,18 +179,6 @@ const AttachmentRef = builder
     }),
   });
 
-const ApplicationRef = builder.objectRef<Application>('Application').implement({
-  description: 'A workflow application (稟議書); a likely request starts a DRAFT credit pre-check (A6-1).',
-  fields: (t) => ({
-    id: t.exposeID('applicationId'),
-    type: t.expose('type', { type: ApplicationTypeEnum }),
-    status: t.expose('status', { type: ApplicationStatusEnum }),
-    applicantId: t.exposeString('applicantId'),
-    visitId: t.exposeString('visitId', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-  }),
-});
-
 export const VisitRef = builder.objectRef<Visit>('Visit').implement({
   description: '営業訪問 and its record (訪問記録).',
   authScopes: { permission: 'client.read' },
@@ -260,10 +238,6 @@ builder.objectFields(ClientRef, (t) => ({
     type: [VisitRef],
     description: 'Newest planned first.',
     resolve: (c, _args, ctx) => visitsOfClient(ctx.deps, ctx.actor as Actor, c.clientId),
-  }),
-  applications: t.field({
-    type: [ApplicationRef],
-    resolve: (c, _args, ctx) => applicationsOfClient(ctx.deps, ctx.actor as Actor, c.clientId),
   }),
 }));
 

@@ -4,6 +4,8 @@ import type { Actor } from '../../core/access.js';
 import type { DocumentStore } from '../../core/documents/document-store.js';
 import type { HubDeps } from '../../core/hub.js';
 import { InMemoryDocumentStore } from '../../core/testing/in-memory-document-store.js';
+import { RecordingWorkflowEngine } from '../../core/testing/recording-workflow-engine.js';
+import type { WorkflowEngine } from '../../core/workflows/workflow-engine.js';
 import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from '../../dev/dev-auth.js';
 import { createJwtVerifier } from '../../functions/shared/jwt-verifier.js';
 import { CSRF_HEADER, createYogaApp } from '../../graphql/yoga.js';
@@ -15,10 +17,14 @@ export interface GraphQLResult {
 }
 
 export async function createTestApi(
-  hub: HubDeps & { documents?: DocumentStore },
+  hub: HubDeps & { documents?: DocumentStore; workflows?: WorkflowEngine },
   onUnexpectedError?: (error: unknown) => void,
 ) {
-  const deps = { ...hub, documents: hub.documents ?? new InMemoryDocumentStore() };
+  const deps = {
+    ...hub,
+    documents: hub.documents ?? new InMemoryDocumentStore(),
+    workflows: hub.workflows ?? new RecordingWorkflowEngine(),
+  };
   const devAuth = await createDevAuth();
   const verify = createJwtVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: devAuth.jwks });
   const yoga = createYogaApp({

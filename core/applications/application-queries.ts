@@ -1,0 +1,39 @@
+/** Reading applications and the approvals waiting for the signed-in person. A4-2, X-5. */
+import { type Actor, assertMay } from '../access.js';
+import { getClient } from '../clients/client-queries.js';
+import { NotFoundError } from '../errors.js';
+import type { HubDeps } from '../hub.js';
+import type { Application } from './application.js';
+import type { ApprovalPool, ApprovalTask } from './approval-task.js';
+import { belongsToPool } from './decide-approval.js';
+
+export async function getApplication(
+  deps: HubDeps,
+  actor: Actor,
+  applicationId: string,
+): Promise<Application> {
+  const application = await deps.ledger.getApplication(applicationId);
+  if (!application) throw new NotFoundError('Application', applicationId);
+  await getClient(deps, actor, application.clientId);
+  return application;
+}
+
+export async function approvalTasksOfApplication(
+  deps: HubDeps,
+  actor: Actor,
+  application: Application,
+): Promise<ApprovalTask[]> {
+  await getClient(deps, actor, application.clientId);
+  return deps.ledger.listApprovalTasksOfApplication(application.applicationId);
+}
+
+/** The open tasks the person may decide now: their pools' queues, without their own applications. */
+export async function myApprovalTasks(deps: HubDeps, actor: Actor): Promise<ApprovalTask[]> {
+  assertMay(actor, 'approval.read');
+  const pools: ApprovalPool[] = [];
+  if (actor.role === 'MANAGER' && actor.department)
+    pools.push({ role: 'MANAGER', department: actor.department });
+  if (actor.role === 'DIRECTOR') pools.push({ role: 'DIRECTOR' });
+  const tasks = (await Promise.all(pools.map((p) => deps.ledger.listOpenApprovalTasks(p, 100)))).flat();
+  return tasks.filter((t) => t.applicantId !== actor.userId && belongsToPool(actor, t));
+}

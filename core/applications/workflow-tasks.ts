@@ -1,0 +1,409 @@
+/**
+ * The task steps of the approval workflows: the code every Lambda task of the state machines
+ * runs (on AWS, `functions/workflow-tasks.handler.ts`; locally, the same function called by
+ * the local engine). Every step is idempotent: a re-run of an execution with the same input
+ * (the local engine re-drives in-flight executions on start) finds what the first run did and
+ * does nothing twice. Requirements: A4-1, A4-2, A4-3, A7-1, X-1.
+ */
+import { z } from 'zod';
+import { systemActor } from '../audit.js';
+import type { Client } from '../clients/client.js';
+import { commitChanges, type EntityChange, entityChange } from '../entity-change.js';
+import { IntegrationError, NotFoundError, PreconditionFailedError } from '../errors.js';
+import type { HubDeps } from '../hub.js';
+import { enqueueKintoneWrite, orderForInquiry } from '../kintone/kintone-outbox.js';
+import type { LedgerWrite } from '../ledger.js';
+import { enqueueMail } from '../mail/mail-message.js';
+import { notify } from '../notifications/notification.js';
+import type { StaffMember } from '../staff/staff-member.js';
+import { parseInput } from '../validation.js';
+import { APPROVAL_STEPS, type Application, type ApprovalStep } from './application.js';
+import { APPLICATION_LABELS, applicationChange, slotChange, taskChange } from './application-changes.js';
+import {
+  type ApprovalOutcome,
+  type ApprovalPool,
+  type ApprovalTask,
+  approvalTaskIdOf,
+  poolFor,
+  supervisorPoolOf,
+} from './approval-task.js';
+
+const WORKFLOW = systemActor('workflow');
+
+const taskEvent = z.discriminatedUnion('task', [
+  z.object({ task: z.literal('creditPrecheck.validate'), applicationId: z.string().min(1) }),
+  z.object({
+    task: z.literal('approval.open'),
+    applicationId: z.string().min(1),
+    step: z.enum(APPROVAL_STEPS),
+    escalated: z.boolean(),
+    taskToken: z.string().min(1),
+  }),
+  z.object({
+    task: z.literal('approval.escalate'),
+    applicationId: z.string().min(1),
+    step: z.enum(APPROVAL_STEPS),
+  }),
+  z.object({
+    task: z.literal('application.decide'),
+    applicationId: z.string().min(1),
+    outcome: z.enum(['APPROVED', 'REJECTED']),
+    reason: z.enum(['ANTISOCIAL_HIT', 'MANAGER', 'DIRECTOR']),
+  }),
+  z.object({
+    task: z.literal('application.fail'),
+    applicationId: z.string().min(1),
+    error: z.object({ Error: z.string().optional(), Cause: z.unknown().optional() }).optional(),
+  }),
+]);
+export type WorkflowTaskEvent = z.infer<typeof taskEvent>;
+
+async function loadApplication(deps: HubDeps, applicationId: string): Promise<Application> {
+  const application = await deps.ledger.getApplication(applicationId);
+  if (!application) throw new NotFoundError('Application', applicationId);
+  return application;
+}
+
+async function loadClient(deps: HubDeps, clientId: string): Promise<Client> {
+  const client = await deps.ledger.getClient(clientId);
+  if (!client) throw new NotFoundError('Client', clientId);
+  return client;
+}
+
+async function poolMembers(deps: HubDeps, pool: ApprovalPool, except: string): Promise<StaffMember[]> {
+  return (await deps.ledger.listStaffMembers()).filter(
+    (m) =>
+      m.active &&
+      m.role === pool.role &&
+      (pool.department === undefined || m.department === pool.department) &&
+      m.userId !== except,
+  );
+}
+
+const STEP_LABEL = { MANAGER: 'マネージャー', DIRECTOR: '取締役' } as const;
+
+/** Runs one task step; what it returns becomes the step's result in the state machine. */
+export async function runWorkflowTask(deps: HubDeps, event: unknown): Promise<Record<string, unknown>> {
+  const e = parseInput(taskEvent, event, 'event');
+  switch (e.task) {
+    case 'creditPrecheck.validate':
+      return validateCreditPrecheck(deps, e.applicationId);
+    case 'approval.open':
+      return openApprovalTask(deps, e);
+    case 'approval.escalate':
+      return escalateApprovalTask(deps, e.applicationId, e.step);
+    case 'application.decide':
+      return decideApplication(deps, e.applicationId, e.outcome, e.reason);
+    case 'application.fail':
+      return failApplication(deps, e.applicationId, e.error);
+  }
+}
+
+/** The application is complete and its client was visited (A3-1); says whether HIT rejects it and whether a director must approve. */
+async function validateCreditPrecheck(deps: HubDeps, applicationId: string) {
+  const application = await loadApplication(deps, applicationId);
+  const input = application.creditPrecheck;
+  if (application.type !== 'CREDIT_PRECHECK' || !input) {
+    throw new PreconditionFailedError(
+      'APPLICATION_INCOMPLETE',
+      `${applicationId} has no credit pre-check inputs`,
+    );
+  }
+  const visited = (await deps.ledger.listVisitsOfClient(application.clientId)).some(
+    (v) => v.status === 'RECORDED',
+  );
+  if (!visited)
+    throw new PreconditionFailedError('VISIT_REQUIRED', 'the client has no recorded visit (A3-1)');
+  const result = {
+    autoReject: input.antisocialCheck === 'HIT',
+    requiresDirector: (application.directorReasons ?? []).length > 0,
+  };
+  if (application.status === 'SUBMITTED' && !application.history.some((h) => h.kind === 'VALIDATED')) {
+    const now = deps.clock.now().toISOString();
+    const { change } = applicationChange(
+      deps,
+      WORKFLOW,
+      'workflow.validate',
+      application,
+      {},
+      { at: now, kind: 'VALIDATED', detail: result.autoReject ? 'antisocial HIT' : undefined },
+      now,
+    );
+    await commitChanges(deps.ledger, [change]);
+  }
+  return result;
+}
+
+/**
+ * The callback step: opens the task for its pool with the workflow's token (or, on a re-run,
+ * gives the existing task the new token). An already decided task answers with its decision;
+ * an already escalated one says so (the local engine then behaves as if the step timed out).
+ */
+async function openApprovalTask(
+  deps: HubDeps,
+  e: Extract<WorkflowTaskEvent, { task: 'approval.open' }>,
+): Promise<{ alreadyDecided?: ApprovalOutcome; alreadyEscalated?: true }> {
+  const application = await loadApplication(deps, e.applicationId);
+  const taskId = approvalTaskIdOf(application.applicationId, e.step, e.escalated);
+  const existing = await deps.ledger.getApprovalTask(taskId);
+  const now = deps.clock.now().toISOString();
+  if (existing?.status === 'DECIDED' && existing.decision) {
+    return {
+      alreadyDecided: {
+        decision: existing.decision.decision,
+        taskId,
+        decidedBy: existing.decision.decidedBy,
+      },
+    };
+  }
+  if (existing?.status === 'ESCALATED') return { alreadyEscalated: true };
+  if (existing) {
+    const after: ApprovalTask = { ...existing, taskToken: e.taskToken, version: existing.version + 1 };
+    await commitChanges(deps.ledger, [taskChange(deps, WORKFLOW, 'approval.reattach', existing, after, now)]);
+    return {};
+  }
+  const basePool = poolFor(e.step, application.department);
+  const pool = e.escalated ? supervisorPoolOf(basePool) : basePool;
+  const task: ApprovalTask = {
+    taskId,
+    applicationId: application.applicationId,
+    applicationType: application.type,
+    clientId: application.clientId,
+    applicantId: application.applicantId,
+    step: e.step,
+    pool,
+    status: 'OPEN',
+    taskToken: e.taskToken,
+    openedAt: now,
+    version: 1,
+  };
+  const client = await loadClient(deps, application.clientId);
+  const applicant = await deps.ledger.getStaffMember(application.applicantId);
+  const { change } = applicationChange(
+    deps,
+    WORKFLOW,
+    'approval.open',
+    application,
+    {},
+    { at: now, kind: e.escalated ? 'ESCALATED' : 'APPROVAL_REQUESTED', step: e.step, detail: taskId },
+    now,
+  );
+  await commitChanges(
+    deps.ledger,
+    [taskChange(deps, WORKFLOW, 'approval.open', undefined, task, now), change],
+    notify(deps.ids, now, await poolMembers(deps, pool, application.applicantId), {
+      template: 'APPROVAL_REQUESTED',
+      clientId: application.clientId,
+      params: {
+        company: client.name,
+        applicationLabel: APPLICATION_LABELS[application.type],
+        applicantName: applicant?.name ?? application.applicantId,
+        step: STEP_LABEL[e.step],
+        escalated: e.escalated,
+        reasons: e.step === 'DIRECTOR' ? (application.directorReasons ?? []) : [],
+        taskId,
+      },
+    }),
+  );
+  return {};
+}
+
+/** Nobody decided in time: the task is closed as ESCALATED (the next step opens one for the supervisors). */
+async function escalateApprovalTask(
+  deps: HubDeps,
+  applicationId: string,
+  step: ApprovalStep,
+): Promise<{ decided: boolean; outcome?: ApprovalOutcome }> {
+  const taskId = approvalTaskIdOf(applicationId, step, false);
+  const task = await deps.ledger.getApprovalTask(taskId);
+  // Decided in the moment the step timed out: the decision stands.
+  if (task?.status === 'DECIDED' && task.decision) {
+    return {
+      decided: true,
+      outcome: { decision: task.decision.decision, taskId, decidedBy: task.decision.decidedBy },
+    };
+  }
+  if (task?.status === 'OPEN') {
+    const now = deps.clock.now().toISOString();
+    const after: ApprovalTask = { ...task, status: 'ESCALATED', escalatedAt: now, version: task.version + 1 };
+    await commitChanges(deps.ledger, [taskChange(deps, WORKFLOW, 'approval.escalate', task, after, now)]);
+  }
+  return { decided: false };
+}
+
+/** Records the decision (once): the client's stage, the slot released, the applicant told; on approval the order opens in kintone and the basic-contract template goes to the client (A7-1). */
+async function decideApplication(
+  deps: HubDeps,
+  applicationId: string,
+  outcome: 'APPROVED' | 'REJECTED',
+  reason: 'ANTISOCIAL_HIT' | 'MANAGER' | 'DIRECTOR',
+): Promise<{ status: string }> {
+  const application = await loadApplication(deps, applicationId);
+  if (application.status !== 'SUBMITTED') return { status: application.status };
+  const client = await loadClient(deps, application.clientId);
+  const now = deps.clock.now().toISOString();
+  const detail =
+    reason === 'ANTISOCIAL_HIT'
+      ? '反社チェックが HIT のため自動的に否決されました。'
+      : `${reason === 'DIRECTOR' ? '取締役' : 'マネージャー'}の決裁により${outcome === 'APPROVED' ? '承認' : '否決'}されました。`;
+  const changes: EntityChange[] = [
+    applicationChange(
+      deps,
+      WORKFLOW,
+      'application.decide',
+      application,
+      { status: outcome, decidedAt: now },
+      { at: now, kind: reason === 'ANTISOCIAL_HIT' ? 'AUTO_REJECTED' : outcome, detail },
+      now,
+    ).change,
+    await slotChange(deps, WORKFLOW, 'application.decide', application, {}, now),
+  ];
+  const writes: LedgerWrite[] = [];
+  if (application.type === 'CREDIT_PRECHECK') {
+    const stage = outcome === 'APPROVED' ? 'CREDIT_APPROVED' : 'CREDIT_REJECTED';
+    const updated: Client = { ...client, stage, version: client.version + 1, updatedAt: now };
+    changes.push(
+      entityChange(deps.ids, {
+        actor: WORKFLOW,
+        operation: 'application.decide',
+        at: now,
+        clientId: client.clientId,
+        subjectId: client.clientId,
+        before: client,
+        entity: { type: 'CLIENT', value: updated },
+      }),
+    );
+    if (outcome === 'APPROVED') writes.push(...(await orderIntakeOpens(deps, updated, application, now)));
+  }
+  const applicant = await deps.ledger.getStaffMember(application.applicantId);
+  writes.push(
+    ...notify(deps.ids, now, applicant ? [applicant] : [], {
+      template: 'APPLICATION_DECIDED',
+      clientId: client.clientId,
+      params: {
+        company: client.name,
+        applicationLabel: APPLICATION_LABELS[application.type],
+        outcome,
+        detail,
+        applicationId,
+      },
+    }),
+  );
+  await commitChanges(deps.ledger, changes, writes);
+  return { status: outcome };
+}
+
+/**
+ * 06_1 approved (policy.md "Orders in kintone"): the client's orders move from INQUIRY to
+ * RECEIVED in kintone, and the basic-contract template is e-mailed to the client's contact (A7-1).
+ */
+async function orderIntakeOpens(
+  deps: HubDeps,
+  client: Client,
+  application: Application,
+  now: string,
+): Promise<LedgerWrite[]> {
+  const inquiries = await deps.ledger.listInquiriesOfClient(client.clientId);
+  const writes: LedgerWrite[] = inquiries
+    .filter((i) => i.status !== 'NEW')
+    .map((inquiry) => {
+      const order = { ...orderForInquiry(inquiry, client), status: 'RECEIVED' as const };
+      return enqueueKintoneWrite(deps.ids, now, {
+        app: 'orders',
+        order,
+        hubId: order.hubId,
+        clientId: client.clientId,
+        subjectType: 'INQUIRY',
+        subjectId: inquiry.inquiryId,
+      });
+    });
+  const contact = inquiries.find((i) => i.email);
+  const rep = await deps.ledger.getStaffMember(client.salesRepId ?? application.applicantId);
+  if (contact?.email) {
+    writes.push(
+      enqueueMail(deps.ids, now, {
+        template: 'BASIC_CONTRACT_TEMPLATE',
+        params: {
+          company: client.name,
+          contactName: contact.contactName,
+          salesRepName: rep?.name ?? '担当営業',
+          agencyName: deps.policy.agencyName,
+        },
+        to: [contact.email],
+        ...(rep ? { cc: [rep.email] } : {}),
+        clientId: client.clientId,
+      }),
+    );
+  }
+  return writes;
+}
+
+/** A step failed for good (not a transient error): the application is FAILED, its slot released, the applicant told. */
+async function failApplication(
+  deps: HubDeps,
+  applicationId: string,
+  error: { Error?: string | undefined; Cause?: unknown } | undefined,
+): Promise<{ status: string }> {
+  const application = await loadApplication(deps, applicationId);
+  if (application.status !== 'SUBMITTED') return { status: application.status };
+  const client = await loadClient(deps, application.clientId);
+  const now = deps.clock.now().toISOString();
+  const detail = `ワークフローの処理でエラーが発生しました（${error?.Error ?? 'unknown'}）。システム担当にご連絡のうえ、再申請してください。`;
+  const applicant = await deps.ledger.getStaffMember(application.applicantId);
+  // The client goes back to where a new application can start.
+  const reopened: Client | undefined =
+    application.type === 'CREDIT_PRECHECK' && client.stage === 'CREDIT_REVIEW'
+      ? { ...client, stage: 'VISITED', version: client.version + 1, updatedAt: now }
+      : undefined;
+  await commitChanges(
+    deps.ledger,
+    [
+      ...(reopened
+        ? [
+            entityChange(deps.ids, {
+              actor: WORKFLOW,
+              operation: 'application.fail',
+              at: now,
+              clientId: client.clientId,
+              subjectId: client.clientId,
+              before: client,
+              entity: { type: 'CLIENT', value: reopened },
+            }),
+          ]
+        : []),
+      applicationChange(
+        deps,
+        WORKFLOW,
+        'application.fail',
+        application,
+        { status: 'FAILED', decidedAt: now },
+        { at: now, kind: 'FAILED', detail: error?.Error ?? 'unknown' },
+        now,
+      ).change,
+      await slotChange(deps, WORKFLOW, 'application.fail', application, {}, now),
+    ],
+    notify(deps.ids, now, applicant ? [applicant] : [], {
+      template: 'APPLICATION_DECIDED',
+      clientId: client.clientId,
+      params: {
+        company: client.name,
+        applicationLabel: APPLICATION_LABELS[application.type],
+        outcome: 'FAILED',
+        detail,
+        applicationId,
+      },
+    }),
+  );
+  return { status: 'FAILED' };
+}
+
+/**
+ * The error name a failed step reports to the state machine: a retryable integration failure
+ * becomes `TransientIntegrationError` (retried with back-off), everything else keeps its name
+ * (ValidationError, NotFoundError, … — caught and recorded as the application's failure).
+ */
+export function workflowErrorName(error: unknown): string {
+  if (error instanceof IntegrationError)
+    return error.retryable ? 'TransientIntegrationError' : 'IntegrationError';
+  return error instanceof Error ? error.name : 'Error';
+}

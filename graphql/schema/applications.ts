@@ -1,0 +1,251 @@
+/**
+ * Workflow applications (稟議書) and approvals: submit the credit pre-check (06_1), the
+ * approvals waiting for the signed-in person, decisions, and an application's history.
+ * Requirements: A4-1, A4-2, A4-3, A6-1, X-1.
+ */
+import type { Actor } from '../../core/access.js';
+import {
+  APPLICATION_STATUSES,
+  APPLICATION_TYPES,
+  APPROVAL_STEPS,
+  type Application,
+  type ApplicationEvent,
+} from '../../core/applications/application.js';
+import {
+  approvalTasksOfApplication,
+  getApplication,
+  myApprovalTasks,
+} from '../../core/applications/application-queries.js';
+import type { ApprovalTask } from '../../core/applications/approval-task.js';
+import {
+  ANTISOCIAL_RESULTS,
+  type CreditPrecheck,
+  FINDING_RESULTS,
+} from '../../core/applications/credit-precheck.js';
+import { decideApproval } from '../../core/applications/decide-approval.js';
+import { submitCreditPrecheck } from '../../core/applications/submit-credit-precheck.js';
+import { applicationsOfClient } from '../../core/visits/visit-queries.js';
+import { builder } from '../builder.js';
+import { RoleEnum } from './enums.js';
+import { MUTATION_ERRORS, QUERY_ERRORS } from './errors.js';
+import { withoutNulls } from './helpers.js';
+import { ApplicationRef, ClientRef } from './refs.js';
+
+const ApplicationTypeEnum = builder.enumType('ApplicationType', {
+  description: 'CREDIT_PRECHECK 06_1 反社/与信チェック申請書; CONTRACT_EXECUTION 06_2 契約書類締結申請書.',
+  values: APPLICATION_TYPES,
+});
+const ApplicationStatusEnum = builder.enumType('ApplicationStatus', {
+  description: 'DRAFT (from a visit, A6-1) → SUBMITTED (its workflow runs) → APPROVED | REJECTED | FAILED.',
+  values: APPLICATION_STATUSES,
+});
+const ApprovalStepEnum = builder.enumType('ApprovalStep', {
+  description: 'MANAGER: the department’s managers; DIRECTOR: the directors (取締役).',
+  values: APPROVAL_STEPS,
+});
+const DecisionEnum = builder.enumType('ApprovalDecision', { values: ['APPROVE', 'REJECT'] as const });
+const AntisocialEnum = builder.enumType('AntisocialCheckResult', {
+  description: '反社チェック: HIT is rejected automatically; UNDETERMINED needs a director.',
+  values: ANTISOCIAL_RESULTS,
+});
+const FindingResultEnum = builder.enumType('FindingResult', { values: FINDING_RESULTS });
+
+type Finding = CreditPrecheck['labourRisk']['turnover'];
+const FindingRef = builder.objectRef<Finding>('Finding').implement({
+  fields: (t) => ({
+    result: t.expose('result', { type: FindingResultEnum }),
+    note: t.exposeString('note'),
+  }),
+});
+const LabourRiskRef = builder.objectRef<CreditPrecheck['labourRisk']>('LabourRisk').implement({
+  description: '労務リスク確認',
+  fields: (t) => ({
+    pastUnpaidWages: t.expose('pastUnpaidWages', { type: FindingRef }),
+    labourDisputes: t.expose('labourDisputes', { type: FindingRef }),
+    turnover: t.expose('turnover', { type: FindingRef }),
+  }),
+});
+const TradeCriteriaRef = builder.objectRef<CreditPrecheck['tradeCriteria']>('TradeCriteria').implement({
+  description: '取引基準',
+  fields: (t) => ({
+    antisocialForces: t.expose('antisocialForces', { type: FindingRef }),
+    businessCondition: t.expose('businessCondition', { type: FindingRef }),
+    workplaceEnvironment: t.expose('workplaceEnvironment', { type: FindingRef }),
+    legalCompliance: t.expose('legalCompliance', { type: FindingRef }),
+  }),
+});
+const CreditPrecheckRef = builder.objectRef<CreditPrecheck>('CreditPrecheck').implement({
+  description: '06_1 反社/与信チェック: the applicant’s inputs.',
+  fields: (t) => ({
+    creditRating: t.exposeInt('creditRating', { description: '信用調査機関の与信評価 (0–100)' }),
+    antisocialCheck: t.expose('antisocialCheck', { type: AntisocialEnum }),
+    labourRisk: t.expose('labourRisk', { type: LabourRiskRef }),
+    tradeCriteria: t.expose('tradeCriteria', { type: TradeCriteriaRef }),
+  }),
+});
+
+const ApplicationEventRef = builder.objectRef<ApplicationEvent>('ApplicationEvent').implement({
+  description: 'One step or decision of an application, oldest first.',
+  fields: (t) => ({
+    at: t.expose('at', { type: 'DateTime' }),
+    kind: t.exposeString('kind'),
+    step: t.expose('step', { type: ApprovalStepEnum, nullable: true }),
+    by: t.exposeString('by', { nullable: true }),
+    decision: t.expose('decision', { type: DecisionEnum, nullable: true }),
+    comment: t.exposeString('comment', { nullable: true }),
+    detail: t.exposeString('detail', { nullable: true }),
+  }),
+});
+
+const ApprovalPoolRef = builder.objectRef<ApprovalTask['pool']>('ApprovalPool').implement({
+  fields: (t) => ({
+    role: t.expose('role', { type: RoleEnum }),
+    department: t.exposeString('department', { nullable: true }),
+  }),
+});
+
+const ApprovalTaskRef = builder.objectRef<ApprovalTask>('ApprovalTask').implement({
+  description: 'A decision a pool owes a workflow (its task token never leaves the hub).',
+  fields: (t) => ({
+    id: t.exposeID('taskId'),
+    applicationId: t.exposeString('applicationId'),
+    applicationType: t.expose('applicationType', { type: ApplicationTypeEnum }),
+    clientId: t.exposeString('clientId'),
+    applicantId: t.exposeString('applicantId'),
+    step: t.expose('step', { type: ApprovalStepEnum }),
+    pool: t.expose('pool', { type: ApprovalPoolRef }),
+    status: t.exposeString('status', { description: 'OPEN, DECIDED, or ESCALATED to the supervisors.' }),
+    openedAt: t.expose('openedAt', { type: 'DateTime' }),
+    escalatedAt: t.expose('escalatedAt', { type: 'DateTime', nullable: true }),
+    decision: t.field({ type: DecisionEnum, nullable: true, resolve: (task) => task.decision?.decision }),
+    decidedBy: t.string({ nullable: true, resolve: (task) => task.decision?.decidedBy }),
+    comment: t.string({ nullable: true, resolve: (task) => task.decision?.comment }),
+    application: t.field({
+      type: ApplicationRef,
+      resolve: (task, _args, ctx) => getApplication(ctx.deps, ctx.actor as Actor, task.applicationId),
+    }),
+  }),
+});
+
+ApplicationRef.implement({
+  description: 'A workflow application (稟議書), run as a Step Functions execution named after it.',
+  authScopes: { permission: 'client.read' },
+  fields: (t) => ({
+    id: t.exposeID('applicationId'),
+    type: t.expose('type', { type: ApplicationTypeEnum }),
+    status: t.expose('status', { type: ApplicationStatusEnum }),
+    clientId: t.exposeString('clientId'),
+    applicantId: t.exposeString('applicantId'),
+    visitId: t.exposeString('visitId', { nullable: true }),
+    creditPrecheck: t.expose('creditPrecheck', { type: CreditPrecheckRef, nullable: true }),
+    directorReasons: t.stringList({
+      description: 'Why a director must also approve (empty: the manager decides).',
+      resolve: (a) => a.directorReasons ?? [],
+    }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true }),
+    decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
+    history: t.field({ type: [ApplicationEventRef], resolve: (a) => a.history ?? [] }),
+    approvalTasks: t.field({
+      type: [ApprovalTaskRef],
+      resolve: (a, _args, ctx) => approvalTasksOfApplication(ctx.deps, ctx.actor as Actor, a),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.objectField(ClientRef, 'applications', (t) =>
+  t.field({
+    type: [ApplicationRef],
+    description: 'Newest first.',
+    resolve: (c, _args, ctx) => applicationsOfClient(ctx.deps, ctx.actor as Actor, c.clientId),
+  }),
+);
+
+builder.queryFields((t) => ({
+  application: t.field({
+    type: ApplicationRef,
+    authScopes: { permission: 'client.read' },
+    errors: { types: QUERY_ERRORS },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => getApplication(ctx.deps, ctx.actor as Actor, String(id)),
+  }),
+  myApprovalTasks: t.field({
+    type: [ApprovalTaskRef],
+    description: 'What the signed-in manager or director may decide now (not their own applications).',
+    authScopes: { permission: 'approval.read' },
+    resolve: (_root, _args, ctx) => myApprovalTasks(ctx.deps, ctx.actor as Actor),
+  }),
+}));
+
+const FindingInput = builder.inputType('FindingInput', {
+  fields: (t) => ({
+    result: t.field({ type: FindingResultEnum, required: true }),
+    note: t.string({ required: true }),
+  }),
+});
+const LabourRiskInput = builder.inputType('LabourRiskInput', {
+  fields: (t) => ({
+    pastUnpaidWages: t.field({ type: FindingInput, required: true }),
+    labourDisputes: t.field({ type: FindingInput, required: true }),
+    turnover: t.field({ type: FindingInput, required: true }),
+  }),
+});
+const TradeCriteriaInput = builder.inputType('TradeCriteriaInput', {
+  fields: (t) => ({
+    antisocialForces: t.field({ type: FindingInput, required: true }),
+    businessCondition: t.field({ type: FindingInput, required: true }),
+    workplaceEnvironment: t.field({ type: FindingInput, required: true }),
+    legalCompliance: t.field({ type: FindingInput, required: true }),
+  }),
+});
+const CreditPrecheckInput = builder.inputType('CreditPrecheckInput', {
+  fields: (t) => ({
+    creditRating: t.int({ required: true, description: '0–100' }),
+    antisocialCheck: t.field({ type: AntisocialEnum, required: true }),
+    labourRisk: t.field({ type: LabourRiskInput, required: true }),
+    tradeCriteria: t.field({ type: TradeCriteriaInput, required: true }),
+  }),
+});
+const SubmitCreditPrecheckInput = builder.inputType('SubmitCreditPrecheckInput', {
+  fields: (t) => ({
+    clientId: t.id({ required: true }),
+    creditPrecheck: t.field({ type: CreditPrecheckInput, required: true }),
+  }),
+});
+const DecideApprovalInput = builder.inputType('DecideApprovalInput', {
+  fields: (t) => ({
+    taskId: t.id({ required: true }),
+    decision: t.field({ type: DecisionEnum, required: true }),
+    comment: t.string({ description: 'Required to reject.' }),
+  }),
+});
+
+const DecideApprovalPayload = builder
+  .objectRef<{ task: ApprovalTask; application: Application }>('DecideApprovalPayload')
+  .implement({
+    fields: (t) => ({
+      task: t.expose('task', { type: ApprovalTaskRef }),
+      application: t.expose('application', { type: ApplicationRef }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  submitCreditPrecheck: t.field({
+    type: ApplicationRef,
+    description:
+      'The client’s rep: submit the 06_1 pre-check; its workflow starts (named after the application).',
+    authScopes: { permission: 'application.submit' },
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: SubmitCreditPrecheckInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      submitCreditPrecheck(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
+  }),
+  decideApproval: t.field({
+    type: DecideApprovalPayload,
+    description: 'A manager or director of the task’s pool: approve or reject (the first decision wins).',
+    authScopes: { permission: 'approval.decide' },
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: DecideApprovalInput, required: true }) },
+    resolve: (_root, { input }, ctx) => decideApproval(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
+  }),
+}));

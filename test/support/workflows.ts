@@ -1,0 +1,65 @@
+/** A hub with the local workflow engine running the synthesized state machines (issue 6). */
+
+import type { CreditPrecheck } from '../../core/applications/credit-precheck.js';
+import { runWorkflowTask, workflowErrorName } from '../../core/applications/workflow-tasks.js';
+import type { HubDeps } from '../../core/hub.js';
+import type { WorkflowName } from '../../core/workflows/workflow-engine.js';
+import { synthesizeWorkflowDefinitions } from '../../dev/workflow-definitions.js';
+import {
+  LocalWorkflowEngine,
+  type StateMachineDefinition,
+} from '../../integrations/stepfunctions/local-workflow-engine.js';
+
+const cached = new Map<number, Record<WorkflowName, StateMachineDefinition>>();
+
+/** The definitions `cdk synth` produces, with the given approval timeout (seconds). */
+export function testDefinitions(approvalTimeoutSeconds = 600): Record<WorkflowName, StateMachineDefinition> {
+  let definitions = cached.get(approvalTimeoutSeconds);
+  if (!definitions) {
+    definitions = synthesizeWorkflowDefinitions({ approvalTimeoutSeconds });
+    cached.set(approvalTimeoutSeconds, definitions);
+  }
+  return definitions;
+}
+
+/** The local engine; `approvalTimeoutSeconds` short only where a test is about the timeout. */
+export function localEngine(deps: HubDeps, approvalTimeoutSeconds = 600): LocalWorkflowEngine {
+  return new LocalWorkflowEngine({
+    definitions: testDefinitions(approvalTimeoutSeconds),
+    runTask: (event) => runWorkflowTask(deps, event),
+    errorName: workflowErrorName,
+    retryIntervalSeconds: 0,
+  });
+}
+
+const ok = { result: 'OK' as const, note: '問題なし' };
+const concern = { result: 'CONCERN' as const, note: '要確認' };
+
+export function precheck(overrides: Partial<CreditPrecheck> = {}): CreditPrecheck {
+  return {
+    creditRating: 72,
+    antisocialCheck: 'CLEAR',
+    labourRisk: { pastUnpaidWages: ok, labourDisputes: ok, turnover: ok },
+    tradeCriteria: {
+      antisocialForces: ok,
+      businessCondition: ok,
+      workplaceEnvironment: ok,
+      legalCompliance: ok,
+    },
+    ...overrides,
+  };
+}
+
+export const withConcern = (): Partial<CreditPrecheck> => ({
+  labourRisk: { pastUnpaidWages: ok, labourDisputes: concern, turnover: ok },
+});
+
+/** Polls `check` until it holds (bounded); the engine runs asynchronously. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, what: string): Promise<T> {
+  for (let i = 0; i < 200; i += 1) {
+    const value = await check();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`never happened: ${what}`);
+}
