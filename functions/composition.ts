@@ -43,10 +43,18 @@ export function workflowsFromEnv(
   config: FunctionConfig,
   env: Record<string, string | undefined>,
 ): WorkflowEngine {
-  const creditPrecheck = env.CREDIT_PRECHECK_STATE_MACHINE_ARN;
-  if (!creditPrecheck)
-    throw new Error('invalid configuration: CREDIT_PRECHECK_STATE_MACHINE_ARN: is required');
-  return new SfnWorkflowEngine({ CREDIT_PRECHECK: creditPrecheck }, config.AWS_REGION);
+  const arn = (variable: string) => {
+    const value = env[variable];
+    if (!value) throw new Error(`invalid configuration: ${variable}: is required`);
+    return value;
+  };
+  return new SfnWorkflowEngine(
+    {
+      CREDIT_PRECHECK: arn('CREDIT_PRECHECK_STATE_MACHINE_ARN'),
+      ORDER_APPROVAL: arn('ORDER_APPROVAL_STATE_MACHINE_ARN'),
+    },
+    config.AWS_REGION,
+  );
 }
 
 /** A secret read from Secrets Manager once and kept for `ttlMs`; never logged. */

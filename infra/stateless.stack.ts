@@ -159,12 +159,14 @@ export class StatelessStack extends Stack {
       ...(props.approvalTimeout ? { approvalTimeout: props.approvalTimeout } : {}),
     });
     // The API starts executions; only it releases a waiting approval (the decision handler).
-    this.workflows.creditPrecheck.grantStartExecution(this.graphqlFunction);
-    this.workflows.creditPrecheck.grantTaskResponse(this.graphqlFunction);
-    this.graphqlFunction.addEnvironment(
-      'CREDIT_PRECHECK_STATE_MACHINE_ARN',
-      this.workflows.creditPrecheck.stateMachineArn,
-    );
+    for (const [variable, machine] of [
+      ['CREDIT_PRECHECK_STATE_MACHINE_ARN', this.workflows.creditPrecheck],
+      ['ORDER_APPROVAL_STATE_MACHINE_ARN', this.workflows.orderApproval],
+    ] as const) {
+      machine.grantStartExecution(this.graphqlFunction);
+      machine.grantTaskResponse(this.graphqlFunction);
+      this.graphqlFunction.addEnvironment(variable, machine.stateMachineArn);
+    }
     const workflowTasksId = this.getLogicalId(
       this.workflowTasksFunction.node.defaultChild as lambda.CfnFunction,
     );

@@ -46,7 +46,7 @@ beforeAll(() => {
 describe('approval workflows', () => {
   it('are Standard state machines with logging and tracing on', () => {
     const machines = stateless.findResources('AWS::StepFunctions::StateMachine');
-    expect(Object.keys(machines)).toHaveLength(1);
+    expect(Object.keys(machines)).toHaveLength(2);
     for (const machine of Object.values(machines)) {
       expect(machine.Properties.StateMachineType).toBe('STANDARD');
       expect(machine.Properties.TracingConfiguration).toEqual({ Enabled: true });

@@ -3,17 +3,13 @@ import type { Actor } from '../access.js';
 import type { AuditActor } from '../audit.js';
 import { type EntityChange, entityChange } from '../entity-change.js';
 import type { HubDeps } from '../hub.js';
-import {
-  type Application,
-  type ApplicationEvent,
-  type ApplicationSlot,
-  applicationSlotId,
-} from './application.js';
+import { type Application, type ApplicationEvent, type ApplicationSlot, slotIdOf } from './application.js';
 import type { ApprovalTask } from './approval-task.js';
 
 export const APPLICATION_LABELS = {
   CREDIT_PRECHECK: '06_1 反社/与信チェック申請',
   CONTRACT_EXECUTION: '06_2 契約書類締結申請',
+  ORDER_APPROVAL: 'オーダー承認',
 } as const;
 
 export function applicationChange(
@@ -51,16 +47,17 @@ export async function slotChange(
   deps: HubDeps,
   actor: Actor | AuditActor,
   operation: string,
-  application: Pick<Application, 'clientId' | 'type'>,
+  application: Pick<Application, 'clientId' | 'type' | 'inquiryId'>,
   holds: { draftApplicationId?: string; openApplicationId?: string },
   now: string,
 ): Promise<EntityChange> {
-  const before = await deps.ledger.getApplicationSlot(
-    applicationSlotId(application.clientId, application.type),
-  );
+  const before = await deps.ledger.getApplicationSlot(slotIdOf(application));
   const slot: ApplicationSlot = {
     clientId: application.clientId,
     type: application.type,
+    ...(application.type === 'ORDER_APPROVAL' && application.inquiryId
+      ? { subjectId: application.inquiryId }
+      : {}),
     ...(holds.draftApplicationId ? { draftApplicationId: holds.draftApplicationId } : {}),
     ...(holds.openApplicationId ? { openApplicationId: holds.openApplicationId } : {}),
     version: (before?.version ?? 0) + 1,
@@ -70,7 +67,7 @@ export async function slotChange(
     operation,
     at: now,
     clientId: application.clientId,
-    subjectId: applicationSlotId(application.clientId, application.type),
+    subjectId: slotIdOf(application),
     before,
     entity: { type: 'APPLICATION_SLOT', value: slot },
   });

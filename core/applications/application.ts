@@ -5,7 +5,7 @@
  */
 import type { CreditPrecheck } from './credit-precheck.js';
 
-export const APPLICATION_TYPES = ['CREDIT_PRECHECK', 'CONTRACT_EXECUTION'] as const;
+export const APPLICATION_TYPES = ['CREDIT_PRECHECK', 'CONTRACT_EXECUTION', 'ORDER_APPROVAL'] as const;
 export type ApplicationType = (typeof APPLICATION_TYPES)[number];
 
 export const APPLICATION_STATUSES = [
@@ -55,6 +55,8 @@ export interface Application {
   applicantId: string;
   /** The visit that started it (A6-1). */
   visitId?: string;
+  /** ORDER_APPROVAL: the request (inquiry) whose order is approved. */
+  inquiryId?: string;
   /** 06_1's inputs, once submitted. */
   creditPrecheck?: CreditPrecheck;
   /** Why director approval is required (policy.md); empty when the manager decides alone. */
@@ -76,9 +78,16 @@ export interface Application {
 export interface ApplicationSlot {
   clientId: string;
   type: ApplicationType;
+  /** Order approvals are one per order (the inquiry), not per client. */
+  subjectId?: string;
   draftApplicationId?: string;
   openApplicationId?: string;
   version: number;
 }
 
-export const applicationSlotId = (clientId: string, type: ApplicationType) => `${clientId}#${type}`;
+export const applicationSlotId = (clientId: string, type: ApplicationType, subjectId?: string) =>
+  `${clientId}#${type}${subjectId ? `#${subjectId}` : ''}`;
+
+/** The slot an application occupies. */
+export const slotIdOf = (a: Pick<Application, 'clientId' | 'type' | 'inquiryId'>) =>
+  applicationSlotId(a.clientId, a.type, a.type === 'ORDER_APPROVAL' ? a.inquiryId : undefined);

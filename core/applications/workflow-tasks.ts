@@ -10,13 +10,16 @@ import { systemActor } from '../audit.js';
 import type { Client } from '../clients/client.js';
 import { commitChanges, type EntityChange, entityChange } from '../entity-change.js';
 import { IntegrationError, NotFoundError, PreconditionFailedError } from '../errors.js';
+import { hearingItemLabel, hearingSheetIdOf, ORDER_ITEMS } from '../hearing-sheets/hearing-sheet.js';
 import type { HubDeps } from '../hub.js';
 import { enqueueKintoneWrite, orderForInquiry } from '../kintone/kintone-outbox.js';
+import type { OrderStatus } from '../kintone/order.js';
 import type { LedgerWrite } from '../ledger.js';
 import { enqueueMail } from '../mail/mail-message.js';
 import { notify } from '../notifications/notification.js';
 import type { StaffMember } from '../staff/staff-member.js';
 import { parseInput } from '../validation.js';
+import { hearingItemText } from '../visits/visit-summary.js';
 import { APPROVAL_STEPS, type Application, type ApprovalStep } from './application.js';
 import { APPLICATION_LABELS, applicationChange, slotChange, taskChange } from './application-changes.js';
 import {
@@ -27,11 +30,13 @@ import {
   poolFor,
   supervisorPoolOf,
 } from './approval-task.js';
+import { assertOrderMayBeRegistered } from './register-order.js';
 
 const WORKFLOW = systemActor('workflow');
 
 const taskEvent = z.discriminatedUnion('task', [
   z.object({ task: z.literal('creditPrecheck.validate'), applicationId: z.string().min(1) }),
+  z.object({ task: z.literal('order.pendingApproval'), applicationId: z.string().min(1) }),
   z.object({
     task: z.literal('approval.open'),
     applicationId: z.string().min(1),
@@ -88,6 +93,8 @@ export async function runWorkflowTask(deps: HubDeps, event: unknown): Promise<Re
   switch (e.task) {
     case 'creditPrecheck.validate':
       return validateCreditPrecheck(deps, e.applicationId);
+    case 'order.pendingApproval':
+      return orderPendingApproval(deps, e.applicationId);
     case 'approval.open':
       return openApprovalTask(deps, e);
     case 'approval.escalate':
@@ -132,6 +139,71 @@ async function validateCreditPrecheck(deps: HubDeps, applicationId: string) {
     await commitChanges(deps.ledger, [change]);
   }
   return result;
+}
+
+/** The order's gates hold (06_1 approved, hearing items complete); the order shows PENDING_APPROVAL in kintone (A7-3). */
+async function orderPendingApproval(deps: HubDeps, applicationId: string) {
+  const application = await loadApplication(deps, applicationId);
+  if (application.type !== 'ORDER_APPROVAL' || !application.inquiryId) {
+    throw new PreconditionFailedError('APPLICATION_INCOMPLETE', `${applicationId} names no order`);
+  }
+  if (application.status !== 'SUBMITTED' || application.history.some((h) => h.kind === 'VALIDATED'))
+    return {};
+  await assertOrderMayBeRegistered(deps, application.clientId, application.inquiryId);
+  const client = await loadClient(deps, application.clientId);
+  const now = deps.clock.now().toISOString();
+  const { change } = applicationChange(
+    deps,
+    WORKFLOW,
+    'order.pendingApproval',
+    application,
+    {},
+    { at: now, kind: 'VALIDATED' },
+    now,
+  );
+  await commitChanges(
+    deps.ledger,
+    [change],
+    [await orderWrite(deps, client, application.inquiryId, 'PENDING_APPROVAL', now)],
+  );
+  return {};
+}
+
+/** The order of a request, as kintone shows it with the given status and its hearing items. */
+async function orderWrite(
+  deps: HubDeps,
+  client: Client,
+  inquiryId: string,
+  status: OrderStatus,
+  now: string,
+): Promise<LedgerWrite> {
+  const inquiry = await deps.ledger.getInquiry(inquiryId);
+  if (!inquiry) throw new NotFoundError('Inquiry', inquiryId);
+  const sheet = await deps.ledger.getHearingSheet(hearingSheetIdOf(inquiryId));
+  const base = orderForInquiry(inquiry, client);
+  const items = sheet
+    ? ORDER_ITEMS.flatMap((item) => {
+        const value = sheet.items[item];
+        return value === undefined ? [] : [`${hearingItemLabel(item)}: ${hearingItemText(item, value)}`];
+      })
+    : [];
+  const order = {
+    ...base,
+    status,
+    ...(sheet?.items.jobCategory ? { jobCategory: sheet.items.jobCategory } : {}),
+    ...(sheet?.items.startDate ? { requestedStart: sheet.items.startDate } : {}),
+    ...(items.length
+      ? { summary: [base.summary, 'ヒアリング項目:', ...items].filter(Boolean).join('\n') }
+      : {}),
+  };
+  return enqueueKintoneWrite(deps.ids, now, {
+    app: 'orders',
+    order,
+    hubId: order.hubId,
+    clientId: client.clientId,
+    subjectType: 'INQUIRY',
+    subjectId: inquiryId,
+  });
 }
 
 /**
@@ -242,7 +314,7 @@ async function decideApplication(
   if (application.status !== 'SUBMITTED') return { status: application.status };
   const client = await loadClient(deps, application.clientId);
   const now = deps.clock.now().toISOString();
-  const detail =
+  let detail =
     reason === 'ANTISOCIAL_HIT'
       ? '反社チェックが HIT のため自動的に否決されました。'
       : `${reason === 'DIRECTOR' ? '取締役' : 'マネージャー'}の決裁により${outcome === 'APPROVED' ? '承認' : '否決'}されました。`;
@@ -273,7 +345,26 @@ async function decideApplication(
         entity: { type: 'CLIENT', value: updated },
       }),
     );
-    if (outcome === 'APPROVED') writes.push(...(await orderIntakeOpens(deps, updated, application, now)));
+    if (outcome === 'APPROVED') {
+      const intake = await orderIntakeOpens(deps, updated, application, now);
+      writes.push(...intake.writes);
+      if (!intake.templateSent) {
+        detail +=
+          '\nお客様の連絡先メールアドレスが未登録のため、基本契約書のひな形は送付していません。担当から送付してください。';
+      }
+    }
+  }
+  if (application.type === 'ORDER_APPROVAL' && application.inquiryId) {
+    // Approved: the order opens for staffing; rejected: it goes back to RECEIVED to be reworked.
+    writes.push(
+      await orderWrite(
+        deps,
+        client,
+        application.inquiryId,
+        outcome === 'APPROVED' ? 'OPEN' : 'RECEIVED',
+        now,
+      ),
+    );
   }
   const applicant = await deps.ledger.getStaffMember(application.applicantId);
   writes.push(
@@ -302,7 +393,7 @@ async function orderIntakeOpens(
   client: Client,
   application: Application,
   now: string,
-): Promise<LedgerWrite[]> {
+): Promise<{ writes: LedgerWrite[]; templateSent: boolean }> {
   const inquiries = await deps.ledger.listInquiriesOfClient(client.clientId);
   const writes: LedgerWrite[] = inquiries
     .filter((i) => i.status !== 'NEW')
@@ -335,7 +426,7 @@ async function orderIntakeOpens(
       }),
     );
   }
-  return writes;
+  return { writes, templateSent: Boolean(contact?.email) };
 }
 
 /** A step failed for good (not a transient error): the application is FAILED, its slot released, the applicant told. */

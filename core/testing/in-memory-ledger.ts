@@ -49,7 +49,7 @@ const keyOf = (e: LedgerEntity): string => {
     case 'APPLICATION':
       return `APPLICATION#${e.value.applicationId}`;
     case 'APPLICATION_SLOT':
-      return `APPLICATION_SLOT#${e.value.clientId}#${e.value.type}`;
+      return `APPLICATION_SLOT#${e.value.clientId}#${e.value.type}${e.value.subjectId ? `#${e.value.subjectId}` : ''}`;
     case 'APPROVAL_TASK':
       return `APPROVAL_TASK#${e.value.taskId}`;
   }
@@ -154,7 +154,9 @@ export class InMemoryClientLedger implements ClientLedger {
       .slice(0, limit);
   }
   async getApplicationSlot(slotId: string) {
-    return this.all('APPLICATION_SLOT').find((s) => `${s.clientId}#${s.type}` === slotId);
+    return this.all('APPLICATION_SLOT').find(
+      (s) => `${s.clientId}#${s.type}${s.subjectId ? `#${s.subjectId}` : ''}` === slotId,
+    );
   }
   async getApprovalTask(taskId: string) {
     return this.all('APPROVAL_TASK').find((t) => t.taskId === taskId);

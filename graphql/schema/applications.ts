@@ -23,6 +23,7 @@ import {
   FINDING_RESULTS,
 } from '../../core/applications/credit-precheck.js';
 import { decideApproval } from '../../core/applications/decide-approval.js';
+import { registerOrder } from '../../core/applications/register-order.js';
 import { submitCreditPrecheck } from '../../core/applications/submit-credit-precheck.js';
 import { applicationsOfClient } from '../../core/visits/visit-queries.js';
 import { builder } from '../builder.js';
@@ -137,6 +138,10 @@ ApplicationRef.implement({
     clientId: t.exposeString('clientId'),
     applicantId: t.exposeString('applicantId'),
     visitId: t.exposeString('visitId', { nullable: true }),
+    inquiryId: t.exposeString('inquiryId', {
+      nullable: true,
+      description: 'ORDER_APPROVAL: the request whose order is approved.',
+    }),
     creditPrecheck: t.expose('creditPrecheck', { type: CreditPrecheckRef, nullable: true }),
     directorReasons: t.stringList({
       description: 'Why a director must also approve (empty: the manager decides).',
@@ -212,6 +217,11 @@ const SubmitCreditPrecheckInput = builder.inputType('SubmitCreditPrecheckInput',
     creditPrecheck: t.field({ type: CreditPrecheckInput, required: true }),
   }),
 });
+const RegisterOrderInput = builder.inputType('RegisterOrderInput', {
+  fields: (t) => ({
+    inquiryId: t.id({ required: true, description: 'The request whose order is registered.' }),
+  }),
+});
 const DecideApprovalInput = builder.inputType('DecideApprovalInput', {
   fields: (t) => ({
     taskId: t.id({ required: true }),
@@ -239,6 +249,15 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SubmitCreditPrecheckInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       submitCreditPrecheck(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
+  }),
+  registerOrder: t.field({
+    type: ApplicationRef,
+    description:
+      'The client’s rep: register the request’s order for approval (A7-3) — only after an approved 06_1 and with every A7-2 hearing item.',
+    authScopes: { permission: 'application.submit' },
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: RegisterOrderInput, required: true }) },
+    resolve: (_root, { input }, ctx) => registerOrder(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
   }),
   decideApproval: t.field({
     type: DecideApprovalPayload,

@@ -133,7 +133,7 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
     }
     case 'APPLICATION_SLOT': {
       const slot = entity.value;
-      return applicationSlotKey(`${slot.clientId}#${slot.type}`);
+      return applicationSlotKey(`${slot.clientId}#${slot.type}${slot.subjectId ? `#${slot.subjectId}` : ''}`);
     }
     case 'APPROVAL_TASK': {
       const t = entity.value;

@@ -2,7 +2,8 @@
  * The credit / anti-social pre-check (06_1) on the local engine, running the state machine
  * `cdk synth` produces, against DynamoDB Local: approve, reject, director escalation, HIT
  * auto-reject, self-approval denied, approval timeout escalation, restart mid-workflow, double
- * submit, and every decision in the audit trail. Requirements: A3-1, A4-1, A4-2, A4-3, A6-1, A7-1, X-1.
+ * submit, order approval, and every decision in the audit trail. Requirements: A3-1, A4-1, A4-2, A4-3,
+ * A6-1, A7-1, A7-3, X-1.
  */
 import validator from 'asl-validator';
 import { printSchema } from 'graphql';
@@ -12,8 +13,10 @@ import { myApprovalTasks } from '../core/applications/application-queries.js';
 import { approvalTaskIdOf } from '../core/applications/approval-task.js';
 import { decideApproval } from '../core/applications/decide-approval.js';
 import { redriveInFlightApplications } from '../core/applications/redrive.js';
+import { registerOrder } from '../core/applications/register-order.js';
 import { submitCreditPrecheck } from '../core/applications/submit-credit-precheck.js';
 import { assignSalesRep } from '../core/assignment/assign-sales-rep.js';
+import { saveHearingSheet } from '../core/hearing-sheets/save-hearing-sheet.js';
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
 import { confirmPreVisitChecklist } from '../core/visits/confirm-pre-visit-checklist.js';
 import { planVisit } from '../core/visits/plan-visit.js';
@@ -390,5 +393,69 @@ describe('in GraphQL', () => {
       'APPROVED',
     ]);
     expect(printSchema(schema)).not.toMatch(/taskToken/i);
+  });
+});
+
+describe('order approval (A7-3)', () => {
+  /** A client with an approved 06_1 and a complete hearing sheet (from its visit). */
+  async function approvedClient(d: Deps) {
+    const clientId = await visitedClient(d);
+    const application = await submitCreditPrecheck(d, salesTokyo, { clientId, creditPrecheck: precheck() });
+    const task = await openTask(application.applicationId, 'MANAGER');
+    await decideApproval(d, managerTokyo, { taskId: task.taskId, decision: 'APPROVE' });
+    await decided(application.applicationId);
+    const [inquiry] = await t.ledger.listInquiriesOfClient(clientId);
+    return { clientId, inquiryId: inquiry?.inquiryId as string };
+  }
+
+  it('cannot be registered before the credit pre-check is approved, nor with hearing items missing', async () => {
+    const d = deps();
+    const clientId = await visitedClient(d);
+    const [inquiry] = await t.ledger.listInquiriesOfClient(clientId);
+    await expect(registerOrder(d, salesTokyo, { inquiryId: inquiry?.inquiryId })).rejects.toMatchObject({
+      rule: 'CREDIT_PRECHECK_NOT_APPROVED',
+    });
+    // A second request of an approved client, with only part of its hearing sheet.
+    const { clientId: approved } = await approvedClient(d);
+    const client = await t.ledger.getClient(approved);
+    const second = await recordPhoneInquiry(
+      d,
+      salesTokyo,
+      phoneInquiry({ company: client?.name, phone: client?.phones[0], message: '追加で2名' }),
+    );
+    expect(second.clientId).toBe(approved);
+    await saveHearingSheet(d, salesTokyo, { inquiryId: second.inquiryId, items: { jobContent: '検品' } });
+    await expect(registerOrder(d, salesTokyo, { inquiryId: second.inquiryId })).rejects.toMatchObject({
+      rule: 'HEARING_ITEMS_MISSING',
+      message: expect.stringContaining('billingRate'),
+    });
+  });
+
+  it('goes PENDING_APPROVAL in kintone, the supervisor approves, and it opens (OPEN)', async () => {
+    const d = deps();
+    const { clientId, inquiryId } = await approvedClient(d);
+    const application = await registerOrder(d, salesTokyo, { inquiryId });
+    const task = await openTask(application.applicationId, 'MANAGER');
+    const orders = async () =>
+      (await t.ledger.listKintoneOutboxEntriesOfClient(clientId)).flatMap((e) =>
+        e.app === 'orders' ? [e.order] : [],
+      );
+    const pending = (await orders()).find((o) => o.status === 'PENDING_APPROVAL');
+    expect(pending?.summary).toContain('請求単価: 2,100円／時間');
+    // The rep may not approve their own order; a second registration while it runs starts nothing new.
+    await expect(
+      decideApproval(d, salesTokyo, { taskId: task.taskId, decision: 'APPROVE' }),
+    ).rejects.toMatchObject({
+      name: 'ForbiddenError',
+    });
+    expect((await registerOrder(d, salesTokyo, { inquiryId })).applicationId).toBe(application.applicationId);
+    await decideApproval(d, managerTokyo, { taskId: task.taskId, decision: 'APPROVE' });
+    expect((await decided(application.applicationId)).status).toBe('APPROVED');
+    expect((await orders()).map((o) => o.status)).toEqual(
+      expect.arrayContaining(['PENDING_APPROVAL', 'OPEN']),
+    );
+    await expect(registerOrder(d, salesTokyo, { inquiryId })).rejects.toMatchObject({
+      rule: 'ORDER_ALREADY_APPROVED',
+    });
   });
 });

@@ -1,0 +1,113 @@
+/**
+ * `registerOrder`: the rep registers an order (A7-3) — the request's order in kintone — for
+ * approval. Only for a client with an approved credit pre-check (policy.md: an order cannot pass
+ * INQUIRY without an approved 06_1) and with every required hearing item (A7-2); one open
+ * approval per order. The order approval workflow moves it to PENDING_APPROVAL in kintone, asks
+ * the supervisors (the department's managers), and opens it (OPEN) on approval.
+ * Requirements: A7-2, A7-3, A4-2.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+import { type Actor, assertMay } from '../access.js';
+import { getClient } from '../clients/client-queries.js';
+import { commitChanges, entityChange } from '../entity-change.js';
+import { PreconditionFailedError } from '../errors.js';
+import { completenessOf, hearingItemLabel, hearingSheetIdOf } from '../hearing-sheets/hearing-sheet.js';
+import { loadInquiry } from '../inquiries/inquiry-changes.js';
+import { parseInput } from '../validation.js';
+import { assertWorksOnClient } from '../visits/visit-changes.js';
+import { type Application, slotIdOf } from './application.js';
+import { slotChange } from './application-changes.js';
+import type { WorkflowDeps } from './submit-credit-precheck.js';
+
+const registerOrderInput = z.object({ inquiryId: z.string().min(1) });
+
+/** The gates an order must pass before (and when) its approval starts; throws naming the first that fails. */
+export async function assertOrderMayBeRegistered(
+  deps: WorkflowDeps | Omit<WorkflowDeps, 'workflows'>,
+  clientId: string,
+  inquiryId: string,
+) {
+  const applications = await deps.ledger.listApplicationsOfClient(clientId);
+  if (!applications.some((a) => a.type === 'CREDIT_PRECHECK' && a.status === 'APPROVED')) {
+    throw new PreconditionFailedError(
+      'CREDIT_PRECHECK_NOT_APPROVED',
+      'an order is registered only for a client whose credit pre-check (06_1) is approved',
+    );
+  }
+  const missing = completenessOf(
+    await deps.ledger.getHearingSheet(hearingSheetIdOf(inquiryId)),
+  ).missingForOrder;
+  if (missing.length) {
+    throw new PreconditionFailedError(
+      'HEARING_ITEMS_MISSING',
+      `the order's hearing sheet is missing required items (A7-2): ${missing.map((m) => `${m} (${hearingItemLabel(m)})`).join(', ')}`,
+    );
+  }
+  if (
+    applications.some(
+      (a) => a.type === 'ORDER_APPROVAL' && a.inquiryId === inquiryId && a.status === 'APPROVED',
+    )
+  ) {
+    throw new PreconditionFailedError('ORDER_ALREADY_APPROVED', 'this order is already approved');
+  }
+}
+
+export async function registerOrder(deps: WorkflowDeps, actor: Actor, input: unknown): Promise<Application> {
+  assertMay(actor, 'application.submit');
+  const cmd = parseInput(registerOrderInput, input);
+  const inquiry = await loadInquiry(deps, actor, cmd.inquiryId);
+  const client = await getClient(deps, actor, inquiry.clientId);
+  assertWorksOnClient(actor, client);
+  const slot = await deps.ledger.getApplicationSlot(
+    slotIdOf({ clientId: client.clientId, type: 'ORDER_APPROVAL', inquiryId: inquiry.inquiryId }),
+  );
+  if (slot?.openApplicationId) {
+    const open = await deps.ledger.getApplication(slot.openApplicationId);
+    if (open?.status === 'SUBMITTED' && isDeepStrictEqual(open.inquiryId, inquiry.inquiryId)) {
+      await deps.workflows.start('ORDER_APPROVAL', open.applicationId, { applicationId: open.applicationId });
+      return open;
+    }
+  }
+  await assertOrderMayBeRegistered(deps, client.clientId, inquiry.inquiryId);
+
+  const now = deps.clock.now().toISOString();
+  const application: Application = {
+    applicationId: deps.ids.next('app'),
+    type: 'ORDER_APPROVAL',
+    status: 'SUBMITTED',
+    clientId: client.clientId,
+    department: client.department ?? actor.department ?? '',
+    applicantId: actor.userId,
+    inquiryId: inquiry.inquiryId,
+    directorReasons: [],
+    submittedAt: now,
+    history: [{ at: now, kind: 'SUBMITTED', by: actor.userId }],
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await commitChanges(deps.ledger, [
+    entityChange(deps.ids, {
+      actor,
+      operation: 'order.register',
+      at: now,
+      clientId: client.clientId,
+      subjectId: application.applicationId,
+      before: undefined,
+      entity: { type: 'APPLICATION', value: application },
+    }),
+    await slotChange(
+      deps,
+      actor,
+      'order.register',
+      application,
+      { openApplicationId: application.applicationId },
+      now,
+    ),
+  ]);
+  await deps.workflows.start('ORDER_APPROVAL', application.applicationId, {
+    applicationId: application.applicationId,
+  });
+  return application;
+}
