@@ -20,6 +20,7 @@ import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
 import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
 import { kintoneSyncOfClient } from '../core/kintone/kintone-sync-queries.js';
 import { InMemoryDocumentStore } from '../core/testing/in-memory-document-store.js';
+import { cancelVisit, rescheduleVisit } from '../core/visits/change-visit-plan.js';
 import { confirmPreVisitChecklist } from '../core/visits/confirm-pre-visit-checklist.js';
 import { planVisit } from '../core/visits/plan-visit.js';
 import { recordVisit } from '../core/visits/record-visit.js';
@@ -596,5 +597,39 @@ describe('hearing sheet (A1-6, A7-2, A3-5, A7-5)', () => {
       value: '8:30〜17:30（休憩60分）',
       source: { via: 'HEARING', by: 'sales-tokyo-1', at: second.updatedAt, inquiryId: inquiry.inquiryId },
     });
+  });
+});
+
+describe('changing a visit plan', () => {
+  it('moves the record deadline with a reschedule, and a cancelled visit leaves the open deadlines', async () => {
+    const d = deps();
+    const { inquiry, visit } = await preparedVisit(d);
+    const moved = await rescheduleVisit(d, salesTokyo, {
+      visitId: visit.visitId,
+      plannedStartAt: '2026-12-03T01:00:00Z',
+      plannedEndAt: '2026-12-03T02:00:00Z',
+    });
+    expect(moved.recordDeadline).toEqual({ dueAt: '2026-12-04T02:00:00.000Z', basis: 'PLANNED_END' });
+    expect(moved.status).toBe('PREPARED');
+    d.clock.set(new Date('2026-12-02T05:00:00Z'));
+    const due = await t.ledger.listOpenVisitRecordDeadlines({ dueBefore: d.clock.now(), first: 500 });
+    expect(due.items.map((v) => v.visitId)).not.toContain(visit.visitId);
+
+    await expectError(cancelVisit(d, salesTokyo2, { visitId: visit.visitId, reason: '先方都合' }), {
+      name: 'ForbiddenError',
+    });
+    await expectError(cancelVisit(d, salesTokyo, { visitId: visit.visitId, reason: ' ' }), {
+      fieldErrors: [expect.objectContaining({ path: 'input.reason' })],
+    });
+    const cancelled = await cancelVisit(d, salesTokyo, { visitId: visit.visitId, reason: '先方都合で中止' });
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', cancellation: { reason: '先方都合で中止' } });
+    d.clock.set(new Date('2026-12-10T00:00:00Z'));
+    const later = await t.ledger.listOpenVisitRecordDeadlines({ dueBefore: d.clock.now(), first: 500 });
+    expect(later.items.map((v) => v.visitId)).not.toContain(visit.visitId);
+    await expectError(recordVisit(d, salesTokyo, visitRecordInput(visit.visitId, '2026-12-03T02:00:00Z')), {
+      rule: 'VISIT_CANCELLED',
+    });
+    const overdue = await listClients(d, managerTokyo, { overdue: true }, { first: 100 });
+    expect(overdue.items.map((c) => c.clientId)).not.toContain(inquiry.clientId);
   });
 });

@@ -14,6 +14,7 @@ import { PreconditionFailedError } from '../errors.js';
 import { matchGStaffRecords } from '../gstaff/gstaff-queries.js';
 import type { HubDeps } from '../hub.js';
 import type { StaffMember } from '../staff/staff-member.js';
+import { visitRecordOverdue } from '../visits/visit.js';
 import type { ClientRiskFacts, RepFacts } from './rank-sales-reps.js';
 import { clientRisk, rankSalesReps } from './rank-sales-reps.js';
 import { isCurrent, type SalesRepProposal } from './sales-rep-assignment.js';
@@ -50,11 +51,7 @@ export async function clientRiskFacts(deps: HubDeps, client: Client): Promise<Cl
     if (!fc) return false;
     return fc.contactedAt ? fc.contactedAt > fc.dueAt : Date.parse(fc.dueAt) < now.getTime();
   }).length;
-  const missedVisitRecords = visits.filter(
-    (v) =>
-      v.recordDeadline.late ||
-      (v.status !== 'RECORDED' && Date.parse(v.recordDeadline.dueAt) < now.getTime()),
-  ).length;
+  const missedVisitRecords = visits.filter((v) => v.recordDeadline.late || visitRecordOverdue(v, now)).length;
   return {
     pastTroubles: [...records.values()].reduce((n, r) => n + r.pastTroubles.length, 0),
     turnoverRate: turnovers.length ? Math.max(...turnovers) : undefined,

@@ -123,7 +123,11 @@ export class InMemoryClientLedger implements ClientLedger {
     after?: string;
   }) {
     const open = this.all('VISIT')
-      .filter((v) => v.status !== 'RECORDED' && Date.parse(v.recordDeadline.dueAt) < q.dueBefore.getTime())
+      .filter(
+        (v) =>
+          (v.status === 'PLANNED' || v.status === 'PREPARED') &&
+          Date.parse(v.recordDeadline.dueAt) < q.dueBefore.getTime(),
+      )
       .filter((v) => !q.department || v.department === q.department)
       .sort((a, b) => a.recordDeadline.dueAt.localeCompare(b.recordDeadline.dueAt));
     return page(open, q.first, q.after);

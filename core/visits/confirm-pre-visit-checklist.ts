@@ -34,7 +34,7 @@ const confirmChecklistInput = z.object({
 export async function confirmPreVisitChecklist(deps: HubDeps, actor: Actor, input: unknown): Promise<Visit> {
   const cmd = parseInput(confirmChecklistInput, input);
   const { visit } = await loadVisitForChange(deps, actor, cmd.visitId, cmd.expectedVersion);
-  if (visit.status === 'RECORDED') {
+  if (visit.status === 'RECORDED' || visit.status === 'CANCELLED') {
     throw new PreconditionFailedError(
       'VISIT_ALREADY_RECORDED',
       'the visit is recorded; its checklist is closed',

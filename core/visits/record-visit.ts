@@ -127,8 +127,11 @@ async function supervisorsOf(
 export async function recordVisit(deps: HubDeps, actor: Actor, input: unknown): Promise<RecordVisitResult> {
   const cmd = parseInput(recordVisitInput, input);
   const { visit, client } = await loadVisitForChange(deps, actor, cmd.visitId, cmd.expectedVersion);
-  if (visit.status === 'RECORDED') {
-    throw new PreconditionFailedError('VISIT_ALREADY_RECORDED', 'the visit is already recorded');
+  if (visit.status === 'RECORDED' || visit.status === 'CANCELLED') {
+    throw new PreconditionFailedError(
+      visit.status === 'RECORDED' ? 'VISIT_ALREADY_RECORDED' : 'VISIT_CANCELLED',
+      `the visit is ${visit.status.toLowerCase()}`,
+    );
   }
   const missing = missingChecklistItems(visit);
   if (missing.length) {

@@ -56,7 +56,7 @@ export interface ChecklistConfirmation {
   confirmedAt: string;
 }
 
-export const VISIT_STATUSES = ['PLANNED', 'PREPARED', 'RECORDED'] as const;
+export const VISIT_STATUSES = ['PLANNED', 'PREPARED', 'RECORDED', 'CANCELLED'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 
 export const VISIT_OUTCOMES = ['REQUEST_LIKELY', 'NO_REQUEST_YET', 'REJECTED_PROHIBITED_WORK'] as const;
@@ -134,6 +134,8 @@ export interface Visit {
   record?: VisitRecord;
   recordDeadline: VisitRecordDeadline;
   attachments: VisitAttachment[];
+  /** Why a planned visit was called off. */
+  cancellation?: { reason: string; by: string; at: string };
   /** The draft credit pre-check a likely request started (A6-1). */
   draftApplicationId?: string;
   createdBy: string;
@@ -149,5 +151,8 @@ export function missingChecklistItems(visit: Pick<Visit, 'checklist'>): PreVisit
 
 /** Overdue now: not recorded and past due. */
 export function visitRecordOverdue(visit: Visit, now: Date): boolean {
-  return visit.status !== 'RECORDED' && Date.parse(visit.recordDeadline.dueAt) < now.getTime();
+  return (
+    (visit.status === 'PLANNED' || visit.status === 'PREPARED') &&
+    Date.parse(visit.recordDeadline.dueAt) < now.getTime()
+  );
 }

@@ -2,6 +2,7 @@
 import type { Actor } from '../../core/access.js';
 import { deadlineStatus } from '../../core/business-days.js';
 import type { UploadGrant } from '../../core/documents/document-store.js';
+import { cancelVisit, rescheduleVisit } from '../../core/visits/change-visit-plan.js';
 import { confirmPreVisitChecklist } from '../../core/visits/confirm-pre-visit-checklist.js';
 import { planVisit } from '../../core/visits/plan-visit.js';
 import { type RecordVisitResult, recordVisit } from '../../core/visits/record-visit.js';
@@ -57,7 +58,7 @@ const DispatchTopicEnum = builder.enumType('DispatchExplanationTopic', {
   values: describe(DISPATCH_TOPIC_IDS, DISPATCH_EXPLANATION_TOPICS),
 });
 const VisitStatusEnum = builder.enumType('VisitStatus', {
-  description: 'PLANNED → PREPARED (checklist confirmed) → RECORDED.',
+  description: 'PLANNED → PREPARED (checklist confirmed) → RECORDED; or CANCELLED with a reason.',
   values: VISIT_STATUSES,
 });
 const VisitOutcomeEnum = builder.enumType('VisitOutcome', { values: VISIT_OUTCOMES });
@@ -201,6 +202,7 @@ export const VisitRef = builder.objectRef<Visit>('Visit').implement({
       resolve: (visit) => visit.attachments.map((attachment) => ({ visit, attachment })),
     }),
     draftApplicationId: t.exposeString('draftApplicationId', { nullable: true }),
+    cancellationReason: t.string({ nullable: true, resolve: (v) => v.cancellation?.reason }),
     version: t.exposeInt('version', { description: 'Pass back as expectedVersion when changing it.' }),
   }),
 });
@@ -327,6 +329,23 @@ const RequestUploadInput = builder.inputType('RequestVisitAttachmentUploadInput'
   }),
 });
 
+const RescheduleVisitInput = builder.inputType('RescheduleVisitInput', {
+  fields: (t) => ({
+    visitId: t.id({ required: true }),
+    plannedStartAt: t.field({ type: 'DateTime', required: true }),
+    plannedEndAt: t.field({ type: 'DateTime', required: true }),
+    expectedVersion: t.int(),
+  }),
+});
+
+const CancelVisitInput = builder.inputType('CancelVisitInput', {
+  fields: (t) => ({
+    visitId: t.id({ required: true }),
+    reason: t.string({ required: true }),
+    expectedVersion: t.int(),
+  }),
+});
+
 const ConfirmAttachmentInput = builder.inputType('ConfirmVisitAttachmentInput', {
   fields: (t) => ({ visitId: t.id({ required: true }), attachmentId: t.id({ required: true }) }),
 });
@@ -339,6 +358,22 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: PlanVisitInput, required: true }) },
     resolve: (_root, { input }, ctx) => planVisit(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
+  }),
+  rescheduleVisit: t.field({
+    type: VisitRef,
+    description: 'Move a planned visit; its record deadline moves with it unless already escalated.',
+    authScopes: { permission: 'visit.manage' },
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: RescheduleVisitInput, required: true }) },
+    resolve: (_root, { input }, ctx) => rescheduleVisit(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
+  }),
+  cancelVisit: t.field({
+    type: VisitRef,
+    description: 'Call off a planned visit, with the reason; it leaves the open deadlines.',
+    authScopes: { permission: 'visit.manage' },
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: CancelVisitInput, required: true }) },
+    resolve: (_root, { input }, ctx) => cancelVisit(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
   }),
   confirmPreVisitChecklist: t.field({
     type: VisitRef,

@@ -104,7 +104,7 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
       return {
         ...visitKey(v.visitId),
         // Sparse: present only while the visit record is owed.
-        ...(v.status !== 'RECORDED'
+        ...(v.status === 'PLANNED' || v.status === 'PREPARED'
           ? { gsi3pk: OPEN_VISIT_RECORDS, gsi3sk: `${v.recordDeadline.dueAt}#${v.visitId}` }
           : {}),
         gsi4pk: visitsOfClient(v.clientId),
