@@ -45,8 +45,8 @@ export const PERMISSIONS = {
   'visit.manage': ['SALES'],
   'hearingSheet.save': ['SALES'],
   'application.submit': ['SALES'],
-  'approval.read': ['MANAGER'],
-  'approval.decide': ['MANAGER'],
+  'approval.read': ['MANAGER', 'LEGAL'],
+  'approval.decide': ['MANAGER', 'LEGAL'],
   'staff.read': ['ADMIN', 'MANAGER'],
   'staff.manage': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

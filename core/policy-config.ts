@@ -16,6 +16,8 @@ export interface Policy {
   assignment: AssignmentWeights;
   /** The agency's name as clients read it in e-mails (A7-1). */
   agencyName: string;
+  /** The basic contract (06_2): the agency's standard template in GMO Sign and who signs for the agency. */
+  basicContract: { templateId: string; agencySigner: { name: string; email: string } };
 }
 
 /** A2-2: relative weights of the proposal's factors (any positive scale; they are normalised). */
@@ -55,6 +57,9 @@ const policyEnv = z.object({
   ASSIGNMENT_WEIGHT_INDUSTRY_FIT: z.coerce.number().min(0).max(100).default(0.4),
   ASSIGNMENT_RISK_BOOST: z.coerce.number().min(0).max(10).default(1),
   AGENCY_NAME: z.string().trim().min(1).max(100).default('派遣元事業所'),
+  BASIC_CONTRACT_TEMPLATE_ID: z.string().trim().min(1).default('TPL-BASIC'),
+  AGENCY_SIGNER_NAME: z.string().trim().min(1).default('派遣元 代表者'),
+  AGENCY_SIGNER_EMAIL: z.email().default('contracts@agency.example'),
 });
 
 /** Reads the policy from environment-style settings; a bad value names its variable. */
@@ -75,6 +80,10 @@ export function policyFromEnv(env: Record<string, string | undefined>): Policy {
       riskBoost: cfg.ASSIGNMENT_RISK_BOOST,
     },
     agencyName: cfg.AGENCY_NAME,
+    basicContract: {
+      templateId: cfg.BASIC_CONTRACT_TEMPLATE_ID,
+      agencySigner: { name: cfg.AGENCY_SIGNER_NAME, email: cfg.AGENCY_SIGNER_EMAIL },
+    },
   };
 }
 

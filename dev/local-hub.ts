@@ -228,7 +228,7 @@ export async function startLocalHub(
     // the same task function as on AWS; what was in flight when the hub stopped is re-run.
     workflows = new LocalWorkflowEngine({
       definitions: synthesizeWorkflowDefinitions({ approvalTimeoutSeconds: config.APPROVAL_TIMEOUT_SECONDS }),
-      runTask: (event) => runWorkflowTask(hub, event),
+      runTask: (event) => runWorkflowTask({ ...hub, documents, gstaff, signatures }, event),
       errorName: workflowErrorName,
       onExecutionEnd: (name, outcome) =>
         outcome.status === 'FAILED'
@@ -248,6 +248,7 @@ export async function startLocalHub(
       hub,
       signatures,
       documents,
+      workflows,
       secret: async () => gmosignConfig.GMOSIGN_WEBHOOK_SECRET,
       logger,
     });

@@ -39,7 +39,7 @@ function resolveDefinition(value: unknown): string {
 }
 
 export function synthesizeWorkflowDefinitions(
-  options: { approvalTimeoutSeconds?: number } = {},
+  options: { approvalTimeoutSeconds?: number; signaturePollSeconds?: number } = {},
 ): Record<WorkflowName, StateMachineDefinition> {
   const outdir = mkdtempSync(join(tmpdir(), 'hub-workflows-'));
   try {
@@ -48,6 +48,7 @@ export function synthesizeWorkflowDefinitions(
       context: {
         'aws:cdk:bundling-stacks': [],
         ...(options.approvalTimeoutSeconds ? { approvalTimeoutSeconds: options.approvalTimeoutSeconds } : {}),
+        ...(options.signaturePollSeconds ? { signaturePollSeconds: options.signaturePollSeconds } : {}),
       },
     });
     const { stateless } = buildApp(app);

@@ -51,6 +51,7 @@ export function workflowsFromEnv(
   return new SfnWorkflowEngine(
     {
       CREDIT_PRECHECK: arn('CREDIT_PRECHECK_STATE_MACHINE_ARN'),
+      CONTRACT_EXECUTION: arn('CONTRACT_EXECUTION_STATE_MACHINE_ARN'),
       ORDER_APPROVAL: arn('ORDER_APPROVAL_STATE_MACHINE_ARN'),
     },
     config.AWS_REGION,

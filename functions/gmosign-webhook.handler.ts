@@ -10,11 +10,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
+import { releaseSignatureWait } from '../core/applications/contract-steps.js';
 import type { DocumentStore } from '../core/documents/document-store.js';
 import type { HubDeps } from '../core/hub.js';
 import { recordEnvelopeCompletion } from '../core/signing/signature-outbox.js';
 import type { SignatureService } from '../core/signing/signature-service.js';
-import { createHubDeps, documentsFromEnv } from './composition.js';
+import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
+import { createHubDeps, documentsFromEnv, workflowsFromEnv } from './composition.js';
 import { parseConfig } from './config.js';
 import { gmosignFromSecret } from './gmosign-credentials.js';
 import { createLogger } from './shared/logger.js';
@@ -23,6 +25,8 @@ export interface GmoSignWebhookDeps {
   hub: HubDeps;
   signatures: SignatureService;
   documents: DocumentStore;
+  /** Releases a workflow waiting for the envelope (06_2). */
+  workflows: WorkflowEngine;
   secret: () => Promise<string>;
   logger: Logger;
 }
@@ -64,7 +68,12 @@ export function makeHandler(deps: GmoSignWebhookDeps) {
       { ...deps.hub, signatures: deps.signatures, documents: deps.documents },
       parsed.envelope_name,
     );
-    deps.logger.info('GMO Sign callback handled', { envelopeName: parsed.envelope_name, state });
+    // Confirmed by lookup: a workflow waiting for this envelope goes on (once; a repeat changes nothing).
+    const released = await releaseSignatureWait(
+      { ...deps.hub, workflows: deps.workflows },
+      parsed.envelope_name,
+    );
+    deps.logger.info('GMO Sign callback handled', { envelopeName: parsed.envelope_name, state, released });
     return json(200, { state });
   };
 }
@@ -81,7 +90,15 @@ export const handler = async (event: APIGatewayProxyEventV2, context: Context) =
     const hub = createHubDeps(config, process.env);
     const { signatures, webhookSecret } = await gmosignFromSecret(config.AWS_REGION, process.env, hub.clock);
     const documents = documentsFromEnv(config, process.env);
-    const inner = makeHandler({ hub, signatures, documents, secret: async () => webhookSecret, logger });
+    const workflows = workflowsFromEnv(config, process.env);
+    const inner = makeHandler({
+      hub,
+      signatures,
+      documents,
+      workflows,
+      secret: async () => webhookSecret,
+      logger,
+    });
     lambdaHandler = middy((e: APIGatewayProxyEventV2, _c: Context) => inner(e)).use(
       injectLambdaContext(logger),
     );

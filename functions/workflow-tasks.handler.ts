@@ -9,13 +9,18 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { runWorkflowTask, workflowErrorName } from '../core/applications/workflow-tasks.js';
-import type { HubDeps } from '../core/hub.js';
-import { createHubDeps } from './composition.js';
+import {
+  runWorkflowTask,
+  type WorkflowTaskDeps,
+  workflowErrorName,
+} from '../core/applications/workflow-tasks.js';
+import { createGStaff, gstaffSettings } from '../integrations/gstaff/gstaff-config.js';
+import { cachedSecret, createHubDeps, documentsFromEnv } from './composition.js';
 import { parseConfig } from './config.js';
+import { gmosignFromSecret } from './gmosign-credentials.js';
 import { createLogger } from './shared/logger.js';
 
-export function makeHandler(deps: { hub: HubDeps; logger: Logger }) {
+export function makeHandler(deps: { hub: WorkflowTaskDeps; logger: Logger }) {
   return async (event: unknown): Promise<Record<string, unknown>> => {
     const task = (event as { task?: unknown })?.task;
     try {
@@ -36,7 +41,16 @@ export const handler = async (event: unknown, context: Context) => {
   if (!lambdaHandler) {
     const config = parseConfig(process.env);
     const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
-    const inner = makeHandler({ hub: createHubDeps(config, process.env), logger });
+    const hub = createHubDeps(config, process.env);
+    // G-Staff (contract storage) and GMO Sign (the signature lookup), with their secrets.
+    const gstaffSecretArn = process.env.GSTAFF_SECRET_ARN;
+    if (!gstaffSecretArn) throw new Error('invalid configuration: GSTAFF_SECRET_ARN: is required');
+    const apiKey = await cachedSecret(config.AWS_REGION, gstaffSecretArn)();
+    const settings = gstaffSettings({ ...process.env, GSTAFF_MODE: 'live', GSTAFF_API_KEY: apiKey });
+    const gstaff = createGStaff(settings, { baseUrl: settings.GSTAFF_BASE_URL as string, apiKey });
+    const { signatures } = await gmosignFromSecret(config.AWS_REGION, process.env, hub.clock);
+    const documents = documentsFromEnv(config, process.env);
+    const inner = makeHandler({ hub: { ...hub, gstaff, signatures, documents }, logger });
     lambdaHandler = middy((e: unknown) => inner(e)).use(injectLambdaContext(logger));
   }
   return lambdaHandler(event, context);

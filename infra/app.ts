@@ -14,9 +14,11 @@ export function buildApp(app: App = new App()) {
   const stateful = new StatefulStack(app, 'DispatchHubStateful', { env });
   // Tests and the local engine build the workflows with a short approval timeout (context).
   const approvalTimeoutSeconds = Number(app.node.tryGetContext('approvalTimeoutSeconds') ?? 0);
+  const signaturePollSeconds = Number(app.node.tryGetContext('signaturePollSeconds') ?? 0);
   const stateless = new StatelessStack(app, 'DispatchHubStateless', {
     env,
     ...(approvalTimeoutSeconds > 0 ? { approvalTimeout: Duration.seconds(approvalTimeoutSeconds) } : {}),
+    ...(signaturePollSeconds > 0 ? { signaturePollInterval: Duration.seconds(signaturePollSeconds) } : {}),
     table: stateful.table,
     documents: stateful.documents,
     userPool: stateful.userPool,

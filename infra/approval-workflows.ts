@@ -1,10 +1,11 @@
 /**
  * The approval workflows as Step Functions Standard state machines (issue "Approval workflows"):
- * the credit / anti-social pre-check (06_1) and the order approval. Every Lambda task runs `runWorkflowTask` (core) in
- * one task function; approvals use the callback pattern (`waitForTaskToken`) with a timeout that
- * escalates to the supervisors; task steps retry transient errors only and otherwise end in a
- * recorded failure. Timeouts are props, so tests build the machines with short ones; the local
- * engine runs these very definitions (dev/workflow-definitions.ts). Requirements: A4-1 … A4-3, A7-3.
+ * the credit / anti-social pre-check (06_1), the contract execution with the basic contract
+ * (06_2), and the order approval. Every Lambda task runs `runWorkflowTask` (core) in one task
+ * function; approvals use the callback pattern (`waitForTaskToken`) with a timeout that escalates
+ * to the supervisors; task steps retry transient errors only and otherwise end in a recorded
+ * failure. Timeouts are props, so tests build the machines with short ones; the local engine runs
+ * these very definitions (dev/workflow-definitions.ts). Requirements: A4-1 … A4-4, A4-6, A5-2, A6-5, A7-3.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -29,7 +30,18 @@ export interface ApprovalWorkflowsProps {
   approvalTimeout?: Duration;
   /** Back-off of the first retry of a task step. @default 2 seconds */
   retryInterval?: Duration;
+  /** How long the contract workflow waits for the signature callback before looking GMO Sign up itself. @default 1 hour */
+  signaturePollInterval?: Duration;
 }
+
+type Settings = Required<ApprovalWorkflowsProps>;
+
+const LABELS = {
+  MANAGER: 'Manager',
+  DIRECTOR: 'Director',
+  LEGAL_REVIEW: 'LegalReview',
+  LEGAL_SEND: 'LegalSend',
+} as const;
 
 /** The states of one state machine, built in their own scope (state names are unique per machine). */
 class States extends Construct {
@@ -39,14 +51,12 @@ class States extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    private readonly props: Required<Omit<ApprovalWorkflowsProps, 'tasksFunction'>> & {
-      tasksFunction: lambda.IFunction;
-    },
+    private readonly settings: Settings,
   ) {
     super(scope, id);
     const failed = new sfn.Fail(this, 'Failed', { error: 'ApplicationFailed' });
     this.recordFailure = new tasks.LambdaInvoke(this, 'RecordFailure', {
-      lambdaFunction: props.tasksFunction,
+      lambdaFunction: settings.tasksFunction,
       payload: sfn.TaskInput.fromObject({
         task: 'application.fail',
         applicationId: sfn.JsonPath.stringAt('$.applicationId'),
@@ -55,7 +65,12 @@ class States extends Construct {
       payloadResponseOnly: true,
       resultPath: sfn.JsonPath.DISCARD,
     })
-      .addRetry({ errors: TRANSIENT_ERRORS, interval: props.retryInterval, maxAttempts: 5, backoffRate: 2 })
+      .addRetry({
+        errors: TRANSIENT_ERRORS,
+        interval: settings.retryInterval,
+        maxAttempts: 5,
+        backoffRate: 2,
+      })
       .next(failed);
     this.decideTask = this.step('RecordDecision', {
       task: 'application.decide',
@@ -67,7 +82,7 @@ class States extends Construct {
   /** A Lambda task step: transient errors retried with back-off, anything else recorded as the failure. */
   step(name: string, payload: Record<string, unknown>, resultPath?: string) {
     return new tasks.LambdaInvoke(this, name, {
-      lambdaFunction: this.props.tasksFunction,
+      lambdaFunction: this.settings.tasksFunction,
       payload: sfn.TaskInput.fromObject({
         ...payload,
         applicationId: sfn.JsonPath.stringAt('$.applicationId'),
@@ -78,11 +93,32 @@ class States extends Construct {
     })
       .addRetry({
         errors: TRANSIENT_ERRORS,
-        interval: this.props.retryInterval,
+        interval: this.settings.retryInterval,
         maxAttempts: 4,
         backoffRate: 2,
       })
       .addCatch(this.recordFailure, { errors: ['States.ALL'], resultPath: '$.error' });
+  }
+
+  /** A callback step (`waitForTaskToken`) with a timeout; its result lands in `resultPath`. */
+  callback(name: string, payload: Record<string, unknown>, resultPath: string, timeout: Duration) {
+    return new tasks.LambdaInvoke(this, name, {
+      lambdaFunction: this.settings.tasksFunction,
+      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      retryOnServiceExceptions: false,
+      payload: sfn.TaskInput.fromObject({
+        ...payload,
+        applicationId: sfn.JsonPath.stringAt('$.applicationId'),
+        taskToken: sfn.JsonPath.taskToken,
+      }),
+      resultPath,
+      taskTimeout: sfn.Timeout.duration(timeout),
+    }).addRetry({
+      errors: TRANSIENT_ERRORS,
+      interval: this.settings.retryInterval,
+      maxAttempts: 4,
+      backoffRate: 2,
+    });
   }
 
   /** Records the outcome and ends. */
@@ -93,120 +129,180 @@ class States extends Construct {
     }).next(this.decideTask);
   }
 
-  /** An approval by a pool, escalated to the supervisors when nobody decides in time; the decision lands in $.decisions.<step>. */
+  /**
+   * An approval by a pool; the decision lands in $.decisions.<step>. Not decided in time: the
+   * task is escalated to the supervisors, whose wait also times out into a look at the ledger, so
+   * a decision whose release failed is still picked up.
+   */
   approval(
-    approvalStep: 'MANAGER' | 'DIRECTOR',
+    approvalStep: keyof typeof LABELS,
     next: sfn.IChainable,
     rejected: sfn.IChainable,
   ): sfn.IChainable {
-    const label = approvalStep === 'MANAGER' ? 'Manager' : 'Director';
+    const label = LABELS[approvalStep];
     const resultPath = `$.decisions.${approvalStep}`;
-    const open = (escalated: boolean) =>
-      new tasks.LambdaInvoke(this, `${label}Approval${escalated ? 'Escalated' : ''}`, {
-        lambdaFunction: this.props.tasksFunction,
-        integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-        retryOnServiceExceptions: false,
-        payload: sfn.TaskInput.fromObject({
-          task: 'approval.open',
-          applicationId: sfn.JsonPath.stringAt('$.applicationId'),
-          step: approvalStep,
-          escalated,
-          taskToken: sfn.JsonPath.taskToken,
-        }),
-        resultPath,
-        ...(escalated ? {} : { taskTimeout: sfn.Timeout.duration(this.props.approvalTimeout) }),
-      }).addRetry({
-        errors: TRANSIENT_ERRORS,
-        interval: this.props.retryInterval,
-        maxAttempts: 4,
-        backoffRate: 2,
-      });
+    const timeout = this.settings.approvalTimeout;
     const decided = new sfn.Choice(this, `${label}Decided`)
       .when(sfn.Condition.stringEquals(`${resultPath}.decision`, 'REJECT'), rejected)
       .otherwise(next);
-    const first = open(false);
-    const escalatedWait = open(true).addCatch(this.recordFailure, {
-      errors: ['States.ALL'],
-      resultPath: '$.error',
-    });
-    escalatedWait.next(decided);
+    const first = this.callback(
+      `${label}Approval`,
+      { task: 'approval.open', step: approvalStep, escalated: false },
+      resultPath,
+      timeout,
+    );
+    const escalatedWait = this.callback(
+      `${label}ApprovalEscalated`,
+      { task: 'approval.open', step: approvalStep, escalated: true },
+      resultPath,
+      timeout,
+    );
     const escalate = this.step(
       `Escalate${label}Approval`,
-      { task: 'approval.escalate', step: approvalStep },
+      { task: 'approval.escalate', step: approvalStep, escalated: false },
+      `$.escalation.${approvalStep}`,
+    );
+    const checkEscalated = this.step(
+      `Check${label}Escalated`,
+      { task: 'approval.escalate', step: approvalStep, escalated: true },
       `$.escalation.${approvalStep}`,
     );
     const decidedMeanwhile = new sfn.Pass(this, `${label}DecidedMeanwhile`, {
       inputPath: `$.escalation.${approvalStep}.outcome`,
       resultPath,
     }).next(decided);
-    escalate.next(
-      new sfn.Choice(this, `${label}EscalationNeeded`)
-        .when(sfn.Condition.booleanEquals(`$.escalation.${approvalStep}.decided`, true), decidedMeanwhile)
-        .otherwise(escalatedWait),
-    );
+    const escalationNeeded = new sfn.Choice(this, `${label}EscalationNeeded`)
+      .when(sfn.Condition.booleanEquals(`$.escalation.${approvalStep}.decided`, true), decidedMeanwhile)
+      .otherwise(escalatedWait);
+    escalate.next(escalationNeeded);
+    checkEscalated.next(escalationNeeded);
     first.addCatch(escalate, { errors: ['States.Timeout'], resultPath: '$.timeout' });
     first.addCatch(this.recordFailure, { errors: ['States.ALL'], resultPath: '$.error' });
     first.next(decided);
+    escalatedWait.addCatch(checkEscalated, { errors: ['States.Timeout'], resultPath: '$.timeout' });
+    escalatedWait.addCatch(this.recordFailure, { errors: ['States.ALL'], resultPath: '$.error' });
+    escalatedWait.next(decided);
     return first;
   }
 }
 
 export class ApprovalWorkflows extends Construct {
   readonly creditPrecheck: sfn.StateMachine;
+  readonly contractExecution: sfn.StateMachine;
   readonly orderApproval: sfn.StateMachine;
 
   constructor(scope: Construct, id: string, props: ApprovalWorkflowsProps) {
     super(scope, id);
-    const settings = {
+    const settings: Settings = {
       tasksFunction: props.tasksFunction,
       approvalTimeout: props.approvalTimeout ?? Duration.days(3),
       retryInterval: props.retryInterval ?? Duration.seconds(2),
+      signaturePollInterval: props.signaturePollInterval ?? Duration.hours(1),
     };
-
-    // 06_1: validate → HIT rejects → manager → director when the policy requires it → decision.
-    const credit = new States(this, 'CreditPrecheckStates', settings);
-    const directorApproval = credit.approval(
-      'DIRECTOR',
-      credit.verdict('ApprovedByDirector', 'APPROVED', 'DIRECTOR'),
-      credit.verdict('RejectedByDirector', 'REJECTED', 'DIRECTOR'),
-    );
-    const managerApproval = credit.approval(
-      'MANAGER',
-      new sfn.Choice(credit, 'DirectorRequired')
-        .when(sfn.Condition.booleanEquals('$.validation.requiresDirector', true), directorApproval)
-        .otherwise(credit.verdict('ApprovedByManager', 'APPROVED', 'MANAGER')),
-      credit.verdict('RejectedByManager', 'REJECTED', 'MANAGER'),
-    );
     this.creditPrecheck = this.machine(
       'CreditPrecheck',
       'CREDIT_PRECHECK',
-      credit
-        .step('Validate', { task: 'creditPrecheck.validate' }, '$.validation')
-        .next(
-          new sfn.Choice(credit, 'AntisocialHit')
-            .when(
-              sfn.Condition.booleanEquals('$.validation.autoReject', true),
-              credit.verdict('AutoRejected', 'REJECTED', 'ANTISOCIAL_HIT'),
-            )
-            .otherwise(managerApproval),
-        ),
+      this.creditPrecheckDefinition(settings),
     );
-
-    // Order approval (A7-3): PENDING_APPROVAL in kintone → the supervisors approve → OPEN.
-    const order = new States(this, 'OrderApprovalStates', settings);
+    this.contractExecution = this.machine(
+      'ContractExecution',
+      'CONTRACT_EXECUTION',
+      this.contractExecutionDefinition(settings),
+    );
     this.orderApproval = this.machine(
       'OrderApproval',
       'ORDER_APPROVAL',
-      order
-        .step('PendingApproval', { task: 'order.pendingApproval' })
-        .next(
-          order.approval(
-            'MANAGER',
-            order.verdict('ApprovedBySupervisor', 'APPROVED', 'MANAGER'),
-            order.verdict('RejectedBySupervisor', 'REJECTED', 'MANAGER'),
-          ),
-        ),
+      this.orderApprovalDefinition(settings),
     );
+  }
+
+  /** 06_1: validate → HIT rejects → manager → director when the policy requires it → decision. */
+  private creditPrecheckDefinition(settings: Settings): sfn.IChainable {
+    const s = new States(this, 'CreditPrecheckStates', settings);
+    const directorApproval = s.approval(
+      'DIRECTOR',
+      s.verdict('ApprovedByDirector', 'APPROVED', 'DIRECTOR'),
+      s.verdict('RejectedByDirector', 'REJECTED', 'DIRECTOR'),
+    );
+    const managerApproval = s.approval(
+      'MANAGER',
+      new sfn.Choice(s, 'DirectorRequired')
+        .when(sfn.Condition.booleanEquals('$.validation.requiresDirector', true), directorApproval)
+        .otherwise(s.verdict('ApprovedByManager', 'APPROVED', 'MANAGER')),
+      s.verdict('RejectedByManager', 'REJECTED', 'MANAGER'),
+    );
+    return s
+      .step('Validate', { task: 'creditPrecheck.validate' }, '$.validation')
+      .next(
+        new sfn.Choice(s, 'AntisocialHit')
+          .when(
+            sfn.Condition.booleanEquals('$.validation.autoReject', true),
+            s.verdict('AutoRejected', 'REJECTED', 'ANTISOCIAL_HIT'),
+          )
+          .otherwise(managerApproval),
+      );
+  }
+
+  /** 06_2: manager → legal review when non-standard → legal sends → signature → G-Staff → TRADING. */
+  private contractExecutionDefinition(settings: Settings): sfn.IChainable {
+    const s = new States(this, 'ContractExecutionStates', settings);
+    const waitForSignature = s.callback(
+      'WaitForSignature',
+      { task: 'contract.awaitSignature' },
+      '$.signature',
+      settings.signaturePollInterval,
+    );
+    // No callback in time: GMO Sign is looked up (the fallback), then wait again or go on.
+    const checkSignature = s.step('CheckSignature', { task: 'contract.checkSignature' }, '$.signature');
+    const signatureState = new sfn.Choice(s, 'SignatureState')
+      .when(
+        sfn.Condition.stringEquals('$.signature.signature', 'COMPLETED'),
+        s.step('StoreContract', { task: 'contract.store' }).next(s.verdict('Signed', 'APPROVED', 'SIGNED')),
+      )
+      .when(
+        sfn.Condition.stringEquals('$.signature.signature', 'DECLINED'),
+        s.verdict('SignatureDeclined', 'REJECTED', 'SIGNER'),
+      )
+      .otherwise(waitForSignature);
+    checkSignature.next(signatureState);
+    waitForSignature.addCatch(checkSignature, { errors: ['States.Timeout'], resultPath: '$.timeout' });
+    waitForSignature.addCatch(s.recordFailure, { errors: ['States.ALL'], resultPath: '$.error' });
+    waitForSignature.next(signatureState);
+    const legalSend = s.approval(
+      'LEGAL_SEND',
+      s.step('RequestSignature', { task: 'contract.requestSignature' }).next(waitForSignature),
+      s.verdict('SendRefusedByLegal', 'REJECTED', 'LEGAL'),
+    );
+    const legalReview = s.approval(
+      'LEGAL_REVIEW',
+      legalSend,
+      s.verdict('RejectedByLegal', 'REJECTED', 'LEGAL'),
+    );
+    return s
+      .step('Validate', { task: 'contract.validate' }, '$.validation')
+      .next(
+        s.approval(
+          'MANAGER',
+          new sfn.Choice(s, 'NonStandard')
+            .when(sfn.Condition.booleanEquals('$.validation.nonStandard', true), legalReview)
+            .otherwise(legalSend),
+          s.verdict('RejectedByManager', 'REJECTED', 'MANAGER'),
+        ),
+      );
+  }
+
+  /** Order approval (A7-3): PENDING_APPROVAL in kintone → the supervisors approve → OPEN. */
+  private orderApprovalDefinition(settings: Settings): sfn.IChainable {
+    const s = new States(this, 'OrderApprovalStates', settings);
+    return s
+      .step('PendingApproval', { task: 'order.pendingApproval' })
+      .next(
+        s.approval(
+          'MANAGER',
+          s.verdict('ApprovedBySupervisor', 'APPROVED', 'MANAGER'),
+          s.verdict('RejectedBySupervisor', 'REJECTED', 'MANAGER'),
+        ),
+      );
   }
 
   private machine(id: string, workflow: string, definition: sfn.IChainable): sfn.StateMachine {

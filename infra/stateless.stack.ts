@@ -44,6 +44,8 @@ export interface StatelessStackProps extends StackProps {
   gstaff?: { /** @default 'https://gstaff.example.invalid' (set before deploying) */ baseUrl?: string };
   /** How long an approver has before the task is escalated to the supervisors. @default 3 days */
   approvalTimeout?: Duration;
+  /** How long the contract workflow waits for the signature callback before looking it up. @default 1 hour */
+  signaturePollInterval?: Duration;
 }
 
 export interface MailProps {
@@ -146,43 +148,6 @@ export class StatelessStack extends Stack {
       reason:
         'Visit photos and drawings get names per upload; the function may only put and get objects under visits/.',
     });
-    // The approval workflows (Step Functions Standard) and the one function their task steps run.
-    this.workflowTasksFunction = new NodejsFunction(this, 'WorkflowTasks', {
-      ...common,
-      entry: 'functions/workflow-tasks.handler.ts',
-      handler: 'handler',
-      logGroup: logGroup('WorkflowTasks'),
-      reservedConcurrentExecutions: 10,
-    });
-    this.workflows = new ApprovalWorkflows(this, 'Workflows', {
-      tasksFunction: this.workflowTasksFunction,
-      ...(props.approvalTimeout ? { approvalTimeout: props.approvalTimeout } : {}),
-    });
-    // The API starts executions; only it releases a waiting approval (the decision handler).
-    for (const [variable, machine] of [
-      ['CREDIT_PRECHECK_STATE_MACHINE_ARN', this.workflows.creditPrecheck],
-      ['ORDER_APPROVAL_STATE_MACHINE_ARN', this.workflows.orderApproval],
-    ] as const) {
-      machine.grantStartExecution(this.graphqlFunction);
-      machine.grantTaskResponse(this.graphqlFunction);
-      this.graphqlFunction.addEnvironment(variable, machine.stateMachineArn);
-    }
-    const workflowTasksId = this.getLogicalId(
-      this.workflowTasksFunction.node.defaultChild as lambda.CfnFunction,
-    );
-    Validations.of(this.workflows).acknowledge(
-      {
-        id: `AwsSolutions-IAM5[Resource::<${workflowTasksId}.Arn>:*]`,
-        reason:
-          'Step Functions invokes the task function by any version or alias of it (the CDK grant for LambdaInvoke).',
-      },
-      {
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason:
-          'X-Ray tracing and CloudWatch Logs delivery of a state machine support no resource-level permissions.',
-      },
-    );
-
     this.inquiryWebhookFunction = new NodejsFunction(this, 'InquiryWebhook', {
       ...common,
       entry: 'functions/inquiry-webhook.handler.ts',
@@ -350,6 +315,91 @@ export class StatelessStack extends Stack {
       reason: 'Signed contracts get names per envelope; the function may only put objects under signed/.',
     });
 
+    // The approval workflows (Step Functions Standard) and the one function their task steps run.
+    // It calls GMO Sign (the signature lookup) and G-Staff (contract storage): in the egress VPC.
+    this.workflowTasksFunction = new NodejsFunction(this, 'WorkflowTasks', {
+      ...common,
+      ...inVpc,
+      entry: 'functions/workflow-tasks.handler.ts',
+      handler: 'handler',
+      timeout: Duration.seconds(60),
+      logGroup: logGroup('WorkflowTasks'),
+      reservedConcurrentExecutions: 10,
+      environment: {
+        ...common.environment,
+        ...gmosignEnvironment,
+        GSTAFF_BASE_URL: props.gstaff?.baseUrl ?? 'https://gstaff.example.invalid',
+        GSTAFF_SECRET_ARN: gstaffSecret.secretArn,
+        DOCUMENTS_BUCKET: props.documents.bucketName,
+      },
+    });
+    gmosignSecret.grantRead(this.workflowTasksFunction);
+    gstaffSecret.grantRead(this.workflowTasksFunction);
+    // Reads the non-standard contract it sends and the signed PDF it stores in G-Staff; writes the
+    // signed PDF when its lookup finds the signature first.
+    this.workflowTasksFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [
+          `${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/signed/*`,
+          `${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/contracts/*`,
+        ],
+      }),
+    );
+    this.workflows = new ApprovalWorkflows(this, 'Workflows', {
+      tasksFunction: this.workflowTasksFunction,
+      ...(props.approvalTimeout ? { approvalTimeout: props.approvalTimeout } : {}),
+      ...(props.signaturePollInterval ? { signaturePollInterval: props.signaturePollInterval } : {}),
+    });
+    const machines = [
+      ['CREDIT_PRECHECK_STATE_MACHINE_ARN', this.workflows.creditPrecheck],
+      ['CONTRACT_EXECUTION_STATE_MACHINE_ARN', this.workflows.contractExecution],
+      ['ORDER_APPROVAL_STATE_MACHINE_ARN', this.workflows.orderApproval],
+    ] as const;
+    // The API starts executions and releases waiting approvals (the decision handler); the GMO Sign
+    // callback releases the contract workflow waiting for a signature (the signer's "decision").
+    for (const [variable, machine] of machines) {
+      machine.grantStartExecution(this.graphqlFunction);
+      machine.grantTaskResponse(this.graphqlFunction);
+      this.graphqlFunction.addEnvironment(variable, machine.stateMachineArn);
+      this.gmosignWebhookFunction.addEnvironment(variable, machine.stateMachineArn);
+    }
+    this.workflows.contractExecution.grantTaskResponse(this.gmosignWebhookFunction);
+    // Contract PDFs the reps upload (non-standard texts) are pre-signed by the API's role.
+    this.graphqlFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [`${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/contracts/*`],
+      }),
+    );
+    const workflowTasksId = this.getLogicalId(
+      this.workflowTasksFunction.node.defaultChild as lambda.CfnFunction,
+    );
+    Validations.of(this.workflows).acknowledge(
+      {
+        id: `AwsSolutions-IAM5[Resource::<${workflowTasksId}.Arn>:*]`,
+        reason:
+          'Step Functions invokes the task function by any version or alias of it (the CDK grant for LambdaInvoke).',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'X-Ray tracing and CloudWatch Logs delivery of a state machine support no resource-level permissions.',
+      },
+    );
+    for (const prefix of ['signed', 'contracts']) {
+      Validations.of(this.workflowTasksFunction).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${DOCUMENTS_BUCKET_ARN_EXPORT}/${prefix}/*]`,
+        reason:
+          'Contracts get names per envelope or upload; the function reaches only signed/ and contracts/.',
+      });
+    }
+    Validations.of(this.graphqlFunction).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${DOCUMENTS_BUCKET_ARN_EXPORT}/contracts/*]`,
+      reason:
+        'Non-standard contract PDFs get names per upload; the API may only put and get them under contracts/.',
+    });
+
     const tableResources = [
       props.table.tableArn,
       ...GSI_NAMES.map((name) => `${props.table.tableArn}/index/${name}`),
@@ -443,7 +493,7 @@ export class StatelessStack extends Stack {
       reason:
         'kintone API tokens are issued in kintone’s app settings and cannot be rotated by a Lambda; rotated by procedure.',
     });
-    for (const fn of [this.outboxFunction, this.gmosignWebhookFunction]) {
+    for (const fn of [this.outboxFunction, this.gmosignWebhookFunction, this.workflowTasksFunction]) {
       Validations.of(fn).acknowledge({
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]',
         reason:

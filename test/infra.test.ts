@@ -46,7 +46,7 @@ beforeAll(() => {
 describe('approval workflows', () => {
   it('are Standard state machines with logging and tracing on', () => {
     const machines = stateless.findResources('AWS::StepFunctions::StateMachine');
-    expect(Object.keys(machines)).toHaveLength(2);
+    expect(Object.keys(machines)).toHaveLength(3);
     for (const machine of Object.values(machines)) {
       expect(machine.Properties.StateMachineType).toBe('STANDARD');
       expect(machine.Properties.TracingConfiguration).toEqual({ Enabled: true });
@@ -57,7 +57,7 @@ describe('approval workflows', () => {
     }
   });
 
-  it('let only the GraphQL function start executions and release waiting approvals', () => {
+  it('let only the GraphQL function start executions and release approvals; the GMO Sign callback releases signatures', () => {
     const policies = Object.entries(stateless.findResources('AWS::IAM::Policy'));
     const withAction = (action: string) =>
       policies
@@ -67,11 +67,27 @@ describe('approval workflows', () => {
           ),
         )
         .map(([id]) => id);
-    for (const action of ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:StartExecution']) {
-      const holders = withAction(action);
-      expect(holders).toHaveLength(1);
-      expect(holders[0]).toMatch(/^GraphQL/);
+    expect(withAction('states:StartExecution')).toEqual([expect.stringMatching(/^GraphQL/)]);
+    for (const action of ['states:SendTaskSuccess', 'states:SendTaskFailure']) {
+      expect(withAction(action).sort()).toEqual([
+        expect.stringMatching(/^GmoSignWebhook/),
+        expect.stringMatching(/^GraphQL/),
+      ]);
     }
+    // The callback may release only the contract workflow.
+    const callbackPolicy = Object.entries(stateless.findResources('AWS::IAM::Policy')).find(([id]) =>
+      id.startsWith('GmoSignWebhook'),
+    )?.[1];
+    const released = JSON.stringify(
+      (
+        (callbackPolicy?.Properties.PolicyDocument.Statement ?? []) as {
+          Action: unknown;
+          Resource: unknown;
+        }[]
+      ).filter((st) => JSON.stringify(st.Action).includes('SendTask')),
+    );
+    expect(released).toContain('ContractExecution');
+    expect(released).not.toContain('CreditPrecheck');
   });
 });
 
@@ -165,7 +181,10 @@ describe('functions', () => {
     };
     expect(readersOf('InquiryWebhookSecret')).toEqual([expect.stringMatching(/^InquiryWebhook/)]);
     expect(readersOf('KintoneApiTokens')).toEqual([expect.stringMatching(/^Outbox/)]);
-    expect(readersOf('GStaffApiKey')).toEqual([expect.stringMatching(/^GStaffMirror/)]);
+    expect(readersOf('GStaffApiKey').sort()).toEqual([
+      expect.stringMatching(/^GStaffMirror/),
+      expect.stringMatching(/^WorkflowTasks/),
+    ]);
     stateless.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ INQUIRY_WEBHOOK_SECRET_ARN: Match.anyValue() }) },
     });
@@ -219,24 +238,26 @@ describe('documents', () => {
     });
   });
 
-  it('lets the GMO Sign callback only put under signed/, and GraphQL only put and get under visits/', () => {
+  it('gives each function only the document prefixes it works on', () => {
     const s3Statements = Object.entries(stateless.findResources('AWS::IAM::Policy')).flatMap(([id, p]) =>
       (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
         .filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')))
         .map((s) => ({ policy: id.replace(/ServiceRoleDefaultPolicy[0-9A-F]{8}$/, ''), ...s })),
     );
-    expect(s3Statements).toHaveLength(2);
-    expect(s3Statements).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ policy: 'GmoSignWebhook', Action: 's3:PutObject' }),
-        expect.objectContaining({ policy: 'GraphQL', Action: ['s3:PutObject', 's3:GetObject'] }),
-      ]),
+    const prefixes = (policy: string) =>
+      s3Statements
+        .filter((s) => s.policy === policy)
+        .flatMap((s) => [s.Resource].flat().map((r) => JSON.stringify(r).match(/\/([a-z]+)\/\*/)?.[1]))
+        .sort();
+    expect(new Set(s3Statements.map((s) => s.policy))).toEqual(
+      new Set(['GmoSignWebhook', 'GraphQL', 'WorkflowTasks']),
     );
-    const resourceOf = (policy: string) =>
-      JSON.stringify(s3Statements.find((s) => s.policy === policy)?.Resource);
-    expect(resourceOf('GmoSignWebhook')).toContain('/signed/*');
-    expect(resourceOf('GraphQL')).toContain('/visits/*');
-    expect(resourceOf('GraphQL')).toContain('DispatchHub-DocumentsBucketArn');
+    expect(prefixes('GmoSignWebhook')).toEqual(['signed']);
+    expect(prefixes('GraphQL')).toEqual(['contracts', 'visits']);
+    expect(prefixes('WorkflowTasks')).toEqual(['contracts', 'signed']);
+    expect(s3Statements.find((s) => s.policy === 'GmoSignWebhook')?.Action).toBe('s3:PutObject');
+    expect(JSON.stringify(s3Statements)).toContain('DispatchHub-DocumentsBucketArn');
+    expect(JSON.stringify(s3Statements)).not.toContain('s3:*');
   });
 
   it('gives the GraphQL function the bucket name, for the URLs it pre-signs', () => {
@@ -299,7 +320,7 @@ describe('GMO Sign egress', () => {
     const inVpc = Object.entries(stateless.findResources('AWS::Lambda::Function'))
       .filter(([, fn]) => fn.Properties.VpcConfig)
       .map(([id]) => id.replace(/[0-9A-F]{8}$/, ''));
-    expect(inVpc.sort()).toEqual(['GmoSignWebhook', 'Outbox']);
+    expect(inVpc.sort()).toEqual(['GmoSignWebhook', 'Outbox', 'WorkflowTasks']);
   });
 
   it('leaves the GMO Sign callback to its path secret', () => {

@@ -42,16 +42,21 @@ export function applicationChange(
   };
 }
 
-/** Sets the client's slot for the type: its draft and its open (submitted) application, each absent when none. */
-export async function slotChange(
+/**
+ * Sets the client's slot for the type: its draft and its open (submitted) application, each absent
+ * when none. Written at the version of `checked` — the slot the caller read and checked — so of two
+ * concurrent requests only one takes it.
+ */
+export function slotChange(
   deps: HubDeps,
   actor: Actor | AuditActor,
   operation: string,
   application: Pick<Application, 'clientId' | 'type' | 'inquiryId'>,
   holds: { draftApplicationId?: string; openApplicationId?: string },
   now: string,
-): Promise<EntityChange> {
-  const before = await deps.ledger.getApplicationSlot(slotIdOf(application));
+  checked: ApplicationSlot | undefined,
+): EntityChange {
+  const before = checked;
   const slot: ApplicationSlot = {
     clientId: application.clientId,
     type: application.type,
@@ -71,6 +76,19 @@ export async function slotChange(
     before,
     entity: { type: 'APPLICATION_SLOT', value: slot },
   });
+}
+
+/** Frees the slot when (and only when) it still names this application. */
+export async function releaseSlot(
+  deps: HubDeps,
+  actor: Actor | AuditActor,
+  operation: string,
+  application: Application,
+  now: string,
+): Promise<EntityChange[]> {
+  const slot = await deps.ledger.getApplicationSlot(slotIdOf(application));
+  if (slot?.openApplicationId !== application.applicationId) return [];
+  return [slotChange(deps, actor, operation, application, {}, now, slot)];
 }
 
 export function taskChange(

@@ -3,6 +3,7 @@ import { type Actor, assertMay } from '../access.js';
 import { getClient } from '../clients/client-queries.js';
 import { NotFoundError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
+import { salesDepartments } from '../staff/departments.js';
 import type { Application } from './application.js';
 import type { ApprovalPool, ApprovalTask } from './approval-task.js';
 import { belongsToPool } from './decide-approval.js';
@@ -33,7 +34,12 @@ export async function myApprovalTasks(deps: HubDeps, actor: Actor): Promise<Appr
   const pools: ApprovalPool[] = [];
   if (actor.role === 'MANAGER' && actor.department)
     pools.push({ role: 'MANAGER', department: actor.department });
-  if (actor.role === 'DIRECTOR') pools.push({ role: 'DIRECTOR' });
+  if (actor.role === 'DIRECTOR') {
+    // Directors may decide what managers may: every sales department's manager queue too.
+    pools.push({ role: 'DIRECTOR' });
+    for (const department of await salesDepartments(deps.ledger)) pools.push({ role: 'MANAGER', department });
+  }
+  if (actor.role === 'LEGAL') pools.push({ role: 'LEGAL' });
   const tasks = (await Promise.all(pools.map((p) => deps.ledger.listOpenApprovalTasks(p, 100)))).flat();
   return tasks.filter((t) => t.applicantId !== actor.userId && belongsToPool(actor, t));
 }

@@ -22,7 +22,7 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = ['DRAFT', 'SUBMITTED'];
 
 /** The approval steps a workflow waits on; each goes to a pool (role + department). */
-export const APPROVAL_STEPS = ['MANAGER', 'DIRECTOR'] as const;
+export const APPROVAL_STEPS = ['MANAGER', 'DIRECTOR', 'LEGAL_REVIEW', 'LEGAL_SEND'] as const;
 export type ApprovalStep = (typeof APPROVAL_STEPS)[number];
 
 /** One entry of an application's history: what happened, when, by whom. */
@@ -37,7 +37,10 @@ export interface ApplicationEvent {
     | 'AUTO_REJECTED'
     | 'APPROVED'
     | 'REJECTED'
-    | 'FAILED';
+    | 'FAILED'
+    | 'SIGNATURE_REQUESTED'
+    | 'SIGNED'
+    | 'STORED';
   step?: ApprovalStep;
   by?: string;
   decision?: 'APPROVE' | 'REJECT';
@@ -59,6 +62,8 @@ export interface Application {
   inquiryId?: string;
   /** 06_1's inputs, once submitted. */
   creditPrecheck?: CreditPrecheck;
+  /** 06_2: the basic contract's form, document and where it went (policy.md "Contract execution"). */
+  contractExecution?: ContractExecution;
   /** Why director approval is required (policy.md); empty when the manager decides alone. */
   directorReasons?: string[];
   submittedAt?: string;
@@ -68,6 +73,20 @@ export interface Application {
   createdAt: string;
   updatedAt: string;
   version: number;
+}
+
+export interface ContractExecution {
+  /** STANDARD: the agency's template; NON_STANDARD: the client's own text (a PDF), reviewed by legal. */
+  form: 'STANDARD' | 'NON_STANDARD';
+  /** NON_STANDARD: the uploaded PDF in the document store. */
+  documentKey?: string;
+  fileName?: string;
+  /** The client's signer (its contact). */
+  clientSigner: { name: string; email: string };
+  envelopeName: string;
+  /** Once stored in G-Staff (A6-5). */
+  gstaffContractId?: string;
+  retentionUntil?: string;
 }
 
 /**

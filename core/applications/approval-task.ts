@@ -28,7 +28,8 @@ export interface ApprovalTask {
   applicantId: string;
   step: ApprovalStep;
   pool: ApprovalPool;
-  status: 'OPEN' | 'DECIDED' | 'ESCALATED';
+  /** CLOSED: its application ended without it (e.g. failed). */
+  status: 'OPEN' | 'DECIDED' | 'ESCALATED' | 'CLOSED';
   /** The workflow's callback token (secret): only the decision path reads it. */
   taskToken: string;
   openedAt: string;
@@ -41,9 +42,11 @@ export interface ApprovalTask {
 export const approvalTaskIdOf = (applicationId: string, step: ApprovalStep, escalated: boolean) =>
   `tsk_${applicationId.replace(/^app_/, '')}_${step}${escalated ? '_ESC' : ''}`;
 
-/** Who decides a step: the department's managers, or the directors. */
+/** Who decides a step: the department's managers, the directors, or legal. */
 export function poolFor(step: ApprovalStep, department: string): ApprovalPool {
-  return step === 'MANAGER' ? { role: 'MANAGER', department } : { role: 'DIRECTOR' };
+  if (step === 'MANAGER') return { role: 'MANAGER', department };
+  if (step === 'DIRECTOR') return { role: 'DIRECTOR' };
+  return { role: 'LEGAL' };
 }
 
 /** Where a task goes when nobody decided it in time: managers → directors; directors stay directors. */

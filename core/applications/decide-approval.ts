@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { type Actor, actsAs, assertMay } from '../access.js';
 import { commitChanges } from '../entity-change.js';
-import { ForbiddenError, NotFoundError, PreconditionFailedError } from '../errors.js';
+import { ForbiddenError, IntegrationError, NotFoundError, PreconditionFailedError } from '../errors.js';
 import { parseInput } from '../validation.js';
 import type { Application } from './application.js';
 import { applicationChange, taskChange } from './application-changes.js';
@@ -58,6 +58,17 @@ export async function decideApproval(
   }
   const application = await deps.ledger.getApplication(task.applicationId);
   if (!application) throw new NotFoundError('Application', task.applicationId);
+  if (application.status !== 'SUBMITTED') {
+    throw new PreconditionFailedError('APPLICATION_CLOSED', `the application is ${application.status}`);
+  }
+  // Manager AND director means two people: whoever decided one of them may not decide the other.
+  const independent = (step: string | undefined) => step === 'MANAGER' || step === 'DIRECTOR';
+  if (
+    independent(task.step) &&
+    application.history.some((h) => h.kind === 'DECIDED' && independent(h.step) && h.by === actor.userId)
+  ) {
+    throw new ForbiddenError('you already decided another step of this application');
+  }
   const now = deps.clock.now().toISOString();
   const decided: ApprovalTask = {
     ...task,
@@ -89,6 +100,12 @@ export async function decideApproval(
   // Conditional on the task's version: of two concurrent decisions, one wins and one is a ConflictError.
   await commitChanges(deps.ledger, [taskChange(deps, actor, 'approval.decide', task, decided, now), change]);
   const outcome: ApprovalOutcome = { decision: cmd.decision, taskId: task.taskId, decidedBy: actor.userId };
-  await deps.workflows.sendTaskSuccess(task.taskToken, outcome);
+  try {
+    await deps.workflows.sendTaskSuccess(task.taskToken, outcome);
+  } catch (error) {
+    // The decision is recorded; a step that no longer waits on this token (timed out, or the
+    // engine restarted) reads it from the ledger at its next check, so nothing is lost.
+    if (!(error instanceof IntegrationError)) throw error;
+  }
   return { task: decided, application: after };
 }

@@ -97,13 +97,14 @@ export async function registerOrder(deps: WorkflowDeps, actor: Actor, input: unk
       before: undefined,
       entity: { type: 'APPLICATION', value: application },
     }),
-    await slotChange(
+    slotChange(
       deps,
       actor,
       'order.register',
       application,
       { openApplicationId: application.applicationId },
       now,
+      slot,
     ),
   ]);
   await deps.workflows.start('ORDER_APPROVAL', application.applicationId, {

@@ -121,13 +121,14 @@ export async function submitCreditPrecheck(
       before: draft,
       entity: { type: 'APPLICATION', value: application },
     }),
-    await slotChange(
+    slotChange(
       deps,
       actor,
       'application.submit',
       application,
       { openApplicationId: application.applicationId },
       now,
+      slot,
     ),
     entityChange(deps.ids, {
       actor,

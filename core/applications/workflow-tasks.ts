@@ -21,7 +21,7 @@ import type { StaffMember } from '../staff/staff-member.js';
 import { parseInput } from '../validation.js';
 import { hearingItemText } from '../visits/visit-summary.js';
 import { APPROVAL_STEPS, type Application, type ApprovalStep } from './application.js';
-import { APPLICATION_LABELS, applicationChange, slotChange, taskChange } from './application-changes.js';
+import { APPLICATION_LABELS, applicationChange, releaseSlot, taskChange } from './application-changes.js';
 import {
   type ApprovalOutcome,
   type ApprovalPool,
@@ -30,6 +30,14 @@ import {
   poolFor,
   supervisorPoolOf,
 } from './approval-task.js';
+import {
+  awaitContractSignature,
+  type ContractStepDeps,
+  checkContractSignature,
+  requestContractSignature,
+  storeSignedContract,
+  validateContractExecution,
+} from './contract-steps.js';
 import { assertOrderMayBeRegistered } from './register-order.js';
 
 const WORKFLOW = systemActor('workflow');
@@ -37,6 +45,15 @@ const WORKFLOW = systemActor('workflow');
 const taskEvent = z.discriminatedUnion('task', [
   z.object({ task: z.literal('creditPrecheck.validate'), applicationId: z.string().min(1) }),
   z.object({ task: z.literal('order.pendingApproval'), applicationId: z.string().min(1) }),
+  z.object({ task: z.literal('contract.validate'), applicationId: z.string().min(1) }),
+  z.object({ task: z.literal('contract.requestSignature'), applicationId: z.string().min(1) }),
+  z.object({
+    task: z.literal('contract.awaitSignature'),
+    applicationId: z.string().min(1),
+    taskToken: z.string().min(1),
+  }),
+  z.object({ task: z.literal('contract.checkSignature'), applicationId: z.string().min(1) }),
+  z.object({ task: z.literal('contract.store'), applicationId: z.string().min(1) }),
   z.object({
     task: z.literal('approval.open'),
     applicationId: z.string().min(1),
@@ -48,12 +65,14 @@ const taskEvent = z.discriminatedUnion('task', [
     task: z.literal('approval.escalate'),
     applicationId: z.string().min(1),
     step: z.enum(APPROVAL_STEPS),
+    /** true: the escalated task's wait timed out — only look whether it was decided meanwhile. */
+    escalated: z.boolean().default(false),
   }),
   z.object({
     task: z.literal('application.decide'),
     applicationId: z.string().min(1),
     outcome: z.enum(['APPROVED', 'REJECTED']),
-    reason: z.enum(['ANTISOCIAL_HIT', 'MANAGER', 'DIRECTOR']),
+    reason: z.enum(['ANTISOCIAL_HIT', 'MANAGER', 'DIRECTOR', 'LEGAL', 'SIGNER', 'SIGNED']),
   }),
   z.object({
     task: z.literal('application.fail'),
@@ -85,20 +104,52 @@ async function poolMembers(deps: HubDeps, pool: ApprovalPool, except: string): P
   );
 }
 
-const STEP_LABEL = { MANAGER: 'マネージャー', DIRECTOR: '取締役' } as const;
+type DecisionReason = Extract<WorkflowTaskEvent, { task: 'application.decide' }>['reason'];
+
+const DECISION_TEXT: Record<DecisionReason, (outcome: 'APPROVED' | 'REJECTED') => string> = {
+  ANTISOCIAL_HIT: () => '反社チェックが HIT のため自動的に否決されました。',
+  MANAGER: (o) => `マネージャーの決裁により${o === 'APPROVED' ? '承認' : '否決'}されました。`,
+  DIRECTOR: (o) => `取締役の決裁により${o === 'APPROVED' ? '承認' : '否決'}されました。`,
+  LEGAL: () => '法務の判断により差し戻されました。',
+  SIGNER: () => '署名者が GMOサインで署名を辞退しました。',
+  SIGNED: () => '基本契約書が締結され、G-Staff に保管されました。取引を開始できます。',
+};
+
+const STEP_LABEL = {
+  MANAGER: 'マネージャー',
+  DIRECTOR: '取締役',
+  LEGAL_REVIEW: '法務（定形外契約の審査）',
+  LEGAL_SEND: '法務（GMOサインでの発報）',
+} as const;
+
+/** What the task steps use besides the ledger: G-Staff, GMO Sign and the document store (06_2). */
+export type WorkflowTaskDeps = HubDeps & ContractStepDeps;
 
 /** Runs one task step; what it returns becomes the step's result in the state machine. */
-export async function runWorkflowTask(deps: HubDeps, event: unknown): Promise<Record<string, unknown>> {
+export async function runWorkflowTask(
+  deps: WorkflowTaskDeps,
+  event: unknown,
+): Promise<Record<string, unknown>> {
   const e = parseInput(taskEvent, event, 'event');
   switch (e.task) {
     case 'creditPrecheck.validate':
       return validateCreditPrecheck(deps, e.applicationId);
     case 'order.pendingApproval':
       return orderPendingApproval(deps, e.applicationId);
+    case 'contract.validate':
+      return validateContractExecution(deps, e.applicationId);
+    case 'contract.requestSignature':
+      return requestContractSignature(deps, e.applicationId);
+    case 'contract.awaitSignature':
+      return awaitContractSignature(deps, e.applicationId, e.taskToken);
+    case 'contract.checkSignature':
+      return checkContractSignature(deps, e.applicationId);
+    case 'contract.store':
+      return storeSignedContract(deps, e.applicationId);
     case 'approval.open':
       return openApprovalTask(deps, e);
     case 'approval.escalate':
-      return escalateApprovalTask(deps, e.applicationId, e.step);
+      return escalateApprovalTask(deps, e.applicationId, e.step, e.escalated);
     case 'application.decide':
       return decideApplication(deps, e.applicationId, e.outcome, e.reason);
     case 'application.fail':
@@ -285,17 +336,18 @@ async function escalateApprovalTask(
   deps: HubDeps,
   applicationId: string,
   step: ApprovalStep,
+  escalated: boolean,
 ): Promise<{ decided: boolean; outcome?: ApprovalOutcome }> {
-  const taskId = approvalTaskIdOf(applicationId, step, false);
+  const taskId = approvalTaskIdOf(applicationId, step, escalated);
   const task = await deps.ledger.getApprovalTask(taskId);
-  // Decided in the moment the step timed out: the decision stands.
+  // Decided while the step was not listening (it timed out, or its release failed): the decision stands.
   if (task?.status === 'DECIDED' && task.decision) {
     return {
       decided: true,
       outcome: { decision: task.decision.decision, taskId, decidedBy: task.decision.decidedBy },
     };
   }
-  if (task?.status === 'OPEN') {
+  if (task?.status === 'OPEN' && !escalated) {
     const now = deps.clock.now().toISOString();
     const after: ApprovalTask = { ...task, status: 'ESCALATED', escalatedAt: now, version: task.version + 1 };
     await commitChanges(deps.ledger, [taskChange(deps, WORKFLOW, 'approval.escalate', task, after, now)]);
@@ -308,16 +360,13 @@ async function decideApplication(
   deps: HubDeps,
   applicationId: string,
   outcome: 'APPROVED' | 'REJECTED',
-  reason: 'ANTISOCIAL_HIT' | 'MANAGER' | 'DIRECTOR',
+  reason: DecisionReason,
 ): Promise<{ status: string }> {
   const application = await loadApplication(deps, applicationId);
   if (application.status !== 'SUBMITTED') return { status: application.status };
   const client = await loadClient(deps, application.clientId);
   const now = deps.clock.now().toISOString();
-  let detail =
-    reason === 'ANTISOCIAL_HIT'
-      ? '反社チェックが HIT のため自動的に否決されました。'
-      : `${reason === 'DIRECTOR' ? '取締役' : 'マネージャー'}の決裁により${outcome === 'APPROVED' ? '承認' : '否決'}されました。`;
+  let detail = DECISION_TEXT[reason](outcome);
   const changes: EntityChange[] = [
     applicationChange(
       deps,
@@ -328,7 +377,7 @@ async function decideApplication(
       { at: now, kind: reason === 'ANTISOCIAL_HIT' ? 'AUTO_REJECTED' : outcome, detail },
       now,
     ).change,
-    await slotChange(deps, WORKFLOW, 'application.decide', application, {}, now),
+    ...(await releaseSlot(deps, WORKFLOW, 'application.decide', application, now)),
   ];
   const writes: LedgerWrite[] = [];
   if (application.type === 'CREDIT_PRECHECK') {
@@ -353,6 +402,21 @@ async function decideApplication(
           '\nお客様の連絡先メールアドレスが未登録のため、基本契約書のひな形は送付していません。担当から送付してください。';
       }
     }
+  }
+  if (application.type === 'CONTRACT_EXECUTION') {
+    // Signed: trading starts; otherwise the client is back where a new 06_2 can start.
+    const stage = outcome === 'APPROVED' ? 'TRADING' : 'CREDIT_APPROVED';
+    changes.push(
+      entityChange(deps.ids, {
+        actor: WORKFLOW,
+        operation: 'application.decide',
+        at: now,
+        clientId: client.clientId,
+        subjectId: client.clientId,
+        before: client,
+        entity: { type: 'CLIENT', value: { ...client, stage, version: client.version + 1, updatedAt: now } },
+      }),
+    );
   }
   if (application.type === 'ORDER_APPROVAL' && application.inquiryId) {
     // Approved: the order opens for staffing; rejected: it goes back to RECEIVED to be reworked.
@@ -442,13 +506,36 @@ async function failApplication(
   const detail = `ワークフローの処理でエラーが発生しました（${error?.Error ?? 'unknown'}）。システム担当にご連絡のうえ、再申請してください。`;
   const applicant = await deps.ledger.getStaffMember(application.applicantId);
   // The client goes back to where a new application can start.
+  const backTo: Partial<Record<Application['type'], [Client['stage'], Client['stage']]>> = {
+    CREDIT_PRECHECK: ['CREDIT_REVIEW', 'VISITED'],
+    CONTRACT_EXECUTION: ['CONTRACTING', 'CREDIT_APPROVED'],
+  };
+  const stages = backTo[application.type];
   const reopened: Client | undefined =
-    application.type === 'CREDIT_PRECHECK' && client.stage === 'CREDIT_REVIEW'
-      ? { ...client, stage: 'VISITED', version: client.version + 1, updatedAt: now }
+    stages && client.stage === stages[0]
+      ? { ...client, stage: stages[1], version: client.version + 1, updatedAt: now }
       : undefined;
+  // Open approvals leave the approvers' queues; an order in approval goes back to RECEIVED.
+  const closedTasks = (await deps.ledger.listApprovalTasksOfApplication(applicationId))
+    .filter((t) => t.status === 'OPEN')
+    .map((t) =>
+      taskChange(
+        deps,
+        WORKFLOW,
+        'application.fail',
+        t,
+        { ...t, status: 'CLOSED', version: t.version + 1 },
+        now,
+      ),
+    );
+  const orderBack =
+    application.type === 'ORDER_APPROVAL' && application.inquiryId
+      ? [await orderWrite(deps, client, application.inquiryId, 'RECEIVED', now)]
+      : [];
   await commitChanges(
     deps.ledger,
     [
+      ...closedTasks,
       ...(reopened
         ? [
             entityChange(deps.ids, {
@@ -471,19 +558,22 @@ async function failApplication(
         { at: now, kind: 'FAILED', detail: error?.Error ?? 'unknown' },
         now,
       ).change,
-      await slotChange(deps, WORKFLOW, 'application.fail', application, {}, now),
+      ...(await releaseSlot(deps, WORKFLOW, 'application.fail', application, now)),
     ],
-    notify(deps.ids, now, applicant ? [applicant] : [], {
-      template: 'APPLICATION_DECIDED',
-      clientId: client.clientId,
-      params: {
-        company: client.name,
-        applicationLabel: APPLICATION_LABELS[application.type],
-        outcome: 'FAILED',
-        detail,
-        applicationId,
-      },
-    }),
+    [
+      ...orderBack,
+      ...notify(deps.ids, now, applicant ? [applicant] : [], {
+        template: 'APPLICATION_DECIDED',
+        clientId: client.clientId,
+        params: {
+          company: client.name,
+          applicationLabel: APPLICATION_LABELS[application.type],
+          outcome: 'FAILED',
+          detail,
+          applicationId,
+        },
+      }),
+    ],
   );
   return { status: 'FAILED' };
 }

@@ -15,6 +15,8 @@ export interface DocumentStore {
     file: { contentType: string; size: number },
     expiresInSeconds: number,
   ): Promise<UploadGrant>;
+  /** The bytes stored under `key`, or undefined when nothing is. */
+  get(key: string): Promise<Buffer | undefined>;
   /** What is stored under `key` (size, content type, first `sniffBytes` bytes), or undefined when nothing is. */
   inspect(key: string, sniffBytes: number): Promise<StoredDocument | undefined>;
   /** A URL to GET the bytes for `expiresInSeconds`, offered for download as `fileName` (UTF-8 names allowed). */

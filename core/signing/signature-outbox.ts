@@ -36,6 +36,8 @@ export interface SignatureEnvelope {
   /** The signed PDF once completed: its size and SHA-256 (it is stored with the contract). */
   signedPdf?: { size: number; sha256: string; location: string };
   completedAt?: string;
+  /** A workflow waiting for this envelope's outcome (its task token is a secret: envelopes are not audited). */
+  workflowWait?: { applicationId: string; taskToken: string };
   lastError?: string;
   version: number;
   createdAt: string;

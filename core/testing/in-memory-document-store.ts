@@ -24,6 +24,10 @@ export class InMemoryDocumentStore implements DocumentStore {
     };
   }
 
+  async get(key: string): Promise<Buffer | undefined> {
+    return this.stored.get(key)?.content;
+  }
+
   async inspect(key: string, sniffBytes: number): Promise<StoredDocument | undefined> {
     const doc = this.stored.get(key);
     return (

@@ -237,13 +237,14 @@ export async function recordVisit(deps: HubDeps, actor: Actor, input: unknown): 
           before: undefined,
           entity: { type: 'APPLICATION', value: draftApplication },
         }),
-        await slotChange(
+        slotChange(
           deps,
           actor,
           'visit.record',
           draftApplication,
           { draftApplicationId: draftApplication.applicationId },
           now,
+          slot,
         ),
       );
     }

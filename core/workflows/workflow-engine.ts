@@ -3,7 +3,7 @@
  * the same synthesized definitions locally (architecture.md). An execution is named after the
  * application it runs, so starting it twice starts it once. Requirements: A4-1 … A4-7, X-1.
  */
-export const WORKFLOWS = ['CREDIT_PRECHECK', 'ORDER_APPROVAL'] as const;
+export const WORKFLOWS = ['CREDIT_PRECHECK', 'CONTRACT_EXECUTION', 'ORDER_APPROVAL'] as const;
 export type WorkflowName = (typeof WORKFLOWS)[number];
 
 export interface WorkflowEngine {

@@ -24,7 +24,12 @@ import {
 } from '../../core/applications/credit-precheck.js';
 import { decideApproval } from '../../core/applications/decide-approval.js';
 import { registerOrder } from '../../core/applications/register-order.js';
+import {
+  requestContractUpload,
+  submitContractExecution,
+} from '../../core/applications/submit-contract-execution.js';
 import { submitCreditPrecheck } from '../../core/applications/submit-credit-precheck.js';
+import type { UploadGrant } from '../../core/documents/document-store.js';
 import { applicationsOfClient } from '../../core/visits/visit-queries.js';
 import { builder } from '../builder.js';
 import { RoleEnum } from './enums.js';
@@ -85,6 +90,34 @@ const CreditPrecheckRef = builder.objectRef<CreditPrecheck>('CreditPrecheck').im
   }),
 });
 
+const ContractFormEnum = builder.enumType('ContractForm', {
+  description:
+    'STANDARD: the agency template (定形); NON_STANDARD: the client’s own text (定形外), reviewed by legal.',
+  values: ['STANDARD', 'NON_STANDARD'] as const,
+});
+
+const ContractExecutionRef = builder
+  .objectRef<NonNullable<Application['contractExecution']>>('ContractExecution')
+  .implement({
+    description: '06_2: the basic contract (基本契約書) being executed.',
+    fields: (t) => ({
+      form: t.expose('form', { type: ContractFormEnum }),
+      fileName: t.exposeString('fileName', { nullable: true }),
+      clientSignerName: t.string({ resolve: (c) => c.clientSigner.name }),
+      envelopeName: t.exposeString('envelopeName', {
+        description: 'The GMO Sign envelope (one per application).',
+      }),
+      gstaffContractId: t.exposeString('gstaffContractId', {
+        nullable: true,
+        description: 'Where the signed PDF is kept in G-Staff.',
+      }),
+      retentionUntil: t.exposeString('retentionUntil', {
+        nullable: true,
+        description: '管理期限: OPEN while no individual contract under it has ended.',
+      }),
+    }),
+  });
+
 const ApplicationEventRef = builder.objectRef<ApplicationEvent>('ApplicationEvent').implement({
   description: 'One step or decision of an application, oldest first.',
   fields: (t) => ({
@@ -143,6 +176,7 @@ ApplicationRef.implement({
       description: 'ORDER_APPROVAL: the request whose order is approved.',
     }),
     creditPrecheck: t.expose('creditPrecheck', { type: CreditPrecheckRef, nullable: true }),
+    contractExecution: t.expose('contractExecution', { type: ContractExecutionRef, nullable: true }),
     directorReasons: t.stringList({
       description: 'Why a director must also approve (empty: the manager decides).',
       resolve: (a) => a.directorReasons ?? [],
@@ -222,6 +256,35 @@ const RegisterOrderInput = builder.inputType('RegisterOrderInput', {
     inquiryId: t.id({ required: true, description: 'The request whose order is registered.' }),
   }),
 });
+const SubmitContractExecutionInput = builder.inputType('SubmitContractExecutionInput', {
+  fields: (t) => ({
+    clientId: t.id({ required: true }),
+    form: t.field({ type: ContractFormEnum, required: true }),
+    documentKey: t.string({
+      description: 'NON_STANDARD: the key requestContractUpload returned, after uploading.',
+    }),
+    fileName: t.string(),
+  }),
+});
+const RequestContractUploadInput = builder.inputType('RequestContractUploadInput', {
+  fields: (t) => ({
+    clientId: t.id({ required: true }),
+    fileName: t.string({ required: true }),
+    size: t.int({ required: true, description: 'Bytes of the PDF; at most 10 MB.' }),
+  }),
+});
+const ContractUploadRef = builder
+  .objectRef<{ documentKey: string; upload: UploadGrant }>('ContractUpload')
+  .implement({
+    fields: (t) => ({
+      documentKey: t.exposeString('documentKey'),
+      url: t.string({ resolve: (u) => u.upload.url }),
+      method: t.string({ resolve: (u) => u.upload.method }),
+      headers: t.field({ type: 'JSON', resolve: (u) => u.upload.headers }),
+      expiresAt: t.field({ type: 'DateTime', resolve: (u) => u.upload.expiresAt }),
+    }),
+  });
+
 const DecideApprovalInput = builder.inputType('DecideApprovalInput', {
   fields: (t) => ({
     taskId: t.id({ required: true }),
@@ -249,6 +312,25 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SubmitCreditPrecheckInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       submitCreditPrecheck(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
+  }),
+  submitContractExecution: t.field({
+    type: ApplicationRef,
+    description:
+      'The client’s rep: submit the 06_2 contract execution (basic contract) after an approved 06_1; its workflow runs to the signature.',
+    authScopes: { permission: 'application.submit' },
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: SubmitContractExecutionInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      submitContractExecution(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
+  }),
+  requestContractUpload: t.field({
+    type: ContractUploadRef,
+    description: 'A pre-signed URL to upload a non-standard contract’s PDF (the client’s own text).',
+    authScopes: { permission: 'application.submit' },
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: RequestContractUploadInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      requestContractUpload(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
   }),
   registerOrder: t.field({
     type: ApplicationRef,

@@ -70,6 +70,12 @@ export class LocalDocumentStore implements DocumentStore {
     };
   }
 
+  async get(key: string): Promise<Buffer | undefined> {
+    const path = this.pathOf(key);
+    if ((await fileSize(path)) === undefined) return undefined;
+    return readFile(path);
+  }
+
   async inspect(key: string, sniffBytes: number): Promise<StoredDocument | undefined> {
     const path = this.pathOf(key);
     const size = await fileSize(path);

@@ -141,6 +141,16 @@ export class S3DocumentStore implements DocumentStore {
     }
   }
 
+  async get(key: string): Promise<Buffer | undefined> {
+    try {
+      const got = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return Buffer.from((await got.Body?.transformToByteArray()) ?? []);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw integrationError('getObject', error);
+    }
+  }
+
   async presignDownload(key: string, fileName: string, expiresInSeconds: number): Promise<string> {
     try {
       return await getSignedUrl(

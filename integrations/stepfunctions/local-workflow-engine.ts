@@ -70,8 +70,9 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     const retryIntervals: Record<string, number> = {};
     for (const [stateName, state] of Object.entries(definition.States)) {
       if (state.Type !== 'Task') continue;
+      const timeoutSeconds = typeof state.TimeoutSeconds === 'number' ? state.TimeoutSeconds : undefined;
       handlers[stateName] = state.Resource?.endsWith('.waitForTaskToken')
-        ? (taskInput) => this.callback(name, taskInput as Json)
+        ? (taskInput) => this.callback(name, taskInput as Json, timeoutSeconds)
         : (taskInput) => this.invoke(taskInput);
       if (this.options.retryIntervalSeconds !== undefined)
         retryIntervals[stateName] = this.options.retryIntervalSeconds;
@@ -129,7 +130,11 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     }
   }
 
-  private async callback(execution: string, taskInput: Json): Promise<unknown> {
+  private async callback(
+    execution: string,
+    taskInput: Json,
+    timeoutSeconds: number | undefined,
+  ): Promise<unknown> {
     const payload = { ...(taskInput.Payload as Json) };
     const token = `local:${execution}:${randomUUID()}`;
     if (payload.taskToken === TOKEN_PLACEHOLDER) payload.taskToken = token;
@@ -138,6 +143,10 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       resolve = res;
     });
     this.waiting.set(token, { resolve, execution });
+    // Like Step Functions: once the step has timed out, its token no longer releases anything.
+    if (timeoutSeconds !== undefined) {
+      setTimeout(() => this.waiting.delete(token), timeoutSeconds * 1000).unref();
+    }
     let answer: Json;
     try {
       answer = await this.options.runTask(payload);

@@ -1,8 +1,12 @@
 /** A hub with the local workflow engine running the synthesized state machines (issue 6). */
 
+import type { ContractStepDeps } from '../../core/applications/contract-steps.js';
 import type { CreditPrecheck } from '../../core/applications/credit-precheck.js';
 import { runWorkflowTask, workflowErrorName } from '../../core/applications/workflow-tasks.js';
 import type { HubDeps } from '../../core/hub.js';
+import { InMemoryDocumentStore } from '../../core/testing/in-memory-document-store.js';
+import { InMemoryGStaff } from '../../core/testing/in-memory-gstaff.js';
+import { InMemorySignatureService } from '../../core/testing/in-memory-signature-service.js';
 import type { WorkflowName } from '../../core/workflows/workflow-engine.js';
 import { synthesizeWorkflowDefinitions } from '../../dev/workflow-definitions.js';
 import {
@@ -10,23 +14,37 @@ import {
   type StateMachineDefinition,
 } from '../../integrations/stepfunctions/local-workflow-engine.js';
 
-const cached = new Map<number, Record<WorkflowName, StateMachineDefinition>>();
+const cached = new Map<string, Record<WorkflowName, StateMachineDefinition>>();
 
-/** The definitions `cdk synth` produces, with the given approval timeout (seconds). */
-export function testDefinitions(approvalTimeoutSeconds = 600): Record<WorkflowName, StateMachineDefinition> {
-  let definitions = cached.get(approvalTimeoutSeconds);
+/** The definitions `cdk synth` produces, with the given approval timeout and signature poll interval (seconds). */
+export function testDefinitions(
+  approvalTimeoutSeconds = 600,
+  signaturePollSeconds = 600,
+): Record<WorkflowName, StateMachineDefinition> {
+  const key = `${approvalTimeoutSeconds}/${signaturePollSeconds}`;
+  let definitions = cached.get(key);
   if (!definitions) {
-    definitions = synthesizeWorkflowDefinitions({ approvalTimeoutSeconds });
-    cached.set(approvalTimeoutSeconds, definitions);
+    definitions = synthesizeWorkflowDefinitions({ approvalTimeoutSeconds, signaturePollSeconds });
+    cached.set(key, definitions);
   }
   return definitions;
 }
 
 /** The local engine; `approvalTimeoutSeconds` short only where a test is about the timeout. */
-export function localEngine(deps: HubDeps, approvalTimeoutSeconds = 600): LocalWorkflowEngine {
+export function localEngine(
+  deps: HubDeps & Partial<ContractStepDeps>,
+  approvalTimeoutSeconds = 600,
+  signaturePollSeconds = 600,
+): LocalWorkflowEngine {
+  const taskDeps = {
+    ...deps,
+    documents: deps.documents ?? new InMemoryDocumentStore(),
+    gstaff: deps.gstaff ?? new InMemoryGStaff(),
+    signatures: deps.signatures ?? new InMemorySignatureService(),
+  };
   return new LocalWorkflowEngine({
-    definitions: testDefinitions(approvalTimeoutSeconds),
-    runTask: (event) => runWorkflowTask(deps, event),
+    definitions: testDefinitions(approvalTimeoutSeconds, signaturePollSeconds),
+    runTask: (event) => runWorkflowTask(taskDeps, event),
     errorName: workflowErrorName,
     retryIntervalSeconds: 0,
   });

@@ -1,0 +1,219 @@
+/**
+ * The task steps of the contract execution workflow (06_2): validate, send through GMO Sign (via
+ * the signature outbox), wait for the signature (released by the completion callback; a status
+ * lookup is the fallback), keep the signed PDF in G-Staff with its retention deadline (A6-5).
+ * Each step is idempotent: a re-run finds what the first run did. Requirements: A4-4, A4-6, A5-2, A6-5.
+ */
+import { systemActor } from '../audit.js';
+import { type DocumentStore, documentKey } from '../documents/document-store.js';
+import { commitChanges } from '../entity-change.js';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors.js';
+import type { GStaff } from '../gstaff/gstaff.js';
+import type { HubDeps } from '../hub.js';
+import {
+  recordEnvelopeCompletion,
+  requestSignature,
+  type SignatureEnvelope,
+} from '../signing/signature-outbox.js';
+import type { SignatureService } from '../signing/signature-service.js';
+import type { WorkflowEngine } from '../workflows/workflow-engine.js';
+import type { Application } from './application.js';
+import { applicationChange } from './application-changes.js';
+
+export type ContractStepDeps = { documents: DocumentStore; gstaff: GStaff; signatures: SignatureService };
+
+const WORKFLOW = systemActor('workflow');
+
+async function loadContractApplication(deps: HubDeps, applicationId: string) {
+  const application = await deps.ledger.getApplication(applicationId);
+  if (!application) throw new NotFoundError('Application', applicationId);
+  const contract = application.contractExecution;
+  if (application.type !== 'CONTRACT_EXECUTION' || !contract) {
+    throw new PreconditionFailedError(
+      'APPLICATION_INCOMPLETE',
+      `${applicationId} is not a contract execution`,
+    );
+  }
+  return { application, contract };
+}
+
+async function recordOnce(
+  deps: HubDeps,
+  application: Application,
+  kind: Application['history'][number]['kind'],
+  detail?: string,
+) {
+  if (application.history.some((h) => h.kind === kind)) return;
+  const now = deps.clock.now().toISOString();
+  const { change } = applicationChange(
+    deps,
+    WORKFLOW,
+    `workflow.${kind.toLowerCase()}`,
+    application,
+    {},
+    {
+      at: now,
+      kind,
+      ...(detail ? { detail } : {}),
+    },
+    now,
+  );
+  await commitChanges(deps.ledger, [change]);
+}
+
+/** 06_1 must be approved (policy.md); says whether legal must review a non-standard text. */
+export async function validateContractExecution(deps: HubDeps, applicationId: string) {
+  const { application, contract } = await loadContractApplication(deps, applicationId);
+  const approved = (await deps.ledger.listApplicationsOfClient(application.clientId)).some(
+    (a) => a.type === 'CREDIT_PRECHECK' && a.status === 'APPROVED',
+  );
+  if (!approved)
+    throw new PreconditionFailedError('CREDIT_PRECHECK_NOT_APPROVED', 'the credit pre-check is not approved');
+  if (application.status === 'SUBMITTED') await recordOnce(deps, application, 'VALIDATED', contract.form);
+  return { nonStandard: contract.form === 'NON_STANDARD' };
+}
+
+/** Legal has approved the send: the envelope goes to the signature outbox (one per application). */
+export async function requestContractSignature(deps: HubDeps & ContractStepDeps, applicationId: string) {
+  const { application, contract } = await loadContractApplication(deps, applicationId);
+  const client = await deps.ledger.getClient(application.clientId);
+  const signers = {
+    envelopeName: contract.envelopeName,
+    ourSigners: [deps.policy.basicContract.agencySigner],
+    partnerSigners: [{ ...contract.clientSigner, ...(client ? { organization: client.name } : {}) }],
+    approvers: [],
+  };
+  if (contract.form === 'NON_STANDARD') {
+    const pdf = contract.documentKey ? await deps.documents.get(contract.documentKey) : undefined;
+    if (!pdf)
+      throw new PreconditionFailedError('CONTRACT_DOCUMENT_MISSING', 'the non-standard contract PDF is gone');
+    await requestSignature(
+      deps,
+      { businessType: 'BASIC_CONTRACT', businessId: applicationId },
+      { ...signers, documentName: contract.fileName ?? '基本契約書.pdf', pdfBase64: pdf.toString('base64') },
+    );
+  } else {
+    await requestSignature(
+      deps,
+      { businessType: 'BASIC_CONTRACT', businessId: applicationId },
+      { ...signers, templateId: deps.policy.basicContract.templateId },
+    );
+  }
+  await recordOnce(deps, application, 'SIGNATURE_REQUESTED', contract.envelopeName);
+  return {};
+}
+
+const outcomeOf = (envelope: SignatureEnvelope | undefined) =>
+  envelope?.state === 'COMPLETED' ? 'COMPLETED' : envelope?.state === 'FAILED' ? 'DECLINED' : 'PENDING';
+
+/** The callback step: the envelope keeps the token until the signature completes (or answers at once when it already has). */
+export async function awaitContractSignature(deps: HubDeps, applicationId: string, taskToken: string) {
+  const { contract } = await loadContractApplication(deps, applicationId);
+  const envelope = await deps.ledger.getSignatureEnvelope(contract.envelopeName);
+  if (!envelope) throw new NotFoundError('SignatureEnvelope', contract.envelopeName);
+  const signature = outcomeOf(envelope);
+  if (signature !== 'PENDING') return { alreadyDecided: { signature } };
+  await deps.ledger.commit(
+    [
+      {
+        entity: {
+          type: 'SIGNATURE_ENVELOPE',
+          value: {
+            ...envelope,
+            workflowWait: { applicationId, taskToken },
+            version: envelope.version + 1,
+            updatedAt: deps.clock.now().toISOString(),
+          },
+        },
+        expectedVersion: envelope.version,
+      },
+    ],
+    [],
+  );
+  return {};
+}
+
+/** The fallback when no callback came in time: GMO Sign is asked (a lookup), and the outcome recorded. */
+export async function checkContractSignature(deps: HubDeps & ContractStepDeps, applicationId: string) {
+  const { contract } = await loadContractApplication(deps, applicationId);
+  await recordEnvelopeCompletion(deps, contract.envelopeName);
+  return { signature: outcomeOf(await deps.ledger.getSignatureEnvelope(contract.envelopeName)) };
+}
+
+/** The signed PDF goes to G-Staff's storage with its retention deadline: open while no individual contract has ended (policy.md). */
+export async function storeSignedContract(deps: HubDeps & ContractStepDeps, applicationId: string) {
+  const { application, contract } = await loadContractApplication(deps, applicationId);
+  if (contract.gstaffContractId) return { gstaffContractId: contract.gstaffContractId };
+  const envelope = await deps.ledger.getSignatureEnvelope(contract.envelopeName);
+  if (envelope?.state !== 'COMPLETED' || !envelope.signedPdf) {
+    throw new PreconditionFailedError('NOT_SIGNED', `${contract.envelopeName} is not signed`);
+  }
+  const client = await deps.ledger.getClient(application.clientId);
+  const gstaffClientId = client?.gstaff?.gstaffClientId;
+  if (!gstaffClientId) {
+    throw new PreconditionFailedError(
+      'GSTAFF_NOT_LINKED',
+      'the client has no G-Staff registration yet (the linking job registers it); the signed PDF is kept in the hub',
+    );
+  }
+  const pdf = await deps.documents.get(documentKey('signed', `${contract.envelopeName}.pdf`));
+  if (!pdf)
+    throw new PreconditionFailedError('SIGNED_PDF_MISSING', 'the signed PDF is not in the document store');
+  const stored = await deps.gstaff.storeContract({
+    hubContractId: applicationId,
+    gstaffClientId,
+    kind: 'BASIC',
+    fileName: `${contract.envelopeName}.pdf`,
+    pdfBase64: pdf.toString('base64'),
+    sha256: envelope.signedPdf.sha256,
+    retentionUntil: 'OPEN',
+  });
+  const now = deps.clock.now().toISOString();
+  const { change } = applicationChange(
+    deps,
+    WORKFLOW,
+    'contract.store',
+    application,
+    { contractExecution: { ...contract, gstaffContractId: stored.gstaffContractId, retentionUntil: 'OPEN' } },
+    { at: now, kind: 'STORED', detail: stored.gstaffContractId },
+    now,
+  );
+  await commitChanges(deps.ledger, [change]);
+  return { gstaffContractId: stored.gstaffContractId };
+}
+
+/**
+ * After a completion callback (or lookup) settled an envelope: the workflow waiting for it is
+ * released. A token that no longer waits (the step timed out and looked itself) is not an error.
+ */
+export async function releaseSignatureWait(
+  deps: HubDeps & { workflows: WorkflowEngine },
+  envelopeName: string,
+): Promise<boolean> {
+  const envelope = await deps.ledger.getSignatureEnvelope(envelopeName);
+  const signature = outcomeOf(envelope);
+  if (!envelope?.workflowWait || signature === 'PENDING') return false;
+  try {
+    await deps.workflows.sendTaskSuccess(envelope.workflowWait.taskToken, { signature });
+  } catch {
+    // The step no longer waits: its timeout fallback looks the envelope up itself.
+  }
+  const { workflowWait: _released, ...rest } = envelope;
+  try {
+    await deps.ledger.commit(
+      [
+        {
+          entity: {
+            type: 'SIGNATURE_ENVELOPE',
+            value: { ...rest, version: envelope.version + 1, updatedAt: deps.clock.now().toISOString() },
+          },
+          expectedVersion: envelope.version,
+        },
+      ],
+      [],
+    );
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
+  return true;
+}

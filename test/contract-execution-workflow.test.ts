@@ -1,0 +1,342 @@
+/**
+ * Contract execution (06_2) and the basic contract on the local engine running the synthesized
+ * state machine, against DynamoDB Local: manager approval, legal review of a non-standard text,
+ * legal sends through the signature outbox, the signature completes by callback (duplicates and
+ * forged callbacks change nothing) or, without one, by the workflow's own lookup; the signed PDF
+ * goes to G-Staff with its retention deadline and the client is TRADING. Also the approval fixes:
+ * one person per step, no decision on a closed application, a decision whose release failed is
+ * picked up. Requirements: A4-4, A4-6, A5-2, A6-5, A4-2, X-1.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Application } from '../core/applications/application.js';
+import { approvalTaskIdOf } from '../core/applications/approval-task.js';
+import { decideApproval } from '../core/applications/decide-approval.js';
+import { submitContractExecution } from '../core/applications/submit-contract-execution.js';
+import { submitCreditPrecheck } from '../core/applications/submit-credit-precheck.js';
+import { assignSalesRep } from '../core/assignment/assign-sales-rep.js';
+import type { Client } from '../core/clients/client.js';
+import { IntegrationError } from '../core/errors.js';
+import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
+import { dispatchSignatureOutbox } from '../core/signing/signature-outbox.js';
+import { InMemoryDocumentStore } from '../core/testing/in-memory-document-store.js';
+import { InMemoryGStaff } from '../core/testing/in-memory-gstaff.js';
+import { InMemorySignatureService } from '../core/testing/in-memory-signature-service.js';
+import { confirmPreVisitChecklist } from '../core/visits/confirm-pre-visit-checklist.js';
+import { planVisit } from '../core/visits/plan-visit.js';
+import { recordVisit } from '../core/visits/record-visit.js';
+import { makeHandler as makeGmoSignWebhook } from '../functions/gmosign-webhook.handler.js';
+import { createLogger } from '../functions/shared/logger.js';
+import type { LocalWorkflowEngine } from '../integrations/stepfunctions/local-workflow-engine.js';
+import {
+  director,
+  directory,
+  hubDeps,
+  legal,
+  managerTokyo,
+  phoneInquiry,
+  salesTokyo,
+  seedDirectory,
+  staffMember,
+} from './support/builders.js';
+import { createTestLedger, type TestLedger } from './support/ledger.js';
+import { fullChecklist, moreTokyoReps, visitRecordInput } from './support/visits.js';
+import { eventually, localEngine, precheck } from './support/workflows.js';
+
+let t: TestLedger;
+const engines: LocalWorkflowEngine[] = [];
+let companies = 0;
+
+beforeAll(async () => {
+  t = await createTestLedger();
+  await seedDirectory(t.ledger, [
+    ...directory,
+    ...moreTokyoReps,
+    staffMember({ userId: 'director-1', role: 'DIRECTOR', department: 'EXECUTIVE' }),
+    staffMember({ userId: 'legal-1', role: 'LEGAL', department: 'LEGAL' }),
+  ]);
+});
+afterEach(() => {
+  for (const engine of engines.splice(0)) engine.stop();
+});
+
+/** Short timeouts (2 s) so the timeout paths run; the sandbox-free fakes stand in for GMO Sign and G-Staff. */
+function deps() {
+  const hub = hubDeps(t.ledger, '2026-12-01T01:00:00Z');
+  const external = {
+    documents: new InMemoryDocumentStore(),
+    gstaff: new InMemoryGStaff(),
+    signatures: new InMemorySignatureService(),
+  };
+  const workflows = localEngine({ ...hub, ...external }, 2, 2);
+  engines.push(workflows);
+  return { ...hub, ...external, workflows };
+}
+type Deps = ReturnType<typeof deps>;
+
+const task = (applicationId: string, step: Parameters<typeof approvalTaskIdOf>[1], escalated = false) =>
+  eventually(async () => {
+    const found = await t.ledger.getApprovalTask(approvalTaskIdOf(applicationId, step, escalated));
+    return found?.status === 'OPEN' ? found : undefined;
+  }, `${step} task of ${applicationId}`);
+
+const settled = (applicationId: string) =>
+  eventually(async () => {
+    const a = await t.ledger.getApplication(applicationId);
+    return a && a.status !== 'SUBMITTED' ? a : undefined;
+  }, `${applicationId} settled`);
+
+const approve = async (
+  d: Deps,
+  applicationId: string,
+  step: Parameters<typeof approvalTaskIdOf>[1],
+  by = managerTokyo,
+) => decideApproval(d, by, { taskId: (await task(applicationId, step)).taskId, decision: 'APPROVE' });
+
+/** A client with an approved 06_1, linked to G-Staff (as the linking job does). */
+async function creditApprovedClient(d: Deps): Promise<string> {
+  companies += 1;
+  const inquiry = await recordPhoneInquiry(
+    d,
+    salesTokyo,
+    phoneInquiry({
+      company: `株式会社契約${companies}`,
+      phone: `03-6668-${1000 + companies}`,
+      email: `soumu@keiyaku${companies}.example`,
+    }),
+  );
+  await assignSalesRep(d, managerTokyo, {
+    clientId: inquiry.clientId,
+    salesRepId: 'sales-tokyo-1',
+    overrideReason: 'テスト',
+  });
+  const visit = await planVisit(d, salesTokyo, {
+    clientId: inquiry.clientId,
+    plannedStartAt: '2026-11-30T23:00:00Z',
+    plannedEndAt: '2026-12-01T00:30:00Z',
+  });
+  await confirmPreVisitChecklist(d, salesTokyo, { visitId: visit.visitId, items: fullChecklist });
+  await recordVisit(d, salesTokyo, visitRecordInput(visit.visitId, '2026-12-01T00:30:00Z'));
+  const credit = await submitCreditPrecheck(d, salesTokyo, {
+    clientId: inquiry.clientId,
+    creditPrecheck: precheck(),
+  });
+  await approve(d, credit.applicationId, 'MANAGER');
+  expect((await settled(credit.applicationId)).status).toBe('APPROVED');
+  const client = (await t.ledger.getClient(inquiry.clientId)) as Client;
+  await t.ledger.commit(
+    [
+      {
+        entity: {
+          type: 'CLIENT',
+          value: {
+            ...client,
+            gstaff: { state: 'REGISTERED', gstaffClientId: `G-${companies}`, checkedAt: client.updatedAt },
+            version: client.version + 1,
+          },
+        },
+        expectedVersion: client.version,
+      },
+    ],
+    [],
+  );
+  return inquiry.clientId;
+}
+
+/** Legal approves the send; the outbox sends the envelope; returns it once it is out. */
+async function sent(d: Deps, application: Application) {
+  await approve(d, application.applicationId, 'LEGAL_SEND', legal);
+  const name = application.contractExecution?.envelopeName as string;
+  return eventually(async () => {
+    await dispatchSignatureOutbox({
+      ...d,
+      signatureRetry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 },
+    });
+    const envelope = await t.ledger.getSignatureEnvelope(name);
+    return envelope?.state === 'SENT' && envelope.workflowWait ? envelope : undefined;
+  }, `${name} sent and awaited`);
+}
+
+describe('contract execution (06_2)', () => {
+  it('runs a standard contract to a signed basic contract by callback: stored in G-Staff, client TRADING', async () => {
+    const d = deps();
+    const clientId = await creditApprovedClient(d);
+    const application = await submitContractExecution(d, salesTokyo, { clientId, form: 'STANDARD' });
+    expect((await t.ledger.getClient(clientId))?.stage).toBe('CONTRACTING');
+    await approve(d, application.applicationId, 'MANAGER');
+    const envelope = await sent(d, application);
+    expect(envelope.request).toMatchObject({
+      templateId: 'TPL-BASIC',
+      partnerSigners: [expect.objectContaining({ email: expect.stringMatching(/@keiyaku\d+\.example$/) })],
+    });
+
+    d.signatures.sign(envelope.envelopeId as string);
+    const webhook = makeGmoSignWebhook({
+      hub: d,
+      signatures: d.signatures,
+      documents: d.documents,
+      workflows: d.workflows,
+      secret: async () => 'callback-secret',
+      logger: createLogger('test'),
+    });
+    const callback = (secret: string) =>
+      webhook({
+        rawPath: `/webhooks/gmosign/${secret}`,
+        body: JSON.stringify({ envelope_name: envelope.envelopeName }),
+        isBase64Encoded: false,
+      } as never);
+    expect((await callback('forged-secret')).statusCode).toBe(404);
+    expect((await callback('callback-secret')).statusCode).toBe(200);
+    expect((await callback('callback-secret')).statusCode).toBe(200); // a duplicate changes nothing
+    const done = await settled(application.applicationId);
+    expect(done.status).toBe('APPROVED');
+    expect(done.history.map((h) => h.kind)).toEqual(
+      expect.arrayContaining(['SIGNATURE_REQUESTED', 'STORED', 'APPROVED']),
+    );
+    expect((await t.ledger.getClient(clientId))?.stage).toBe('TRADING');
+    expect([...d.gstaff.contracts.values()]).toEqual([
+      expect.objectContaining({
+        hubContractId: application.applicationId,
+        kind: 'BASIC',
+        retentionUntil: 'OPEN',
+      }),
+    ]);
+    expect(d.signatures.envelopes.size).toBe(1);
+  });
+
+  it('has legal review a non-standard text, and completes by its own lookup when no callback comes', async () => {
+    const d = deps();
+    const clientId = await creditApprovedClient(d);
+    const key = `contracts/${clientId}/own-text.pdf`;
+    await d.documents.put(key, Buffer.from('%PDF-1.4\n% 先方書式の基本契約書\n%%EOF\n'), 'application/pdf');
+    await expect(
+      submitContractExecution(d, salesTokyo, {
+        clientId,
+        form: 'NON_STANDARD',
+        documentKey: 'contracts/other/x.pdf',
+      }),
+    ).rejects.toMatchObject({ fieldErrors: [expect.objectContaining({ path: 'input.documentKey' })] });
+    const application = await submitContractExecution(d, salesTokyo, {
+      clientId,
+      form: 'NON_STANDARD',
+      documentKey: key,
+      fileName: '基本契約書（先方書式）.pdf',
+    });
+    await approve(d, application.applicationId, 'MANAGER');
+    await approve(d, application.applicationId, 'LEGAL_REVIEW', legal);
+    const envelope = await sent(d, application);
+    expect(envelope.request).toMatchObject({ documentName: '基本契約書（先方書式）.pdf' });
+    d.signatures.sign(envelope.envelopeId as string);
+    // No callback: the 2-second wait times out, the workflow looks GMO Sign up itself.
+    const done = await settled(application.applicationId);
+    expect(done.status).toBe('APPROVED');
+    expect((await t.ledger.getSignatureEnvelope(envelope.envelopeName))?.state).toBe('COMPLETED');
+    expect((await t.ledger.getClient(clientId))?.stage).toBe('TRADING');
+  });
+
+  it('cannot start before 06_1 is approved, and a manager rejection returns the client to CREDIT_APPROVED', async () => {
+    const d = deps();
+    companies += 1;
+    const fresh = await recordPhoneInquiry(
+      d,
+      salesTokyo,
+      phoneInquiry({ company: `株式会社未与信${companies}`, phone: `03-6669-${1000 + companies}` }),
+    );
+    await assignSalesRep(d, managerTokyo, {
+      clientId: fresh.clientId,
+      salesRepId: 'sales-tokyo-1',
+      overrideReason: 'テスト',
+    });
+    await expect(
+      submitContractExecution(d, salesTokyo, { clientId: fresh.clientId, form: 'STANDARD' }),
+    ).rejects.toMatchObject({
+      rule: 'CREDIT_PRECHECK_NOT_APPROVED',
+    });
+    const clientId = await creditApprovedClient(d);
+    const application = await submitContractExecution(d, salesTokyo, { clientId, form: 'STANDARD' });
+    const managerTask = await task(application.applicationId, 'MANAGER');
+    await decideApproval(d, managerTokyo, {
+      taskId: managerTask.taskId,
+      decision: 'REJECT',
+      comment: '条件再調整',
+    });
+    expect((await settled(application.applicationId)).status).toBe('REJECTED');
+    expect((await t.ledger.getClient(clientId))?.stage).toBe('CREDIT_APPROVED');
+    await expect(
+      decideApproval(d, legal, {
+        taskId: approvalTaskIdOf(application.applicationId, 'LEGAL_SEND', false),
+        decision: 'APPROVE',
+      }),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+});
+
+describe('approvals, hardened', () => {
+  it('lets one person decide only one step of an application', async () => {
+    const d = deps();
+    companies += 1;
+    const clientId = await (async () => {
+      const inquiry = await recordPhoneInquiry(
+        d,
+        salesTokyo,
+        phoneInquiry({ company: `株式会社二段${companies}`, phone: `03-6670-${1000 + companies}` }),
+      );
+      await assignSalesRep(d, managerTokyo, {
+        clientId: inquiry.clientId,
+        salesRepId: 'sales-tokyo-1',
+        overrideReason: 'テスト',
+      });
+      const visit = await planVisit(d, salesTokyo, {
+        clientId: inquiry.clientId,
+        plannedStartAt: '2026-11-30T23:00:00Z',
+        plannedEndAt: '2026-12-01T00:30:00Z',
+      });
+      await confirmPreVisitChecklist(d, salesTokyo, { visitId: visit.visitId, items: fullChecklist });
+      await recordVisit(d, salesTokyo, visitRecordInput(visit.visitId, '2026-12-01T00:30:00Z'));
+      return inquiry.clientId;
+    })();
+    const application = await submitCreditPrecheck(d, salesTokyo, {
+      clientId,
+      creditPrecheck: precheck({ creditRating: 30 }),
+    });
+    await approve(d, application.applicationId, 'MANAGER', director);
+    const directorTask = await task(application.applicationId, 'DIRECTOR');
+    await expect(
+      decideApproval(d, director, { taskId: directorTask.taskId, decision: 'APPROVE' }),
+    ).rejects.toMatchObject({
+      name: 'ForbiddenError',
+      message: expect.stringContaining('already decided another step'),
+    });
+  });
+
+  it('keeps a decision whose release failed, and the workflow picks it up at its next check', async () => {
+    const d = deps();
+    const clientId = await creditApprovedClient(d);
+    const application = await submitContractExecution(d, salesTokyo, { clientId, form: 'STANDARD' });
+    const managerTask = await task(application.applicationId, 'MANAGER');
+    const unreachable = {
+      ...d,
+      workflows: {
+        start: d.workflows.start.bind(d.workflows),
+        sendTaskSuccess: async () => {
+          throw new IntegrationError({
+            system: 'stepfunctions',
+            operation: 'sendTaskSuccess',
+            retryable: false,
+            message: 'InvalidToken',
+          });
+        },
+      },
+    };
+    const decided = await decideApproval(unreachable, managerTokyo, {
+      taskId: managerTask.taskId,
+      decision: 'REJECT',
+      comment: '見送り',
+    });
+    expect(decided.task.status).toBe('DECIDED');
+    // The manager step times out (2 s), finds the decision in the ledger, and the application is rejected.
+    expect((await settled(application.applicationId)).status).toBe('REJECTED');
+    await expect(
+      decideApproval(d, director, { taskId: managerTask.taskId, decision: 'APPROVE' }),
+    ).rejects.toMatchObject({ rule: 'TASK_ALREADY_DECIDED' });
+  });
+});
