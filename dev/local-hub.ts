@@ -129,7 +129,10 @@ export async function startLocalHub(
     if (gstaffConfig.GSTAFF_MODE === 'sandbox') {
       if (gstaffConfig.GSTAFF_SANDBOX_PORT !== 0)
         await assertPortFree(gstaffConfig.GSTAFF_SANDBOX_PORT, 'the G-Staff sandbox');
-      gstaffSandbox = await startGStaffSandbox({ port: gstaffConfig.GSTAFF_SANDBOX_PORT });
+      gstaffSandbox = await startGStaffSandbox({
+        port: gstaffConfig.GSTAFF_SANDBOX_PORT,
+        stateFile: join(config.dataDir, 'gstaff-sandbox.json'),
+      });
       gstaffTarget = { baseUrl: gstaffSandbox.url, apiKey: gstaffSandbox.apiKey };
     } else {
       gstaffTarget = {

@@ -15,6 +15,7 @@ import { submitContractExecution } from '../core/applications/submit-contract-ex
 import { submitCreditPrecheck } from '../core/applications/submit-credit-precheck.js';
 import { assignSalesRep } from '../core/assignment/assign-sales-rep.js';
 import type { Client } from '../core/clients/client.js';
+import { updateClientProfile } from '../core/clients/update-client-profile.js';
 import { IntegrationError } from '../core/errors.js';
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
 import { dispatchSignatureOutbox } from '../core/signing/signature-outbox.js';
@@ -92,8 +93,8 @@ const approve = async (
   by = managerTokyo,
 ) => decideApproval(d, by, { taskId: (await task(applicationId, step)).taskId, decision: 'APPROVE' });
 
-/** A client with an approved 06_1, linked to G-Staff (as the linking job does). */
-async function creditApprovedClient(d: Deps): Promise<string> {
+/** A client with an approved 06_1, linked to G-Staff (as the linking job does) unless `linked` is false. */
+async function creditApprovedClient(d: Deps, linked = true): Promise<string> {
   companies += 1;
   const inquiry = await recordPhoneInquiry(
     d,
@@ -123,6 +124,7 @@ async function creditApprovedClient(d: Deps): Promise<string> {
   await approve(d, credit.applicationId, 'MANAGER');
   expect((await settled(credit.applicationId)).status).toBe('APPROVED');
   const client = (await t.ledger.getClient(inquiry.clientId)) as Client;
+  if (!linked) return inquiry.clientId;
   await t.ledger.commit(
     [
       {
@@ -205,7 +207,13 @@ describe('contract execution (06_2)', () => {
 
   it('has legal review a non-standard text, and completes by its own lookup when no callback comes', async () => {
     const d = deps();
-    const clientId = await creditApprovedClient(d);
+    // Not yet checked against G-Staff: storing the contract registers it first (A1-5), once.
+    const clientId = await creditApprovedClient(d, false);
+    // The contact for contracts, recorded on the client, signs instead of the inquiry's contact.
+    await updateClientProfile(d, salesTokyo, {
+      clientId,
+      contact: { name: '総務部長 佐々木', email: 'sasaki@keiyaku.example' },
+    });
     const key = `contracts/${clientId}/own-text.pdf`;
     await d.documents.put(key, Buffer.from('%PDF-1.4\n% 先方書式の基本契約書\n%%EOF\n'), 'application/pdf');
     await expect(
@@ -224,12 +232,17 @@ describe('contract execution (06_2)', () => {
     await approve(d, application.applicationId, 'MANAGER');
     await approve(d, application.applicationId, 'LEGAL_REVIEW', legal);
     const envelope = await sent(d, application);
-    expect(envelope.request).toMatchObject({ documentName: '基本契約書（先方書式）.pdf' });
+    expect(envelope.request).toMatchObject({
+      documentName: '基本契約書（先方書式）.pdf',
+      partnerSigners: [expect.objectContaining({ email: 'sasaki@keiyaku.example' })],
+    });
     d.signatures.sign(envelope.envelopeId as string);
     // No callback: the 2-second wait times out, the workflow looks GMO Sign up itself.
     const done = await settled(application.applicationId);
     expect(done.status).toBe('APPROVED');
     expect((await t.ledger.getSignatureEnvelope(envelope.envelopeName))?.state).toBe('COMPLETED');
+    expect([...d.gstaff.registrations.keys()]).toEqual([clientId]);
+    expect((await t.ledger.getClient(clientId))?.gstaff?.state).toBe('REGISTERED');
     expect((await t.ledger.getClient(clientId))?.stage).toBe('TRADING');
   });
 

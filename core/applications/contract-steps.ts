@@ -7,8 +7,9 @@
 import { systemActor } from '../audit.js';
 import { type DocumentStore, documentKey } from '../documents/document-store.js';
 import { commitChanges } from '../entity-change.js';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors.js';
+import { ConflictError, IntegrationError, NotFoundError, PreconditionFailedError } from '../errors.js';
 import type { GStaff } from '../gstaff/gstaff.js';
+import { checkClientInGStaff } from '../gstaff/link-clients-to-gstaff.js';
 import type { HubDeps } from '../hub.js';
 import {
   recordEnvelopeCompletion,
@@ -148,12 +149,25 @@ export async function storeSignedContract(deps: HubDeps & ContractStepDeps, appl
   if (envelope?.state !== 'COMPLETED' || !envelope.signedPdf) {
     throw new PreconditionFailedError('NOT_SIGNED', `${contract.envelopeName} is not signed`);
   }
-  const client = await deps.ledger.getClient(application.clientId);
+  let client = await deps.ledger.getClient(application.clientId);
+  if (client && !client.gstaff) {
+    // Not checked yet (the scheduled check had no turn): check now — link, or register once (A1-5).
+    const outcome = await checkClientInGStaff(deps, client);
+    if (outcome === 'retryLater' || outcome === 'changedMeanwhile') {
+      throw new IntegrationError({
+        system: 'gstaff',
+        operation: 'registerClient',
+        retryable: true,
+        message: outcome,
+      });
+    }
+    client = await deps.ledger.getClient(application.clientId);
+  }
   const gstaffClientId = client?.gstaff?.gstaffClientId;
   if (!gstaffClientId) {
     throw new PreconditionFailedError(
-      'GSTAFF_NOT_LINKED',
-      'the client has no G-Staff registration yet (the linking job registers it); the signed PDF is kept in the hub',
+      'GSTAFF_NEEDS_REVIEW',
+      'the client’s G-Staff registration needs a person (only the name matched); the signed PDF is kept in the hub',
     );
   }
   const pdf = await deps.documents.get(documentKey('signed', `${contract.envelopeName}.pdf`));

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { type Actor, assertMay } from '../access.js';
-import type { Client } from '../clients/client.js';
+import { type Client, contractContact } from '../clients/client.js';
 import { getClient } from '../clients/client-queries.js';
 import { type DocumentStore, documentKey, type UploadGrant } from '../documents/document-store.js';
 import { commitChanges, entityChange } from '../entity-change.js';
@@ -52,14 +52,14 @@ const submitInput = z
 
 /** The client's signer: the contact of its latest request that left an e-mail address. */
 async function clientSigner(deps: WorkflowDeps, client: Client): Promise<{ name: string; email: string }> {
-  const contact = (await deps.ledger.listInquiriesOfClient(client.clientId)).find((i) => i.email);
-  if (!contact?.email) {
+  const contact = contractContact(client, await deps.ledger.listInquiriesOfClient(client.clientId));
+  if (!contact) {
     throw new PreconditionFailedError(
       'CLIENT_SIGNER_UNKNOWN',
-      'no e-mail address of the client’s contact is known; record it on an inquiry first',
+      'no e-mail address of the client’s contact is known; record it with updateClientProfile(contact)',
     );
   }
-  return { name: contact.contactName, email: contact.email };
+  return contact;
 }
 
 export async function submitContractExecution(

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { systemActor } from '../audit.js';
-import type { Client } from '../clients/client.js';
+import { type Client, contractContact } from '../clients/client.js';
 import { commitChanges, type EntityChange, entityChange } from '../entity-change.js';
 import { IntegrationError, NotFoundError, PreconditionFailedError } from '../errors.js';
 import { hearingItemLabel, hearingSheetIdOf, ORDER_ITEMS } from '../hearing-sheets/hearing-sheet.js';
@@ -472,15 +472,15 @@ async function orderIntakeOpens(
         subjectId: inquiry.inquiryId,
       });
     });
-  const contact = inquiries.find((i) => i.email);
+  const contact = contractContact(client, inquiries);
   const rep = await deps.ledger.getStaffMember(client.salesRepId ?? application.applicantId);
-  if (contact?.email) {
+  if (contact) {
     writes.push(
       enqueueMail(deps.ids, now, {
         template: 'BASIC_CONTRACT_TEMPLATE',
         params: {
           company: client.name,
-          contactName: contact.contactName,
+          contactName: contact.name,
           salesRepName: rep?.name ?? '担当営業',
           agencyName: deps.policy.agencyName,
         },
@@ -490,7 +490,13 @@ async function orderIntakeOpens(
       }),
     );
   }
-  return { writes, templateSent: Boolean(contact?.email) };
+  return { writes, templateSent: contact !== undefined };
+}
+
+/** What failed, as staff and support read it: the error's name and (the start of) its message. */
+function failureDetail(error: { Error?: string | undefined; Cause?: unknown } | undefined): string {
+  const cause = typeof error?.Cause === 'string' ? error.Cause : '';
+  return `${error?.Error ?? 'unknown'}${cause ? `: ${cause.slice(0, 300)}` : ''}`;
 }
 
 /** A step failed for good (not a transient error): the application is FAILED, its slot released, the applicant told. */
@@ -555,7 +561,7 @@ async function failApplication(
         'application.fail',
         application,
         { status: 'FAILED', decidedAt: now },
-        { at: now, kind: 'FAILED', detail: error?.Error ?? 'unknown' },
+        { at: now, kind: 'FAILED', detail: failureDetail(error) },
         now,
       ).change,
       ...(await releaseSlot(deps, WORKFLOW, 'application.fail', application, now)),

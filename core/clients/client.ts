@@ -26,6 +26,8 @@ export interface Client {
   phones: string[];
   emailDomains: string[];
   stage: ClientStage;
+  /** The client's contact for contracts (signer of the basic contract, A7-1 e-mails); else the latest inquiry's. */
+  contact?: { name: string; email: string };
   /** JSIC major division (日本標準産業分類 大分類); industry fit of reps is judged by it (A2-2). */
   industry?: Industry;
   /** The sales department owning the client, once an inquiry has been routed. */
@@ -46,3 +48,13 @@ export interface Client {
 }
 
 export const clientTrail = (clientId: string) => `CLIENT#${clientId}`;
+
+/** Who receives contract documents for the client: its recorded contact, else the latest inquiry's contact with an address. */
+export function contractContact(
+  client: Pick<Client, 'contact'>,
+  inquiriesNewestFirst: { contactName: string; email?: string }[],
+): { name: string; email: string } | undefined {
+  if (client.contact) return client.contact;
+  const inquiry = inquiriesNewestFirst.find((i) => i.email);
+  return inquiry?.email ? { name: inquiry.contactName, email: inquiry.email } : undefined;
+}

@@ -1,6 +1,7 @@
 /**
  * Sales or marketing record what the ledger knows about a client's company: its industry
- * (which rep assignment weighs, A2-2) and its corporate number (a matching key). Requirements:
+ * (which rep assignment weighs, A2-2), its corporate number (a matching key) and its contact for
+ * contracts (the basic contract's signer, A7-1 e-mails). Requirements:
  * A2-2, X-1, X-4.
  */
 import { z } from 'zod';
@@ -22,10 +23,13 @@ const updateClientProfileInput = z
       .string()
       .regex(/^\d{13}$/, 'must be the 13-digit corporate number (法人番号)')
       .optional(),
+    contact: z
+      .object({ name: z.string().trim().min(1).max(100), email: z.email('must be an e-mail address') })
+      .optional(),
     expectedVersion: z.number().int().positive().optional(),
   })
-  .refine((i) => i.industry !== undefined || i.corporateNumber !== undefined, {
-    message: 'give industry or corporateNumber',
+  .refine((i) => i.industry !== undefined || i.corporateNumber !== undefined || i.contact !== undefined, {
+    message: 'give industry, corporateNumber or contact',
     path: ['industry'],
   });
 
@@ -42,6 +46,7 @@ export async function updateClientProfile(deps: HubDeps, actor: Actor, input: un
     ...client,
     ...(cmd.industry ? { industry: cmd.industry } : {}),
     ...(cmd.corporateNumber ? { corporateNumber: cmd.corporateNumber } : {}),
+    ...(cmd.contact ? { contact: cmd.contact } : {}),
     version: client.version + 1,
     updatedAt: now,
   };

@@ -12,65 +12,72 @@ import type { HubDeps } from '../hub.js';
 import type { GStaff } from './gstaff.js';
 import { matchGStaffRecords } from './gstaff-queries.js';
 
+export type GStaffCheckOutcome = 'linked' | 'registered' | 'needsReview' | 'retryLater' | 'changedMeanwhile';
+
 export async function linkClientsToGStaff(
   deps: HubDeps & { gstaff: GStaff },
   options: { limit?: number } = {},
 ): Promise<{ linked: number; registered: number; needsReview: number; retryLater: number }> {
   const result = { linked: 0, registered: 0, needsReview: 0, retryLater: 0 };
   for (const client of await deps.ledger.listClientsWithoutGStaffCheck(options.limit ?? 25)) {
-    const matches = matchGStaffRecords(
-      client,
-      await deps.ledger.findGStaffMirrorRecordsByName(client.normalizedName),
-    );
-    const confirmed = matches.find((m) => m.match === 'CONFIRMED');
-    let gstaff: NonNullable<Client['gstaff']>;
-    const checkedAt = deps.clock.now().toISOString();
-    if (confirmed) {
-      gstaff = { state: 'LINKED', gstaffClientId: confirmed.record.gstaffClientId, checkedAt };
-    } else if (matches.length > 0) {
-      gstaff = { state: 'NEEDS_REVIEW', checkedAt };
-    } else {
-      try {
-        const { gstaffClientId } = await deps.gstaff.registerClient({
-          hubClientId: client.clientId,
-          name: client.name,
-          ...(client.corporateNumber ? { corporateNumber: client.corporateNumber } : {}),
-          ...(client.phones[0] ? { phone: client.phones[0] } : {}),
-        });
-        gstaff = { state: 'REGISTERED', gstaffClientId, checkedAt };
-      } catch (error) {
-        // G-Staff is down: the client stays unchecked and the next run tries again (same key).
-        if (error instanceof IntegrationError && error.retryable) {
-          result.retryLater += 1;
-          continue;
-        }
-        throw error;
-      }
-    }
-    const after: Client = { ...client, gstaff, version: client.version + 1, updatedAt: checkedAt };
-    try {
-      await deps.ledger.commit(
-        [{ entity: { type: 'CLIENT', value: after }, expectedVersion: client.version }],
-        [
-          auditChange(deps.ids, {
-            trail: clientTrail(client.clientId),
-            at: checkedAt,
-            actor: systemActor('gstaff-link'),
-            operation: 'gstaff.checkClient',
-            subjectType: 'CLIENT',
-            subjectId: client.clientId,
-            before: client,
-            after,
-          }),
-        ],
-      );
-    } catch (error) {
-      if (error instanceof ConflictError) continue; // changed meanwhile: checked again next run
-      throw error;
-    }
-    result[
-      gstaff.state === 'LINKED' ? 'linked' : gstaff.state === 'REGISTERED' ? 'registered' : 'needsReview'
-    ] += 1;
+    const outcome = await checkClientInGStaff(deps, client);
+    // Changed meanwhile: checked again next run.
+    if (outcome !== 'changedMeanwhile') result[outcome] += 1;
   }
   return result;
+}
+
+/** Checks one client against the register: links it, registers it, or leaves it for a person. */
+export async function checkClientInGStaff(
+  deps: HubDeps & { gstaff: GStaff },
+  client: Client,
+): Promise<GStaffCheckOutcome> {
+  const matches = matchGStaffRecords(
+    client,
+    await deps.ledger.findGStaffMirrorRecordsByName(client.normalizedName),
+  );
+  const confirmed = matches.find((m) => m.match === 'CONFIRMED');
+  let gstaff: NonNullable<Client['gstaff']>;
+  const checkedAt = deps.clock.now().toISOString();
+  if (confirmed) {
+    gstaff = { state: 'LINKED', gstaffClientId: confirmed.record.gstaffClientId, checkedAt };
+  } else if (matches.length > 0) {
+    gstaff = { state: 'NEEDS_REVIEW', checkedAt };
+  } else {
+    try {
+      const { gstaffClientId } = await deps.gstaff.registerClient({
+        hubClientId: client.clientId,
+        name: client.name,
+        ...(client.corporateNumber ? { corporateNumber: client.corporateNumber } : {}),
+        ...(client.phones[0] ? { phone: client.phones[0] } : {}),
+      });
+      gstaff = { state: 'REGISTERED', gstaffClientId, checkedAt };
+    } catch (error) {
+      // G-Staff is down: the client stays unchecked and the next run tries again (same key).
+      if (error instanceof IntegrationError && error.retryable) return 'retryLater';
+      throw error;
+    }
+  }
+  const after: Client = { ...client, gstaff, version: client.version + 1, updatedAt: checkedAt };
+  try {
+    await deps.ledger.commit(
+      [{ entity: { type: 'CLIENT', value: after }, expectedVersion: client.version }],
+      [
+        auditChange(deps.ids, {
+          trail: clientTrail(client.clientId),
+          at: checkedAt,
+          actor: systemActor('gstaff-link'),
+          operation: 'gstaff.checkClient',
+          subjectType: 'CLIENT',
+          subjectId: client.clientId,
+          before: client,
+          after,
+        }),
+      ],
+    );
+  } catch (error) {
+    if (error instanceof ConflictError) return 'changedMeanwhile';
+    throw error;
+  }
+  return gstaff.state === 'LINKED' ? 'linked' : gstaff.state === 'REGISTERED' ? 'registered' : 'needsReview';
 }

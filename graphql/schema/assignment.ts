@@ -161,8 +161,26 @@ const AssignSalesRepInput = builder.inputType('AssignSalesRepInput', {
   }),
 });
 
+const ClientContactInput = builder.inputType('ClientContactInput', {
+  fields: (t) => ({ name: t.string({ required: true }), email: t.string({ required: true }) }),
+});
+
+const ClientContactRef = builder.objectRef<{ name: string; email: string }>('ClientContact').implement({
+  description: 'The client’s contact for contracts: signs the basic contract, receives its template (A7-1).',
+  fields: (t) => ({ name: t.exposeString('name'), email: t.exposeString('email') }),
+});
+
+builder.objectField(ClientRef, 'contact', (t) =>
+  t.expose('contact', {
+    type: ClientContactRef,
+    nullable: true,
+    description: 'Recorded with updateClientProfile.',
+  }),
+);
+
 const UpdateClientProfileInput = builder.inputType('UpdateClientProfileInput', {
   fields: (t) => ({
+    contact: t.field({ type: ClientContactInput, description: 'The contact for contracts.' }),
     clientId: t.id({ required: true }),
     industry: t.field({ type: IndustryEnum }),
     corporateNumber: t.string({ description: '法人番号 (13 digits)' }),
@@ -182,7 +200,8 @@ builder.mutationFields((t) => ({
   }),
   updateClientProfile: t.field({
     type: ClientRef,
-    description: 'Sales or marketing: record the client’s industry or corporate number.',
+    description:
+      'Sales or marketing: record the client’s industry, corporate number or contact for contracts.',
     authScopes: { permission: 'client.updateProfile' },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateClientProfileInput, required: true }) },

@@ -5,6 +5,7 @@
  * registration, cursor paging, seeded fault injection.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readJsonBody, seededRandom, sendJson } from '../shared/sandbox-kit.js';
@@ -17,6 +18,11 @@ export interface GStaffSandboxOptions {
   apiKey?: string;
   faults?: { rate: number; seed: number; kinds: GStaffFaultKind[] };
   now?: () => Date;
+  /**
+   * Where the sandbox keeps what it was told (registrations, contracts), so a restarted local hub
+   * finds the clients it registered before, as it would in G-Staff. In memory when absent (tests).
+   */
+  stateFile?: string;
 }
 
 export interface GStaffSandbox {
@@ -144,6 +150,36 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
   let random = seededRandom(faults?.seed ?? 1);
   let served = 0;
   let nextCode = 2001;
+  if (options.stateFile && existsSync(options.stateFile)) {
+    const saved = JSON.parse(readFileSync(options.stateFile, 'utf8')) as {
+      clients: GStaffApiClient[];
+      registrations: [string, { status: number; body: unknown }][];
+      contracts: [string, GStaffSandbox['contracts'] extends Map<string, infer V> ? V : never][];
+      shares: [string, Record<string, unknown>][];
+      answered: [string, unknown][];
+      nextCode: number;
+    };
+    for (const c of saved.clients) clients.set(c.kokyakuCode, c);
+    for (const [k, v] of saved.registrations) registrations.set(k, v);
+    for (const [k, v] of saved.contracts) contracts.set(k, v);
+    for (const [k, v] of saved.shares) shares.set(k, v);
+    for (const [k, v] of saved.answered) answered.set(k, v);
+    nextCode = saved.nextCode;
+  }
+  const persist = () => {
+    if (!options.stateFile) return;
+    writeFileSync(
+      options.stateFile,
+      JSON.stringify({
+        clients: [...clients.values()],
+        registrations: [...registrations],
+        contracts: [...contracts],
+        shares: [...shares],
+        answered: [...answered],
+        nextCode,
+      }),
+    );
+  };
 
   const send = sendJson;
   const error = (res: ServerResponse, status: number, code: string, message: string) =>
@@ -249,6 +285,7 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
         return error(res, 404, 'NOT_FOUND', `${req.method} ${url.pathname} is not part of the contract`);
       }
       if (fault === 'timeout-after-commit') return req.socket.destroy();
+      if (req.method === 'POST' && result[0] < 300) persist();
       send(res, result[0], result[1]);
     } catch {
       error(res, 500, 'INTERNAL', `sandbox error ${randomUUID().slice(0, 8)}`);
