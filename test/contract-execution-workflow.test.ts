@@ -11,6 +11,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Application } from '../core/applications/application.js';
 import { approvalTaskIdOf } from '../core/applications/approval-task.js';
 import { decideApproval } from '../core/applications/decide-approval.js';
+import { redriveInFlightApplications } from '../core/applications/redrive.js';
 import { submitContractExecution } from '../core/applications/submit-contract-execution.js';
 import { submitCreditPrecheck } from '../core/applications/submit-credit-precheck.js';
 import { assignSalesRep } from '../core/assignment/assign-sales-rep.js';
@@ -351,5 +352,34 @@ describe('approvals, hardened', () => {
     await expect(
       decideApproval(d, director, { taskId: managerTask.taskId, decision: 'APPROVE' }),
     ).rejects.toMatchObject({ rule: 'TASK_ALREADY_DECIDED' });
+  });
+});
+
+describe('restart mid-signature', () => {
+  it('re-runs to the same envelope: exactly one envelope sent, and the signature still completes it', async () => {
+    const d = deps();
+    const clientId = await creditApprovedClient(d);
+    const application = await submitContractExecution(d, salesTokyo, { clientId, form: 'STANDARD' });
+    await approve(d, application.applicationId, 'MANAGER');
+    const envelope = await sent(d, application);
+    d.workflows.stop(); // npm start stopped while the contract waits for its signature
+
+    const restarted = { ...d, workflows: localEngine(d, 2, 2) };
+    engines.push(restarted.workflows);
+    expect(await redriveInFlightApplications(restarted)).toContain(application.applicationId);
+    // The re-run passes the decided approvals, finds the same envelope and waits on it again.
+    await eventually(async () => {
+      const again = await t.ledger.getSignatureEnvelope(envelope.envelopeName);
+      return again?.workflowWait && again.workflowWait.taskToken !== envelope.workflowWait?.taskToken;
+    }, 'the envelope awaited by the re-run');
+    await dispatchSignatureOutbox({
+      ...d,
+      signatureRetry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 },
+    });
+    expect(d.signatures.envelopes.size).toBe(1);
+    d.signatures.sign(envelope.envelopeId as string);
+    expect((await settled(application.applicationId)).status).toBe('APPROVED');
+    expect(d.signatures.envelopes.size).toBe(1);
+    expect(d.gstaff.contracts.size).toBe(1);
   });
 });
