@@ -3,6 +3,7 @@
  * due without being met is escalated once. Runs on a schedule (the outbox Lambda on AWS,
  * the local host's loop in dev) before the outboxes, so its e-mails go out in the same run.
  */
+import { escalateDelayedContractExecutions } from './applications/contract-delay.js';
 import type { HubDeps } from './hub.js';
 import { escalateOverdueFirstContacts } from './inquiries/escalate-first-contacts.js';
 import { escalateOverdueVisitRecords } from './visits/escalate-visit-records.js';
@@ -10,11 +11,13 @@ import { escalateOverdueVisitRecords } from './visits/escalate-visit-records.js'
 export interface DeadlineJobResult {
   firstContacts: { escalated: number; skipped: number };
   visitRecords: { escalated: number; skipped: number };
+  contractExecutions: { escalated: number; skipped: number };
 }
 
 export async function runDeadlineJob(deps: HubDeps): Promise<DeadlineJobResult> {
   return {
     firstContacts: await escalateOverdueFirstContacts(deps),
     visitRecords: await escalateOverdueVisitRecords(deps),
+    contractExecutions: await escalateDelayedContractExecutions(deps),
   };
 }

@@ -12,6 +12,8 @@ export interface Policy {
   firstContactBusinessDays: number;
   /** A3-6: a visit is recorded within this many hours of its end. */
   visitRecordHours: number;
+  /** A4-5: a 06_2 application is executed within this many business days, else a delay reason is owed. */
+  contractExecutionBusinessDays: number;
   /** A2-2: how the rep proposal weighs its factors. */
   assignment: AssignmentWeights;
   /** The agency's name as clients read it in e-mails (A7-1). */
@@ -52,6 +54,7 @@ const policyEnv = z.object({
     ),
   FIRST_CONTACT_BUSINESS_DAYS: z.coerce.number().int().min(1).max(10).default(1),
   VISIT_RECORD_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  CONTRACT_EXECUTION_BUSINESS_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   ASSIGNMENT_WEIGHT_CLIENT_LOAD: z.coerce.number().min(0).max(100).default(0.35),
   ASSIGNMENT_WEIGHT_STAFF_LOAD: z.coerce.number().min(0).max(100).default(0.25),
   ASSIGNMENT_WEIGHT_INDUSTRY_FIT: z.coerce.number().min(0).max(100).default(0.4),
@@ -73,6 +76,7 @@ export function policyFromEnv(env: Record<string, string | undefined>): Policy {
     },
     firstContactBusinessDays: cfg.FIRST_CONTACT_BUSINESS_DAYS,
     visitRecordHours: cfg.VISIT_RECORD_HOURS,
+    contractExecutionBusinessDays: cfg.CONTRACT_EXECUTION_BUSINESS_DAYS,
     assignment: {
       clientLoad: cfg.ASSIGNMENT_WEIGHT_CLIENT_LOAD,
       staffLoad: cfg.ASSIGNMENT_WEIGHT_STAFF_LOAD,

@@ -192,10 +192,11 @@ export async function startLocalHub(
       try {
         // The deadline job, then the outboxes (escalations are e-mailed in the same run).
         const deadlines = await runDeadlineJob(hub);
-        if (deadlines.firstContacts.escalated || deadlines.visitRecords.escalated)
+        if (Object.values(deadlines).some((d) => d.escalated))
           logger.info('deadlines escalated', {
             firstContacts: deadlines.firstContacts.escalated,
             visitRecords: deadlines.visitRecords.escalated,
+            contractExecutions: deadlines.contractExecutions.escalated,
           });
         const written = await dispatchKintoneOutbox({ ...hub, ...kintoneApps });
         if (written.delivered || written.retrying || written.failed)

@@ -43,12 +43,20 @@ it('delivers both outboxes in rounds of the batch size', async () => {
   });
   // sales-tokyo-1 shared 12 of the 23 with SALES_OSAKA: its manager gets 12 e-mails.
   expect(await handler({}, { getRemainingTimeInMillis: () => 300_000 })).toEqual({
-    deadlines: { firstContacts: { escalated: 0, skipped: 0 }, visitRecords: { escalated: 0, skipped: 0 } },
+    deadlines: {
+      firstContacts: { escalated: 0, skipped: 0 },
+      visitRecords: { escalated: 0, skipped: 0 },
+      contractExecutions: { escalated: 0, skipped: 0 },
+    },
     kintone: { delivered: 23, retrying: 0, failed: 0 },
     mail: { sent: 12, retrying: 0, failed: 0 },
   });
   expect(await handler({})).toEqual({
-    deadlines: { firstContacts: { escalated: 0, skipped: 0 }, visitRecords: { escalated: 0, skipped: 0 } },
+    deadlines: {
+      firstContacts: { escalated: 0, skipped: 0 },
+      visitRecords: { escalated: 0, skipped: 0 },
+      contractExecutions: { escalated: 0, skipped: 0 },
+    },
     kintone: { delivered: 0, retrying: 0, failed: 0 },
     mail: { sent: 0, retrying: 0, failed: 0 },
   });

@@ -40,7 +40,9 @@ export interface ApplicationEvent {
     | 'FAILED'
     | 'SIGNATURE_REQUESTED'
     | 'SIGNED'
-    | 'STORED';
+    | 'STORED'
+    | 'DELAYED'
+    | 'DELAY_REASON';
   step?: ApprovalStep;
   by?: string;
   decision?: 'APPROVE' | 'REJECT';
@@ -87,6 +89,12 @@ export interface ContractExecution {
   /** Once stored in G-Staff (A6-5). */
   gstaffContractId?: string;
   retentionUntil?: string;
+  /** A4-5: executed within N business days of the submission, else the person in charge records why. */
+  deadline?: {
+    dueAt: string;
+    escalatedAt?: string;
+    delayReason?: { reason: string; by: string; at: string };
+  };
 }
 
 /**

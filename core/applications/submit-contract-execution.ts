@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { type Actor, assertMay } from '../access.js';
+import { dueWithinBusinessDays } from '../business-days.js';
 import { type Client, contractContact } from '../clients/client.js';
 import { getClient } from '../clients/client-queries.js';
 import { type DocumentStore, documentKey, type UploadGrant } from '../documents/document-store.js';
@@ -123,6 +124,13 @@ export async function submitContractExecution(
       : {}),
     clientSigner: await clientSigner(deps, client),
     envelopeName: `BASIC-${client.clientId}-${applicationId}`,
+    deadline: {
+      dueAt: dueWithinBusinessDays(
+        new Date(now),
+        deps.policy.contractExecutionBusinessDays,
+        deps.policy.calendar,
+      ).toISOString(),
+    },
   };
   const application: Application = {
     applicationId,

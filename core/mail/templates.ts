@@ -43,6 +43,13 @@ export interface MailTemplateParams {
     reasons: string[];
     taskId: string;
   };
+  CONTRACT_EXECUTION_DELAYED: {
+    company: string;
+    applicantName: string;
+    dueAt: string;
+    reason?: string;
+    applicationId: string;
+  };
   APPLICATION_DECIDED: {
     company: string;
     applicationLabel: string;
@@ -62,6 +69,7 @@ export const MAIL_TEMPLATES = [
   'VISIT_RECORD_OVERDUE',
   'APPROVAL_REQUESTED',
   'APPLICATION_DECIDED',
+  'CONTRACT_EXECUTION_DELAYED',
 ] as const;
 
 const OUTCOME_TEXT = { APPROVED: '承認', REJECTED: '否決', FAILED: '処理エラー' } as const;
@@ -212,6 +220,23 @@ export function renderMail<T extends MailTemplate>(
       ];
       return {
         subject: `【決裁依頼${p.escalated ? '・エスカレーション' : ''}】${p.applicationLabel} ${p.company} 様`,
+        text: lines.join('\n'),
+      };
+    }
+    case 'CONTRACT_EXECUTION_DELAYED': {
+      const p = params as MailTemplateParams['CONTRACT_EXECUTION_DELAYED'];
+      const lines = [
+        `${p.company} 様の 06_2 契約書類締結申請（申請者: ${p.applicantName}）が、申請から10営業日の期限（${jstDateTime(p.dueAt)}）を過ぎても締結されていません。`,
+        '',
+        p.reason
+          ? `遅延理由（${p.applicantName} さん記入）: ${p.reason}`
+          : '担当者はハブで遅延理由を記録してください（recordDelayReason）。',
+        `申請ID: ${p.applicationId}`,
+        '',
+        SIGNATURE,
+      ];
+      return {
+        subject: `【${p.reason ? '遅延理由' : '期限超過'}】契約締結 ${p.company} 様`,
         text: lines.join('\n'),
       };
     }

@@ -17,6 +17,7 @@ import {
   myApprovalTasks,
 } from '../../core/applications/application-queries.js';
 import type { ApprovalTask } from '../../core/applications/approval-task.js';
+import { recordDelayReason } from '../../core/applications/contract-delay.js';
 import {
   ANTISOCIAL_RESULTS,
   type CreditPrecheck,
@@ -115,6 +116,13 @@ const ContractExecutionRef = builder
         nullable: true,
         description: '管理期限: OPEN while no individual contract under it has ended.',
       }),
+      dueAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'A4-5: executed within 10 business days of the submission, else a delay reason is owed.',
+        resolve: (c) => c.deadline?.dueAt,
+      }),
+      delayReason: t.string({ nullable: true, resolve: (c) => c.deadline?.delayReason?.reason }),
     }),
   });
 
@@ -251,6 +259,9 @@ const SubmitCreditPrecheckInput = builder.inputType('SubmitCreditPrecheckInput',
     creditPrecheck: t.field({ type: CreditPrecheckInput, required: true }),
   }),
 });
+const RecordDelayReasonInput = builder.inputType('RecordDelayReasonInput', {
+  fields: (t) => ({ applicationId: t.id({ required: true }), reason: t.string({ required: true }) }),
+});
 const RegisterOrderInput = builder.inputType('RegisterOrderInput', {
   fields: (t) => ({
     inquiryId: t.id({ required: true, description: 'The request whose order is registered.' }),
@@ -331,6 +342,15 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RequestContractUploadInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       requestContractUpload(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
+  }),
+  recordDelayReason: t.field({
+    type: ApplicationRef,
+    description:
+      'The person in charge: why a 06_2 application is past its 10 business days (A4-5); the supervisor is told.',
+    authScopes: { permission: 'application.submit' },
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: RecordDelayReasonInput, required: true }) },
+    resolve: (_root, { input }, ctx) => recordDelayReason(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
   }),
   registerOrder: t.field({
     type: ApplicationRef,
