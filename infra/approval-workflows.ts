@@ -52,6 +52,8 @@ class States extends Construct {
     scope: Construct,
     id: string,
     private readonly settings: Settings,
+    /** A step run after the decision is recorded (e.g. telling G-Staff). */
+    afterDecision?: { name: string; task: string },
   ) {
     super(scope, id);
     const failed = new sfn.Fail(this, 'Failed', { error: 'ApplicationFailed' });
@@ -72,11 +74,14 @@ class States extends Construct {
         backoffRate: 2,
       })
       .next(failed);
+    const decided = new sfn.Succeed(this, 'Decided');
     this.decideTask = this.step('RecordDecision', {
       task: 'application.decide',
       outcome: sfn.JsonPath.stringAt('$.verdict.outcome'),
       reason: sfn.JsonPath.stringAt('$.verdict.reason'),
-    }).next(new sfn.Succeed(this, 'Decided'));
+    }).next(
+      afterDecision ? this.step(afterDecision.name, { task: afterDecision.task }).next(decided) : decided,
+    );
   }
 
   /** A Lambda task step: transient errors retried with back-off, anything else recorded as the failure. */
@@ -218,7 +223,11 @@ export class ApprovalWorkflows extends Construct {
 
   /** 06_1: validate → HIT rejects → manager → director when the policy requires it → decision. */
   private creditPrecheckDefinition(settings: Settings): sfn.IChainable {
-    const s = new States(this, 'CreditPrecheckStates', settings);
+    // After the decision, G-Staff is told (record in the ledger → update G-Staff → the applicant was told).
+    const s = new States(this, 'CreditPrecheckStates', settings, {
+      name: 'UpdateGStaff',
+      task: 'creditPrecheck.updateGStaff',
+    });
     const directorApproval = s.approval(
       'DIRECTOR',
       s.verdict('ApprovedByDirector', 'APPROVED', 'DIRECTOR'),

@@ -18,6 +18,7 @@ import { submitCreditPrecheck } from '../core/applications/submit-credit-prechec
 import { assignSalesRep } from '../core/assignment/assign-sales-rep.js';
 import { saveHearingSheet } from '../core/hearing-sheets/save-hearing-sheet.js';
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
+import { InMemoryGStaff } from '../core/testing/in-memory-gstaff.js';
 import { confirmPreVisitChecklist } from '../core/visits/confirm-pre-visit-checklist.js';
 import { planVisit } from '../core/visits/plan-visit.js';
 import { recordVisit } from '../core/visits/record-visit.js';
@@ -57,7 +58,7 @@ afterEach(() => {
 });
 
 function deps(approvalTimeoutSeconds?: number) {
-  const hub = hubDeps(t.ledger, '2026-12-01T01:00:00Z');
+  const hub = { ...hubDeps(t.ledger, '2026-12-01T01:00:00Z'), gstaff: new InMemoryGStaff() };
   const workflows = localEngine(hub, approvalTimeoutSeconds);
   engines.push(workflows);
   return { ...hub, workflows };
@@ -132,13 +133,25 @@ describe('credit pre-check (06_1)', () => {
     await decideApproval(d, managerTokyo, { taskId: task.taskId, decision: 'APPROVE' });
     const done = await decided(application.applicationId);
     expect(done.status).toBe('APPROVED');
-    expect(done.history.map((h) => h.kind)).toEqual([
+    const final = await eventually(async () => {
+      const a = await t.ledger.getApplication(application.applicationId);
+      return a?.history.some((h) => h.kind === 'GSTAFF_UPDATED') ? a : undefined;
+    }, 'G-Staff told');
+    expect(final.history.map((h) => h.kind)).toEqual([
       'SUBMITTED',
       'VALIDATED',
       'APPROVAL_REQUESTED',
       'DECIDED',
       'APPROVED',
+      'GSTAFF_UPDATED',
     ]);
+    // The unchecked client was registered in G-Staff first, then the decision recorded on it.
+    expect([...d.gstaff.registrations.keys()]).toEqual([clientId]);
+    expect(d.gstaff.creditDecisions.get(application.applicationId)).toMatchObject({
+      outcome: 'APPROVED',
+      creditRating: 72,
+      antisocialCheck: 'CLEAR',
+    });
     expect((await t.ledger.getClient(clientId))?.stage).toBe('CREDIT_APPROVED');
     const outbox = await t.ledger.listKintoneOutboxEntriesOfClient(clientId);
     expect(outbox.some((e) => e.app === 'orders' && e.order.status === 'RECEIVED')).toBe(true);
@@ -175,6 +188,12 @@ describe('credit pre-check (06_1)', () => {
       comment: '取引条件が合わない',
     });
     expect((await decided(first.applicationId)).status).toBe('REJECTED');
+    // G-Staff is told of the rejection too (its last step), before the rep resubmits.
+    await eventually(async () => {
+      const a = await t.ledger.getApplication(first.applicationId);
+      return a?.history.some((h) => h.kind === 'GSTAFF_UPDATED');
+    }, 'G-Staff told of the rejection');
+    expect(d.gstaff.creditDecisions.get(first.applicationId)?.outcome).toBe('REJECTED');
     expect((await t.ledger.getClient(clientId))?.stage).toBe('CREDIT_REJECTED');
     await expect(
       decideApproval(d, managerTokyo, { taskId: task.taskId, decision: 'APPROVE' }),

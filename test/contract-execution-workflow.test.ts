@@ -17,7 +17,6 @@ import { redriveInFlightApplications } from '../core/applications/redrive.js';
 import { submitContractExecution } from '../core/applications/submit-contract-execution.js';
 import { submitCreditPrecheck } from '../core/applications/submit-credit-precheck.js';
 import { assignSalesRep } from '../core/assignment/assign-sales-rep.js';
-import type { Client } from '../core/clients/client.js';
 import { updateClientProfile } from '../core/clients/update-client-profile.js';
 import { runDeadlineJob } from '../core/deadline-job.js';
 import { IntegrationError } from '../core/errors.js';
@@ -97,8 +96,8 @@ const approve = async (
   by = managerTokyo,
 ) => decideApproval(d, by, { taskId: (await task(applicationId, step)).taskId, decision: 'APPROVE' });
 
-/** A client with an approved 06_1, linked to G-Staff (as the linking job does) unless `linked` is false. */
-async function creditApprovedClient(d: Deps, linked = true): Promise<string> {
+/** A client with an approved 06_1; the 06_1 workflow registered it in G-Staff and recorded the decision there. */
+async function creditApprovedClient(d: Deps): Promise<string> {
   companies += 1;
   const inquiry = await recordPhoneInquiry(
     d,
@@ -127,24 +126,11 @@ async function creditApprovedClient(d: Deps, linked = true): Promise<string> {
   });
   await approve(d, credit.applicationId, 'MANAGER');
   expect((await settled(credit.applicationId)).status).toBe('APPROVED');
-  const client = (await t.ledger.getClient(inquiry.clientId)) as Client;
-  if (!linked) return inquiry.clientId;
-  await t.ledger.commit(
-    [
-      {
-        entity: {
-          type: 'CLIENT',
-          value: {
-            ...client,
-            gstaff: { state: 'REGISTERED', gstaffClientId: `G-${companies}`, checkedAt: client.updatedAt },
-            version: client.version + 1,
-          },
-        },
-        expectedVersion: client.version,
-      },
-    ],
-    [],
-  );
+  // The 06_1 workflow ends by telling G-Staff (registering the client there first): wait for it.
+  await eventually(async () => {
+    const a = await t.ledger.getApplication(credit.applicationId);
+    return a?.history.some((h) => h.kind === 'GSTAFF_UPDATED');
+  }, 'G-Staff told of the credit decision');
   return inquiry.clientId;
 }
 
@@ -211,8 +197,7 @@ describe('contract execution (06_2)', () => {
 
   it('has legal review a non-standard text, and completes by its own lookup when no callback comes', async () => {
     const d = deps();
-    // Not yet checked against G-Staff: storing the contract registers it first (A1-5), once.
-    const clientId = await creditApprovedClient(d, false);
+    const clientId = await creditApprovedClient(d);
     // The contact for contracts, recorded on the client, signs instead of the inquiry's contact.
     await updateClientProfile(d, salesTokyo, {
       clientId,
@@ -245,6 +230,7 @@ describe('contract execution (06_2)', () => {
     const done = await settled(application.applicationId);
     expect(done.status).toBe('APPROVED');
     expect((await t.ledger.getSignatureEnvelope(envelope.envelopeName))?.state).toBe('COMPLETED');
+    // Registered in G-Staff once (by the 06_1 workflow), and the contract stored on that registration.
     expect([...d.gstaff.registrations.keys()]).toEqual([clientId]);
     expect((await t.ledger.getClient(clientId))?.gstaff?.state).toBe('REGISTERED');
     expect((await t.ledger.getClient(clientId))?.stage).toBe('TRADING');
@@ -406,7 +392,8 @@ describe('delay past 10 business days (A4-5)', () => {
     // it then (a conflict) and takes it at its next run.
     await eventually(async () => {
       await runDeadlineJob(d);
-      return (await t.ledger.getApplication(application.applicationId))?.contractExecution?.deadline?.escalatedAt;
+      return (await t.ledger.getApplication(application.applicationId))?.contractExecution?.deadline
+        ?.escalatedAt;
     }, 'the delay escalated');
     await runDeadlineJob(d);
     const delayed = async (userId: string) =>

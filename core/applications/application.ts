@@ -42,7 +42,9 @@ export interface ApplicationEvent {
     | 'SIGNED'
     | 'STORED'
     | 'DELAYED'
-    | 'DELAY_REASON';
+    | 'DELAY_REASON'
+    | 'GSTAFF_UPDATED'
+    | 'GSTAFF_NOT_UPDATED';
   step?: ApprovalStep;
   by?: string;
   decision?: 'APPROVE' | 'REJECT';

@@ -197,6 +197,48 @@ export async function storeSignedContract(deps: HubDeps & ContractStepDeps, appl
 }
 
 /**
+ * 06_1 decided: the decision is recorded on the client in G-Staff (once; the application id is the
+ * key). A client not checked yet is checked first; one whose registration needs a person is noted
+ * in the history instead of failing the decided application.
+ */
+export async function updateGStaffWithCredit(deps: HubDeps & ContractStepDeps, applicationId: string) {
+  const application = await deps.ledger.getApplication(applicationId);
+  if (!application) throw new NotFoundError('Application', applicationId);
+  const decided = application.status === 'APPROVED' || application.status === 'REJECTED';
+  if (application.type !== 'CREDIT_PRECHECK' || !decided || !application.creditPrecheck) return {};
+  if (application.history.some((h) => h.kind === 'GSTAFF_UPDATED' || h.kind === 'GSTAFF_NOT_UPDATED'))
+    return {};
+  let client = await deps.ledger.getClient(application.clientId);
+  if (client && !client.gstaff) {
+    const outcome = await checkClientInGStaff(deps, client);
+    if (outcome === 'retryLater' || outcome === 'changedMeanwhile') {
+      throw new IntegrationError({
+        system: 'gstaff',
+        operation: 'registerClient',
+        retryable: true,
+        message: outcome,
+      });
+    }
+    client = await deps.ledger.getClient(application.clientId);
+  }
+  const gstaffClientId = client?.gstaff?.gstaffClientId;
+  if (!gstaffClientId) {
+    await recordOnce(deps, application, 'GSTAFF_NOT_UPDATED', 'the G-Staff registration needs a person');
+    return { updated: false };
+  }
+  const { gstaffDecisionId } = await deps.gstaff.recordCreditDecision({
+    hubApplicationId: applicationId,
+    gstaffClientId,
+    outcome: application.status as 'APPROVED' | 'REJECTED',
+    decidedAt: application.decidedAt ?? deps.clock.now().toISOString(),
+    creditRating: application.creditPrecheck.creditRating,
+    antisocialCheck: application.creditPrecheck.antisocialCheck,
+  });
+  await recordOnce(deps, application, 'GSTAFF_UPDATED', gstaffDecisionId);
+  return { updated: true };
+}
+
+/**
  * After a completion callback (or lookup) settled an envelope: the workflow waiting for it is
  * released. A token that no longer waits (the step timed out and looked itself) is not an error.
  */

@@ -36,6 +36,7 @@ import {
   checkContractSignature,
   requestContractSignature,
   storeSignedContract,
+  updateGStaffWithCredit,
   validateContractExecution,
 } from './contract-steps.js';
 import { assertOrderMayBeRegistered } from './register-order.js';
@@ -45,6 +46,7 @@ const WORKFLOW = systemActor('workflow');
 const taskEvent = z.discriminatedUnion('task', [
   z.object({ task: z.literal('creditPrecheck.validate'), applicationId: z.string().min(1) }),
   z.object({ task: z.literal('order.pendingApproval'), applicationId: z.string().min(1) }),
+  z.object({ task: z.literal('creditPrecheck.updateGStaff'), applicationId: z.string().min(1) }),
   z.object({ task: z.literal('contract.validate'), applicationId: z.string().min(1) }),
   z.object({ task: z.literal('contract.requestSignature'), applicationId: z.string().min(1) }),
   z.object({
@@ -136,6 +138,8 @@ export async function runWorkflowTask(
       return validateCreditPrecheck(deps, e.applicationId);
     case 'order.pendingApproval':
       return orderPendingApproval(deps, e.applicationId);
+    case 'creditPrecheck.updateGStaff':
+      return updateGStaffWithCredit(deps, e.applicationId);
     case 'contract.validate':
       return validateContractExecution(deps, e.applicationId);
     case 'contract.requestSignature':

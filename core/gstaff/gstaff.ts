@@ -71,6 +71,17 @@ export interface IndividualContractShare {
   items: Record<string, string>;
 }
 
+/** The credit pre-check's decision, recorded on the client in G-Staff (06_1). */
+export interface CreditDecision {
+  /** The hub's application id; also the idempotency key. */
+  hubApplicationId: string;
+  gstaffClientId: string;
+  outcome: 'APPROVED' | 'REJECTED';
+  decidedAt: string;
+  creditRating: number;
+  antisocialCheck: 'CLEAR' | 'HIT' | 'UNDETERMINED';
+}
+
 export interface GStaff {
   /** Every client record changed after `since` (all when absent), page by page. */
   clientRegister(since?: Date): AsyncIterable<GStaffClientRecord[]>;
@@ -80,6 +91,8 @@ export interface GStaff {
   staffRegister(): AsyncIterable<StaffAssignment[]>;
   /** Stores an executed contract with its retention deadline; storing the same contract again returns the first answer. */
   storeContract(contract: ContractToStore): Promise<{ gstaffContractId: string }>;
+  /** Records a credit decision on the client; recording the same application again returns the first answer. */
+  recordCreditDecision(decision: CreditDecision): Promise<{ gstaffDecisionId: string }>;
   /** Shares an individual contract's data; sharing the same order again returns the first answer. */
   shareIndividualContract(share: IndividualContractShare): Promise<{ gstaffShareId: string }>;
 }

@@ -1,6 +1,7 @@
 /** In-memory G-Staff for `core/` unit tests only: a register, idempotent registrations, stored contracts and shares. */
 import type {
   ContractToStore,
+  CreditDecision,
   GStaff,
   GStaffClientRecord,
   GStaffClientRegistration,
@@ -14,6 +15,7 @@ export class InMemoryGStaff implements GStaff {
   readonly registrations = new Map<string, string>();
   readonly contracts = new Map<string, ContractToStore>();
   readonly shares = new Map<string, IndividualContractShare>();
+  readonly creditDecisions = new Map<string, CreditDecision>();
 
   async *clientRegister(since?: Date): AsyncIterable<GStaffClientRecord[]> {
     yield this.clients.filter((c) => !since || Date.parse(c.updatedAt) > since.getTime());
@@ -35,6 +37,11 @@ export class InMemoryGStaff implements GStaff {
   async storeContract(contract: ContractToStore) {
     this.contracts.set(contract.hubContractId, contract);
     return { gstaffContractId: `K-${contract.hubContractId}` };
+  }
+
+  async recordCreditDecision(decision: CreditDecision) {
+    this.creditDecisions.set(decision.hubApplicationId, decision);
+    return { gstaffDecisionId: `CD-${decision.hubApplicationId}` };
   }
 
   async shareIndividualContract(share: IndividualContractShare) {

@@ -5,6 +5,7 @@
  */
 import type {
   ContractToStore,
+  CreditDecision,
   GStaff,
   GStaffClientRecord,
   GStaffClientRegistration,
@@ -20,6 +21,7 @@ import {
   type GStaffApiAssignment,
   type GStaffApiClient,
   toApiContract,
+  toApiCreditDecision,
   toApiShare,
 } from './gstaff-mapping.js';
 
@@ -98,6 +100,15 @@ export class GStaffHttpAdapter implements GStaff {
       url: GSTAFF_PATHS.contracts,
       headers: { 'idempotency-key': contract.hubContractId },
       data: toApiContract(contract),
+    });
+  }
+
+  async recordCreditDecision(decision: CreditDecision): Promise<{ gstaffDecisionId: string }> {
+    return this.http.request<{ gstaffDecisionId: string }>('recordCreditDecision', {
+      method: 'POST',
+      url: GSTAFF_PATHS.creditDecisions,
+      headers: { 'idempotency-key': decision.hubApplicationId },
+      data: toApiCreditDecision(decision),
     });
   }
 

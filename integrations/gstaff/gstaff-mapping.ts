@@ -5,6 +5,7 @@
  */
 import type {
   ContractToStore,
+  CreditDecision,
   GStaffClientRecord,
   IndividualContractShare,
   StaffAssignment,
@@ -67,7 +68,19 @@ export const GSTAFF_PATHS = {
   staffAssignments: '/api/v1/staff-assignments',
   contracts: '/api/v1/contracts',
   individualContractShares: '/api/v1/individual-contracts',
+  creditDecisions: '/api/v1/credit-decisions',
 } as const;
+
+/** ASSUMED request body for a credit decision (与信結果) on the client. */
+export function toApiCreditDecision(d: CreditDecision) {
+  return {
+    kokyakuCode: d.gstaffClientId,
+    yoshinKekka: d.outcome === 'APPROVED' ? 'SHOUNIN' : 'HIKETSU',
+    kettei_nichiji: d.decidedAt,
+    hyouten: d.creditRating,
+    hansha: d.antisocialCheck,
+  };
+}
 
 /** ASSUMED request body for contract storage. */
 export function toApiContract(c: ContractToStore) {

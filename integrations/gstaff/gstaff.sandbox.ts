@@ -35,6 +35,8 @@ export interface GStaffSandbox {
     { kokyakuCode: string; fileBase64: string; sha256: string; hozonKigen: string | null }
   >;
   shares: Map<string, Record<string, unknown>>;
+  /** Credit decisions (与信結果) recorded on clients. */
+  creditDecisions: Map<string, Record<string, unknown>>;
   setFaults(faults: GStaffSandboxOptions['faults']): void;
   requestCount(): number;
   stop(): Promise<void>;
@@ -144,6 +146,7 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
   const registrations = new Map<string, { status: number; body: unknown }>();
   const contracts: GStaffSandbox['contracts'] = new Map();
   const shares: GStaffSandbox['shares'] = new Map();
+  const creditDecisions: GStaffSandbox['creditDecisions'] = new Map();
   /** Answers of idempotent POSTs, by path and Idempotency-Key. */
   const answered = new Map<string, unknown>();
   let faults = options.faults;
@@ -245,7 +248,9 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
         }
       } else if (
         req.method === 'POST' &&
-        (url.pathname === GSTAFF_PATHS.contracts || url.pathname === GSTAFF_PATHS.individualContractShares)
+        (url.pathname === GSTAFF_PATHS.contracts ||
+          url.pathname === GSTAFF_PATHS.individualContractShares ||
+          url.pathname === GSTAFF_PATHS.creditDecisions)
       ) {
         const key = req.headers['idempotency-key'];
         if (!key) return error(res, 400, 'IDEMPOTENCY_KEY_REQUIRED', 'Idempotency-Key header is required');
@@ -271,6 +276,12 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
               hozonKigen: (body.hozonKigen as string | null) ?? null,
             });
             answer = { gstaffContractId: id };
+          } else if (url.pathname === GSTAFF_PATHS.creditDecisions) {
+            if (body.yoshinKekka !== 'SHOUNIN' && body.yoshinKekka !== 'HIKETSU')
+              return error(res, 400, 'VALIDATION', 'yoshinKekka must be SHOUNIN or HIKETSU');
+            const id = `CD-${creditDecisions.size + 1}`;
+            creditDecisions.set(id, body);
+            answer = { gstaffDecisionId: id };
           } else {
             const id = `SH-${shares.size + 1}`;
             shares.set(id, body);
@@ -299,6 +310,7 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
     clients,
     contracts,
     shares,
+    creditDecisions,
     setFaults(next) {
       faults = next;
       random = seededRandom(next?.seed ?? 1);
