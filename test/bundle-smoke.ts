@@ -46,6 +46,13 @@ async function main() {
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       POWERTOOLS_LOG_LEVEL: 'WARN',
+      // Composed at the first call; this query neither uploads nor starts a workflow.
+      DOCUMENTS_BUCKET: 'smoke-documents',
+      CREDIT_PRECHECK_STATE_MACHINE_ARN:
+        'arn:aws:states:ap-northeast-1:000000000000:stateMachine:smoke-credit',
+      CONTRACT_EXECUTION_STATE_MACHINE_ARN:
+        'arn:aws:states:ap-northeast-1:000000000000:stateMachine:smoke-contract',
+      ORDER_APPROVAL_STATE_MACHINE_ARN: 'arn:aws:states:ap-northeast-1:000000000000:stateMachine:smoke-order',
     });
     const { handler } = (await import(pathToFileURL(join(outdir, assetPath, 'index.mjs')).href)) as {
       handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
