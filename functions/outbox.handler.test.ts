@@ -48,6 +48,7 @@ it('delivers both outboxes in rounds of the batch size', async () => {
       visitRecords: { escalated: 0, skipped: 0 },
       contractExecutions: { escalated: 0, skipped: 0 },
     },
+    restarted: 0,
     kintone: { delivered: 23, retrying: 0, failed: 0 },
     mail: { sent: 12, retrying: 0, failed: 0 },
   });
@@ -57,6 +58,7 @@ it('delivers both outboxes in rounds of the batch size', async () => {
       visitRecords: { escalated: 0, skipped: 0 },
       contractExecutions: { escalated: 0, skipped: 0 },
     },
+    restarted: 0,
     kintone: { delivered: 0, retrying: 0, failed: 0 },
     mail: { sent: 0, retrying: 0, failed: 0 },
   });

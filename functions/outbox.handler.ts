@@ -7,6 +7,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { redriveInFlightApplications } from '../core/applications/redrive.js';
 import { type DeadlineJobResult, runDeadlineJob } from '../core/deadline-job.js';
 import type { HubDeps } from '../core/hub.js';
 import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
@@ -15,10 +16,11 @@ import type { MailTransport } from '../core/mail/mail-transport.js';
 import type { OutboxRetryPolicy } from '../core/outbox-retry.js';
 import { dispatchSignatureOutbox } from '../core/signing/signature-outbox.js';
 import type { SignatureService } from '../core/signing/signature-service.js';
+import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
 import type { KintoneApps } from '../integrations/kintone/kintone-config.js';
 import { createKintoneApps, kintoneSettings, liveTarget } from '../integrations/kintone/kintone-config.js';
 import { SesMailTransport } from '../integrations/mail/ses-mail.transport.js';
-import { cachedSecret, createHubDeps } from './composition.js';
+import { cachedSecret, createHubDeps, workflowsFromEnv } from './composition.js';
 import { parseConfig } from './config.js';
 import { gmosignFromSecret } from './gmosign-credentials.js';
 import { createLogger } from './shared/logger.js';
@@ -31,11 +33,15 @@ export interface OutboxDeps {
   signing?: { signatures: SignatureService; signatureRetry: OutboxRetryPolicy };
   logger: Logger;
   batchSize: number;
+  /** Starts again applications whose execution never started (StartExecution failed after the submit). */
+  workflows?: WorkflowEngine;
 }
 
 export interface OutboxRun {
   /** The deadline job, run before the outboxes so its e-mails go out in the same run. */
   deadlines: DeadlineJobResult;
+  /** Applications whose workflow was started again (their first start had failed). */
+  restarted: number;
   kintone: { delivered: number; retrying: number; failed: number };
   mail: { sent: number; retrying: number; failed: number };
   signing?: { sent: number; retrying: number; needsConfirmation: number; confirmed: number; failed: number };
@@ -58,6 +64,14 @@ export function makeHandler(deps: OutboxDeps) {
   return async (_event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<OutboxRun> => {
     const run: OutboxRun = {
       deadlines: await runDeadlineJob(deps.hub),
+      restarted: deps.workflows
+        ? (
+            await redriveInFlightApplications(
+              { ...deps.hub, workflows: deps.workflows },
+              { onlyUnstartedFor: 120_000 },
+            )
+          ).length
+        : 0,
       kintone: { delivered: 0, retrying: 0, failed: 0 },
       mail: { sent: 0, retrying: 0, failed: 0 },
     };
@@ -121,7 +135,8 @@ export const handler = async (event: unknown, context: Context) => {
     };
     const { signatures } = await gmosignFromSecret(config.AWS_REGION, process.env, hub.clock);
     const signing = { signatures, signatureRetry: kintone.outboxRetry };
-    const inner = makeHandler({ hub, kintone, mail, signing, logger, batchSize: 25 });
+    const workflows = workflowsFromEnv(config, process.env);
+    const inner = makeHandler({ hub, kintone, mail, signing, logger, batchSize: 25, workflows });
     lambdaHandler = middy((e: unknown, c: Context) => inner(e, c)).use(injectLambdaContext(logger));
   }
   return lambdaHandler(event, context);

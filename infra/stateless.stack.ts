@@ -360,6 +360,9 @@ export class StatelessStack extends Stack {
     // callback releases the contract workflow waiting for a signature (the signer's "decision").
     for (const [variable, machine] of machines) {
       machine.grantStartExecution(this.graphqlFunction);
+      // The scheduled outbox run starts again an execution whose first start failed (idempotent by name).
+      machine.grantStartExecution(this.outboxFunction);
+      this.outboxFunction.addEnvironment(variable, machine.stateMachineArn);
       machine.grantTaskResponse(this.graphqlFunction);
       this.graphqlFunction.addEnvironment(variable, machine.stateMachineArn);
       this.gmosignWebhookFunction.addEnvironment(variable, machine.stateMachineArn);

@@ -16,6 +16,7 @@ import { redriveInFlightApplications } from '../core/applications/redrive.js';
 import { registerOrder } from '../core/applications/register-order.js';
 import { submitCreditPrecheck } from '../core/applications/submit-credit-precheck.js';
 import { assignSalesRep } from '../core/assignment/assign-sales-rep.js';
+import { IntegrationError } from '../core/errors.js';
 import { saveHearingSheet } from '../core/hearing-sheets/save-hearing-sheet.js';
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
 import { InMemoryGStaff } from '../core/testing/in-memory-gstaff.js';
@@ -475,5 +476,50 @@ describe('order approval (A7-3)', () => {
     await expect(registerOrder(d, salesTokyo, { inquiryId })).rejects.toMatchObject({
       rule: 'ORDER_ALREADY_APPROVED',
     });
+  });
+});
+
+describe('a start that failed after the submission was stored (AWS)', () => {
+  it('is started again by the scheduled run after a grace period; running applications are left alone', async () => {
+    const d = deps();
+    const clientId = await visitedClient(d);
+    const failingStart = {
+      ...d,
+      workflows: {
+        start: async () => {
+          throw new IntegrationError({
+            system: 'stepfunctions',
+            operation: 'startExecution',
+            retryable: true,
+            message: 'ThrottlingException',
+          });
+        },
+        sendTaskSuccess: d.workflows.sendTaskSuccess.bind(d.workflows),
+      },
+    };
+    await expect(
+      submitCreditPrecheck(failingStart, salesTokyo, { clientId, creditPrecheck: precheck() }),
+    ).rejects.toMatchObject({
+      name: 'IntegrationError',
+    });
+    const [stored] = (await t.ledger.listApplicationsOfClient(clientId)).filter(
+      (a) => a.status === 'SUBMITTED',
+    );
+    expect(stored?.history.map((h) => h.kind)).toEqual(['SUBMITTED']);
+    // Within the grace period nothing is started again.
+    expect(await redriveInFlightApplications(d, { onlyUnstartedFor: 120_000 })).not.toContain(
+      stored?.applicationId,
+    );
+    d.clock.advance(180_000);
+    expect(await redriveInFlightApplications(d, { onlyUnstartedFor: 120_000 })).toContain(
+      stored?.applicationId,
+    );
+    const task = await openTask(stored?.applicationId as string, 'MANAGER');
+    // Now running (validated): the next scheduled run leaves it alone.
+    expect(await redriveInFlightApplications(d, { onlyUnstartedFor: 120_000 })).not.toContain(
+      stored?.applicationId,
+    );
+    await decideApproval(d, managerTokyo, { taskId: task.taskId, decision: 'APPROVE' });
+    expect((await decided(stored?.applicationId as string)).status).toBe('APPROVED');
   });
 });

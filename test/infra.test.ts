@@ -57,7 +57,7 @@ describe('approval workflows', () => {
     }
   });
 
-  it('let only the GraphQL function start executions and release approvals; the GMO Sign callback releases signatures', () => {
+  it('let the GraphQL function start executions (the outbox run re-starts failed starts) and release approvals; the GMO Sign callback releases signatures', () => {
     const policies = Object.entries(stateless.findResources('AWS::IAM::Policy'));
     const withAction = (action: string) =>
       policies
@@ -67,7 +67,10 @@ describe('approval workflows', () => {
           ),
         )
         .map(([id]) => id);
-    expect(withAction('states:StartExecution')).toEqual([expect.stringMatching(/^GraphQL/)]);
+    expect(withAction('states:StartExecution').sort()).toEqual([
+      expect.stringMatching(/^GraphQL/),
+      expect.stringMatching(/^Outbox/),
+    ]);
     for (const action of ['states:SendTaskSuccess', 'states:SendTaskFailure']) {
       expect(withAction(action).sort()).toEqual([
         expect.stringMatching(/^GmoSignWebhook/),
