@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { dueWithinBusinessDays } from '../business-days.js';
 import { type Client, contractContact } from '../clients/client.js';
+import { clientChange } from '../clients/client-change.js';
 import { getClient } from '../clients/client-queries.js';
 import { type DocumentStore, documentKey, type UploadGrant } from '../documents/document-store.js';
 import { commitChanges, entityChange } from '../entity-change.js';
@@ -147,12 +148,6 @@ export async function submitContractExecution(
     updatedAt: now,
     version: 1,
   };
-  const updatedClient: Client = {
-    ...client,
-    stage: 'CONTRACTING',
-    version: client.version + 1,
-    updatedAt: now,
-  };
   await commitChanges(deps.ledger, [
     entityChange(deps.ids, {
       actor,
@@ -172,15 +167,7 @@ export async function submitContractExecution(
       now,
       slot,
     ),
-    entityChange(deps.ids, {
-      actor,
-      operation: 'application.submit',
-      at: now,
-      clientId: client.clientId,
-      subjectId: client.clientId,
-      before: client,
-      entity: { type: 'CLIENT', value: updatedClient },
-    }),
+    clientChange(deps, actor, 'application.submit', client, { stage: 'CONTRACTING' }, now).change,
   ]);
   await deps.workflows.start('CONTRACT_EXECUTION', applicationId, { applicationId });
   return application;

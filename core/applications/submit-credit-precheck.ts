@@ -9,6 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import type { Client } from '../clients/client.js';
+import { clientChange } from '../clients/client-change.js';
 import { getClient } from '../clients/client-queries.js';
 import { commitChanges, entityChange } from '../entity-change.js';
 import { PreconditionFailedError } from '../errors.js';
@@ -17,7 +18,7 @@ import { parseInput } from '../validation.js';
 import { assertWorksOnClient } from '../visits/visit-changes.js';
 import type { WorkflowEngine } from '../workflows/workflow-engine.js';
 import { type Application, applicationSlotId } from './application.js';
-import { applicationChange, slotChange } from './application-changes.js';
+import { slotChange } from './application-changes.js';
 import { creditPrecheckSchema, directorApprovalReasons } from './credit-precheck.js';
 
 export type WorkflowDeps = HubDeps & { workflows: WorkflowEngine };
@@ -75,6 +76,7 @@ export async function submitCreditPrecheck(
     ? await deps.ledger.getApplication(slot.draftApplicationId)
     : undefined;
   const draft = draftOfSlot?.status === 'DRAFT' ? draftOfSlot : undefined;
+  // The visit's draft (A6-1) becomes the application; without one, a new one is created.
   const base: Application = draft ?? {
     applicationId: deps.ids.next('app'),
     type: 'CREDIT_PRECHECK',
@@ -94,21 +96,11 @@ export async function submitCreditPrecheck(
     directorReasons: directorApprovalReasons(cmd.creditPrecheck),
     submittedAt: now,
   };
-  const application: Application = draft
-    ? applicationChange(
-        deps,
-        actor,
-        'application.submit',
-        draft,
-        submitted,
-        { at: now, kind: 'SUBMITTED', by: actor.userId },
-        now,
-      ).application
-    : { ...base, ...submitted, history: [{ at: now, kind: 'SUBMITTED', by: actor.userId }], version: 1 };
-  const updatedClient: Client = {
-    ...client,
-    stage: 'CREDIT_REVIEW',
-    version: client.version + 1,
+  const application: Application = {
+    ...base,
+    ...submitted,
+    history: [...base.history, { at: now, kind: 'SUBMITTED', by: actor.userId }],
+    version: base.version + 1,
     updatedAt: now,
   };
   await commitChanges(deps.ledger, [
@@ -130,15 +122,7 @@ export async function submitCreditPrecheck(
       now,
       slot,
     ),
-    entityChange(deps.ids, {
-      actor,
-      operation: 'application.submit',
-      at: now,
-      clientId: client.clientId,
-      subjectId: client.clientId,
-      before: client,
-      entity: { type: 'CLIENT', value: updatedClient },
-    }),
+    clientChange(deps, actor, 'application.submit', client, { stage: 'CREDIT_REVIEW' }, now).change,
   ]);
   await deps.workflows.start('CREDIT_PRECHECK', application.applicationId, {
     applicationId: application.applicationId,

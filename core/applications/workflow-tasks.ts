@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import { systemActor } from '../audit.js';
 import { type Client, contractContact } from '../clients/client.js';
-import { commitChanges, type EntityChange, entityChange } from '../entity-change.js';
+import { clientChange } from '../clients/client-change.js';
+import { commitChanges, type EntityChange } from '../entity-change.js';
 import { IntegrationError, NotFoundError, PreconditionFailedError } from '../errors.js';
 import { hearingItemLabel, hearingSheetIdOf, ORDER_ITEMS } from '../hearing-sheets/hearing-sheet.js';
 import type { HubDeps } from '../hub.js';
@@ -386,18 +387,15 @@ async function decideApplication(
   const writes: LedgerWrite[] = [];
   if (application.type === 'CREDIT_PRECHECK') {
     const stage = outcome === 'APPROVED' ? 'CREDIT_APPROVED' : 'CREDIT_REJECTED';
-    const updated: Client = { ...client, stage, version: client.version + 1, updatedAt: now };
-    changes.push(
-      entityChange(deps.ids, {
-        actor: WORKFLOW,
-        operation: 'application.decide',
-        at: now,
-        clientId: client.clientId,
-        subjectId: client.clientId,
-        before: client,
-        entity: { type: 'CLIENT', value: updated },
-      }),
+    const { change, client: updated } = clientChange(
+      deps,
+      WORKFLOW,
+      'application.decide',
+      client,
+      { stage },
+      now,
     );
+    changes.push(change);
     if (outcome === 'APPROVED') {
       const intake = await orderIntakeOpens(deps, updated, application, now);
       writes.push(...intake.writes);
@@ -410,17 +408,7 @@ async function decideApplication(
   if (application.type === 'CONTRACT_EXECUTION') {
     // Signed: trading starts; otherwise the client is back where a new 06_2 can start.
     const stage = outcome === 'APPROVED' ? 'TRADING' : 'CREDIT_APPROVED';
-    changes.push(
-      entityChange(deps.ids, {
-        actor: WORKFLOW,
-        operation: 'application.decide',
-        at: now,
-        clientId: client.clientId,
-        subjectId: client.clientId,
-        before: client,
-        entity: { type: 'CLIENT', value: { ...client, stage, version: client.version + 1, updatedAt: now } },
-      }),
-    );
+    changes.push(clientChange(deps, WORKFLOW, 'application.decide', client, { stage }, now).change);
   }
   if (application.type === 'ORDER_APPROVAL' && application.inquiryId) {
     // Approved: the order opens for staffing; rejected: it goes back to RECEIVED to be reworked.
@@ -521,10 +509,10 @@ async function failApplication(
     CONTRACT_EXECUTION: ['CONTRACTING', 'CREDIT_APPROVED'],
   };
   const stages = backTo[application.type];
-  const reopened: Client | undefined =
+  const reopened =
     stages && client.stage === stages[0]
-      ? { ...client, stage: stages[1], version: client.version + 1, updatedAt: now }
-      : undefined;
+      ? [clientChange(deps, WORKFLOW, 'application.fail', client, { stage: stages[1] }, now).change]
+      : [];
   // Open approvals leave the approvers' queues; an order in approval goes back to RECEIVED.
   const closedTasks = (await deps.ledger.listApprovalTasksOfApplication(applicationId))
     .filter((t) => t.status === 'OPEN')
@@ -546,19 +534,7 @@ async function failApplication(
     deps.ledger,
     [
       ...closedTasks,
-      ...(reopened
-        ? [
-            entityChange(deps.ids, {
-              actor: WORKFLOW,
-              operation: 'application.fail',
-              at: now,
-              clientId: client.clientId,
-              subjectId: client.clientId,
-              before: client,
-              entity: { type: 'CLIENT', value: reopened },
-            }),
-          ]
-        : []),
+      ...reopened,
       applicationChange(
         deps,
         WORKFLOW,

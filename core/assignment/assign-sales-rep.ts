@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import type { Client } from '../clients/client.js';
+import { clientChange } from '../clients/client-change.js';
 import { getClient } from '../clients/client-queries.js';
 import { commitChanges, type EntityChange, entityChange } from '../entity-change.js';
 import { ConflictError, ValidationError } from '../errors.js';
@@ -105,25 +106,19 @@ export async function assignSalesRep(
       entity: { type: 'SALES_REP_ASSIGNMENT', value: assignment },
     }),
   );
-  const updated: Client = {
-    ...client,
-    salesRepId: cmd.salesRepId,
-    currentAssignmentId: assignment.assignmentId,
-    stage: client.stage === 'PROSPECT' ? 'ASSIGNED' : client.stage,
-    version: client.version + 1,
-    updatedAt: now,
-  };
-  changes.push(
-    entityChange(deps.ids, {
-      actor,
-      operation: 'assignment.assign',
-      at: now,
-      clientId: client.clientId,
-      subjectId: client.clientId,
-      before: client,
-      entity: { type: 'CLIENT', value: updated },
-    }),
+  const { change: clientUpdate, client: updated } = clientChange(
+    deps,
+    actor,
+    'assignment.assign',
+    client,
+    {
+      salesRepId: cmd.salesRepId,
+      currentAssignmentId: assignment.assignmentId,
+      stage: client.stage === 'PROSPECT' ? 'ASSIGNED' : client.stage,
+    },
+    now,
   );
+  changes.push(clientUpdate);
   const rep = await deps.ledger.getStaffMember(cmd.salesRepId);
   await commitChanges(
     deps.ledger,

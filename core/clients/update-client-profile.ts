@@ -6,12 +6,13 @@
  */
 import { z } from 'zod';
 import { type Actor, assertMay } from '../access.js';
-import { commitChanges, entityChange } from '../entity-change.js';
+import { commitChanges } from '../entity-change.js';
 import { ConflictError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { parseInput } from '../validation.js';
 import { assertSalesMayWorkOnClient } from '../visits/visit-changes.js';
 import type { Client } from './client.js';
+import { clientChange } from './client-change.js';
 import { getClient } from './client-queries.js';
 import { INDUSTRY_IDS } from './industry.js';
 
@@ -42,24 +43,18 @@ export async function updateClientProfile(deps: HubDeps, actor: Actor, input: un
     throw new ConflictError(`client ${client.clientId} was changed by someone else; reload and try again`);
   }
   const now = deps.clock.now().toISOString();
-  const updated: Client = {
-    ...client,
-    ...(cmd.industry ? { industry: cmd.industry } : {}),
-    ...(cmd.corporateNumber ? { corporateNumber: cmd.corporateNumber } : {}),
-    ...(cmd.contact ? { contact: cmd.contact } : {}),
-    version: client.version + 1,
-    updatedAt: now,
-  };
-  await commitChanges(deps.ledger, [
-    entityChange(deps.ids, {
-      actor,
-      operation: 'client.updateProfile',
-      at: now,
-      clientId: client.clientId,
-      subjectId: client.clientId,
-      before: client,
-      entity: { type: 'CLIENT', value: updated },
-    }),
-  ]);
+  const { change, client: updated } = clientChange(
+    deps,
+    actor,
+    'client.updateProfile',
+    client,
+    {
+      ...(cmd.industry ? { industry: cmd.industry } : {}),
+      ...(cmd.corporateNumber ? { corporateNumber: cmd.corporateNumber } : {}),
+      ...(cmd.contact ? { contact: cmd.contact } : {}),
+    },
+    now,
+  );
+  await commitChanges(deps.ledger, [change]);
   return updated;
 }

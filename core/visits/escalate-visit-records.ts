@@ -5,11 +5,12 @@
  * late. Runs on a schedule with the first-contact job.
  */
 import { systemActor } from '../audit.js';
-import { commitChanges, entityChange } from '../entity-change.js';
+import { commitChanges } from '../entity-change.js';
 import { ConflictError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { notify } from '../notifications/notification.js';
 import type { Visit } from './visit.js';
+import { visitChange } from './visit-changes.js';
 
 export async function escalateOverdueVisitRecords(
   deps: HubDeps,
@@ -30,29 +31,24 @@ export async function escalateOverdueVisitRecords(
   } while (after);
   if (overdue.length === 0) return result;
   const members = (await deps.ledger.listStaffMembers()).filter((m) => m.active);
+  const clients = new Map(
+    (await deps.ledger.getClients([...new Set(overdue.map((v) => v.clientId))])).map((c) => [c.clientId, c]),
+  );
   for (const visit of overdue) {
-    const client = await deps.ledger.getClient(visit.clientId);
+    const client = clients.get(visit.clientId);
     const rep = members.find((m) => m.userId === visit.salesRepId);
-    const after = {
-      ...visit,
-      recordDeadline: { ...visit.recordDeadline, escalatedAt: at },
-      version: visit.version + 1,
-      updatedAt: at,
-    };
+    const { change } = visitChange(
+      deps,
+      systemActor('deadline-job'),
+      'visit.escalateRecordDeadline',
+      visit,
+      { recordDeadline: { ...visit.recordDeadline, escalatedAt: at } },
+      at,
+    );
     try {
       await commitChanges(
         deps.ledger,
-        [
-          entityChange(deps.ids, {
-            actor: systemActor('deadline-job'),
-            operation: 'visit.escalateRecordDeadline',
-            at,
-            clientId: visit.clientId,
-            subjectId: visit.visitId,
-            before: visit,
-            entity: { type: 'VISIT', value: after },
-          }),
-        ],
+        [change],
         notify(
           deps.ids,
           at,

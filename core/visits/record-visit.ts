@@ -13,7 +13,7 @@ import type { Actor } from '../access.js';
 import { type Application, applicationSlotId } from '../applications/application.js';
 import { slotChange } from '../applications/application-changes.js';
 import { dueWithinHours } from '../business-days.js';
-import type { Client } from '../clients/client.js';
+import { clientChange } from '../clients/client-change.js';
 import { commitChanges, type EntityChange, entityChange } from '../entity-change.js';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../errors.js';
 import { completenessOf, type HearingItems, hearingSheetIdOf } from '../hearing-sheets/hearing-sheet.js';
@@ -110,11 +110,10 @@ export interface RecordVisitResult {
 /** The rep's supervisor (上長); when none is set, the department's managers. Not the recorder themself. */
 async function supervisorsOf(
   deps: HubDeps,
-  repId: string,
+  rep: StaffMember | undefined,
   actor: Actor,
   department: string,
 ): Promise<StaffMember[]> {
-  const rep = await deps.ledger.getStaffMember(repId);
   if (rep?.supervisorId) {
     const supervisor = await deps.ledger.getStaffMember(rep.supervisorId);
     if (supervisor?.active) return supervisor.userId === actor.userId ? [] : [supervisor];
@@ -272,18 +271,7 @@ export async function recordVisit(deps: HubDeps, actor: Actor, input: unknown): 
   changes.push(recorded.change);
 
   if (client.stage === 'PROSPECT' || client.stage === 'ASSIGNED') {
-    const updated: Client = { ...client, stage: 'VISITED', version: client.version + 1, updatedAt: now };
-    changes.push(
-      entityChange(deps.ids, {
-        actor,
-        operation: 'visit.record',
-        at: now,
-        clientId: client.clientId,
-        subjectId: client.clientId,
-        before: client,
-        entity: { type: 'CLIENT', value: updated },
-      }),
-    );
+    changes.push(clientChange(deps, actor, 'visit.record', client, { stage: 'VISITED' }, now).change);
   }
 
   // A3-6: into the kintone visit app (outbox), and reported to the supervisor.
@@ -310,7 +298,7 @@ export async function recordVisit(deps: HubDeps, actor: Actor, input: unknown): 
       subjectType: 'VISIT',
       subjectId: visit.visitId,
     }),
-    ...notify(deps.ids, now, await supervisorsOf(deps, recorded.visit.salesRepId, actor, visit.department), {
+    ...notify(deps.ids, now, await supervisorsOf(deps, rep, actor, visit.department), {
       template: 'VISIT_RECORDED',
       clientId: client.clientId,
       params: {

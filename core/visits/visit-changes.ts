@@ -1,5 +1,6 @@
 /** Loading a visit the actor may work on, and committing its change with related writes. */
 import { type Actor, actsAs, assertMay } from '../access.js';
+import type { AuditActor } from '../audit.js';
 import type { Client } from '../clients/client.js';
 import { getClient } from '../clients/client-queries.js';
 import { type EntityChange, entityChange } from '../entity-change.js';
@@ -42,7 +43,7 @@ export async function loadVisitForChange(
 
 export function visitChange(
   deps: HubDeps,
-  actor: Actor,
+  actor: Actor | AuditActor,
   operation: string,
   before: Visit,
   changes: Partial<Visit>,
