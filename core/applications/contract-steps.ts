@@ -141,17 +141,16 @@ export async function checkContractSignature(deps: HubDeps & ContractStepDeps, a
   return { signature: outcomeOf(await deps.ledger.getSignatureEnvelope(contract.envelopeName)) };
 }
 
-/** The signed PDF goes to G-Staff's storage with its retention deadline: open while no individual contract has ended (policy.md). */
-export async function storeSignedContract(deps: HubDeps & ContractStepDeps, applicationId: string) {
-  const { application, contract } = await loadContractApplication(deps, applicationId);
-  if (contract.gstaffContractId) return { gstaffContractId: contract.gstaffContractId };
-  const envelope = await deps.ledger.getSignatureEnvelope(contract.envelopeName);
-  if (envelope?.state !== 'COMPLETED' || !envelope.signedPdf) {
-    throw new PreconditionFailedError('NOT_SIGNED', `${contract.envelopeName} is not signed`);
-  }
-  let client = await deps.ledger.getClient(application.clientId);
+/**
+ * The client's code in G-Staff. A client the scheduled check has not reached yet is checked now —
+ * linked, or registered once (A1-5); undefined when its registration needs a person.
+ */
+async function gstaffClientIdOf(
+  deps: HubDeps & ContractStepDeps,
+  clientId: string,
+): Promise<string | undefined> {
+  let client = await deps.ledger.getClient(clientId);
   if (client && !client.gstaff) {
-    // Not checked yet (the scheduled check had no turn): check now — link, or register once (A1-5).
     const outcome = await checkClientInGStaff(deps, client);
     if (outcome === 'retryLater' || outcome === 'changedMeanwhile') {
       throw new IntegrationError({
@@ -161,9 +160,20 @@ export async function storeSignedContract(deps: HubDeps & ContractStepDeps, appl
         message: outcome,
       });
     }
-    client = await deps.ledger.getClient(application.clientId);
+    client = await deps.ledger.getClient(clientId);
   }
-  const gstaffClientId = client?.gstaff?.gstaffClientId;
+  return client?.gstaff?.gstaffClientId;
+}
+
+/** The signed PDF goes to G-Staff's storage with its retention deadline: open while no individual contract has ended (policy.md). */
+export async function storeSignedContract(deps: HubDeps & ContractStepDeps, applicationId: string) {
+  const { application, contract } = await loadContractApplication(deps, applicationId);
+  if (contract.gstaffContractId) return { gstaffContractId: contract.gstaffContractId };
+  const envelope = await deps.ledger.getSignatureEnvelope(contract.envelopeName);
+  if (envelope?.state !== 'COMPLETED' || !envelope.signedPdf) {
+    throw new PreconditionFailedError('NOT_SIGNED', `${contract.envelopeName} is not signed`);
+  }
+  const gstaffClientId = await gstaffClientIdOf(deps, application.clientId);
   if (!gstaffClientId) {
     throw new PreconditionFailedError(
       'GSTAFF_NEEDS_REVIEW',
@@ -208,20 +218,7 @@ export async function updateGStaffWithCredit(deps: HubDeps & ContractStepDeps, a
   if (application.type !== 'CREDIT_PRECHECK' || !decided || !application.creditPrecheck) return {};
   if (application.history.some((h) => h.kind === 'GSTAFF_UPDATED' || h.kind === 'GSTAFF_NOT_UPDATED'))
     return {};
-  let client = await deps.ledger.getClient(application.clientId);
-  if (client && !client.gstaff) {
-    const outcome = await checkClientInGStaff(deps, client);
-    if (outcome === 'retryLater' || outcome === 'changedMeanwhile') {
-      throw new IntegrationError({
-        system: 'gstaff',
-        operation: 'registerClient',
-        retryable: true,
-        message: outcome,
-      });
-    }
-    client = await deps.ledger.getClient(application.clientId);
-  }
-  const gstaffClientId = client?.gstaff?.gstaffClientId;
+  const gstaffClientId = await gstaffClientIdOf(deps, application.clientId);
   if (!gstaffClientId) {
     await recordOnce(deps, application, 'GSTAFF_NOT_UPDATED', 'the G-Staff registration needs a person');
     return { updated: false };
