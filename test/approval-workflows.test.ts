@@ -20,9 +20,6 @@ import { IntegrationError } from '../core/errors.js';
 import { saveHearingSheet } from '../core/hearing-sheets/save-hearing-sheet.js';
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
 import { InMemoryGStaff } from '../core/testing/in-memory-gstaff.js';
-import { confirmPreVisitChecklist } from '../core/visits/confirm-pre-visit-checklist.js';
-import { planVisit } from '../core/visits/plan-visit.js';
-import { recordVisit } from '../core/visits/record-visit.js';
 import { schema } from '../graphql/schema/index.js';
 import type { LocalWorkflowEngine } from '../integrations/stepfunctions/local-workflow-engine.js';
 import { createTestApi } from './support/api.js';
@@ -37,7 +34,7 @@ import {
   staffMember,
 } from './support/builders.js';
 import { createTestLedger, type TestLedger } from './support/ledger.js';
-import { fullChecklist, moreTokyoReps, visitRecordInput } from './support/visits.js';
+import { moreTokyoReps, visitedClient as visitedClientOf } from './support/visits.js';
 import { eventually, localEngine, precheck, testDefinitions, withConcern } from './support/workflows.js';
 
 let t: TestLedger;
@@ -69,28 +66,11 @@ type Deps = ReturnType<typeof deps>;
 /** A visited client of sales-tokyo-1 whose contact has an e-mail address. */
 async function visitedClient(d: Deps) {
   companies += 1;
-  const inquiry = await recordPhoneInquiry(
-    d,
-    salesTokyo,
-    phoneInquiry({
-      company: `株式会社与信${companies}`,
-      phone: `03-6666-${1000 + companies}`,
-      email: `jinji@yoshin${companies}.example`,
-    }),
-  );
-  await assignSalesRep(d, managerTokyo, {
-    clientId: inquiry.clientId,
-    salesRepId: 'sales-tokyo-1',
-    overrideReason: 'テスト',
+  return visitedClientOf(d, {
+    company: `株式会社与信${companies}`,
+    phone: `03-6666-${1000 + companies}`,
+    email: `jinji@yoshin${companies}.example`,
   });
-  const visit = await planVisit(d, salesTokyo, {
-    clientId: inquiry.clientId,
-    plannedStartAt: '2026-11-30T23:00:00Z',
-    plannedEndAt: '2026-12-01T00:30:00Z',
-  });
-  await confirmPreVisitChecklist(d, salesTokyo, { visitId: visit.visitId, items: fullChecklist });
-  await recordVisit(d, salesTokyo, visitRecordInput(visit.visitId, '2026-12-01T00:30:00Z'));
-  return inquiry.clientId;
 }
 
 const openTask = (applicationId: string, step: 'MANAGER' | 'DIRECTOR', escalated = false) =>

@@ -25,9 +25,6 @@ import { dispatchSignatureOutbox } from '../core/signing/signature-outbox.js';
 import { InMemoryDocumentStore } from '../core/testing/in-memory-document-store.js';
 import { InMemoryGStaff } from '../core/testing/in-memory-gstaff.js';
 import { InMemorySignatureService } from '../core/testing/in-memory-signature-service.js';
-import { confirmPreVisitChecklist } from '../core/visits/confirm-pre-visit-checklist.js';
-import { planVisit } from '../core/visits/plan-visit.js';
-import { recordVisit } from '../core/visits/record-visit.js';
 import { makeHandler as makeGmoSignWebhook } from '../functions/gmosign-webhook.handler.js';
 import { createLogger } from '../functions/shared/logger.js';
 import type { LocalWorkflowEngine } from '../integrations/stepfunctions/local-workflow-engine.js';
@@ -43,7 +40,7 @@ import {
   staffMember,
 } from './support/builders.js';
 import { createTestLedger, type TestLedger } from './support/ledger.js';
-import { fullChecklist, moreTokyoReps, visitRecordInput } from './support/visits.js';
+import { moreTokyoReps, visitedClient } from './support/visits.js';
 import { eventually, localEngine, precheck } from './support/workflows.js';
 
 let t: TestLedger;
@@ -99,29 +96,13 @@ const approve = async (
 /** A client with an approved 06_1; the 06_1 workflow registered it in G-Staff and recorded the decision there. */
 async function creditApprovedClient(d: Deps): Promise<string> {
   companies += 1;
-  const inquiry = await recordPhoneInquiry(
-    d,
-    salesTokyo,
-    phoneInquiry({
-      company: `株式会社契約${companies}`,
-      phone: `03-6668-${1000 + companies}`,
-      email: `soumu@keiyaku${companies}.example`,
-    }),
-  );
-  await assignSalesRep(d, managerTokyo, {
-    clientId: inquiry.clientId,
-    salesRepId: 'sales-tokyo-1',
-    overrideReason: 'テスト',
+  const clientId = await visitedClient(d, {
+    company: `株式会社契約${companies}`,
+    phone: `03-6668-${1000 + companies}`,
+    email: `soumu@keiyaku${companies}.example`,
   });
-  const visit = await planVisit(d, salesTokyo, {
-    clientId: inquiry.clientId,
-    plannedStartAt: '2026-11-30T23:00:00Z',
-    plannedEndAt: '2026-12-01T00:30:00Z',
-  });
-  await confirmPreVisitChecklist(d, salesTokyo, { visitId: visit.visitId, items: fullChecklist });
-  await recordVisit(d, salesTokyo, visitRecordInput(visit.visitId, '2026-12-01T00:30:00Z'));
   const credit = await submitCreditPrecheck(d, salesTokyo, {
-    clientId: inquiry.clientId,
+    clientId,
     creditPrecheck: precheck(),
   });
   await approve(d, credit.applicationId, 'MANAGER');
@@ -131,7 +112,7 @@ async function creditApprovedClient(d: Deps): Promise<string> {
     const a = await t.ledger.getApplication(credit.applicationId);
     return a?.history.some((h) => h.kind === 'GSTAFF_UPDATED');
   }, 'G-Staff told of the credit decision');
-  return inquiry.clientId;
+  return clientId;
 }
 
 /** Legal approves the send; the outbox sends the envelope; returns it once it is out. */
@@ -277,26 +258,10 @@ describe('approvals, hardened', () => {
   it('lets one person decide only one step of an application', async () => {
     const d = deps();
     companies += 1;
-    const clientId = await (async () => {
-      const inquiry = await recordPhoneInquiry(
-        d,
-        salesTokyo,
-        phoneInquiry({ company: `株式会社二段${companies}`, phone: `03-6670-${1000 + companies}` }),
-      );
-      await assignSalesRep(d, managerTokyo, {
-        clientId: inquiry.clientId,
-        salesRepId: 'sales-tokyo-1',
-        overrideReason: 'テスト',
-      });
-      const visit = await planVisit(d, salesTokyo, {
-        clientId: inquiry.clientId,
-        plannedStartAt: '2026-11-30T23:00:00Z',
-        plannedEndAt: '2026-12-01T00:30:00Z',
-      });
-      await confirmPreVisitChecklist(d, salesTokyo, { visitId: visit.visitId, items: fullChecklist });
-      await recordVisit(d, salesTokyo, visitRecordInput(visit.visitId, '2026-12-01T00:30:00Z'));
-      return inquiry.clientId;
-    })();
+    const clientId = await visitedClient(d, {
+      company: `株式会社二段${companies}`,
+      phone: `03-6670-${1000 + companies}`,
+    });
     const application = await submitCreditPrecheck(d, salesTokyo, {
       clientId,
       creditPrecheck: precheck({ creditRating: 30 }),

@@ -1,7 +1,13 @@
 /** Builders for the assign-prepare-visit flow (issue 5). */
 import type { Actor } from '../../core/access.js';
+import { assignSalesRep } from '../../core/assignment/assign-sales-rep.js';
+import type { HubDeps } from '../../core/hub.js';
+import { recordPhoneInquiry } from '../../core/inquiries/record-phone-inquiry.js';
+import { confirmPreVisitChecklist } from '../../core/visits/confirm-pre-visit-checklist.js';
+import { planVisit } from '../../core/visits/plan-visit.js';
+import { recordVisit } from '../../core/visits/record-visit.js';
 import { CHECKLIST_ITEM_IDS } from '../../core/visits/visit.js';
-import { staffMember } from './builders.js';
+import { managerTokyo, phoneInquiry, salesTokyo, staffMember } from './builders.js';
 
 /** SALES_TOKYO gets two more reps, so proposals have something to rank. */
 export const moreTokyoReps = [
@@ -71,4 +77,28 @@ export function visitRecordInput(visitId: string, endedAt: string, overrides: Re
     hearingItems: completeHearing,
     ...overrides,
   };
+}
+
+/**
+ * A client of sales-tokyo-1 with a recorded visit (the starting point of 06_1): a phone inquiry
+ * with the given company, phone and e-mail, the rep assigned, the visit planned, prepared and recorded.
+ */
+export async function visitedClient(
+  deps: HubDeps,
+  contact: { company: string; phone: string; email?: string },
+): Promise<string> {
+  const inquiry = await recordPhoneInquiry(deps, salesTokyo, phoneInquiry(contact));
+  await assignSalesRep(deps, managerTokyo, {
+    clientId: inquiry.clientId,
+    salesRepId: 'sales-tokyo-1',
+    overrideReason: 'テスト',
+  });
+  const visit = await planVisit(deps, salesTokyo, {
+    clientId: inquiry.clientId,
+    plannedStartAt: '2026-11-30T23:00:00Z',
+    plannedEndAt: '2026-12-01T00:30:00Z',
+  });
+  await confirmPreVisitChecklist(deps, salesTokyo, { visitId: visit.visitId, items: fullChecklist });
+  await recordVisit(deps, salesTokyo, visitRecordInput(visit.visitId, '2026-12-01T00:30:00Z'));
+  return inquiry.clientId;
 }
