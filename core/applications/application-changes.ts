@@ -1,7 +1,7 @@
 /** Changing an application, its slot and its tasks, each with its audit event. */
 import type { Actor } from '../access.js';
 import type { AuditActor } from '../audit.js';
-import { type EntityChange, entityChange } from '../entity-change.js';
+import { commitChanges, type EntityChange, entityChange } from '../entity-change.js';
 import type { HubDeps } from '../hub.js';
 import { type Application, type ApplicationEvent, type ApplicationSlot, slotIdOf } from './application.js';
 import type { ApprovalTask } from './approval-task.js';
@@ -40,6 +40,22 @@ export function applicationChange(
       entity: { type: 'APPLICATION', value: application },
     }),
   };
+}
+
+/** Adds an event to the history unless one of its kind is there already (a step re-run records nothing twice). */
+export async function recordEventOnce(
+  deps: HubDeps,
+  actor: Actor | AuditActor,
+  operation: string,
+  application: Application,
+  kind: ApplicationEvent['kind'],
+  detail?: string,
+): Promise<void> {
+  if (application.history.some((h) => h.kind === kind)) return;
+  const now = deps.clock.now().toISOString();
+  const event: ApplicationEvent = { at: now, kind, ...(detail ? { detail } : {}) };
+  const { change } = applicationChange(deps, actor, operation, application, {}, event, now);
+  await commitChanges(deps.ledger, [change]);
 }
 
 /**

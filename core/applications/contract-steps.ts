@@ -18,8 +18,8 @@ import {
 } from '../signing/signature-outbox.js';
 import type { SignatureService } from '../signing/signature-service.js';
 import type { WorkflowEngine } from '../workflows/workflow-engine.js';
-import type { Application } from './application.js';
-import { applicationChange } from './application-changes.js';
+import type { Application, ApplicationEvent } from './application.js';
+import { applicationChange, recordEventOnce } from './application-changes.js';
 
 export type ContractStepDeps = { documents: DocumentStore; gstaff: GStaff; signatures: SignatureService };
 
@@ -38,29 +38,12 @@ async function loadContractApplication(deps: HubDeps, applicationId: string) {
   return { application, contract };
 }
 
-async function recordOnce(
+const recordOnce = (
   deps: HubDeps,
   application: Application,
-  kind: Application['history'][number]['kind'],
+  kind: ApplicationEvent['kind'],
   detail?: string,
-) {
-  if (application.history.some((h) => h.kind === kind)) return;
-  const now = deps.clock.now().toISOString();
-  const { change } = applicationChange(
-    deps,
-    WORKFLOW,
-    `workflow.${kind.toLowerCase()}`,
-    application,
-    {},
-    {
-      at: now,
-      kind,
-      ...(detail ? { detail } : {}),
-    },
-    now,
-  );
-  await commitChanges(deps.ledger, [change]);
-}
+) => recordEventOnce(deps, WORKFLOW, `workflow.${kind.toLowerCase()}`, application, kind, detail);
 
 /** 06_1 must be approved (policy.md); says whether legal must review a non-standard text. */
 export async function validateContractExecution(deps: HubDeps, applicationId: string) {

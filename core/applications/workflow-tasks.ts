@@ -22,7 +22,13 @@ import type { StaffMember } from '../staff/staff-member.js';
 import { parseInput } from '../validation.js';
 import { hearingItemText } from '../visits/visit-summary.js';
 import { APPROVAL_STEPS, type Application, type ApprovalStep } from './application.js';
-import { APPLICATION_LABELS, applicationChange, releaseSlot, taskChange } from './application-changes.js';
+import {
+  APPLICATION_LABELS,
+  applicationChange,
+  recordEventOnce,
+  releaseSlot,
+  taskChange,
+} from './application-changes.js';
 import {
   type ApprovalOutcome,
   type ApprovalPool,
@@ -181,18 +187,9 @@ async function validateCreditPrecheck(deps: HubDeps, applicationId: string) {
     autoReject: input.antisocialCheck === 'HIT',
     requiresDirector: (application.directorReasons ?? []).length > 0,
   };
-  if (application.status === 'SUBMITTED' && !application.history.some((h) => h.kind === 'VALIDATED')) {
-    const now = deps.clock.now().toISOString();
-    const { change } = applicationChange(
-      deps,
-      WORKFLOW,
-      'workflow.validate',
-      application,
-      {},
-      { at: now, kind: 'VALIDATED', detail: result.autoReject ? 'antisocial HIT' : undefined },
-      now,
-    );
-    await commitChanges(deps.ledger, [change]);
+  if (application.status === 'SUBMITTED') {
+    const detail = result.autoReject ? 'antisocial HIT' : undefined;
+    await recordEventOnce(deps, WORKFLOW, 'workflow.validate', application, 'VALIDATED', detail);
   }
   return result;
 }
