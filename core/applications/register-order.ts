@@ -1,12 +1,3 @@
-/**
- * `registerOrder`: the rep registers an order (A7-3) — the request's order in kintone — for
- * approval. Only for a client with an approved credit pre-check (policy.md: an order cannot pass
- * INQUIRY without an approved 06_1) and with every required hearing item (A7-2); one open
- * approval per order. The order approval workflow moves it to PENDING_APPROVAL in kintone, asks
- * the supervisors (the department's managers), and opens it (OPEN) on approval.
- * Requirements: A7-2, A7-3, A4-2.
- */
-import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { getClient } from '../clients/client-queries.js';
@@ -18,6 +9,7 @@ import { parseInput } from '../validation.js';
 import { assertWorksOnClient } from '../visits/visit-changes.js';
 import { type Application, slotIdOf } from './application.js';
 import { slotChange } from './application-changes.js';
+import { restartIfResubmitted } from './resubmission.js';
 import type { WorkflowDeps } from './submit-credit-precheck.js';
 
 const registerOrderInput = z.object({ inquiryId: z.string().min(1) });
@@ -62,13 +54,13 @@ export async function registerOrder(deps: WorkflowDeps, actor: Actor, input: unk
   const slot = await deps.ledger.getApplicationSlot(
     slotIdOf({ clientId: client.clientId, type: 'ORDER_APPROVAL', inquiryId: inquiry.inquiryId }),
   );
-  if (slot?.openApplicationId) {
-    const open = await deps.ledger.getApplication(slot.openApplicationId);
-    if (open?.status === 'SUBMITTED' && isDeepStrictEqual(open.inquiryId, inquiry.inquiryId)) {
-      await deps.workflows.start('ORDER_APPROVAL', open.applicationId, { applicationId: open.applicationId });
-      return open;
-    }
-  }
+  const again = await restartIfResubmitted(
+    deps,
+    'ORDER_APPROVAL',
+    slot,
+    (open) => open.inquiryId === inquiry.inquiryId,
+  );
+  if (again) return again;
   await assertOrderMayBeRegistered(deps, client.clientId, inquiry.inquiryId);
 
   const now = deps.clock.now().toISOString();

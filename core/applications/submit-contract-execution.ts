@@ -23,6 +23,7 @@ import { parseInput } from '../validation.js';
 import { assertWorksOnClient } from '../visits/visit-changes.js';
 import { type Application, type ContractExecution, slotIdOf } from './application.js';
 import { slotChange } from './application-changes.js';
+import { restartIfResubmitted } from './resubmission.js';
 import type { WorkflowDeps } from './submit-credit-precheck.js';
 
 export const MAX_CONTRACT_BYTES = 10 * 1024 * 1024;
@@ -76,20 +77,14 @@ export async function submitContractExecution(
   const slot = await deps.ledger.getApplicationSlot(
     slotIdOf({ clientId: client.clientId, type: 'CONTRACT_EXECUTION' }),
   );
+  const again = await restartIfResubmitted(deps, 'CONTRACT_EXECUTION', slot, (open) =>
+    isDeepStrictEqual(
+      [open.contractExecution?.form, open.contractExecution?.documentKey],
+      [cmd.form, cmd.documentKey],
+    ),
+  );
+  if (again) return again;
   if (slot?.openApplicationId) {
-    const open = await deps.ledger.getApplication(slot.openApplicationId);
-    const same =
-      open?.status === 'SUBMITTED' &&
-      isDeepStrictEqual(
-        [open.contractExecution?.form, open.contractExecution?.documentKey],
-        [cmd.form, cmd.documentKey],
-      );
-    if (open && same) {
-      await deps.workflows.start('CONTRACT_EXECUTION', open.applicationId, {
-        applicationId: open.applicationId,
-      });
-      return open;
-    }
     throw new PreconditionFailedError(
       'APPLICATION_ALREADY_OPEN',
       `the client already has an open contract execution application (${slot.openApplicationId})`,

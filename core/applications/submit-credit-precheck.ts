@@ -20,6 +20,7 @@ import type { WorkflowEngine } from '../workflows/workflow-engine.js';
 import { type Application, applicationSlotId } from './application.js';
 import { slotChange } from './application-changes.js';
 import { creditPrecheckSchema, directorApprovalReasons } from './credit-precheck.js';
+import { restartIfResubmitted } from './resubmission.js';
 
 export type WorkflowDeps = HubDeps & { workflows: WorkflowEngine };
 
@@ -39,15 +40,11 @@ export async function submitCreditPrecheck(
   assertWorksOnClient(actor, client);
 
   const slot = await deps.ledger.getApplicationSlot(applicationSlotId(client.clientId, 'CREDIT_PRECHECK'));
+  const again = await restartIfResubmitted(deps, 'CREDIT_PRECHECK', slot, (open) =>
+    isDeepStrictEqual(open.creditPrecheck, cmd.creditPrecheck),
+  );
+  if (again) return again;
   if (slot?.openApplicationId) {
-    const open = await deps.ledger.getApplication(slot.openApplicationId);
-    // The same submission again (a double click, a retry after a lost answer): start it once more, idempotently.
-    if (open?.status === 'SUBMITTED' && isDeepStrictEqual(open.creditPrecheck, cmd.creditPrecheck)) {
-      await deps.workflows.start('CREDIT_PRECHECK', open.applicationId, {
-        applicationId: open.applicationId,
-      });
-      return open;
-    }
     throw new PreconditionFailedError(
       'APPLICATION_ALREADY_OPEN',
       `the client already has an open credit pre-check (${slot.openApplicationId}); wait for its decision`,
