@@ -334,6 +334,15 @@ describe('visits (A2-3, A3-1 … A3-6, A6-1, A6-2)', () => {
     const d = deps();
     const { inquiry, visit } = await preparedVisit(d);
     d.clock.set(new Date('2026-11-30T05:00:00Z'));
+    // A6-2: every topic of how dispatch works must have been explained.
+    const partly = visitRecordInput(visit.visitId, '2026-11-30T02:30:00Z');
+    await expectError(
+      recordVisit(d, salesTokyo, {
+        ...partly,
+        dispatchExplanation: { ...partly.dispatchExplanation, topics: ['EMPLOYMENT_RELATIONSHIP'] },
+      }),
+      { fieldErrors: [expect.objectContaining({ path: 'input.dispatchExplanation.topics' })] },
+    );
     const { visit: recorded, draftApplication } = await recordVisit(
       d,
       salesTokyo,
@@ -341,6 +350,17 @@ describe('visits (A2-3, A3-1 … A3-6, A6-1, A6-2)', () => {
     );
     expect(recorded.status).toBe('RECORDED');
     expect(recorded.record?.outcome).toBe('REQUEST_LIKELY');
+    // A3-2 / A6-2: what was explained and heard, and the client's acknowledgement, are kept.
+    expect(recorded.record).toMatchObject({
+      explained: { company: true, registrants: true, trackRecord: true },
+      recruitmentBackground: '増産のため、来年1月から製造補助が必要',
+      hrIssues: '直接雇用の採用が難航',
+      dispatchExplanation: {
+        how: 'WRITTEN',
+        acknowledgedByRole: '製造部長',
+        topics: ['EMPLOYMENT_RELATIONSHIP', 'COMMAND_AUTHORITY', 'CONTRACT_COMPLIANCE', 'RECEIVING_STAFF'],
+      },
+    });
     expect(recorded.recordDeadline).toMatchObject({
       dueAt: '2026-12-01T02:30:00.000Z',
       basis: 'VISIT_END',
