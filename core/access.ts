@@ -49,6 +49,9 @@ export const PERMISSIONS = {
   'approval.decide': ['MANAGER', 'LEGAL'],
   'staff.read': ['ADMIN', 'MANAGER'],
   'staff.manage': ['ADMIN'],
+  /** Sync conflicts and job runs: the department's managers for their clients, admins for all. */
+  'sync.read': ['MANAGER', 'ADMIN'],
+  'sync.resolve': ['MANAGER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

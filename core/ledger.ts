@@ -16,6 +16,15 @@ import type { MailMessage } from './mail/mail-message.js';
 import type { Notification } from './notifications/notification.js';
 import type { SignatureEnvelope } from './signing/signature-outbox.js';
 import type { StaffMember } from './staff/staff-member.js';
+import type {
+  JobLease,
+  KintoneNotification,
+  SyncConflict,
+  SyncCursor,
+  SyncedKintoneRecord,
+  SyncLedger,
+  SyncRun,
+} from './sync/sync-model.js';
 import type { Visit } from './visits/visit.js';
 
 /** What the website form was answered the first time, replayed for a duplicate delivery. */
@@ -44,7 +53,13 @@ export type LedgerEntity =
   | { type: 'HEARING_SHEET'; value: HearingSheet }
   | { type: 'APPLICATION'; value: Application }
   | { type: 'APPLICATION_SLOT'; value: ApplicationSlot }
-  | { type: 'APPROVAL_TASK'; value: ApprovalTask };
+  | { type: 'APPROVAL_TASK'; value: ApprovalTask }
+  | { type: 'KINTONE_RECORD'; value: SyncedKintoneRecord }
+  | { type: 'SYNC_CONFLICT'; value: SyncConflict }
+  | { type: 'SYNC_RUN'; value: SyncRun }
+  | { type: 'SYNC_CURSOR'; value: SyncCursor }
+  | { type: 'JOB_LEASE'; value: JobLease }
+  | { type: 'KINTONE_NOTIFICATION'; value: KintoneNotification };
 
 export interface LedgerWrite {
   entity: LedgerEntity;
@@ -79,7 +94,8 @@ export interface ClientQuery {
   after?: string;
 }
 
-export interface ClientLedger {
+/** The ledger's reads by aggregate are being split into ports of their own; sync reads are one (SyncLedger). */
+export interface ClientLedger extends SyncLedger {
   /** Writes all entities and audit events in one transaction; a stale version or existing key is a ConflictError. */
   commit(writes: LedgerWrite[], audit: AuditEvent[]): Promise<void>;
   getClient(clientId: string): Promise<Client | undefined>;

@@ -9,18 +9,16 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { redriveInFlightApplications } from '../core/applications/redrive.js';
 import { runWorkflowTask, workflowErrorName } from '../core/applications/workflow-tasks.js';
-import { runDeadlineJob } from '../core/deadline-job.js';
-import { refreshGStaffMirror } from '../core/gstaff/gstaff-mirror.js';
-import { linkClientsToGStaff } from '../core/gstaff/link-clients-to-gstaff.js';
-import { refreshStaffRegisterMirror } from '../core/gstaff/staff-register-mirror.js';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
-import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
-import { dispatchMailOutbox } from '../core/mail/dispatch-mail-outbox.js';
 import { policyFromEnv } from '../core/policy-config.js';
-import { dispatchSignatureOutbox, requestSignature } from '../core/signing/signature-outbox.js';
+import { requestSignature } from '../core/signing/signature-outbox.js';
+import { type HubJobDeps, runHubJob } from '../core/sync/hub-jobs.js';
+import type { KintoneSyncDeps } from '../core/sync/reconcile-kintone.js';
+import { SYNC_JOBS, type SyncedKintoneApp, type SyncJobName } from '../core/sync/sync-model.js';
 import { makeHandler as makeGmoSignWebhook } from '../functions/gmosign-webhook.handler.js';
 import { makeHandler as makeInquiryWebhook } from '../functions/inquiry-webhook.handler.js';
+import { makeHandler as makeKintoneWebhook } from '../functions/kintone-webhook.handler.js';
 import { createJwtVerifier } from '../functions/shared/jwt-verifier.js';
 import { createYogaApp } from '../graphql/yoga.js';
 import { LocalDocumentStore } from '../integrations/documents/local-document.store.js';
@@ -53,6 +51,7 @@ import { envelopesPage } from './dev-signing-page.js';
 import { assertPortFree, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { readBody, sendResult, toApiGatewayEvent } from './http-event.js';
 import type { LocalConfig } from './local-config.js';
+import { intervalVariable, localJobSettings } from './local-jobs.js';
 import { seedDirectory } from './seed-directory.js';
 import { synthesizeWorkflowDefinitions } from './workflow-definitions.js';
 
@@ -81,8 +80,8 @@ export async function startLocalHub(
   let kintoneSandbox: KintoneSandbox | undefined;
   let gstaffSandbox: GStaffSandbox | undefined;
   let gmosignSandbox: GmoSignSandbox | undefined;
-  let mirrorTimer: NodeJS.Timeout | undefined;
-  let dispatcher: NodeJS.Timeout | undefined;
+  const jobTimers: NodeJS.Timeout[] = [];
+  const jobs = localJobSettings(env);
   let workflows: LocalWorkflowEngine | undefined;
   try {
     dynamo = await startDynamoDbLocal({
@@ -108,6 +107,8 @@ export async function startLocalHub(
       kintoneSandbox = await startKintoneSandbox({
         port: kintone.KINTONE_SANDBOX_PORT,
         dataFile: join(config.dataDir, 'kintone.json'),
+        // kintone calls the hub back on single-record changes, as a real app's webhook setting would.
+        webhookUrl: `http://localhost:${config.PORT}/webhooks/kintone/${jobs.kintoneWebhookSecret}`,
       });
       const tokens = kintoneSandbox.tokens;
       target = {
@@ -141,21 +142,6 @@ export async function startLocalHub(
       };
     }
     const gstaff = createGStaff(gstaffConfig, gstaffTarget);
-    const refreshMirror = async () => {
-      try {
-        const clients = await refreshGStaffMirror({ ...hub, gstaff });
-        const staff = await refreshStaffRegisterMirror({ ...hub, gstaff });
-        const links = await linkClientsToGStaff({ ...hub, gstaff });
-        if (links.linked || links.registered || links.needsReview)
-          logger.info('clients checked against G-Staff', { ...links });
-        if (clients.changed || staff.changed) logger.info('G-Staff mirror refreshed', { clients, staff });
-      } catch (error) {
-        // Lookups keep using the last mirror; the next run tries again.
-        logger.warn('G-Staff mirror refresh failed', { error: error as Error });
-      }
-    };
-    await refreshMirror();
-    mirrorTimer = setInterval(refreshMirror, gstaffConfig.GSTAFF_MIRROR_REFRESH_MS);
 
     // GMO Sign: the sandbox (default) or the real service.
     let gmosignTarget: { baseUrl: string; customerId: string; secretKey: string };
@@ -183,39 +169,53 @@ export async function startLocalHub(
     const kintoneApps = createKintoneApps(kintone, target, hub.clock, (message, details) =>
       logger.warn(message, details),
     );
-    // The outbox dispatcher: delivers what the hub owes kintone, and the mail outbox, one run at a time.
-    const mail = { mailTransport: localMailTransport, mailRetry: kintoneApps.outboxRetry };
-    let dispatching = false;
-    dispatcher = setInterval(async () => {
-      if (dispatching) return;
-      dispatching = true;
+    const kintoneSync = {
+      ...hub,
+      kintoneApps: { orders: kintoneApps.ordersApp, visits: kintoneApps.visitRecordsApp },
+      kintoneAppIds: { orders: target.orders.appId, visits: target.visits.appId },
+    } as KintoneSyncDeps & { kintoneAppIds: Record<SyncedKintoneApp, string> };
+    const jobDeps: HubJobDeps = {
+      ...kintoneSync,
+      ...kintoneApps,
+      mailTransport: localMailTransport,
+      mailRetry: kintoneApps.outboxRetry,
+      signatures,
+      signatureRetry: kintoneApps.outboxRetry,
+      gstaff,
+    };
+    // Every job of the hub on its own interval, the same code and lease as on AWS; one run of a
+    // job at a time here, and the lease keeps the CLI (or a second host) from running it too.
+    const running = new Set<SyncJobName>();
+    const runLocalJob = async (job: SyncJobName) => {
+      if (running.has(job)) return;
+      running.add(job);
       try {
-        // The deadline job, then the outboxes (escalations are e-mailed in the same run).
-        const deadlines = await runDeadlineJob(hub);
-        if (Object.values(deadlines).some((d) => d.escalated))
-          logger.info('deadlines escalated', {
-            firstContacts: deadlines.firstContacts.escalated,
-            visitRecords: deadlines.visitRecords.escalated,
-            contractExecutions: deadlines.contractExecutions.escalated,
-          });
-        const written = await dispatchKintoneOutbox({ ...hub, ...kintoneApps });
-        if (written.delivered || written.retrying || written.failed)
-          logger.info('kintone outbox dispatched', { ...written });
-        const mailed = await dispatchMailOutbox({ ...hub, ...mail });
-        const signed = await dispatchSignatureOutbox({
-          ...hub,
-          signatures,
-          signatureRetry: kintoneApps.outboxRetry,
+        const outcome = await runHubJob(jobDeps, job, {
+          holder: `local-hub:${config.dataDir}`,
+          leaseMs: jobs.leaseMs,
+          overlapMs: jobs.overlapMs,
+          trigger: 'SCHEDULE',
         });
-        if (Object.values(signed).some(Boolean)) logger.info('signature outbox dispatched', { ...signed });
-        if (mailed.sent || mailed.retrying || mailed.failed)
-          logger.info('mail outbox dispatched', { ...mailed });
+        if ('runId' in outcome && Object.values(outcome.counts).some(Boolean))
+          logger.info('job ran', { job, runId: outcome.runId, mode: outcome.mode, ...outcome.counts });
       } catch (error) {
-        logger.error('outbox dispatch failed', { error: error as Error });
+        // The next interval tries again; the run's record keeps the error code.
+        logger.error('job failed', { job, error: error as Error });
       } finally {
-        dispatching = false;
+        running.delete(job);
       }
-    }, 2000);
+    };
+    const intervals = {
+      ...jobs.intervals,
+      ...(env[intervalVariable('gstaff.mirror')] === undefined
+        ? { 'gstaff.mirror': gstaffConfig.GSTAFF_MIRROR_REFRESH_MS }
+        : {}),
+    };
+    await runLocalJob('gstaff.mirror');
+    for (const job of SYNC_JOBS) {
+      const every = intervals[job];
+      if (every > 0) jobTimers.push(setInterval(() => void runLocalJob(job), every));
+    }
 
     const base = `http://localhost:${config.PORT}`;
     const devAuth = await createDevAuth({ keyFile: join(config.dataDir, 'dev-jwt-key.json') });
@@ -256,6 +256,11 @@ export async function startLocalHub(
       secret: async () => gmosignConfig.GMOSIGN_WEBHOOK_SECRET,
       logger,
     });
+    const kintoneWebhook = makeKintoneWebhook({
+      sync: kintoneSync,
+      secret: async () => jobs.kintoneWebhookSecret,
+      logger,
+    });
     const inquiryWebhook = makeInquiryWebhook({
       hub,
       secret: async () => config.INQUIRY_WEBHOOK_SECRET,
@@ -274,6 +279,10 @@ export async function startLocalHub(
           return sendResult(res, await inquiryWebhook(toApiGatewayEvent(req, body)));
         }
         if (path === '/dev/jwks.json' && req.method === 'GET') return sendJson(res, 200, devAuth.jwks);
+        if (path.startsWith('/webhooks/kintone/') && req.method === 'POST') {
+          const body = await readBody(req, 262_144);
+          return sendResult(res, await kintoneWebhook(toApiGatewayEvent(req, body)));
+        }
         if (path.startsWith('/webhooks/gmosign/') && req.method === 'POST') {
           const body = await readBody(req, 65_536);
           return sendResult(res, await gmosignWebhook(toApiGatewayEvent(req, body)));
@@ -373,8 +382,7 @@ export async function startLocalHub(
           : { name: 'kintone (live)', url: target.baseUrl },
       ],
       async stop() {
-        clearInterval(dispatcher);
-        clearInterval(mirrorTimer);
+        for (const timer of jobTimers) clearInterval(timer);
         workflows?.stop();
         await gstaffSandbox?.stop();
         await gmosignSandbox?.stop();
@@ -386,8 +394,7 @@ export async function startLocalHub(
       },
     };
   } catch (error) {
-    clearInterval(dispatcher);
-    clearInterval(mirrorTimer);
+    for (const timer of jobTimers) clearInterval(timer);
     workflows?.stop();
     await gstaffSandbox?.stop();
     await kintoneSandbox?.stop();

@@ -42,7 +42,7 @@ export interface OutboxRun {
   deadlines: DeadlineJobResult;
   /** Applications whose workflow was started again (their first start had failed). */
   restarted: number;
-  kintone: { delivered: number; retrying: number; failed: number };
+  kintone: { delivered: number; retrying: number; failed: number; held: number };
   mail: { sent: number; retrying: number; failed: number };
   signing?: { sent: number; retrying: number; needsConfirmation: number; confirmed: number; failed: number };
 }
@@ -72,7 +72,7 @@ export function makeHandler(deps: OutboxDeps) {
             )
           ).length
         : 0,
-      kintone: { delivered: 0, retrying: 0, failed: 0 },
+      kintone: { delivered: 0, retrying: 0, failed: 0, held: 0 },
       mail: { sent: 0, retrying: 0, failed: 0 },
     };
     const timeLeft = () => !context || context.getRemainingTimeInMillis() > SAFETY_MARGIN_MS;

@@ -1,14 +1,20 @@
 /**
- * Delivers due kintone outbox entries (A1-3, X-3). Upserts are keyed by the hub id, so an
- * entry delivered twice (two dispatchers, or a lost answer) still makes one record. Retryable
+ * Delivers due kintone outbox entries (A1-3, A7-4, X-3). A first write is an upsert keyed by
+ * the hub id, so an entry delivered twice (two dispatchers, or a lost answer) still makes one
+ * record; later writes are revision-checked and never overwrite what kintone's staff changed. Retryable
  * failures wait with exponential back-off; after `maxAttempts`, or on a failure that retrying
  * cannot fix, the entry is FAILED and stays visible on the client.
  */
-import { auditChange, systemActor } from '../audit.js';
+import { type AuditEvent, auditChange, systemActor } from '../audit.js';
 import { clientTrail } from '../clients/client.js';
 import { ConflictError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
+import type { LedgerWrite } from '../ledger.js';
 import { afterFailedAttempt, type OutboxRetryPolicy } from '../outbox-retry.js';
+import { conflictChange, takeSourceVersion } from '../sync/apply-kintone-records.js';
+import type { RecordFields, SyncedKintoneRecord } from '../sync/sync-model.js';
+import { threeWayMerge } from '../sync/three-way-merge.js';
+import type { KintoneApp, KintoneRecordRef, KintoneStored } from './kintone-app.js';
 import type { KintoneOutboxEntry } from './kintone-outbox.js';
 import type { OrdersApp, VisitRecordsApp } from './order.js';
 
@@ -16,6 +22,8 @@ export interface DispatchResult {
   delivered: number;
   retrying: number;
   failed: number;
+  /** Held back by an open sync conflict. */
+  held: number;
 }
 
 export type { OutboxRetryPolicy };
@@ -31,7 +39,7 @@ export async function dispatchKintoneOutbox(
   options: { limit?: number } = {},
 ): Promise<DispatchResult> {
   const due = await deps.ledger.listDueKintoneOutboxEntries(deps.clock.now(), options.limit ?? 25);
-  const result: DispatchResult = { delivered: 0, retrying: 0, failed: 0 };
+  const result: DispatchResult = { delivered: 0, retrying: 0, failed: 0, held: 0 };
   for (const entry of due) {
     const outcome = await deliver(deps, entry);
     result[outcome] += 1;
@@ -39,14 +47,86 @@ export async function dispatchKintoneOutbox(
   return result;
 }
 
-async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Promise<keyof DispatchResult> {
-  let after: KintoneOutboxEntry;
+type Outcome = keyof DispatchResult;
+
+const appOf = (deps: KintoneDispatchDeps, entry: KintoneOutboxEntry) =>
+  (entry.app === 'visits' ? deps.visitRecordsApp : deps.ordersApp) as unknown as KintoneApp<{
+    hubId: string;
+  }>;
+
+const wantedOf = (entry: KintoneOutboxEntry) =>
+  (entry.app === 'visits' ? entry.visit : entry.order) as unknown as RecordFields;
+
+/**
+ * One write owed to kintone. The first write of a record is an upsert by hub id; later ones
+ * send only the fields the hub changed since its last write, at the revision both sides last
+ * agreed on (docs/sync.md): a record kintone's staff changed meanwhile is re-read, their
+ * changes are taken into the ledger, and only a field both sides changed becomes a conflict
+ * (the write is then HELD until a person resolves it, never forced).
+ */
+async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Promise<Outcome> {
   const attempts = entry.attempts + 1;
+  const wanted = wantedOf(entry);
+  const kintone = appOf(deps, entry);
+  const syncDeps = deps;
+  const [synced] = await deps.ledger.getSyncedKintoneRecords(entry.app, [entry.hubId]);
+  const extra: LedgerWrite[] = [];
+  const extraAudit: AuditEvent[] = [];
+  let after: KintoneOutboxEntry;
   try {
-    const ref =
-      entry.app === 'visits'
-        ? await deps.visitRecordsApp.upsert(entry.visit)
-        : await deps.ordersApp.upsert(entry.order);
+    if (synced?.openConflictId) return await hold(deps, entry, synced.openConflictId);
+    let ref: KintoneRecordRef;
+    let agreed: SyncedKintoneRecord | undefined = synced;
+    if (!agreed) {
+      ref = await kintone.upsert(wanted as { hubId: string });
+    } else {
+      let changes = threeWayMerge({
+        agreed: agreed.fields,
+        hubBase: agreed.hubFields ?? agreed.fields,
+        hub: wanted,
+        source: agreed.fields,
+      }).hubChanges;
+      if (agreed.deletedInKintoneAt && Object.keys(changes).length) {
+        const { writes, audit } = conflictChange(
+          syncDeps,
+          agreed,
+          { fields: {}, revision: agreed.revision, updatedAt: agreed.deletedInKintoneAt },
+          wanted,
+          [entry],
+          'HUB_WRITE',
+        );
+        await deps.ledger.commit(writes, audit);
+        return 'held';
+      }
+      ref = { recordId: agreed.recordId, revision: agreed.revision };
+      for (let round = 0; Object.keys(changes).length; round += 1) {
+        try {
+          ref = await kintone.update(agreed.recordId, changes as Partial<{ hubId: string }>, agreed.revision);
+          break;
+        } catch (error) {
+          if (!(error instanceof ConflictError) || round > 0) throw error;
+          // kintone changed since the last agreement: look before writing again.
+          const current = (await kintone.get(agreed.recordId)) as KintoneStored<RecordFields> | undefined;
+          if (!current) throw error;
+          const merge = threeWayMerge({
+            agreed: agreed.fields,
+            hubBase: agreed.hubFields ?? agreed.fields,
+            hub: wanted,
+            source: current.fields,
+          });
+          if (merge.differing.length) {
+            const { writes, audit } = conflictChange(syncDeps, agreed, current, wanted, [entry], 'HUB_WRITE');
+            await deps.ledger.commit(writes, audit);
+            return 'held';
+          }
+          const taken = takeSourceVersion(syncDeps, agreed, current);
+          extraAudit.push(...taken.audit);
+          agreed = { ...taken.value, version: agreed.version };
+          changes = merge.hubChanges;
+          ref = { recordId: current.recordId, revision: current.revision };
+        }
+      }
+    }
     const now = deps.clock.now().toISOString();
     after = {
       ...entry,
@@ -58,6 +138,26 @@ async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Pr
       updatedAt: now,
     };
     delete after.lastError;
+    const fields = { ...(agreed?.fields ?? wanted), ...pickChanged(agreed, wanted) };
+    const record: SyncedKintoneRecord = {
+      app: entry.app,
+      hubId: entry.hubId,
+      clientId: entry.clientId,
+      recordId: ref.recordId,
+      revision: ref.revision,
+      kintoneUpdatedAt: agreed?.kintoneUpdatedAt ?? now,
+      fields,
+      hubFields: wanted,
+      lastChangedBy: 'HUB',
+      syncedAt: now,
+      version: (agreed?.version ?? 0) + 1,
+      createdAt: agreed?.createdAt ?? now,
+      updatedAt: now,
+    };
+    extra.push({
+      entity: { type: 'KINTONE_RECORD', value: record },
+      ...(agreed ? { expectedVersion: agreed.version } : {}),
+    });
   } catch (error) {
     const now = deps.clock.now();
     after = {
@@ -67,6 +167,8 @@ async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Pr
       version: entry.version + 1,
       updatedAt: now.toISOString(),
     };
+    extra.length = 0;
+    extraAudit.length = 0;
   }
   // Only the outcomes a person cares about go into the client's audit trail, not every retry.
   const audit =
@@ -90,13 +192,63 @@ async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Pr
         ];
   try {
     await deps.ledger.commit(
-      [{ entity: { type: 'KINTONE_OUTBOX_ENTRY', value: after }, expectedVersion: entry.version }],
-      audit,
+      [{ entity: { type: 'KINTONE_OUTBOX_ENTRY', value: after }, expectedVersion: entry.version }, ...extra],
+      [...extraAudit, ...audit],
     );
   } catch (error) {
-    // Another dispatcher recorded this entry first; the upsert was idempotent, nothing is lost.
+    // Another dispatcher (or a sync run) recorded this first; the write was keyed or
+    // revision-checked, so nothing is lost: the next round looks again.
     if (error instanceof ConflictError) return after.state === 'DONE' ? 'delivered' : 'retrying';
     throw error;
   }
   return after.state === 'DONE' ? 'delivered' : after.state === 'PENDING' ? 'retrying' : 'failed';
+}
+
+/** The hub's fields as now written, over what both sides agreed (kintone-only fields kept). */
+function pickChanged(agreed: SyncedKintoneRecord | undefined, wanted: RecordFields): RecordFields {
+  if (!agreed) return wanted;
+  const base = agreed.hubFields ?? agreed.fields;
+  return Object.fromEntries(
+    Object.entries(wanted).filter(([field, value]) => (base[field] ?? '') !== (value ?? '')),
+  );
+}
+
+/** A write for a record with an open conflict waits for its resolution. */
+async function hold(
+  deps: KintoneDispatchDeps,
+  entry: KintoneOutboxEntry,
+  conflictId: string,
+): Promise<Outcome> {
+  const conflict = await deps.ledger.getSyncConflict(conflictId);
+  const at = deps.clock.now().toISOString();
+  const writes: LedgerWrite[] = [
+    {
+      entity: {
+        type: 'KINTONE_OUTBOX_ENTRY',
+        value: { ...entry, state: 'HELD', version: entry.version + 1, updatedAt: at },
+      },
+      expectedVersion: entry.version,
+    },
+  ];
+  if (conflict && !conflict.heldOutboxEntryIds.includes(entry.entryId)) {
+    writes.push({
+      entity: {
+        type: 'SYNC_CONFLICT',
+        value: {
+          ...conflict,
+          hubVersion: wantedOf(entry),
+          heldOutboxEntryIds: [...conflict.heldOutboxEntryIds, entry.entryId],
+          version: conflict.version + 1,
+          updatedAt: at,
+        },
+      },
+      expectedVersion: conflict.version,
+    });
+  }
+  try {
+    await deps.ledger.commit(writes, []);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
+  return 'held';
 }

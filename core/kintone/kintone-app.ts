@@ -23,6 +23,20 @@ export interface KintoneApp<T extends { hubId: string }> {
   /** Updates at the given revision; a stale revision is a ConflictError, never a blind overwrite. */
   update(recordId: string, changes: Partial<T>, expectedRevision: number): Promise<KintoneRecordRef>;
   get(recordId: string): Promise<KintoneStored<T> | undefined>;
-  /** Records changed after `since`, oldest first, page by page (reconciliation). */
-  changedSince(since: Date): AsyncIterable<KintoneStored<T>[]>;
+  /**
+   * One page of records for reconciliation (docs/sync.md): in CHANGED order (更新日時, then
+   * $id) from `since`, resuming strictly after `after`; or in $id order after `afterRecordId`
+   * for a full run. One request per page; fewer than `limit` records means the end.
+   */
+  listPage(query: KintonePageQuery): Promise<KintoneStored<T>[]>;
 }
+
+export type KintonePageQuery =
+  | {
+      order: 'CHANGED';
+      /** kintone time (second precision, UTC): records with 更新日時 at or after it. */
+      since: string;
+      after?: { updatedAt: string; recordId: number };
+      limit: number;
+    }
+  | { order: 'ID'; afterRecordId: number; limit: number };

@@ -10,7 +10,12 @@ import type { Inquiry } from '../inquiries/inquiry.js';
 import type { LedgerWrite } from '../ledger.js';
 import type { OrderRecord, VisitRecordEntry } from './order.js';
 
-export const KINTONE_SYNC_STATES = ['PENDING', 'DONE', 'FAILED'] as const;
+/**
+ * PENDING: owed; DONE: written; FAILED: gave up (a person looks); HELD: kintone's staff changed
+ * the same fields meanwhile, waiting for a person to resolve the sync conflict; SUPERSEDED: the
+ * conflict's resolution took its place.
+ */
+export const KINTONE_SYNC_STATES = ['PENDING', 'DONE', 'FAILED', 'HELD', 'SUPERSEDED'] as const;
 export type KintoneSyncState = (typeof KINTONE_SYNC_STATES)[number];
 
 /** What to upsert, as it was when the change was made: an order, or a visit record (A3-6). */

@@ -3,7 +3,12 @@
  * (a stale one is a ConflictError, as kintone's GAIA_CO02), and a switch to fail like an outage.
  */
 import { ConflictError, IntegrationError } from '../errors.js';
-import type { KintoneApp, KintoneRecordRef, KintoneStored } from '../kintone/kintone-app.js';
+import type {
+  KintoneApp,
+  KintonePageQuery,
+  KintoneRecordRef,
+  KintoneStored,
+} from '../kintone/kintone-app.js';
 
 export class InMemoryKintoneApp<T extends { hubId: string }> implements KintoneApp<T> {
   readonly records = new Map<string, KintoneStored<T>>();
@@ -71,10 +76,25 @@ export class InMemoryKintoneApp<T extends { hubId: string }> implements KintoneA
     return record ? structuredClone(record) : undefined;
   }
 
-  async *changedSince(since: Date): AsyncIterable<KintoneStored<T>[]> {
+  async listPage(query: KintonePageQuery): Promise<KintoneStored<T>[]> {
     this.guard();
-    yield [...this.records.values()]
-      .filter((r) => Date.parse(r.updatedAt) > since.getTime())
-      .map((r) => structuredClone(r));
+    const all = [...this.records.values()];
+    const selected =
+      query.order === 'ID'
+        ? all
+            .filter((r) => Number(r.recordId) > query.afterRecordId)
+            .sort((a, b) => Number(a.recordId) - Number(b.recordId))
+        : all
+            .filter((r) => r.updatedAt >= query.since)
+            .filter(
+              (r) =>
+                !query.after ||
+                r.updatedAt > query.after.updatedAt ||
+                (r.updatedAt === query.after.updatedAt && Number(r.recordId) > query.after.recordId),
+            )
+            .sort(
+              (a, b) => a.updatedAt.localeCompare(b.updatedAt) || Number(a.recordId) - Number(b.recordId),
+            );
+    return selected.slice(0, query.limit).map((r) => structuredClone(r));
   }
 }

@@ -17,6 +17,7 @@ import type {
   WebSubmission,
 } from '../ledger.js';
 import type { StaffMember } from '../staff/staff-member.js';
+import type { SyncedKintoneApp, SyncJobName } from '../sync/sync-model.js';
 
 const keyOf = (e: LedgerEntity): string => {
   switch (e.type) {
@@ -52,6 +53,18 @@ const keyOf = (e: LedgerEntity): string => {
       return `APPLICATION_SLOT#${e.value.clientId}#${e.value.type}${e.value.subjectId ? `#${e.value.subjectId}` : ''}`;
     case 'APPROVAL_TASK':
       return `APPROVAL_TASK#${e.value.taskId}`;
+    case 'KINTONE_RECORD':
+      return `KINTONE_RECORD#${e.value.app}#${e.value.hubId}`;
+    case 'SYNC_CONFLICT':
+      return `SYNC_CONFLICT#${e.value.conflictId}`;
+    case 'SYNC_RUN':
+      return `SYNC_RUN#${e.value.runId}`;
+    case 'SYNC_CURSOR':
+      return `SYNC_CURSOR#${e.value.job}`;
+    case 'JOB_LEASE':
+      return `JOB_LEASE#${e.value.job}`;
+    case 'KINTONE_NOTIFICATION':
+      return `KINTONE_NOTIFICATION#${e.value.notificationId}`;
   }
 };
 
@@ -308,5 +321,57 @@ export class InMemoryClientLedger implements ClientLedger {
   async listAuditTrail(trail: string, first: number, after?: string) {
     const events = this.auditEvents.filter((e) => e.trail === trail).reverse();
     return page(structuredClone(events), first, after);
+  }
+
+  // --- Sync ---
+  async getSyncedKintoneRecords(app: SyncedKintoneApp, hubIds: readonly string[]) {
+    return this.all('KINTONE_RECORD').filter((r) => r.app === app && hubIds.includes(r.hubId));
+  }
+  async findSyncedKintoneRecordByRecordId(app: SyncedKintoneApp, recordId: string) {
+    return this.all('KINTONE_RECORD').find((r) => r.app === app && r.recordId === recordId);
+  }
+  async listSyncedKintoneRecordsByRecordId(
+    app: SyncedKintoneApp,
+    range: { afterRecordId: number; upToRecordId?: number; limit: number },
+  ) {
+    return this.all('KINTONE_RECORD')
+      .filter(
+        (r) =>
+          r.app === app &&
+          Number(r.recordId) > range.afterRecordId &&
+          (range.upToRecordId === undefined || Number(r.recordId) <= range.upToRecordId),
+      )
+      .sort((a, b) => Number(a.recordId) - Number(b.recordId))
+      .slice(0, range.limit);
+  }
+  async listSyncedKintoneRecordsOfClient(clientId: string) {
+    return this.all('KINTONE_RECORD').filter((r) => r.clientId === clientId);
+  }
+  async getSyncConflict(conflictId: string) {
+    return this.all('SYNC_CONFLICT').find((c) => c.conflictId === conflictId);
+  }
+  async listSyncConflicts(status: 'OPEN' | 'RESOLVED', limit: number) {
+    const sorted = this.all('SYNC_CONFLICT')
+      .filter((c) => c.status === status)
+      .sort((a, b) => a.detectedAt.localeCompare(b.detectedAt));
+    return (status === 'OPEN' ? sorted : sorted.reverse()).slice(0, limit);
+  }
+  async getSyncCursor(job: SyncJobName) {
+    return this.all('SYNC_CURSOR').find((c) => c.job === job);
+  }
+  async getSyncRun(runId: string) {
+    return this.all('SYNC_RUN').find((r) => r.runId === runId);
+  }
+  async listSyncRuns(query: { job?: SyncJobName; limit: number }) {
+    return this.all('SYNC_RUN')
+      .filter((r) => !query.job || r.job === query.job)
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+      .slice(0, query.limit);
+  }
+  async getJobLease(job: SyncJobName) {
+    return this.all('JOB_LEASE').find((l) => l.job === job);
+  }
+  async getKintoneNotification(notificationId: string) {
+    return this.all('KINTONE_NOTIFICATION').find((n) => n.notificationId === notificationId);
   }
 }

@@ -38,12 +38,23 @@ import type { MailMessage } from '../../core/mail/mail-message.js';
 import type { Notification } from '../../core/notifications/notification.js';
 import type { SignatureEnvelope } from '../../core/signing/signature-outbox.js';
 import type { StaffMember } from '../../core/staff/staff-member.js';
+import type {
+  JobLease,
+  KintoneNotification,
+  SyncConflict,
+  SyncCursor,
+  SyncedKintoneApp,
+  SyncedKintoneRecord,
+  SyncJobName,
+  SyncRun,
+} from '../../core/sync/sync-model.js';
 import type { Visit } from '../../core/visits/visit.js';
 import {
   ALL_CLIENTS,
   ALL_ENVELOPES,
   ALL_INQUIRIES,
   ALL_MAIL,
+  ALL_SYNC_RUNS,
   APPLICATIONS_IN_FLIGHT,
   applicationKey,
   applicationSlotKey,
@@ -73,18 +84,29 @@ import {
   inquiriesByStatus,
   inquiriesOfClient,
   inquiryKey,
+  jobLeaseKey,
   keysOf,
+  kintoneNotificationKey,
+  kintoneRecordKey,
+  kintoneRecordsOfApp,
+  kintoneRecordsOfClient,
   mailKey,
   notificationKey,
   OPEN_FIRST_CONTACTS,
   OPEN_VISIT_RECORDS,
   openApprovalTasksOf,
   outboxOfClient,
+  paddedRecordId,
   repAssignmentKey,
   repAssignmentsOfClient,
   repAssignmentsOfRep,
   STAFF_DIRECTORY,
   staffKey,
+  syncConflictKey,
+  syncConflictsByStatus,
+  syncCursorKey,
+  syncRunKey,
+  syncRunsOfJob,
   visitKey,
   visitsOfClient,
   webSubmissionKey,
@@ -581,5 +603,92 @@ export class DynamoDbClientLedger implements ClientLedger {
       first,
       ...(after ? { after } : {}),
     });
+  }
+
+  // --- Sync (docs/sync.md) ---
+
+  getSyncedKintoneRecords(app: SyncedKintoneApp, hubIds: readonly string[]) {
+    return this.batchGet<SyncedKintoneRecord>(hubIds.map((id) => kintoneRecordKey(app, id)));
+  }
+
+  async findSyncedKintoneRecordByRecordId(app: SyncedKintoneApp, recordId: string) {
+    const [found] = await this.listSyncedKintoneRecordsByRecordId(app, {
+      afterRecordId: Number(recordId) - 1,
+      upToRecordId: Number(recordId),
+      limit: 1,
+    });
+    return found;
+  }
+
+  async listSyncedKintoneRecordsByRecordId(
+    app: SyncedKintoneApp,
+    range: { afterRecordId: number; upToRecordId?: number; limit: number },
+  ): Promise<SyncedKintoneRecord[]> {
+    const upper = range.upToRecordId === undefined ? '~' : paddedRecordId(range.upToRecordId);
+    const items: SyncedKintoneRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      let out: QueryCommandOutput;
+      try {
+        out = await this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: {
+              ':pk': kintoneRecordsOfApp(app),
+              ':from': paddedRecordId(range.afterRecordId + 1),
+              ':to': upper,
+            },
+            Limit: range.limit - items.length,
+            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+          }),
+        );
+      } catch (error) {
+        throw this.integrationError('query', error);
+      }
+      items.push(...(out.Items ?? []).map((i) => fromItem<SyncedKintoneRecord>(i) as SyncedKintoneRecord));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey && items.length < range.limit);
+    return items;
+  }
+
+  listSyncedKintoneRecordsOfClient(clientId: string) {
+    return this.queryAll<SyncedKintoneRecord>('gsi4', kintoneRecordsOfClient(clientId));
+  }
+
+  getSyncConflict(conflictId: string) {
+    return this.get<SyncConflict>(syncConflictKey(conflictId));
+  }
+
+  async listSyncConflicts(status: 'OPEN' | 'RESOLVED', limit: number): Promise<SyncConflict[]> {
+    const page = await this.queryPage<SyncConflict>('gsi3', syncConflictsByStatus(status), {
+      first: limit,
+      ascending: status === 'OPEN',
+    });
+    return page.items;
+  }
+
+  getSyncCursor(job: SyncJobName) {
+    return this.get<SyncCursor>(syncCursorKey(job));
+  }
+
+  getSyncRun(runId: string) {
+    return this.get<SyncRun>(syncRunKey(runId));
+  }
+
+  async listSyncRuns(query: { job?: SyncJobName; limit: number }): Promise<SyncRun[]> {
+    const page = query.job
+      ? await this.queryPage<SyncRun>('gsi4', syncRunsOfJob(query.job), { first: query.limit })
+      : await this.queryPage<SyncRun>('gsi5', ALL_SYNC_RUNS, { first: query.limit });
+    return page.items;
+  }
+
+  getJobLease(job: SyncJobName) {
+    return this.get<JobLease>(jobLeaseKey(job));
+  }
+
+  getKintoneNotification(notificationId: string) {
+    return this.get<KintoneNotification>(kintoneNotificationKey(notificationId));
   }
 }

@@ -66,6 +66,26 @@ export const openApprovalTasksOf = (pool: { role: string; department?: string })
 export const approvalTasksOfApplication = (applicationId: string) =>
   `APPROVAL_TASKS#APPLICATION#${applicationId}`;
 
+export const kintoneRecordKey = (app: string, hubId: string) => ({
+  pk: `KINTONE_RECORD#${app}#${hubId}`,
+  sk: 'KINTONE_RECORD',
+});
+export const kintoneRecordsOfApp = (app: string) => `KINTONE_RECORDS#APP#${app}`;
+export const kintoneRecordsOfClient = (clientId: string) => `KINTONE_RECORDS#CLIENT#${clientId}`;
+/** kintone record ids sort as numbers when padded. */
+export const paddedRecordId = (recordId: string | number) => String(recordId).padStart(12, '0');
+export const syncConflictKey = (id: string) => ({ pk: `SYNC_CONFLICT#${id}`, sk: 'SYNC_CONFLICT' });
+export const syncConflictsByStatus = (status: string) => `SYNC_CONFLICTS#${status}`;
+export const syncRunKey = (id: string) => ({ pk: `SYNC_RUN#${id}`, sk: 'SYNC_RUN' });
+export const ALL_SYNC_RUNS = 'SYNC_RUNS#ALL';
+export const syncRunsOfJob = (job: string) => `SYNC_RUNS#JOB#${job}`;
+export const syncCursorKey = (job: string) => ({ pk: `SYNC_CURSOR#${job}`, sk: 'SYNC_CURSOR' });
+export const jobLeaseKey = (job: string) => ({ pk: `JOB_LEASE#${job}`, sk: 'JOB_LEASE' });
+export const kintoneNotificationKey = (id: string) => ({
+  pk: `KINTONE_NOTIFICATION#${id}`,
+  sk: 'KINTONE_NOTIFICATION',
+});
+
 export function keysOf(entity: LedgerEntity): ItemKeys {
   switch (entity.type) {
     case 'STAFF_MEMBER': {
@@ -215,6 +235,40 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
         gsi5sk: `${m.createdAt}#${m.messageId}`,
       };
     }
+    case 'KINTONE_RECORD': {
+      const r = entity.value;
+      return {
+        ...kintoneRecordKey(r.app, r.hubId),
+        gsi1pk: kintoneRecordsOfApp(r.app),
+        gsi1sk: paddedRecordId(r.recordId),
+        gsi4pk: kintoneRecordsOfClient(r.clientId),
+        gsi4sk: `${r.app}#${paddedRecordId(r.recordId)}`,
+      };
+    }
+    case 'SYNC_CONFLICT': {
+      const c = entity.value;
+      return {
+        ...syncConflictKey(c.conflictId),
+        gsi3pk: syncConflictsByStatus(c.status),
+        gsi3sk: `${c.detectedAt}#${c.conflictId}`,
+      };
+    }
+    case 'SYNC_RUN': {
+      const r = entity.value;
+      return {
+        ...syncRunKey(r.runId),
+        gsi4pk: syncRunsOfJob(r.job),
+        gsi4sk: `${r.startedAt}#${r.runId}`,
+        gsi5pk: ALL_SYNC_RUNS,
+        gsi5sk: `${r.startedAt}#${r.runId}`,
+      };
+    }
+    case 'SYNC_CURSOR':
+      return syncCursorKey(entity.value.job);
+    case 'JOB_LEASE':
+      return jobLeaseKey(entity.value.job);
+    case 'KINTONE_NOTIFICATION':
+      return kintoneNotificationKey(entity.value.notificationId);
     case 'KINTONE_OUTBOX_ENTRY': {
       const e = entity.value;
       return {

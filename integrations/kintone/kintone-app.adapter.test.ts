@@ -88,16 +88,38 @@ describe('records', () => {
     expect(sandbox.requestCount() - before).toBe(1);
   });
 
-  it('reads changed records page by page by seek paging', async () => {
+  it('reads changed records by (更新日時, $id) seek, resuming strictly after the last one read', async () => {
     const { orders } = adapter();
     now = new Date('2026-12-01T00:00:00Z');
     const mine = [order(), order(), order()];
     for (const o of mine) await orders.upsert(o);
-    const seen: string[] = [];
-    for await (const page of orders.changedSince(new Date('2026-11-30T12:00:00Z'))) {
-      seen.push(...page.map((r) => r.fields.hubId));
-    }
-    expect(seen).toEqual(mine.map((o) => o.hubId));
+    const since = '2026-12-01T00:00:00Z';
+    const first = await orders.listPage({ order: 'CHANGED', since, limit: 2 });
+    expect(first.map((r) => r.fields.hubId)).toEqual(mine.slice(0, 2).map((o) => o.hubId));
+    const last = first.at(-1);
+    const rest = await orders.listPage({
+      order: 'CHANGED',
+      since,
+      after: { updatedAt: last?.updatedAt as string, recordId: Number(last?.recordId) },
+      limit: 2,
+    });
+    expect(rest.map((r) => r.fields.hubId)).toEqual([mine[2]?.hubId]);
+    // A record changed later moves behind the reader: it is read again, never skipped.
+    now = new Date('2026-12-01T00:00:05Z');
+    await orders.upsert({ ...(mine[0] as OrderRecord), summary: 'changed' });
+    const after = await orders.listPage({
+      order: 'CHANGED',
+      since,
+      after: { updatedAt: rest.at(-1)?.updatedAt as string, recordId: Number(rest.at(-1)?.recordId) },
+      limit: 2,
+    });
+    expect(after.map((r) => [r.fields.hubId, r.fields.summary])).toEqual([[mine[0]?.hubId, 'changed']]);
+    const byId = await orders.listPage({
+      order: 'ID',
+      afterRecordId: Number(first[0]?.recordId),
+      limit: 500,
+    });
+    expect(byId.map((r) => r.fields.hubId)).toEqual(mine.slice(1).map((o) => o.hubId));
     now = new Date('2026-11-30T01:00:00Z');
   });
 });

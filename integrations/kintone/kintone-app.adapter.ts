@@ -9,7 +9,12 @@
  */
 import { KintoneAllRecordsError, KintoneRestAPIClient, KintoneRestAPIError } from '@kintone/rest-api-client';
 import { ConflictError, IntegrationError } from '../../core/errors.js';
-import type { KintoneApp, KintoneRecordRef, KintoneStored } from '../../core/kintone/kintone-app.js';
+import type {
+  KintoneApp,
+  KintonePageQuery,
+  KintoneRecordRef,
+  KintoneStored,
+} from '../../core/kintone/kintone-app.js';
 import { parseRetryAfter, type RetryPolicy, type RetryVerdict, withRetries } from '../shared/resilience.js';
 import {
   fromKintoneRecord,
@@ -198,21 +203,27 @@ export class KintoneAppAdapter<T extends { hubId: string }> implements KintoneAp
     }
   }
 
-  /** Seek paging (`$id > N order by $id asc limit 500`): no cursor slot, no offset cap. */
-  async *changedSince(since: Date): AsyncIterable<KintoneStored<T>[]> {
-    const watermark = `${since.toISOString().slice(0, 19)}Z`;
-    let lastId = 0;
-    for (;;) {
-      const query = `${UPDATED_TIME_FIELD} > "${watermark}" and $id > ${lastId} order by $id asc limit 500`;
-      const { records } = await this.call('changedSince', () =>
-        this.client.record.getRecords({ app: this.appId, query }),
-      );
-      if (records.length === 0) return;
-      const page = records.map((r) => this.stored(r as Record<string, { type?: string; value: unknown }>));
-      yield page;
-      if (records.length < 500) return;
-      lastId = Number(page.at(-1)?.recordId);
-    }
+  /**
+   * One reconciliation page in one request, with no cursor slot and no offset cap: seek by
+   * `$id` for a full run (as cli-kintone's export does), or by (更新日時, $id) for an
+   * incremental one, so a record changed while the run goes on moves behind the reader
+   * instead of being skipped.
+   */
+  async listPage(query: KintonePageQuery): Promise<KintoneStored<T>[]> {
+    const kintoneQuery =
+      query.order === 'ID'
+        ? `$id > ${query.afterRecordId} order by $id asc limit ${query.limit}`
+        : [
+            `${UPDATED_TIME_FIELD} >= "${query.since}"`,
+            query.after
+              ? ` and (${UPDATED_TIME_FIELD} > "${query.after.updatedAt}" or (${UPDATED_TIME_FIELD} = "${query.after.updatedAt}" and $id > ${query.after.recordId}))`
+              : '',
+            ` order by ${UPDATED_TIME_FIELD} asc, $id asc limit ${query.limit}`,
+          ].join('');
+    const { records } = await this.call('listPage', () =>
+      this.client.record.getRecords({ app: this.appId, query: kintoneQuery }),
+    );
+    return records.map((r) => this.stored(r as Record<string, { type?: string; value: unknown }>));
   }
 
   /**

@@ -1,0 +1,477 @@
+/**
+ * kintone → hub sync against DynamoDB Local and the kintone sandbox over HTTP: incremental runs
+ * that never miss a same-second change, full runs that find deletions, conflicts kept with both
+ * versions and resolved each way, a killed run resumed without duplicates, webhooks as hints,
+ * one run of a job at a time, and a sync under injected faults ending equal to kintone.
+ * Requirements: X-3, A7-3, A7-4, X-1, X-2.
+ */
+import { KintoneRestAPIClient } from '@kintone/rest-api-client';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { clientAuditTrail } from '../core/clients/client-queries.js';
+import { FixedClock } from '../core/clock.js';
+import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
+import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
+import { enqueueKintoneWrite } from '../core/kintone/kintone-outbox.js';
+import type { OrderRecord } from '../core/kintone/order.js';
+import { type JobOutcome, runJob } from '../core/sync/job-runner.js';
+import { reconcileKintoneApp } from '../core/sync/reconcile-kintone.js';
+import { listSyncConflicts, listSyncRuns, resolveSyncConflict } from '../core/sync/sync-conflicts.js';
+import type { SyncRun } from '../core/sync/sync-model.js';
+import { makeHandler as makeKintoneWebhook } from '../functions/kintone-webhook.handler.js';
+import { createLogger } from '../functions/shared/logger.js';
+import { type KintoneSandbox, startKintoneSandbox } from '../integrations/kintone/kintone.sandbox.js';
+import {
+  admin,
+  hubDeps,
+  managerTokyo,
+  phoneInquiry,
+  salesOsaka,
+  salesTokyo,
+  seedDirectory,
+} from './support/builders.js';
+import { sandboxKintoneApps } from './support/kintone.js';
+import { createTestLedger, type TestLedger } from './support/ledger.js';
+
+let t: TestLedger;
+let sandbox: KintoneSandbox;
+let kintoneNow = new Date('2026-11-27T01:00:00Z');
+
+beforeAll(async () => {
+  t = await createTestLedger();
+  await seedDirectory(t.ledger);
+  sandbox = await startKintoneSandbox({ now: () => kintoneNow });
+});
+afterAll(() => sandbox.stop());
+
+const clock = new FixedClock(kintoneNow);
+function deps() {
+  const base = { ...hubDeps(t.ledger), clock };
+  const { orders, visits } = sandboxKintoneApps(sandbox, { clock: base.clock, maxAttempts: 6 });
+  return {
+    ...base,
+    ordersApp: orders,
+    visitRecordsApp: visits,
+    kintoneApps: { orders, visits } as never,
+    kintoneAppIds: { orders: '1', visits: '2' },
+    outboxRetry: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000 },
+  };
+}
+
+const settings = { trigger: 'API' as const, holder: 'test', overlapMs: 0, leaseMs: 60_000 };
+const asRun = (outcome: JobOutcome) => outcome as SyncRun;
+const kintone = () =>
+  new KintoneRestAPIClient({ baseUrl: sandbox.url, auth: { apiToken: sandbox.tokens['1'] as string } });
+const tick = (seconds = 1) => {
+  kintoneNow = new Date(kintoneNow.getTime() + seconds * 1000);
+  clock.set(kintoneNow);
+};
+const syncedOf = async (hubId: string) => (await t.ledger.getSyncedKintoneRecords('orders', [hubId]))[0];
+
+let n = 0;
+const order = (overrides: Partial<OrderRecord> = {}): OrderRecord => {
+  n += 1;
+  return {
+    hubId: `ord_sync_${n}_${Date.now()}`,
+    clientId: 'cl_sync',
+    clientName: '株式会社同期テスト',
+    status: 'INQUIRY',
+    summary: `依頼 ${n}`,
+    ...overrides,
+  };
+};
+
+/** An order the hub wrote through its outbox, so the ledger and kintone agree on it. */
+async function hubOrder(company = '株式会社同期商事') {
+  const x = deps();
+  const inquiry = await recordPhoneInquiry(x, salesTokyo, phoneInquiry({ company, message: '軽作業 2名' }));
+  tick();
+  await dispatchKintoneOutbox(x);
+  const [entry] = await t.ledger.listKintoneOutboxEntriesOfClient(inquiry.clientId);
+  const synced = await syncedOf(entry?.hubId as string);
+  return {
+    x,
+    inquiry,
+    entry: entry as NonNullable<typeof entry>,
+    synced: synced as NonNullable<typeof synced>,
+  };
+}
+
+beforeEach(() => tick(5));
+
+describe('incremental and full reconciliation', () => {
+  it('a first run is full; a record changed in kintone reaches the ledger, audited, once', async () => {
+    const x = deps();
+    const mine = [order(), order(), order()];
+    for (const o of mine) await x.ordersApp.upsert(o);
+    tick();
+    const first = asRun(await reconcileKintoneApp(x, 'orders', { ...settings, full: true }));
+    expect(first).toMatchObject({ status: 'SUCCEEDED', mode: 'FULL' });
+    expect(first.counts.created).toBeGreaterThanOrEqual(3);
+    const created = await syncedOf(mine[0]?.hubId as string);
+    expect(created).toMatchObject({
+      lastChangedBy: 'KINTONE',
+      fields: expect.objectContaining({ summary: mine[0]?.summary }),
+    });
+
+    tick();
+    await kintone().record.updateRecord({
+      app: '1',
+      id: created?.recordId as string,
+      record: { summary: { value: '現場で変更' } },
+    });
+    tick();
+    const second = asRun(await reconcileKintoneApp(x, 'orders', settings));
+    expect(second).toMatchObject({ mode: 'INCREMENTAL', status: 'SUCCEEDED' });
+    expect(second.counts.updated).toBe(1);
+    expect(second.requests).toBe(1);
+    expect((await syncedOf(mine[0]?.hubId as string))?.fields.summary).toBe('現場で変更');
+    const third = asRun(await reconcileKintoneApp(x, 'orders', settings));
+    expect(third.counts.updated).toBe(0);
+  });
+
+  it('never misses a change made in the same second as the watermark, even with no overlap', async () => {
+    const x = deps();
+    const [a, b] = [order(), order()];
+    const refA = await x.ordersApp.upsert(a as OrderRecord);
+    const refB = await x.ordersApp.upsert(b as OrderRecord);
+    tick();
+    await reconcileKintoneApp(x, 'orders', settings);
+    tick();
+    // b (the higher $id) changes and is synced; then a (lower $id) changes within the same second.
+    await kintone().record.updateRecord({
+      app: '1',
+      id: refB.recordId,
+      record: { summary: { value: 'B1' } },
+    });
+    await reconcileKintoneApp(x, 'orders', settings);
+    await kintone().record.updateRecord({
+      app: '1',
+      id: refA.recordId,
+      record: { summary: { value: 'A1' } },
+    });
+    const run = asRun(await reconcileKintoneApp(x, 'orders', settings));
+    expect(run.counts.updated).toBe(1);
+    expect((await syncedOf(a?.hubId as string))?.fields.summary).toBe('A1');
+    expect((await syncedOf(b?.hubId as string))?.fields.summary).toBe('B1');
+  });
+
+  it('a full run marks a record deleted in kintone, keeps what it was, and audits it', async () => {
+    const { x, synced, inquiry } = await hubOrder('株式会社削除検知');
+    tick();
+    await kintone().record.deleteRecords({ app: '1', ids: [synced.recordId] });
+    const run = asRun(await reconcileKintoneApp(x, 'orders', { ...settings, full: true }));
+    expect(run.counts.deleted).toBe(1);
+    const after = await syncedOf(synced.hubId);
+    expect(after?.deletedInKintoneAt).toBeDefined();
+    expect(after?.fields.hubId).toBe(synced.hubId);
+    const trail = await clientAuditTrail(x, salesTokyo, inquiry.clientId, {});
+    expect(trail.items.map((e) => e.operation)).toContain('kintone.orders.deleted');
+  });
+});
+
+describe('conflicts are kept, never silently overwritten', () => {
+  async function bothSidesChange(hubSummary: string, kintoneSummary: string) {
+    const { x, entry, synced, inquiry } = await hubOrder();
+    tick();
+    await kintone().record.updateRecord({
+      app: '1',
+      id: synced.recordId,
+      record: { summary: { value: kintoneSummary } },
+    });
+    const client = await t.ledger.getClient(inquiry.clientId);
+    const changed = { ...(entry.app === 'orders' ? entry.order : ({} as OrderRecord)), summary: hubSummary };
+    await t.ledger.commit(
+      [
+        enqueueKintoneWrite(x.ids, x.clock.now().toISOString(), {
+          app: 'orders',
+          order: changed,
+          hubId: entry.hubId,
+          clientId: client?.clientId as string,
+          subjectType: 'INQUIRY',
+          subjectId: inquiry.inquiryId,
+        }),
+      ],
+      [],
+    );
+    tick();
+    const dispatched = await dispatchKintoneOutbox(x);
+    return { x, synced, dispatched, inquiry };
+  }
+
+  it('a field only one side changed goes through both ways without a conflict', async () => {
+    const { x, synced } = await hubOrder();
+    tick();
+    await kintone().record.updateRecord({
+      app: '1',
+      id: synced.recordId,
+      record: { job_category: { value: '経理' } },
+    });
+    const wanted = {
+      ...(synced.hubFields as OrderRecord | undefined),
+      summary: 'ハブで変更',
+    } as unknown as OrderRecord;
+    await t.ledger.commit(
+      [
+        enqueueKintoneWrite(x.ids, x.clock.now().toISOString(), {
+          app: 'orders',
+          order: wanted,
+          hubId: synced.hubId,
+          clientId: synced.clientId,
+          subjectType: 'INQUIRY',
+          subjectId: 'inq',
+        }),
+      ],
+      [],
+    );
+    tick();
+    expect(await dispatchKintoneOutbox(x)).toMatchObject({ delivered: 1, held: 0 });
+    const record = (await kintone().record.getRecord({ app: '1', id: synced.recordId })).record;
+    expect(record.summary?.value).toBe('ハブで変更');
+    expect(record.job_category?.value).toBe('経理');
+  });
+
+  it('holds both versions and the differing field; KEEP_HUB writes the hub’s value at the revision seen', async () => {
+    const { x, synced, dispatched } = await bothSidesChange('ハブの内容', 'キントーンの内容');
+    expect(dispatched.held).toBe(1);
+    const [conflict] = (await listSyncConflicts(x, managerTokyo, {})).filter((c) => c.hubId === synced.hubId);
+    expect(conflict).toMatchObject({
+      status: 'OPEN',
+      hubVersion: expect.objectContaining({ summary: 'ハブの内容' }),
+      sourceVersion: expect.objectContaining({ summary: 'キントーンの内容' }),
+      differingFields: [
+        { field: 'summary', agreed: synced.fields.summary, hub: 'ハブの内容', source: 'キントーンの内容' },
+      ],
+    });
+    // Until resolved neither side overwrites the other: the next run and dispatch leave both alone.
+    tick();
+    await reconcileKintoneApp(x, 'orders', settings);
+    await dispatchKintoneOutbox(x);
+    expect((await kintone().record.getRecord({ app: '1', id: synced.recordId })).record.summary?.value).toBe(
+      'キントーンの内容',
+    );
+    expect(await listSyncConflicts(x, salesOsaka as never, {}).catch((e: Error) => e.name)).toBe(
+      'ForbiddenError',
+    );
+
+    await resolveSyncConflict(x, managerTokyo, { conflictId: conflict?.conflictId, resolution: 'KEEP_HUB' });
+    expect((await kintone().record.getRecord({ app: '1', id: synced.recordId })).record.summary?.value).toBe(
+      'ハブの内容',
+    );
+    const after = await syncedOf(synced.hubId);
+    expect(after?.openConflictId).toBeUndefined();
+    expect(after?.fields.summary).toBe('ハブの内容');
+    const entries = await t.ledger.listKintoneOutboxEntriesOfClient(synced.clientId);
+    expect(entries.filter((e) => e.state === 'HELD')).toEqual([]);
+    expect(entries.some((e) => e.state === 'SUPERSEDED')).toBe(true);
+  });
+
+  it('KEEP_SOURCE takes kintone’s value into the ledger and writes nothing to kintone', async () => {
+    const { x, synced } = await bothSidesChange('ハブ案', '現場案');
+    const [conflict] = (await listSyncConflicts(x, admin, {})).filter((c) => c.hubId === synced.hubId);
+    const revision = (await kintone().record.getRecord({ app: '1', id: synced.recordId })).record.$revision
+      ?.value;
+    await resolveSyncConflict(x, admin, {
+      conflictId: conflict?.conflictId,
+      resolution: 'KEEP_SOURCE',
+      note: '現場優先',
+    });
+    expect(
+      (await kintone().record.getRecord({ app: '1', id: synced.recordId })).record.$revision?.value,
+    ).toBe(revision);
+    expect((await syncedOf(synced.hubId))?.fields.summary).toBe('現場案');
+    const trail = await clientAuditTrail(x, admin, synced.clientId, {});
+    expect(trail.items.map((e) => e.operation)).toEqual(
+      expect.arrayContaining(['sync.conflictDetected', 'sync.resolveConflict']),
+    );
+  });
+
+  it('MERGE writes the value a person chose, and refuses fields that are not in conflict', async () => {
+    const { x, synced } = await bothSidesChange('A案', 'B案');
+    const [conflict] = (await listSyncConflicts(x, admin, {})).filter((c) => c.hubId === synced.hubId);
+    await expect(
+      resolveSyncConflict(x, admin, {
+        conflictId: conflict?.conflictId,
+        resolution: 'MERGE',
+        fields: [{ field: 'clientName', value: 'x' }],
+      }),
+    ).rejects.toMatchObject({ fieldErrors: [{ path: 'input.fields.0.field' }] });
+    await resolveSyncConflict(x, admin, {
+      conflictId: conflict?.conflictId,
+      resolution: 'MERGE',
+      fields: [{ field: 'summary', value: 'A案とB案' }],
+    });
+    expect((await kintone().record.getRecord({ app: '1', id: synced.recordId })).record.summary?.value).toBe(
+      'A案とB案',
+    );
+  });
+});
+
+describe('runs: resume, one at a time, recorded', () => {
+  it('a run killed half-way is resumed from its last page: nothing read twice, nothing missed', async () => {
+    const x = deps();
+    const fresh = sandboxKintoneApps(sandbox, { clock: x.clock }).orders;
+    const marker = `resume-${Date.now()}`;
+    const records = Array.from({ length: 1200 }, () => order({ clientName: marker }));
+    await fresh.upsertAll(records);
+    tick();
+    let pages = 0;
+    const dying = {
+      ...fresh,
+      listPage: async (q: never) => {
+        pages += 1;
+        if (pages === 2) throw new Error('killed');
+        return fresh.listPage(q);
+      },
+    };
+    const killed = { ...x, kintoneApps: { orders: dying, visits: x.visitRecordsApp } as never };
+    await expect(
+      reconcileKintoneApp(killed, 'orders', { ...settings, full: true, pageSize: 500 }),
+    ).rejects.toThrow('killed');
+    const cursor = await t.ledger.getSyncCursor('kintone.orders');
+    expect(cursor?.inProgress?.checkpoint).toMatchObject({ mode: 'FULL' });
+
+    const resumed = asRun(await reconcileKintoneApp(x, 'orders', { ...settings, pageSize: 500 }));
+    expect(resumed.resumedRunId).toBeDefined();
+    const all = await t.ledger.getSyncedKintoneRecords(
+      'orders',
+      records.map((r) => r.hubId),
+    );
+    expect(all).toHaveLength(1200);
+    expect(all.every((r) => r.version === 1)).toBe(true);
+    expect((await t.ledger.getSyncCursor('kintone.orders'))?.inProgress).toBeUndefined();
+  }, 120_000);
+
+  it('two runs of the same job at once do the work once', async () => {
+    const x = deps();
+    const outcomes = await Promise.all([
+      reconcileKintoneApp(x, 'orders', { ...settings, holder: 'host-a' }),
+      reconcileKintoneApp(x, 'orders', { ...settings, holder: 'host-b' }),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'SKIPPED')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'SUCCEEDED')).toHaveLength(1);
+  });
+
+  it('a lease left by a crashed holder stops others until it expires', async () => {
+    const x = deps();
+    await runJob(
+      x,
+      'deadlines',
+      { mode: 'ROUND', trigger: 'API', holder: 'crashed', leaseMs: 60_000 },
+      async () => {
+        await t.ledger.commit(
+          [
+            {
+              entity: {
+                type: 'JOB_LEASE',
+                value: {
+                  job: 'kintone.visits',
+                  holder: 'crashed',
+                  expiresAt: new Date(x.clock.now().getTime() + 60_000).toISOString(),
+                  version: 1,
+                  createdAt: x.clock.now().toISOString(),
+                  updatedAt: x.clock.now().toISOString(),
+                },
+              },
+            },
+          ],
+          [],
+        );
+      },
+    );
+    expect(await reconcileKintoneApp(x, 'visits', settings)).toMatchObject({
+      status: 'SKIPPED',
+      holder: 'crashed',
+    });
+    tick(61);
+    expect(await reconcileKintoneApp(x, 'visits', settings)).toMatchObject({ status: 'SUCCEEDED' });
+    const runs = await listSyncRuns(x, admin, { job: 'kintone.visits' });
+    expect(runs[0]).toMatchObject({
+      job: 'kintone.visits',
+      status: 'SUCCEEDED',
+      requests: expect.any(Number),
+    });
+  });
+
+  it('under 20 % injected faults a full sync ends with the ledger equal to kintone', async () => {
+    const x = deps();
+    const marker = `faults-${Date.now()}`;
+    const records = Array.from({ length: 300 }, (_, i) => order({ clientName: marker, summary: `s${i}` }));
+    await x.ordersApp.upsertAll(records);
+    tick();
+    sandbox.setFaults({ rate: 0.2, seed: 11, kinds: ['429', '500', '503', 'GAIA_RE18', 'reset'] });
+    try {
+      const run = asRun(await reconcileKintoneApp(x, 'orders', { ...settings, full: true, pageSize: 100 }));
+      expect(run.status).toBe('SUCCEEDED');
+    } finally {
+      sandbox.setFaults(undefined);
+    }
+    const inLedger = await t.ledger.getSyncedKintoneRecords(
+      'orders',
+      records.map((r) => r.hubId),
+    );
+    const kintoneByHub = new Map<string, Awaited<ReturnType<typeof x.ordersApp.listPage>>[number]>();
+    for (let after = 0; ; ) {
+      const page = await x.ordersApp.listPage({ order: 'ID', afterRecordId: after, limit: 500 });
+      for (const r of page) kintoneByHub.set(r.fields.hubId, r);
+      if (page.length < 500) break;
+      after = Number(page.at(-1)?.recordId);
+    }
+    expect(inLedger).toHaveLength(300);
+    for (const r of inLedger) {
+      expect(r.revision).toBe(kintoneByHub.get(r.hubId)?.revision);
+      expect(r.fields.summary).toBe(kintoneByHub.get(r.hubId)?.fields.summary);
+    }
+  }, 120_000);
+});
+
+describe('kintone webhooks are hints', () => {
+  const webhook = () =>
+    makeKintoneWebhook({
+      sync: deps(),
+      secret: async () => 'test-kintone-secret-0123',
+      logger: createLogger('test'),
+    });
+  const event = (secret: string, body: unknown) =>
+    ({ rawPath: `/webhooks/kintone/${secret}`, body: JSON.stringify(body), isBase64Encoded: false }) as never;
+
+  it('re-reads the record, applies it once per notification id, refuses a forged secret', async () => {
+    const { synced } = await hubOrder('株式会社ウェブフック');
+    tick();
+    await kintone().record.updateRecord({
+      app: '1',
+      id: synced.recordId,
+      record: { summary: { value: '通知で変更' } },
+    });
+    // The payload claims another value: it is never trusted.
+    const body = {
+      id: `notif-${Date.now()}`,
+      type: 'UPDATE_RECORD',
+      app: { id: '1', name: 'orders' },
+      record: { $id: { value: synced.recordId }, summary: { value: '偽の値' } },
+    };
+    expect((await webhook()(event('wrong-secret-000000000', body))).statusCode).toBe(404);
+    const first = await webhook()(event('test-kintone-secret-0123', body));
+    expect(JSON.parse(first.body as string)).toMatchObject({ status: 'APPLIED', counts: { updated: 1 } });
+    expect((await syncedOf(synced.hubId))?.fields.summary).toBe('通知で変更');
+    const again = await webhook()(event('test-kintone-secret-0123', body));
+    expect(JSON.parse(again.body as string)).toEqual({ status: 'DUPLICATE' });
+    const bad = await webhook()(
+      event('test-kintone-secret-0123', { id: 'x', type: 'UPDATE_RECORD', app: { id: '1' } }),
+    );
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('a change that sent no webhook (a bulk update) is caught by the next reconciliation', async () => {
+    const x = deps();
+    const { synced } = await hubOrder('株式会社一括更新');
+    await reconcileKintoneApp(x, 'orders', settings);
+    tick();
+    await kintone().record.updateRecords({
+      app: '1',
+      records: [{ id: synced.recordId, record: { summary: { value: 'CSVで変更' } } }],
+    });
+    tick();
+    await reconcileKintoneApp(x, 'orders', settings);
+    expect((await syncedOf(synced.hubId))?.fields.summary).toBe('CSVで変更');
+  });
+});
