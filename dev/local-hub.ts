@@ -242,7 +242,8 @@ export async function startLocalHub(
     const redriven = await redriveInFlightApplications({ ...hub, workflows });
     if (redriven.length) logger.info('workflows re-run after a restart', { executions: redriven.length });
     const yoga = createYogaApp<{ req: IncomingMessage; res: ServerResponse }>({
-      deps: { ...hub, documents, workflows },
+      // The API resolves sync conflicts against kintone too (resolveSyncConflict).
+      deps: Object.assign({ ...hub, documents, workflows }, { kintoneApps: kintoneSync.kintoneApps }),
       graphiql: true,
       renderGraphiQL,
       claims: (request) => verify(request.headers.get('authorization')),
