@@ -8,7 +8,6 @@
  *   client's rep (one Query + one BatchGetItem each), and a rep proposal (`salesRepProposal`).
  */
 import { execSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -30,6 +29,7 @@ import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.j
 import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
 import { ensureLedgerTable } from '../integrations/dynamodb/ensure-table.js';
 import { systemClock } from '../integrations/system-clock.js';
+import { writeSection } from './report.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
@@ -263,7 +263,7 @@ async function main() {
     })();
     const row = (what: string, m: { stats: ReturnType<typeof summary>; calls: number }, per: string) =>
       `| ${what} | ${GRAPHQL_REQUESTS} sequential requests | ${fmt(m.stats.p50)} | ${fmt(m.stats.p95)} | ${fmt(m.stats.p99)} | ${m.stats.perSecond.toFixed(0)} /s | ${m.calls} per ${per} |`;
-    const report = `# Benchmarks
+    const report = `## Hot paths
 
 Produced by \`npm run bench\` (\`bench/run.ts\`) on ${new Date().toISOString().slice(0, 10)}, commit \`${commit}\`.
 Machine: ${machine}.
@@ -288,7 +288,7 @@ Reading the table:
   entries, the clients of those histories (one BatchGetItem per 100) and the client's risk
   sources: its cost grows with the number of reps in the department and their history.
 `;
-    writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), report);
+    writeSection('hot-paths', report);
     console.log(report);
   } finally {
     db.destroy();

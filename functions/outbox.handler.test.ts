@@ -49,7 +49,7 @@ it('delivers both outboxes in rounds of the batch size', async () => {
       contractExecutions: { escalated: 0, skipped: 0 },
     },
     restarted: 0,
-    kintone: { delivered: 23, retrying: 0, failed: 0 },
+    kintone: { delivered: 23, retrying: 0, failed: 0, held: 0 },
     mail: { sent: 12, retrying: 0, failed: 0 },
   });
   expect(await handler({})).toEqual({
@@ -59,7 +59,7 @@ it('delivers both outboxes in rounds of the batch size', async () => {
       contractExecutions: { escalated: 0, skipped: 0 },
     },
     restarted: 0,
-    kintone: { delivered: 0, retrying: 0, failed: 0 },
+    kintone: { delivered: 0, retrying: 0, failed: 0, held: 0 },
     mail: { sent: 0, retrying: 0, failed: 0 },
   });
 });

@@ -18,11 +18,11 @@ import { dispatchSignatureOutbox } from '../core/signing/signature-outbox.js';
 import type { SignatureService } from '../core/signing/signature-service.js';
 import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
 import type { KintoneApps } from '../integrations/kintone/kintone-config.js';
-import { createKintoneApps, kintoneSettings, liveTarget } from '../integrations/kintone/kintone-config.js';
 import { SesMailTransport } from '../integrations/mail/ses-mail.transport.js';
-import { cachedSecret, createHubDeps, workflowsFromEnv } from './composition.js';
+import { createHubDeps, workflowsFromEnv } from './composition.js';
 import { parseConfig } from './config.js';
 import { gmosignFromSecret } from './gmosign-credentials.js';
+import { kintoneFromSecret } from './kintone-credentials.js';
 import { createLogger } from './shared/logger.js';
 
 export interface OutboxDeps {
@@ -114,20 +114,14 @@ export const handler = async (event: unknown, context: Context) => {
   if (!lambdaHandler) {
     const config = parseConfig(process.env);
     const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
-    const secretArn = process.env.KINTONE_SECRET_ARN;
     const fromAddress = process.env.MAIL_FROM_ADDRESS;
-    if (!secretArn) throw new Error('invalid configuration: KINTONE_SECRET_ARN: is required');
     if (!fromAddress) throw new Error('invalid configuration: MAIL_FROM_ADDRESS: is required');
-    const tokens = JSON.parse(await cachedSecret(config.AWS_REGION, secretArn)()) as Record<string, string>;
-    const settings = kintoneSettings({
-      ...process.env,
-      KINTONE_MODE: 'live',
-      KINTONE_ORDERS_API_TOKEN: tokens.ordersApiToken,
-      KINTONE_VISITS_API_TOKEN: tokens.visitsApiToken,
-    });
     const hub = createHubDeps(config, process.env);
-    const kintone = createKintoneApps(settings, liveTarget(settings), hub.clock, (message, details) =>
-      logger.warn(message, details),
+    const { apps: kintone } = await kintoneFromSecret(
+      config.AWS_REGION,
+      process.env,
+      hub.clock,
+      (message, details) => logger.warn(message, details),
     );
     const mail = {
       mailTransport: new SesMailTransport({ region: config.AWS_REGION, fromAddress }),

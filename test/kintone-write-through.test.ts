@@ -58,7 +58,7 @@ describe('write-through to the kintone orders app', () => {
     expect(pending).toMatchObject({ state: 'PENDING', attempts: 0, subjectId: inquiry.inquiryId });
 
     d.clock.advance(2000);
-    expect(await dispatchKintoneOutbox(d)).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+    expect(await dispatchKintoneOutbox(d)).toEqual({ delivered: 1, retrying: 0, failed: 0, held: 0 });
     const [synced] = await kintoneSyncOfClient(d, salesTokyo, inquiry.clientId);
     expect(synced).toMatchObject({ state: 'DONE', attempts: 1, kintoneRecordId: expect.any(String) });
     const [record] = await recordsOf(synced?.hubId as string);
@@ -80,7 +80,7 @@ describe('write-through to the kintone orders app', () => {
     const d = deps();
     const receipt = await receiveWebInquiry(d, webForm({ company: '株式会社ルーティング' }));
     const inquiryId = String(receipt.body.inquiryId);
-    expect(await dispatchKintoneOutbox(d)).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+    expect(await dispatchKintoneOutbox(d)).toEqual({ delivered: 0, retrying: 0, failed: 0, held: 0 });
     const routed = await routeInquiry(d, marketing, { inquiryId, department: 'SALES_TOKYO' });
     await dispatchKintoneOutbox(d);
     const [sync] = await kintoneSyncOfClient(d, marketing, routed.clientId);
@@ -97,21 +97,21 @@ describe('write-through to the kintone orders app', () => {
     const inquiry = await recordPhoneInquiry(d, salesTokyo, phoneInquiry({ company: '株式会社停電中' }));
     expect(await t.ledger.getInquiry(inquiry.inquiryId)).toBeDefined();
 
-    expect(await dispatchKintoneOutbox(d)).toEqual({ delivered: 0, retrying: 1, failed: 0 });
+    expect(await dispatchKintoneOutbox(d)).toEqual({ delivered: 0, retrying: 1, failed: 0, held: 0 });
     const [waiting] = await kintoneSyncOfClient(d, salesTokyo, inquiry.clientId);
     expect(waiting).toMatchObject({
       state: 'PENDING',
       attempts: 1,
       lastError: expect.stringContaining('kintone'),
     });
-    expect(await dispatchKintoneOutbox(d)).toEqual({ delivered: 0, retrying: 0, failed: 0 }); // not due yet
+    expect(await dispatchKintoneOutbox(d)).toEqual({ delivered: 0, retrying: 0, failed: 0, held: 0 }); // not due yet
 
     sandbox.setFaults({ rate: 1, seed: 3, kinds: ['timeout-after-commit'] }); // back, but the answer is lost
     (d.clock as FixedClock).advance(31_000);
-    expect(await dispatchKintoneOutbox(d)).toEqual({ delivered: 0, retrying: 1, failed: 0 });
+    expect(await dispatchKintoneOutbox(d)).toEqual({ delivered: 0, retrying: 1, failed: 0, held: 0 });
     sandbox.setFaults(undefined);
     (d.clock as FixedClock).advance(61_000);
-    expect(await dispatchKintoneOutbox(d)).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+    expect(await dispatchKintoneOutbox(d)).toEqual({ delivered: 1, retrying: 0, failed: 0, held: 0 });
     const [done] = await kintoneSyncOfClient(d, salesTokyo, inquiry.clientId);
     expect(done).toMatchObject({ state: 'DONE', attempts: 3 });
     expect(await recordsOf(done?.hubId as string)).toHaveLength(1);
@@ -123,7 +123,7 @@ describe('write-through to the kintone orders app', () => {
     const inquiry = await recordPhoneInquiry(d, salesTokyo, phoneInquiry({ company: '株式会社長期停止' }));
     await dispatchKintoneOutbox(d);
     (d.clock as FixedClock).advance(31_000);
-    expect(await dispatchKintoneOutbox(d)).toEqual({ delivered: 0, retrying: 0, failed: 1 });
+    expect(await dispatchKintoneOutbox(d)).toEqual({ delivered: 0, retrying: 0, failed: 1, held: 0 });
     sandbox.setFaults(undefined);
     const [failed] = await kintoneSyncOfClient(d, salesTokyo, inquiry.clientId);
     expect(failed).toMatchObject({ state: 'FAILED', attempts: 2 });

@@ -53,7 +53,7 @@ async function setup() {
 describe('dispatchKintoneOutbox', () => {
   it('writes the inquiry’s order once and records DONE', async () => {
     const { deps, ordersApp, ledger, inquiry } = await setup();
-    expect(await dispatchKintoneOutbox(deps)).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+    expect(await dispatchKintoneOutbox(deps)).toEqual({ delivered: 1, retrying: 0, failed: 0, held: 0 });
     expect([...ordersApp.records.values()].map((r) => r.fields)).toEqual([
       expect.objectContaining({ status: 'INQUIRY', inquiryId: inquiry.inquiryId, department: 'SALES_TOKYO' }),
     ]);
@@ -61,7 +61,7 @@ describe('dispatchKintoneOutbox', () => {
       state: 'DONE',
       kintoneRecordId: '1',
     });
-    expect(await dispatchKintoneOutbox(deps)).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+    expect(await dispatchKintoneOutbox(deps)).toEqual({ delivered: 0, retrying: 0, failed: 0, held: 0 });
   });
 
   it('waits with growing back-off while kintone is down, then gives up for a person to see', async () => {
@@ -82,7 +82,7 @@ describe('dispatchKintoneOutbox', () => {
       '2026-11-30T01:00:30.000Z',
     );
     clock.advance(20_000);
-    expect(await dispatchKintoneOutbox(deps)).toEqual({ delivered: 0, retrying: 0, failed: 1 });
+    expect(await dispatchKintoneOutbox(deps)).toEqual({ delivered: 0, retrying: 0, failed: 1, held: 0 });
   });
 
   it('does not retry what retrying cannot fix', async () => {
@@ -94,6 +94,6 @@ describe('dispatchKintoneOutbox', () => {
       status: 400,
       message: 'CB_VA01',
     });
-    expect(await dispatchKintoneOutbox(deps)).toEqual({ delivered: 0, retrying: 0, failed: 1 });
+    expect(await dispatchKintoneOutbox(deps)).toEqual({ delivered: 0, retrying: 0, failed: 1, held: 0 });
   });
 });

@@ -29,6 +29,8 @@ export interface KintoneApp<T extends { hubId: string }> {
    * for a full run. One request per page; fewer than `limit` records means the end.
    */
   listPage(query: KintonePageQuery): Promise<KintoneStored<T>[]>;
+  /** How many records the app holds (one request; a full run's progress). */
+  countRecords(): Promise<number>;
 }
 
 export type KintonePageQuery =

@@ -28,6 +28,8 @@ import { threeWayMerge } from './three-way-merge.js';
 
 /** Records per ledger transaction: each is one entity and one audit event (DynamoDB: ≤ 100 items). */
 export const APPLY_BATCH = 40;
+/** Batch transactions in flight at once within one page. */
+export const APPLY_CONCURRENCY = 4;
 
 export const kintoneActor = systemActor('kintone-sync');
 
@@ -296,8 +298,7 @@ export async function applyKintoneRecords(
     if (outcome === 'failed' && (!earliestFailed || record.updatedAt < earliestFailed))
       earliestFailed = record.updatedAt;
   };
-  for (let i = 0; i < records.length; i += APPLY_BATCH) {
-    const batch = records.slice(i, i + APPLY_BATCH);
+  const applyBatch = async (batch: readonly StoredRecord[]) => {
     const known = await deps.ledger.getSyncedKintoneRecords(
       app,
       batch.flatMap((r) => (r.fields.hubId ? [r.fields.hubId] : [])),
@@ -312,9 +313,10 @@ export async function applyKintoneRecords(
         options.pending.get(record.fields.hubId ?? '') ?? [],
       ),
     );
-    if (options.dryRun) {
+    const writing = decisions.some((d) => d.writes.length);
+    if (options.dryRun || !writing) {
       for (const [j, d] of decisions.entries()) bump(d.outcome, batch[j] as StoredRecord);
-      continue;
+      return;
     }
     try {
       await deps.ledger.commit(
@@ -327,7 +329,16 @@ export async function applyKintoneRecords(
       // Someone changed one of these meanwhile (the dispatcher, a webhook): redo one at a time.
       for (const record of batch) bump(await applyOne(deps, app, record), record);
     }
-  }
+  };
+  // The batches of a page hold distinct records, so a few run at once.
+  const batches: StoredRecord[][] = [];
+  for (let i = 0; i < records.length; i += APPLY_BATCH) batches.push(records.slice(i, i + APPLY_BATCH));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(APPLY_CONCURRENCY, batches.length) }, async () => {
+      while (next < batches.length) await applyBatch(batches[next++] as StoredRecord[]);
+    }),
+  );
   return { counts, ...(earliestFailed ? { earliestFailed } : {}) };
 }
 

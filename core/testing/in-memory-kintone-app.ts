@@ -76,6 +76,11 @@ export class InMemoryKintoneApp<T extends { hubId: string }> implements KintoneA
     return record ? structuredClone(record) : undefined;
   }
 
+  async countRecords(): Promise<number> {
+    this.guard();
+    return this.records.size;
+  }
+
   async listPage(query: KintonePageQuery): Promise<KintoneStored<T>[]> {
     this.guard();
     const all = [...this.records.values()];

@@ -209,6 +209,13 @@ export class KintoneAppAdapter<T extends { hubId: string }> implements KintoneAp
    * incremental one, so a record changed while the run goes on moves behind the reader
    * instead of being skipped.
    */
+  async countRecords(): Promise<number> {
+    const { totalCount } = await this.call('countRecords', () =>
+      this.client.record.getRecords({ app: this.appId, fields: ['$id'], query: 'limit 1', totalCount: true }),
+    );
+    return Number(totalCount ?? 0);
+  }
+
   async listPage(query: KintonePageQuery): Promise<KintoneStored<T>[]> {
     const kintoneQuery =
       query.order === 'ID'

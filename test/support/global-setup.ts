@@ -10,7 +10,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const dynamo = await startDynamoDbLocal({ port: 0 });
+  // A busy machine (a CI runner doing other work) can take Java well past the usual 4 s.
+  const dynamo = await startDynamoDbLocal({ port: 0, readyTimeoutMs: 120_000 });
   project.provide('dynamoDbEndpoint', dynamo.endpoint);
   return () => dynamo.stop();
 }
