@@ -155,6 +155,16 @@ export function parseKintoneQuery(
       }
       if (!(peek()?.kind === 'punct' && peek()?.value === ')')) fail('")" expected');
       next();
+      if (type !== 'datetime') {
+        // Equality only: one set lookup instead of a comparison per value (long `in` lists).
+        const set = new Set(values.map((v) => (type === 'number' ? Number(v) : String(v))));
+        return (r) => {
+          const value = r.get(field);
+          const found =
+            value !== undefined && value !== '' && set.has(type === 'number' ? Number(value) : String(value));
+          return found !== negate;
+        };
+      }
       return (r) => values.some((v) => compare(type, r.get(field), v) === 0) !== negate;
     }
     if (opToken?.kind === 'word' && opToken.value.toLowerCase() === 'like') {

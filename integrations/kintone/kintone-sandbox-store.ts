@@ -104,6 +104,8 @@ export class KintoneSandboxStore {
   private readonly fieldTypes = new Map<string, Map<string, KintoneFieldType>>();
   /** Records by (更新日時, $id), per record list; a write makes a new list, so it never goes stale. */
   private readonly byUpdatedTime = new WeakMap<StoredRecord[], StoredRecord[]>();
+  /** Records by the value of a unique field, per record list; kept up to date by the writes of a transaction. */
+  private readonly byUniqueValue = new WeakMap<StoredRecord[], Map<string, Map<string, StoredRecord>>>();
 
   constructor(
     apps: readonly AnyAppDefinition[],
@@ -192,18 +194,50 @@ export class KintoneSandboxStore {
     return this.app(appId).records[this.indexOf(appId, id)] as StoredRecord;
   }
 
+  /** The app's records by the value of a unique field (built once per record list). */
+  private keyed(appId: string, field: string): Map<string, StoredRecord> {
+    const records = this.app(appId).records;
+    let byField = this.byUniqueValue.get(records);
+    if (!byField) {
+      byField = new Map();
+      this.byUniqueValue.set(records, byField);
+    }
+    let index = byField.get(field);
+    if (!index) {
+      index = new Map();
+      for (const r of records) if (r.values[field]) index.set(r.values[field] as string, r);
+      byField.set(field, index);
+    }
+    return index;
+  }
+
+  /** Keeps the unique-value indexes of the app's current record list in step with a write. */
+  private reindex(appId: string, before: StoredRecord | undefined, after: StoredRecord | undefined) {
+    const byField = this.byUniqueValue.get(this.app(appId).records);
+    if (!byField) return;
+    for (const [field, index] of byField) {
+      const old = before?.values[field];
+      if (old && index.get(old) === before) index.delete(old);
+      const now = after?.values[field];
+      if (now && after) index.set(now, after);
+    }
+  }
+
   private findByKey(appId: string, updateKey: unknown, path: string): StoredRecord {
     const key = updateKey as { field?: unknown; value?: unknown } | undefined;
     const field = this.definition(appId).fields.find((f) => f.code === key?.field);
     if (!field?.unique) throw validationError(`${path}.field must be a unique field.`);
-    const record = this.app(appId).records.find((r) => r.values[field.code] === String(key?.value ?? ''));
+    const record = this.keyed(appId, field.code).get(String(key?.value ?? ''));
     if (!record) throw new KintoneSandboxError(404, 'GAIA_RE01', 'The specified record is not found.');
     return record;
   }
 
   hasKey(appId: string, updateKey: unknown): boolean {
     const key = updateKey as { field?: unknown; value?: unknown } | undefined;
-    return this.app(appId).records.some((r) => r.values[String(key?.field)] === String(key?.value ?? ''));
+    const field = this.definition(appId).fields.find((f) => f.code === key?.field);
+    const value = String(key?.value ?? '');
+    if (field?.unique) return value !== '' && this.keyed(appId, field.code).has(value);
+    return this.app(appId).records.some((r) => r.values[String(key?.field)] === value);
   }
 
   get(appId: string, id: unknown): StoredRecord {
@@ -420,9 +454,8 @@ export class KintoneSandboxStore {
       const at = `${path}.${field.code}.value`;
       if (field.required && !values[field.code] && !errors[at]) errors[at] = { messages: ['Required.'] };
       if (field.unique && values[field.code]) {
-        const clash = this.app(appId).records.find(
-          (r) => r.id !== existing?.id && r.values[field.code] === values[field.code],
-        );
+        const holder = this.keyed(appId, field.code).get(values[field.code] as string);
+        const clash = holder && holder.id !== existing?.id;
         if (clash && !errors[at]) errors[at] = { messages: ['This value already exists in another record.'] };
       }
     }
@@ -439,6 +472,7 @@ export class KintoneSandboxStore {
     if (first) record.status = first;
     app.nextId += 1;
     app.records.push(record);
+    this.reindex(appId, undefined, record);
     return record;
   }
 
@@ -492,7 +526,10 @@ export class KintoneSandboxStore {
   /** Puts the changed copy of a record in place of the original. */
   private replace(appId: string, record: StoredRecord): StoredRecord {
     const app = this.writable(appId);
-    app.records[this.indexOf(appId, record.id)] = record;
+    const i = this.indexOf(appId, record.id);
+    const before = app.records[i];
+    app.records[i] = record;
+    this.reindex(appId, before, record);
     return record;
   }
 
@@ -562,6 +599,7 @@ export class KintoneSandboxStore {
       this.checkRevision(record, revisions[i] === undefined ? -1 : revisions[i]);
       const app = this.writable(appId);
       app.records.splice(this.indexOf(appId, record.id), 1);
+      this.reindex(appId, record, undefined);
       return record;
     });
     return removed;
