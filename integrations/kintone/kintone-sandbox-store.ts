@@ -102,6 +102,7 @@ export class KintoneSandboxStore {
   private copied = new Set<string>();
   private readonly definitions = new Map<string, AnyAppDefinition>();
   private readonly fieldTypes = new Map<string, Map<string, KintoneFieldType>>();
+  private readonly allFields = new Map<string, readonly KintoneFieldDefinition[]>();
   /** Records by (更新日時, $id), per record list; a write makes a new list, so it never goes stale. */
   private readonly byUpdatedTime = new WeakMap<StoredRecord[], StoredRecord[]>();
   /** Records by the value of a unique field, per record list; kept up to date by the writes of a transaction. */
@@ -137,9 +138,14 @@ export class KintoneSandboxStore {
     return [...this.definitions.keys()];
   }
 
-  fieldsOf(appId: string): KintoneFieldDefinition[] {
-    const app = this.definition(appId);
-    return [...app.fields, ...systemFieldsOf(app)];
+  fieldsOf(appId: string): readonly KintoneFieldDefinition[] {
+    let fields = this.allFields.get(appId);
+    if (!fields) {
+      const app = this.definition(appId);
+      fields = [...app.fields, ...systemFieldsOf(app)];
+      this.allFields.set(appId, fields);
+    }
+    return fields;
   }
 
   /** Runs `change` on a copy of the state; the copy replaces the state only if it succeeds. */
