@@ -63,7 +63,7 @@ describe('write-through to the kintone orders app', () => {
     expect(synced).toMatchObject({ state: 'DONE', attempts: 1, kintoneRecordId: expect.any(String) });
     const [record] = await recordsOf(synced?.hubId as string);
     expect(record).toMatchObject({
-      status: { value: 'INQUIRY' },
+      ステータス: { value: 'INQUIRY' },
       client_name: { value: '有限会社カイゼン製作所' },
       channel: { value: 'PHONE' },
       department: { value: 'SALES_TOKYO' },

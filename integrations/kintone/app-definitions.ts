@@ -14,7 +14,9 @@ export type KintoneFieldType =
   | 'DROP_DOWN'
   | 'RECORD_NUMBER'
   | 'CREATED_TIME'
-  | 'UPDATED_TIME';
+  | 'UPDATED_TIME'
+  | 'STATUS'
+  | 'STATUS_ASSIGNEE';
 
 export interface KintoneFieldDefinition {
   code: string;
@@ -25,12 +27,33 @@ export interface KintoneFieldDefinition {
   options?: readonly string[];
 }
 
+/** One action of kintone's process management (プロセス管理): a button that moves a record `from` → `to`. */
+export interface KintoneProcessAction {
+  name: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * kintone's process management of an app: its states in order (a new record starts in the
+ * first) and the actions between them. The status is kintone's system field `ステータス`,
+ * changed only by running an action.
+ */
+export interface KintoneProcessManagement {
+  states: readonly string[];
+  actions: readonly KintoneProcessAction[];
+  /** States a path never passes through on its way elsewhere (e.g. CLOSED: never close to reopen). */
+  endStates?: readonly string[];
+}
+
 export interface KintoneAppDefinition<T extends { hubId: string }> {
   key: 'orders' | 'visits';
   name: string;
   /** The app id the sandbox gives the app (a real tenant's id comes from configuration). */
   sandboxAppId: string;
   fields: readonly KintoneFieldDefinition[];
+  /** kintone's process management, when the app uses it. */
+  process?: KintoneProcessManagement;
   /** The hub's property → the kintone field code. Every property maps to a text-like field. */
   mapping: { readonly [K in keyof T]-?: string };
 }
@@ -44,6 +67,64 @@ export const SYSTEM_FIELDS: readonly KintoneFieldDefinition[] = [
 
 export const UPDATED_TIME_FIELD = '更新日時';
 export const HUB_ID_FIELD = 'hub_id';
+/** The system fields kintone adds when process management is on (field codes fixed by kintone). */
+export const STATUS_FIELD = 'ステータス';
+export const ASSIGNEE_FIELD = '作業者';
+export const PROCESS_FIELDS: readonly KintoneFieldDefinition[] = [
+  { code: STATUS_FIELD, type: 'STATUS', label: 'ステータス' },
+  { code: ASSIGNEE_FIELD, type: 'STATUS_ASSIGNEE', label: '作業者' },
+];
+
+/** The system fields of an app: kintone's usual ones, plus ステータス and 作業者 with process management. */
+export function systemFieldsOf(app: { process?: KintoneProcessManagement }): KintoneFieldDefinition[] {
+  return app.process ? [...SYSTEM_FIELDS, ...PROCESS_FIELDS] : [...SYSTEM_FIELDS];
+}
+
+/** The orders app's process management: its states are the order statuses. */
+export const ORDER_PROCESS: KintoneProcessManagement = {
+  states: ORDER_STATUSES,
+  actions: [
+    { name: '与信承認', from: 'INQUIRY', to: 'RECEIVED' },
+    { name: '承認申請', from: 'RECEIVED', to: 'PENDING_APPROVAL' },
+    { name: '承認', from: 'PENDING_APPROVAL', to: 'OPEN' },
+    { name: '差戻し', from: 'PENDING_APPROVAL', to: 'RECEIVED' },
+    { name: 'クローズ', from: 'INQUIRY', to: 'CLOSED' },
+    { name: 'クローズ', from: 'RECEIVED', to: 'CLOSED' },
+    { name: 'クローズ', from: 'PENDING_APPROVAL', to: 'CLOSED' },
+    { name: 'クローズ', from: 'OPEN', to: 'CLOSED' },
+    { name: '再開', from: 'CLOSED', to: 'OPEN' },
+  ],
+  endStates: ['CLOSED'],
+};
+
+/**
+ * The actions that lead from `from` to `to`, fewest first, never passing through an end state
+ * on the way; `[]` when already there, `undefined` when no sequence of actions leads there.
+ */
+export function actionPath(
+  process: KintoneProcessManagement,
+  from: string,
+  to: string,
+): KintoneProcessAction[] | undefined {
+  if (from === to) return [];
+  const reached = new Map<string, KintoneProcessAction[]>([[from, []]]);
+  let frontier = [from];
+  while (frontier.length) {
+    const next: string[] = [];
+    for (const state of frontier) {
+      if (state !== from && process.endStates?.includes(state)) continue;
+      for (const action of process.actions.filter((a) => a.from === state)) {
+        if (reached.has(action.to)) continue;
+        const path = [...(reached.get(state) ?? []), action];
+        if (action.to === to) return path;
+        reached.set(action.to, path);
+        next.push(action.to);
+      }
+    }
+    frontier = next;
+  }
+  return undefined;
+}
 
 export const ordersApp: KintoneAppDefinition<OrderRecord> = {
   key: 'orders',
@@ -53,7 +134,6 @@ export const ordersApp: KintoneAppDefinition<OrderRecord> = {
     { code: HUB_ID_FIELD, type: 'SINGLE_LINE_TEXT', label: 'ハブID', required: true, unique: true },
     { code: 'client_id', type: 'SINGLE_LINE_TEXT', label: '顧客ID', required: true },
     { code: 'client_name', type: 'SINGLE_LINE_TEXT', label: '顧客名', required: true },
-    { code: 'status', type: 'DROP_DOWN', label: 'ステータス', required: true, options: ORDER_STATUSES },
     { code: 'inquiry_id', type: 'SINGLE_LINE_TEXT', label: '問い合わせID' },
     { code: 'channel', type: 'DROP_DOWN', label: '受付経路', options: ['WEB', 'PHONE'] },
     { code: 'department', type: 'SINGLE_LINE_TEXT', label: '担当営業部' },
@@ -61,11 +141,12 @@ export const ordersApp: KintoneAppDefinition<OrderRecord> = {
     { code: 'requested_start', type: 'SINGLE_LINE_TEXT', label: '希望開始時期' },
     { code: 'summary', type: 'MULTI_LINE_TEXT', label: '依頼内容' },
   ],
+  process: ORDER_PROCESS,
   mapping: {
     hubId: HUB_ID_FIELD,
     clientId: 'client_id',
     clientName: 'client_name',
-    status: 'status',
+    status: STATUS_FIELD,
     inquiryId: 'inquiry_id',
     channel: 'channel',
     department: 'department',
@@ -127,13 +208,24 @@ export const visitRecordsApp: KintoneAppDefinition<VisitRecordEntry> = {
 
 export const KINTONE_APPS = [ordersApp, visitRecordsApp] as const;
 
-/** kintone's write shape for the given hub fields (absent properties are left out). */
+/** The hub property kept in kintone's `ステータス` (changed by actions, never written as a field). */
+export function statusPropertyOf<T extends { hubId: string }>(app: KintoneAppDefinition<T>) {
+  if (!app.process) return undefined;
+  const entry = Object.entries(app.mapping).find(([, code]) => code === STATUS_FIELD);
+  return entry?.[0] as (keyof T & string) | undefined;
+}
+
+/**
+ * kintone's write shape for the given hub fields (absent properties are left out). The status
+ * is left out too: kintone sets `ステータス` only through process-management actions.
+ */
 export function toKintoneRecord<T extends { hubId: string }>(
   app: KintoneAppDefinition<T>,
   fields: Partial<T>,
 ): Record<string, { value: string }> {
   const record: Record<string, { value: string }> = {};
   for (const [property, code] of Object.entries(app.mapping) as [keyof T & string, string][]) {
+    if (code === STATUS_FIELD && app.process) continue;
     const value = fields[property];
     if (value !== undefined && value !== null) record[code] = { value: String(value) };
   }

@@ -53,14 +53,23 @@ describe('records', () => {
     const created = await orders.create(fields);
     const read = await orders.get(created.recordId);
     expect(read).toMatchObject({ recordId: created.recordId, revision: 1, fields });
-    const updated = await orders.update(created.recordId, { status: 'RECEIVED' }, 1);
-    expect(updated.revision).toBe(2);
+    const edited = await orders.update(created.recordId, { summary: '倉庫内軽作業 6名' }, 1);
+    expect(edited.revision).toBe(2);
+    // The status moves by process-management action: kintone counts two revisions per action.
+    const updated = await orders.update(created.recordId, { status: 'RECEIVED' }, 2);
+    expect(updated.revision).toBe(4);
     const before = sandbox.requestCount();
-    await expect(orders.update(created.recordId, { status: 'OPEN' }, 1)).rejects.toBeInstanceOf(
+    await expect(orders.update(created.recordId, { summary: '上書き' }, 2)).rejects.toBeInstanceOf(
       ConflictError,
     );
-    expect(sandbox.requestCount() - before).toBe(1); // never blind-retried
-    expect((await orders.get(created.recordId))?.fields.status).toBe('RECEIVED');
+    await expect(orders.update(created.recordId, { status: 'OPEN' }, 2)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect(sandbox.requestCount() - before).toBe(2); // never blind-retried, no action run
+    expect((await orders.get(created.recordId))?.fields).toMatchObject({
+      status: 'RECEIVED',
+      summary: '倉庫内軽作業 6名',
+    });
   });
 
   it('refuses a second create with the same hub id, and upserts by hub id', async () => {
@@ -81,11 +90,27 @@ describe('records', () => {
     const { orders } = adapter();
     const before = sandbox.requestCount();
     const error = await orders
-      .create(order({ status: 'BOGUS' as OrderRecord['status'] }))
+      .create(order({ channel: 'FAX' as OrderRecord['channel'] }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IntegrationError);
     expect(error).toMatchObject({ system: 'kintone', retryable: false, status: 400 });
     expect(sandbox.requestCount() - before).toBe(1);
+  });
+
+  it('refuses a status that is not a state of the process before writing anything', async () => {
+    const { orders } = adapter();
+    const before = sandbox.requestCount();
+    const bogus = order({ status: 'BOGUS' as OrderRecord['status'] });
+    for (const write of [
+      () => orders.create(bogus),
+      () => orders.upsert(bogus),
+      () => orders.upsertAll([bogus]),
+    ]) {
+      const error = await write().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IntegrationError);
+      expect(error).toMatchObject({ retryable: false, message: expect.stringContaining('status: "BOGUS"') });
+    }
+    expect(sandbox.requestCount() - before).toBe(0);
   });
 
   it('reads changed records by (更新日時, $id) seek, resuming strictly after the last one read', async () => {
@@ -176,15 +201,95 @@ describe('retries', () => {
   });
 });
 
+describe('the order status through kintone process management', () => {
+  const statusOf = async (recordId: string) =>
+    (await rawClient().record.getRecord({ app: '1', id: recordId })).record.ステータス?.value;
+
+  it('runs the actions that lead to the wanted status, revisions chained', async () => {
+    const { orders } = adapter();
+    const created = await orders.create(order({ status: 'OPEN' }));
+    // 与信承認 → 承認申請 → 承認: three actions, two revisions each.
+    expect(created.revision).toBe(7);
+    expect(await statusOf(created.recordId)).toBe('OPEN');
+    const pending = order({ status: 'PENDING_APPROVAL' });
+    const first = await orders.upsert(pending);
+    expect(await statusOf(first.recordId)).toBe('PENDING_APPROVAL');
+    // Sent back (差戻し), then closed from wherever it is.
+    const back = await orders.upsert({ ...pending, status: 'RECEIVED' });
+    expect(back).toEqual({ recordId: first.recordId, revision: first.revision + 1 + 2 });
+    const closed = await orders.update(first.recordId, { status: 'CLOSED' }, back.revision);
+    expect(closed.revision).toBe(back.revision + 2);
+    expect((await orders.get(first.recordId))?.fields.status).toBe('CLOSED');
+  });
+
+  it('does not run an action when the status is already the wanted one', async () => {
+    const { orders } = adapter();
+    const fields = order({ status: 'RECEIVED' });
+    const first = await orders.upsert(fields);
+    const again = await orders.upsert(fields);
+    expect(again.revision).toBe(first.revision + 1); // the field upsert only
+  });
+
+  it('is a ConflictError when staff changed the status since the hub read it, or moved it where no action leads back', async () => {
+    const { orders } = adapter();
+    const created = await orders.create(order({ status: 'RECEIVED' }));
+    await rawClient().record.updateRecordStatus({ app: '1', id: created.recordId, action: 'クローズ' });
+    const before = sandbox.requestCount();
+    await expect(
+      orders.update(created.recordId, { status: 'PENDING_APPROVAL' }, created.revision),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(sandbox.requestCount() - before).toBe(1); // read only, no action run
+    // CLOSED can only be reopened to OPEN: RECEIVED is out of reach, nothing is changed.
+    const now = (await orders.get(created.recordId)) as { revision: number };
+    await expect(orders.update(created.recordId, { status: 'RECEIVED' }, now.revision)).rejects.toThrow(
+      /CLOSED; no action of the app leads from there to RECEIVED/,
+    );
+    expect(await statusOf(created.recordId)).toBe('CLOSED');
+    expect((await orders.update(created.recordId, { status: 'OPEN' }, now.revision)).revision).toBe(
+      now.revision + 2,
+    );
+  });
+
+  it('finishes a status change whose answers were lost, without running an action twice', async () => {
+    const { orders } = adapter();
+    sandbox.setFaults({ rate: 1, seed: 5, kinds: ['timeout-after-commit'], pathFilter: 'record/status' });
+    const created = await orders.create(order({ status: 'OPEN' }));
+    sandbox.setFaults(undefined);
+    expect(created.revision).toBe(7);
+    expect(await statusOf(created.recordId)).toBe('OPEN');
+  });
+
+  it('sets statuses after a bulk upsert, 100 records per status request', async () => {
+    const { orders } = adapter();
+    const statuses = ['INQUIRY', 'RECEIVED', 'PENDING_APPROVAL', 'OPEN', 'CLOSED'] as const;
+    const records = Array.from({ length: 250 }, (_, i) =>
+      order({ clientName: '一括ステータス', status: statuses[i % statuses.length] }),
+    );
+    expect(await orders.upsertAll(records)).toEqual({ processed: 250 });
+    // Again with each one step on: only the records whose status differs get an action.
+    const next = records.map((r) => ({
+      ...r,
+      status: r.status === 'RECEIVED' ? ('PENDING_APPROVAL' as const) : r.status,
+    }));
+    expect(await orders.upsertAll(next)).toEqual({ processed: 250 });
+    const all = await rawClient().record.getAllRecordsWithId({
+      app: '1',
+      condition: 'client_name = "一括ステータス"',
+    });
+    const byHubId = new Map(all.map((r) => [String(r.hub_id?.value), r.ステータス?.value]));
+    expect(next.every((r) => byHubId.get(r.hubId) === r.status)).toBe(true);
+  });
+});
+
 describe('bulk writes', () => {
   it('upserts thousands in bulk requests and resumes after a partial failure', async () => {
     const { orders } = adapter();
     const records = Array.from({ length: 4500 }, (_, i) => order({ clientName: 'バルク', summary: `#${i}` }));
-    records[2500] = { ...(records[2500] as OrderRecord), status: 'BOGUS' as OrderRecord['status'] };
+    records[2500] = { ...(records[2500] as OrderRecord), channel: 'FAX' as OrderRecord['channel'] };
     const error = await orders.upsertAll(records).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KintoneBatchError);
     expect((error as KintoneBatchError).processed).toBe(2000);
-    records[2500] = { ...(records[2500] as OrderRecord), status: 'INQUIRY' };
+    records[2500] = { ...(records[2500] as OrderRecord), channel: 'PHONE' };
     expect(await orders.upsertAll(records, (error as KintoneBatchError).processed)).toEqual({
       processed: 4500,
     });
@@ -236,7 +341,6 @@ describe('sandbox limits and errors (kintone-shaped)', () => {
       hub_id: { value: `x${Math.random()}` },
       client_id: { value: 'c' },
       client_name: { value: 'n' },
-      status: { value: 'INQUIRY' },
     }));
     expect(await kintoneCode(client().record.addRecords({ app: '1', records: many }))).toBe('400 CB_VA01');
     const requests = Array.from({ length: 21 }, () => ({
@@ -251,18 +355,18 @@ describe('sandbox limits and errors (kintone-shaped)', () => {
     const { orders } = adapter();
     const a = await orders.create(order());
     const b = await orders.create(order());
-    await orders.update(b.recordId, { status: 'RECEIVED' }, 1);
+    await orders.update(b.recordId, { summary: '先に変更' }, 1);
     const code = await kintoneCode(
       client().record.updateRecords({
         app: '1',
         records: [
-          { id: a.recordId, revision: 1, record: { status: { value: 'OPEN' } } },
-          { id: b.recordId, revision: 1, record: { status: { value: 'OPEN' } } },
+          { id: a.recordId, revision: 1, record: { summary: { value: '一括' } } },
+          { id: b.recordId, revision: 1, record: { summary: { value: '一括' } } },
         ],
       }),
     );
     expect(code).toBe('409 GAIA_CO02');
-    expect((await orders.get(a.recordId))?.fields.status).toBe('INQUIRY');
+    expect((await orders.get(a.recordId))?.fields.summary).toBeUndefined();
   });
 
   it('rolls back a whole bulk request when one part fails, naming its index', async () => {
@@ -274,18 +378,19 @@ describe('sandbox limits and errors (kintone-shaped)', () => {
           {
             method: 'PUT',
             api: '/k/v1/record.json',
-            payload: { app: '1', id: a.recordId, record: { status: { value: 'OPEN' } } },
+            payload: { app: '1', id: a.recordId, record: { summary: { value: '一つ目' } } },
           },
           {
             method: 'PUT',
-            api: '/k/v1/record.json',
-            payload: { app: '1', id: a.recordId, revision: 1, record: { status: { value: 'CLOSED' } } },
+            api: '/k/v1/record/status.json',
+            payload: { app: '1', id: a.recordId, revision: 1, action: 'クローズ' },
           },
         ],
       })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'GAIA_CO02', bulkRequestIndex: 1 });
-    expect((await orders.get(a.recordId))?.fields.status).toBe('INQUIRY');
+    expect((await orders.get(a.recordId))?.fields).toMatchObject({ status: 'INQUIRY' });
+    expect((await orders.get(a.recordId))?.fields.summary).toBeUndefined();
   });
 
   it('allows 10 cursors, refuses the 11th with GAIA_TM12, and expires them', async () => {

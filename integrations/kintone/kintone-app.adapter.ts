@@ -5,7 +5,10 @@
  * jitter only when kintone says it may be (429, 5xx, GAIA_TM12, GAIA_RE18, GAIA_DA02, lost
  * connections), honouring Retry-After. A stale revision (GAIA_CO02) is a ConflictError, never
  * retried blindly. Records are keyed by the hub's id in a unique field, so a retried write never
- * duplicates one. Requirements: A1-3, X-3.
+ * duplicates one. On an app with process management (the orders app) the status is kintone's
+ * `ステータス`: writing it runs the actions that lead from the record's status to the wanted
+ * one, each at the revision the previous one left, so a change by someone else in between is a
+ * ConflictError. Requirements: A1-3, A7-3, X-3.
  */
 import { KintoneAllRecordsError, KintoneRestAPIClient, KintoneRestAPIError } from '@kintone/rest-api-client';
 import { ConflictError, IntegrationError } from '../../core/errors.js';
@@ -17,9 +20,13 @@ import type {
 } from '../../core/kintone/kintone-app.js';
 import { parseRetryAfter, type RetryPolicy, type RetryVerdict, withRetries } from '../shared/resilience.js';
 import {
+  actionPath,
   fromKintoneRecord,
   HUB_ID_FIELD,
   type KintoneAppDefinition,
+  type KintoneProcessAction,
+  STATUS_FIELD,
+  statusPropertyOf,
   toKintoneRecord,
   UPDATED_TIME_FIELD,
 } from './app-definitions.js';
@@ -36,6 +43,13 @@ const RETRYABLE_NETWORK = new Set([
 ]);
 /** Records per bulkRequest (20 requests × 100 records). */
 export const BULK_CHUNK = 2000;
+/** Records per `PUT /records/status.json` and per status read. */
+const STATUS_CHUNK = 100;
+const READ_CHUNK = 500;
+
+const chunks = <X>(items: readonly X[], size: number): X[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+const quoted = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 export interface KintoneConnection {
   /** `https://<sub>.cybozu.com`, or the sandbox's `http://localhost:<port>`. */
@@ -73,6 +87,8 @@ export class KintoneBatchError extends IntegrationError {
 
 export class KintoneAppAdapter<T extends { hubId: string }> implements KintoneApp<T> {
   private readonly client: KintoneRestAPIClient;
+  /** The hub property kept in `ステータス`, when the app has process management. */
+  private readonly statusProperty: (keyof T & string) | undefined;
 
   constructor(
     private readonly definition: KintoneAppDefinition<T>,
@@ -88,6 +104,7 @@ export class KintoneAppAdapter<T extends { hubId: string }> implements KintoneAp
       socketTimeout: connection.socketTimeoutMs,
       ...(connection.guestSpaceId ? { guestSpaceId: connection.guestSpaceId } : {}),
     });
+    this.statusProperty = statusPropertyOf(definition);
   }
 
   /** One kintone call: budgeted, retried when kintone allows it, vendor errors translated. */
@@ -151,16 +168,93 @@ export class KintoneAppAdapter<T extends { hubId: string }> implements KintoneAp
     };
   }
 
+  /** The status the hub asks for in `fields`, when the app keeps one. */
+  private wantedStatus(fields: Partial<T>): string | undefined {
+    const value = this.statusProperty ? fields[this.statusProperty] : undefined;
+    return value === undefined || value === null ? undefined : String(value);
+  }
+
+  /** Refuses, before anything is written, a status that is not a state of the app's process. */
+  private checkStatuses(operation: string, records: readonly Partial<T>[]) {
+    const states = this.definition.process?.states;
+    for (const record of records) {
+      const wanted = this.wantedStatus(record);
+      if (wanted !== undefined && !states?.includes(wanted))
+        throw new IntegrationError({
+          system: 'kintone',
+          operation,
+          retryable: false,
+          message: `${String(this.statusProperty)}: "${wanted}" is not a status of the app's process management`,
+        });
+    }
+  }
+
+  private get firstStatus(): string {
+    return this.definition.process?.states[0] as string;
+  }
+
+  /**
+   * Runs, one after the other, the actions that lead from `current` to `wanted`, each at the
+   * revision the previous one left (a change by someone else in between is a ConflictError).
+   * No path (e.g. a CLOSED order the hub wants RECEIVED) is a ConflictError too: staff moved
+   * the record where the hub cannot follow. Returns the record's revision afterwards.
+   */
+  private async moveStatus(recordId: string, current: string, wanted: string, revision: number) {
+    const path = this.pathOf(recordId, current, wanted);
+    let at = revision;
+    for (const action of path) at = await this.runAction(recordId, action, at);
+    return at;
+  }
+
+  private pathOf(recordId: string, current: string, wanted: string): KintoneProcessAction[] {
+    const path = this.definition.process ? actionPath(this.definition.process, current, wanted) : undefined;
+    if (!path)
+      throw new ConflictError(
+        `kintone record ${recordId} is ${current}; no action of the app leads from there to ${wanted}`,
+      );
+    return path;
+  }
+
+  private async runAction(recordId: string, action: KintoneProcessAction, revision: number): Promise<number> {
+    try {
+      const result = await this.call('updateStatus', () =>
+        this.client.record.updateRecordStatus({
+          app: this.appId,
+          id: recordId,
+          action: action.name,
+          revision,
+        }),
+      );
+      return Number(result.revision);
+    } catch (error) {
+      // A retry after a lost answer finds its own action applied: exactly that status, two revisions on.
+      if (error instanceof ConflictError) {
+        const now = await this.get(recordId);
+        if (now && this.wantedStatus(now.fields) === action.to && now.revision === revision + 2)
+          return now.revision;
+      }
+      throw error;
+    }
+  }
+
   async create(fields: T): Promise<KintoneRecordRef> {
+    this.checkStatuses('create', [fields]);
     const result = await this.call('create', () =>
       this.client.record.addRecord({ app: this.appId, record: toKintoneRecord(this.definition, fields) }),
     );
-    return { recordId: String(result.id), revision: Number(result.revision) };
+    const recordId = String(result.id);
+    const wanted = this.wantedStatus(fields);
+    const revision =
+      wanted === undefined
+        ? Number(result.revision)
+        : await this.moveStatus(recordId, this.firstStatus, wanted, Number(result.revision));
+    return { recordId, revision };
   }
 
   async upsert(fields: T): Promise<KintoneRecordRef> {
     // kintone's upsert mode in one request: the record is found by the hub id or created, so
     // a retry after a lost answer updates what the first attempt created.
+    this.checkStatuses('upsert', [fields]);
     const { hubId, ...rest } = fields;
     const result = await this.call('upsert', () =>
       this.client.record.updateRecords({
@@ -174,20 +268,57 @@ export class KintoneAppAdapter<T extends { hubId: string }> implements KintoneAp
         ],
       }),
     );
-    const written = result.records[0] as { id: string; revision: string };
-    return { recordId: written.id, revision: Number(written.revision) };
+    const written = result.records[0] as { id: string; revision: string; operation?: string };
+    const wanted = this.wantedStatus(fields);
+    if (wanted === undefined) return { recordId: written.id, revision: Number(written.revision) };
+    const current =
+      written.operation === 'INSERT' ? this.firstStatus : await this.currentStatus(written.id, 'upsert');
+    const revision = await this.moveStatus(written.id, current, wanted, Number(written.revision));
+    return { recordId: written.id, revision };
+  }
+
+  /** The record's status as kintone has it now. */
+  private async currentStatus(recordId: string, operation: string): Promise<string> {
+    const stored = await this.get(recordId);
+    if (!stored)
+      throw new IntegrationError({
+        system: 'kintone',
+        operation,
+        retryable: false,
+        status: 404,
+        message: 'GAIA_RE01',
+      });
+    return this.wantedStatus(stored.fields) ?? this.firstStatus;
   }
 
   async update(recordId: string, changes: Partial<T>, expectedRevision: number): Promise<KintoneRecordRef> {
-    const result = await this.call('update', () =>
-      this.client.record.updateRecord({
-        app: this.appId,
-        id: recordId,
-        revision: expectedRevision,
-        record: toKintoneRecord(this.definition, changes),
-      }),
-    );
-    return { recordId, revision: Number(result.revision) };
+    this.checkStatuses('update', [changes]);
+    const wanted = this.wantedStatus(changes);
+    let current: string | undefined;
+    if (wanted !== undefined) {
+      const stored = await this.get(recordId);
+      if (!stored)
+        throw new IntegrationError({
+          system: 'kintone',
+          operation: 'update',
+          retryable: false,
+          status: 404,
+          message: 'GAIA_RE01',
+        });
+      if (stored.revision !== expectedRevision)
+        throw new ConflictError(`kintone record was changed by someone else (update); reload and merge`);
+      current = this.wantedStatus(stored.fields) ?? this.firstStatus;
+    }
+    const record = toKintoneRecord(this.definition, changes);
+    let revision = expectedRevision;
+    if (wanted === undefined || Object.keys(record).length > 0) {
+      const result = await this.call('update', () =>
+        this.client.record.updateRecord({ app: this.appId, id: recordId, revision, record }),
+      );
+      revision = Number(result.revision);
+    }
+    if (wanted !== undefined) revision = await this.moveStatus(recordId, current as string, wanted, revision);
+    return { recordId, revision };
   }
 
   async get(recordId: string): Promise<KintoneStored<T> | undefined> {
@@ -239,6 +370,7 @@ export class KintoneAppAdapter<T extends { hubId: string }> implements KintoneAp
    * if it still fails, KintoneBatchError says how many records are written, to resume from.
    */
   async upsertAll(records: T[], from = 0): Promise<{ processed: number }> {
+    this.checkStatuses('upsertAll', records.slice(from));
     let processed = from;
     while (processed < records.length) {
       const chunk = records.slice(processed, processed + BULK_CHUNK).map(({ hubId, ...rest }) => ({
@@ -255,13 +387,75 @@ export class KintoneAppAdapter<T extends { hubId: string }> implements KintoneAp
           this.connection.retry,
           { onRetry: ({ attempt, delayMs }) => this.onRetry?.({ operation: 'upsertAll', attempt, delayMs }) },
         );
-        processed += chunk.length;
       } catch (error) {
         const inner = error instanceof KintoneAllRecordsError ? error.error : error;
-        const done = error instanceof KintoneAllRecordsError ? error.numOfProcessedRecords : 0;
+        let done = error instanceof KintoneAllRecordsError ? error.numOfProcessedRecords : 0;
+        // Records written before the failure count only once their statuses are set as well.
+        if (done > 0)
+          done = await this.setStatuses(records.slice(processed, processed + done)).then(
+            () => done,
+            () => 0,
+          );
         throw new KintoneBatchError(processed + done, inner, classifyKintoneError(inner).retryable);
       }
+      // The chunk counts as written once its statuses are set too; a resume redoes both (idempotent).
+      try {
+        await this.setStatuses(records.slice(processed, processed + BULK_CHUNK));
+      } catch (error) {
+        throw new KintoneBatchError(processed, error, error instanceof IntegrationError && error.retryable);
+      }
+      processed += chunk.length;
     }
     return { processed };
+  }
+
+  /**
+   * Moves each record to its wanted status after a bulk upsert: reads the records' status and
+   * revision (500 per request), then runs the first action of every path, then the second…,
+   * 100 records per `PUT /records/status.json` (all or nothing each), revisions chained.
+   */
+  private async setStatuses(records: T[]): Promise<void> {
+    const wanted = new Map<string, string>();
+    for (const record of records) {
+      const status = this.wantedStatus(record);
+      if (status !== undefined) wanted.set(record.hubId, status);
+    }
+    if (wanted.size === 0) return;
+    const plans: { id: string; revision: number; path: KintoneProcessAction[] }[] = [];
+    for (const hubIds of chunks([...wanted.keys()], READ_CHUNK)) {
+      const query = `${HUB_ID_FIELD} in (${hubIds.map(quoted).join(', ')}) limit ${READ_CHUNK}`;
+      const { records: found } = await this.call('upsertAll', () =>
+        this.client.record.getRecords({
+          app: this.appId,
+          query,
+          fields: ['$id', '$revision', HUB_ID_FIELD, STATUS_FIELD],
+        }),
+      );
+      for (const r of found as Record<string, { value: unknown }>[]) {
+        const id = String(r.$id?.value);
+        const current = String(r[STATUS_FIELD]?.value ?? this.firstStatus);
+        const path = this.pathOf(id, current, wanted.get(String(r[HUB_ID_FIELD]?.value)) as string);
+        if (path.length) plans.push({ id, revision: Number(r.$revision?.value), path });
+      }
+    }
+    for (let step = 0; ; step += 1) {
+      const due = plans.filter((p) => p.path.length > step);
+      if (due.length === 0) return;
+      for (const part of chunks(due, STATUS_CHUNK)) {
+        const result = await this.call('upsertAll', () =>
+          this.client.record.updateRecordsStatus({
+            app: this.appId,
+            records: part.map((p) => ({
+              id: p.id,
+              action: (p.path[step] as KintoneProcessAction).name,
+              revision: p.revision,
+            })),
+          }),
+        );
+        result.records.forEach((r, i) => {
+          (part[i] as { revision: number }).revision = Number(r.revision);
+        });
+      }
+    }
   }
 }

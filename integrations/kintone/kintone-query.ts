@@ -22,8 +22,17 @@ export interface QueryRecord {
   get(field: string): string | number | undefined;
 }
 
+/** One comparison that every match must satisfy (a top-level `and` part), for index lookups. */
+export interface QueryConjunct {
+  field: string;
+  op: string;
+  value: string | number;
+}
+
 export interface ParsedQuery {
   matches(record: QueryRecord): boolean;
+  /** Comparisons the whole condition is `and`-ed from; a store may use them to skip records. */
+  conjuncts: QueryConjunct[];
   orderBy: { field: string; descending: boolean }[];
   limit?: number;
   offset?: number;
@@ -125,7 +134,7 @@ export function parseKintoneQuery(
     return String(left).localeCompare(String(right));
   };
 
-  type Predicate = (record: QueryRecord) => boolean;
+  type Predicate = ((record: QueryRecord) => boolean) & { conjuncts?: QueryConjunct[] };
 
   const comparison = (): Predicate => {
     const field = fieldName();
@@ -146,6 +155,16 @@ export function parseKintoneQuery(
       }
       if (!(peek()?.kind === 'punct' && peek()?.value === ')')) fail('")" expected');
       next();
+      if (type !== 'datetime') {
+        // Equality only: one set lookup instead of a comparison per value (long `in` lists).
+        const set = new Set(values.map((v) => (type === 'number' ? Number(v) : String(v))));
+        return (r) => {
+          const value = r.get(field);
+          const found =
+            value !== undefined && value !== '' && set.has(type === 'number' ? Number(value) : String(value));
+          return found !== negate;
+        };
+      }
       return (r) => values.some((v) => compare(type, r.get(field), v) === 0) !== negate;
     }
     if (opToken?.kind === 'word' && opToken.value.toLowerCase() === 'like') {
@@ -158,12 +177,14 @@ export function parseKintoneQuery(
     if (negate || opToken?.kind !== 'op') return fail(`an operator was expected after ${field}`);
     const right = literal();
     const op = opToken.value;
-    return (r) => {
+    const predicate: Predicate = (r) => {
       const c = compare(type, r.get(field), right);
       if (op === '!=') return !(c === 0);
       if (Number.isNaN(c)) return false;
       return op === '=' ? c === 0 : op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
     };
+    predicate.conjuncts = [{ field, op, value: right }];
+    return predicate;
   };
 
   const primary = (): Predicate => {
@@ -183,7 +204,10 @@ export function parseKintoneQuery(
       next();
       parts.push(primary());
     }
-    return (r) => parts.every((p) => p(r));
+    if (parts.length === 1) return parts[0] as Predicate;
+    const predicate: Predicate = (r) => parts.every((p) => p(r));
+    predicate.conjuncts = parts.flatMap((p) => p.conjuncts ?? []);
+    return predicate;
   };
 
   function orExpression(): Predicate {
@@ -192,13 +216,14 @@ export function parseKintoneQuery(
       next();
       parts.push(andExpression());
     }
+    if (parts.length === 1) return parts[0] as Predicate;
     return (r) => parts.some((p) => p(r));
   }
 
   const atClause = () => isWord(peek(), 'order') || isWord(peek(), 'limit') || isWord(peek(), 'offset');
   const matches: Predicate = pos < tokens.length && !atClause() ? orExpression() : () => true;
 
-  const result: ParsedQuery = { matches, orderBy: [] };
+  const result: ParsedQuery = { matches, conjuncts: matches.conjuncts ?? [], orderBy: [] };
   if (isWord(peek(), 'order')) {
     next();
     if (!isWord(next(), 'by')) fail('"by" expected after order');

@@ -1,8 +1,9 @@
 /**
  * A kintone sandbox: an HTTP server on loopback that speaks the parts of the kintone REST API
  * the hub and common clients (the official JS client, cli-kintone) use, with kintone's limits,
- * errors and revision checks, API-token auth per app, webhooks on single-record changes,
- * and seeded fault injection. What is assumed rather than documented is listed in
+ * errors and revision checks, API-token auth per app, process management (status actions),
+ * webhooks as kintone sends them (single-record changes and status changes only, at most 60 a
+ * minute per domain, extra ones dropped, no retry), and seeded fault injection. What is assumed rather than documented is listed in
  * docs/integrations/kintone.md.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,6 +16,7 @@ import {
   type AnyAppDefinition,
   KintoneSandboxError,
   KintoneSandboxStore,
+  type StatusChange,
   type StoredRecord,
   validationError,
 } from './kintone-sandbox-store.js';
@@ -27,6 +29,8 @@ export const KINTONE_LIMITS = {
   cursorSize: 500,
   cursors: 10,
   concurrentRequests: 100,
+  /** Webhook notifications per minute per domain; kintone sends none beyond this. */
+  webhooksPerMinute: 60,
 } as const;
 
 export type KintoneFaultKind =
@@ -56,8 +60,10 @@ export interface KintoneSandboxOptions {
   tokens?: Record<string, string>;
   /** Where records are kept between runs; in memory when absent. */
   dataFile?: string;
-  /** Receives kintone-style webhooks for single-record changes. */
+  /** Receives kintone-style webhooks for single-record changes (settable later with setWebhookUrl). */
   webhookUrl?: string;
+  /** How long a webhook delivery may take before it is abandoned (never retried). */
+  webhookTimeoutMs?: number;
   cursorTtlMs?: number;
   faults?: KintoneFaultSettings;
   /** Time each request takes to serve, so concurrent requests overlap as they do on kintone. */
@@ -75,7 +81,27 @@ export interface KintoneSandbox {
   setLatency(ms: number): void;
   /** Requests served since start (for tests and the dev page). */
   requestCount(): number;
+  /** Where webhooks go from now on; `undefined` switches them off. */
+  setWebhookUrl(url: string | undefined): void;
+  /** Webhook notifications so far: sent, dropped over the per-minute limit, answered 2xx, failed. */
+  webhookStats(): WebhookStats;
+  /** Resolves when every webhook sent so far has been answered, failed or timed out. */
+  webhooksSettled(): Promise<void>;
+  /**
+   * What a user does on kintone's screen (no API has these effects): deleting one record from
+   * its detail page, which kintone notifies as DELETE_RECORD.
+   */
+  screen: {
+    deleteRecord(appId: string, id: string | number, by?: { code: string; name: string }): void;
+  };
   stop(): Promise<void>;
+}
+
+export interface WebhookStats {
+  sent: number;
+  dropped: number;
+  delivered: number;
+  failed: number;
 }
 
 interface Cursor {
@@ -121,6 +147,12 @@ export async function startKintoneSandbox(options: KintoneSandboxOptions = {}): 
   let active = 0;
   let latencyMs = options.latencyMs ?? 0;
   let served = 0;
+  let webhookUrl = options.webhookUrl;
+  const webhookTimeoutMs = options.webhookTimeoutMs ?? 10_000;
+  const webhookStats: WebhookStats = { sent: 0, dropped: 0, delivered: 0, failed: 0 };
+  /** When the notifications of the last minute were sent (ms), oldest first. */
+  const sentTimes: number[] = [];
+  const deliveries = new Set<Promise<void>>();
 
   const authorize = (req: IncomingMessage, appId: unknown) => {
     const header = req.headers['x-cybozu-api-token'];
@@ -143,24 +175,54 @@ export async function startKintoneSandbox(options: KintoneSandboxOptions = {}): 
     for (const [id, c] of cursors) if (now().getTime() - c.lastUsed > cursorTtlMs) cursors.delete(id);
   };
 
-  const fireWebhook = (type: string, appId: string, record: StoredRecord) => {
-    if (!options.webhookUrl) return;
-    const app = store.definition(appId);
-    const payload = {
-      id: randomUUID(),
+  /**
+   * Sends one notification as kintone does: a unique id, at most 60 a minute for the whole
+   * domain (the rest are dropped without a trace but the count), one attempt with a timeout.
+   */
+  const notify = (payload: Record<string, unknown>) => {
+    const target = webhookUrl;
+    if (!target) return;
+    const at = now().getTime();
+    while (sentTimes.length && at - (sentTimes[0] as number) >= 60_000) sentTimes.shift();
+    if (sentTimes.length >= KINTONE_LIMITS.webhooksPerMinute) {
+      webhookStats.dropped += 1;
+      return;
+    }
+    sentTimes.push(at);
+    webhookStats.sent += 1;
+    const delivery = fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: randomUUID(), ...payload }),
+      signal: AbortSignal.timeout(webhookTimeoutMs),
+    })
+      .then(async (res) => {
+        await res.arrayBuffer();
+        if (res.ok) webhookStats.delivered += 1;
+        else webhookStats.failed += 1;
+      })
+      .catch(() => {
+        webhookStats.failed += 1; // kintone does not retry failed notifications either
+      })
+      .finally(() => deliveries.delete(delivery));
+    deliveries.add(delivery);
+  };
+
+  const appOf = (appId: string) => ({ id: appId, name: store.definition(appId).name });
+
+  /** ADD_RECORD, UPDATE_RECORD and UPDATE_STATUS carry the record as `GET /record.json` returns it. */
+  const notifyRecord = (
+    type: 'ADD_RECORD' | 'UPDATE_RECORD' | 'UPDATE_STATUS',
+    appId: string,
+    record: StoredRecord,
+  ) =>
+    notify({
       type,
-      app: { id: appId, name: app.name },
+      app: appOf(appId),
       record: store.toKintone(appId, record),
       recordTitle: record.values.client_name ?? String(record.id),
       url: `${sandbox.url}/k/${appId}/show#record=${record.id}`,
-    };
-    void fetch(options.webhookUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(5000),
-    }).catch(() => undefined); // kintone does not retry failed notifications either
-  };
+    });
 
   /**
    * One API call against `store`, or against a bulk request's draft (authorised up front, and
@@ -180,30 +242,54 @@ export async function startKintoneSandbox(options: KintoneSandboxOptions = {}): 
       }
       case 'POST /k/v1/record.json': {
         const record = store.transaction((s) => s.add(appId, params.record));
-        if (single) fireWebhook('ADD_RECORD', appId, record);
+        if (single) notifyRecord('ADD_RECORD', appId, record);
         return [200, { id: String(record.id), revision: String(record.revision) }];
       }
       case 'PUT /k/v1/record.json': {
         const record = store.transaction((s) => s.update(appId, params, params.record));
-        if (single) fireWebhook('UPDATE_RECORD', appId, record);
+        if (single) notifyRecord('UPDATE_RECORD', appId, record);
         return [200, { revision: String(record.revision) }];
       }
+      case 'PUT /k/v1/record/status.json': {
+        const { record } = store.transaction((s) => s.changeStatus(appId, params));
+        if (single) notifyRecord('UPDATE_STATUS', appId, record);
+        return [200, { revision: String(record.revision) }];
+      }
+      case 'PUT /k/v1/records/status.json': {
+        const input = asArray(params.records) as StatusChange[];
+        if (input.length > KINTONE_LIMITS.writeRecords) {
+          throw validationError(`records: up to ${KINTONE_LIMITS.writeRecords} records per request.`);
+        }
+        // All or nothing, and no webhook: kintone notifies none for multi-record APIs.
+        const changed = store.transaction((s) =>
+          input.map((r, i) => s.changeStatus(appId, r ?? {}, `records[${i}]`).record),
+        );
+        return [200, { records: changed.map((r) => ({ id: String(r.id), revision: String(r.revision) })) }];
+      }
+      case 'GET /k/v1/app/status.json': {
+        const process = store.definition(appId).process;
+        if (!process) return [200, { enable: false, states: null, actions: null, revision: '1' }];
+        const states = Object.fromEntries(
+          process.states.map((name, index) => [
+            name,
+            { name, index: String(index), assignee: { type: 'ONE', entities: [] } },
+          ]),
+        );
+        const actions = process.actions.map((a) => ({ ...a, filterCond: '', type: 'PRIMARY' }));
+        return [200, { enable: true, states, actions, revision: '1' }];
+      }
       case 'GET /k/v1/records.json': {
-        const result = store.query(appId, String(params.query ?? ''));
-        const limit = result.limit ?? 100;
-        const offset = result.offset ?? 0;
-        if (limit > KINTONE_LIMITS.getRecords)
-          throw validationError(`limit must be ${KINTONE_LIMITS.getRecords} or less.`);
-        if (offset > KINTONE_LIMITS.maxOffset)
-          throw validationError(`offset must be ${KINTONE_LIMITS.maxOffset} or less.`);
+        const page = store.page(appId, String(params.query ?? ''), {
+          totalCount: String(params.totalCount) === 'true',
+          maxLimit: KINTONE_LIMITS.getRecords,
+          maxOffset: KINTONE_LIMITS.maxOffset,
+        });
         const fields = asArray(params.fields).map(String);
         return [
           200,
           {
-            records: result.records
-              .slice(offset, offset + limit)
-              .map((r) => store.toKintone(appId, r, fields)),
-            totalCount: String(params.totalCount) === 'true' ? String(result.records.length) : null,
+            records: page.records.map((r) => store.toKintone(appId, r, fields)),
+            totalCount: page.totalCount !== undefined ? String(page.totalCount) : null,
           },
         ];
       }
@@ -348,6 +434,7 @@ export async function startKintoneSandbox(options: KintoneSandboxOptions = {}): 
               type: f.type,
               code: f.code,
               label: f.label,
+              ...(f.type === 'STATUS' || f.type === 'STATUS_ASSIGNEE' ? { enabled: true } : {}),
               noLabel: false,
               required: Boolean(f.required),
               unique: Boolean(f.unique),
@@ -394,7 +481,10 @@ export async function startKintoneSandbox(options: KintoneSandboxOptions = {}): 
       const results: unknown[] = [];
       for (const [i, r] of requests.entries()) {
         const api = String(r.api ?? '').replace(/^\/k\/guest\/\d+\/v1\//, '/k/v1/');
-        if (!/^(POST|PUT|DELETE)$/.test(String(r.method)) || !/^\/k\/v1\/records?\.json$/.test(api)) {
+        if (
+          !/^(POST|PUT|DELETE)$/.test(String(r.method)) ||
+          !/^\/k\/v1\/records?(\/status)?\.json$/.test(api)
+        ) {
           throw Object.assign(
             validationError(`requests[${i}]: ${r.method} ${r.api} is not allowed in a bulk request.`),
             {
@@ -529,6 +619,26 @@ export async function startKintoneSandbox(options: KintoneSandboxOptions = {}): 
       latencyMs = ms;
     },
     requestCount: () => served,
+    setWebhookUrl(url) {
+      webhookUrl = url;
+    },
+    webhookStats: () => ({ ...webhookStats }),
+    async webhooksSettled() {
+      while (deliveries.size) await Promise.allSettled([...deliveries]);
+    },
+    screen: {
+      deleteRecord(appId, id, by = { code: 'sandbox-user', name: 'sandbox user' }) {
+        store.definition(appId);
+        store.transaction((s) => s.remove(appId, [id]));
+        notify({
+          type: 'DELETE_RECORD',
+          app: appOf(appId),
+          recordId: String(id),
+          deletedBy: by,
+          deletedAt: `${now().toISOString().slice(0, 19)}Z`,
+        });
+      },
+    },
     async stop() {
       server.closeAllConnections();
       await new Promise((ok) => server.close(ok));
