@@ -13,5 +13,6 @@ import './assignment.js';
 import './visits.js';
 import './applications.js';
 import './sync.js';
+import './overdue.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
