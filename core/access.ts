@@ -49,6 +49,7 @@ export const PERMISSIONS = {
   'approval.decide': ['MANAGER', 'LEGAL'],
   'staff.read': ['ADMIN', 'MANAGER'],
   'staff.manage': ['ADMIN'],
+  'signature.confirm': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,6 +18,7 @@ import { randomIds } from '../core/ids.js';
 import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
 import { dispatchMailOutbox } from '../core/mail/dispatch-mail-outbox.js';
 import { policyFromEnv } from '../core/policy-config.js';
+import { ensureCompletionWebhook } from '../core/signing/completion-webhook.js';
 import { dispatchSignatureOutbox, requestSignature } from '../core/signing/signature-outbox.js';
 import { makeHandler as makeGmoSignWebhook } from '../functions/gmosign-webhook.handler.js';
 import { makeHandler as makeInquiryWebhook } from '../functions/inquiry-webhook.handler.js';
@@ -157,6 +158,12 @@ export async function startLocalHub(
     await refreshMirror();
     mirrorTimer = setInterval(refreshMirror, gstaffConfig.GSTAFF_MIRROR_REFRESH_MS);
 
+    const base = `http://localhost:${config.PORT}`;
+    const documents = new LocalDocumentStore(join(config.dataDir, 'documents'), {
+      baseUrl: base,
+      secret: randomBytes(32).toString('base64url'),
+    });
+
     // GMO Sign: the sandbox (default) or the real service.
     let gmosignTarget: { baseUrl: string; customerId: string; secretKey: string };
     if (gmosignConfig.GMOSIGN_MODE === 'sandbox') {
@@ -165,20 +172,21 @@ export async function startLocalHub(
       gmosignSandbox = await startGmoSignSandbox({
         port: gmosignConfig.GMOSIGN_SANDBOX_PORT,
         callbackDelayMs: gmosignConfig.GMOSIGN_CALLBACK_DELAY_MS,
+        stateFile: join(config.dataDir, 'gmosign.json'),
       });
       gmosignTarget = {
-        baseUrl: gmosignSandbox.url,
+        baseUrl: gmosignSandbox.apiUrl,
         customerId: gmosignSandbox.customerId,
         secretKey: gmosignSandbox.secretKey,
       };
     } else {
       gmosignTarget = {
-        baseUrl: gmosignConfig.GMOSIGN_BASE_URL as string,
+        baseUrl: gmosignConfig.GMOSIGN_BASE_URL,
         customerId: gmosignConfig.GMOSIGN_CUSTOMER_ID as string,
         secretKey: gmosignConfig.GMOSIGN_SECRET_KEY as string,
       };
     }
-    const signatures = createGmoSign(gmosignConfig, gmosignTarget, hub.clock);
+    const signatures = createGmoSign(gmosignConfig, gmosignTarget);
 
     const kintoneApps = createKintoneApps(kintone, target, hub.clock, (message, details) =>
       logger.warn(message, details),
@@ -206,6 +214,7 @@ export async function startLocalHub(
           ...hub,
           signatures,
           signatureRetry: kintoneApps.outboxRetry,
+          documents,
         });
         if (Object.values(signed).some(Boolean)) logger.info('signature outbox dispatched', { ...signed });
         if (mailed.sent || mailed.retrying || mailed.failed)
@@ -217,16 +226,11 @@ export async function startLocalHub(
       }
     }, 2000);
 
-    const base = `http://localhost:${config.PORT}`;
     const devAuth = await createDevAuth({ keyFile: join(config.dataDir, 'dev-jwt-key.json') });
     const verify = createJwtVerifier({
       issuer: DEV_ISSUER,
       audience: DEV_AUDIENCE,
       jwksUrl: `${base}/dev/jwks.json`,
-    });
-    const documents = new LocalDocumentStore(join(config.dataDir, 'documents'), {
-      baseUrl: base,
-      secret: randomBytes(32).toString('base64url'),
     });
     // The approval workflows: the state machines `cdk synth` produces, run by the local engine with
     // the same task function as on AWS; what was in flight when the hub stopped is re-run.
@@ -286,13 +290,20 @@ export async function startLocalHub(
             .toISOString()
             .replace(/[^0-9]/g, '')
             .slice(0, 14)}-${randomIds.next('t').slice(2, 8)}`;
+          // The PDF goes to the document store; the outbox entry refers to it.
+          const documentKey = `signing/${name}.pdf`;
+          await documents.put(
+            documentKey,
+            Buffer.from(`%PDF-1.4\n% test envelope ${name}\n%%EOF\n`),
+            'application/pdf',
+          );
           await requestSignature(
             hub,
             { businessType: 'TEST', businessId: name },
             {
               envelopeName: name,
               documentName: 'テスト契約書.pdf',
-              pdfBase64: Buffer.from(`%PDF-1.4\n% test envelope ${name}\n%%EOF\n`).toString('base64'),
+              documentKey,
               ourSigners: [{ name: '田中 由美', email: 'legal.tanaka@haken-agency.example' }],
               partnerSigners: [
                 { name: 'テスト 太郎', email: 'test@client.example', organization: '株式会社テスト' },
@@ -337,12 +348,13 @@ export async function startLocalHub(
       server.listen(config.PORT, ok);
     });
 
-    // Ask GMO Sign to call the hub back on completion (a hint; the hub confirms by lookup).
-    await signatures
-      .registerCompletionWebhook(`${base}/webhooks/gmosign/${gmosignConfig.GMOSIGN_WEBHOOK_SECRET}`)
-      .catch((error: unknown) =>
-        logger.warn('GMO Sign webhook registration failed', { error: error as Error }),
-      );
+    // Ask GMO Sign to call the hub back on completion (once per URL; the connect id is kept).
+    await ensureCompletionWebhook(
+      { signatures, documents, clock: hub.clock },
+      `${base}/webhooks/gmosign/${gmosignConfig.GMOSIGN_WEBHOOK_SECRET}`,
+    ).catch((error: unknown) =>
+      logger.warn('GMO Sign webhook registration failed', { error: error as Error }),
+    );
 
     const started = dynamo;
     return {

@@ -48,7 +48,7 @@ export const handler = async (event: unknown, context: Context) => {
     const apiKey = await cachedSecret(config.AWS_REGION, gstaffSecretArn)();
     const settings = gstaffSettings({ ...process.env, GSTAFF_MODE: 'live', GSTAFF_API_KEY: apiKey });
     const gstaff = createGStaff(settings, { baseUrl: settings.GSTAFF_BASE_URL as string, apiKey });
-    const { signatures } = await gmosignFromSecret(config.AWS_REGION, process.env, hub.clock);
+    const { signatures } = await gmosignFromSecret(config.AWS_REGION, process.env);
     const documents = documentsFromEnv(config, process.env);
     const inner = makeHandler({ hub: { ...hub, gstaff, signatures, documents }, logger });
     lambdaHandler = middy((e: unknown) => inner(e)).use(injectLambdaContext(logger));
