@@ -86,6 +86,11 @@ export function loadGmoSignContract(options: { strict?: boolean } = {}): GmoSign
   const doc = (options.strict ? closed(raw) : raw) as OpenApiDocument;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   (formatsPlugin as unknown as (a: Ajv2020) => void)(ajv);
+  // ajv-formats' `byte` pattern overflows the stack on a document of megabytes: a linear check instead.
+  ajv.addFormat('byte', {
+    type: 'string',
+    validate: (value: string) => value.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(value),
+  });
   ajv.addSchema({ $id: ID, components: doc.components });
   const compiled = new Map<string, ValidateFunction>();
   const validator = (schema: Schema): ValidateFunction => {
