@@ -194,9 +194,18 @@ describe('npm start', () => {
     };
     expect(await until(`${hub.url}/dev/envelopes`, '<td>SENT</td>')).toContain('TEST-');
     const sandboxUrl = hub.components.find((c) => c.name.startsWith('GMO Sign sandbox'))?.url as string;
-    const sandboxPage = await until(sandboxUrl, 'TEST-');
-    const signAction = /action="(\/dev\/envelopes\/[^"]+\/sign)"/.exec(sandboxPage)?.[1] as string;
-    await fetch(new URL(signAction, sandboxUrl), { method: 'POST', redirect: 'manual' });
+    // By hand, as GMO Sign asks them: legal (in-house) signs first, then the client's contact.
+    const listed = await until(sandboxUrl, 'TEST-');
+    expect(listed.indexOf('legal.tanaka@haken-agency.example')).toBeLessThan(
+      listed.indexOf('test@client.example'),
+    );
+    for (let signer = 0; signer < 2; signer += 1) {
+      const page = await (await fetch(sandboxUrl)).text();
+      const act = /action="(\/dev\/envelopes\/[^"]+\/act)"/.exec(page)?.[1] as string;
+      expect((await fetch(new URL(act, sandboxUrl), { method: 'POST', redirect: 'manual' })).status).toBe(
+        303,
+      );
+    }
     const completed = await until(`${hub.url}/dev/envelopes`, '<td>COMPLETED</td>');
     expect(completed).toMatch(/B, sha256 [0-9a-f]{16}…/);
   });
