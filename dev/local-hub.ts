@@ -7,9 +7,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { join } from 'node:path';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { releaseSignatureWait } from '../core/applications/contract-steps.js';
 import { redriveInFlightApplications } from '../core/applications/redrive.js';
 import { runWorkflowTask, workflowErrorName } from '../core/applications/workflow-tasks.js';
 import { runDeadlineJob } from '../core/deadline-job.js';
+import { DomainError } from '../core/errors.js';
 import { refreshGStaffMirror } from '../core/gstaff/gstaff-mirror.js';
 import { linkClientsToGStaff } from '../core/gstaff/link-clients-to-gstaff.js';
 import { refreshStaffRegisterMirror } from '../core/gstaff/staff-register-mirror.js';
@@ -19,7 +21,11 @@ import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.j
 import { dispatchMailOutbox } from '../core/mail/dispatch-mail-outbox.js';
 import { policyFromEnv } from '../core/policy-config.js';
 import { ensureCompletionWebhook } from '../core/signing/completion-webhook.js';
-import { dispatchSignatureOutbox, requestSignature } from '../core/signing/signature-outbox.js';
+import {
+  confirmSignatureEnvelope,
+  dispatchSignatureOutbox,
+  requestSignature,
+} from '../core/signing/signature-outbox.js';
 import { makeHandler as makeGmoSignWebhook } from '../functions/gmosign-webhook.handler.js';
 import { makeHandler as makeInquiryWebhook } from '../functions/inquiry-webhook.handler.js';
 import { createJwtVerifier } from '../functions/shared/jwt-verifier.js';
@@ -311,6 +317,27 @@ export async function startLocalHub(
               approvers: [],
             },
           );
+          res.writeHead(303, { location: '/dev/envelopes' });
+          return res.end();
+        }
+        if (path === '/dev/gmosign/confirm' && req.method === 'POST') {
+          // As the seeded admin: what they found in GMO Sign for an envelope whose send outcome is unknown.
+          const form = new URLSearchParams((await readBody(req, 4096)).toString('utf8'));
+          const envelopeName = form.get('envelopeName') ?? '';
+          const outcome = form.get('outcome');
+          try {
+            await confirmSignatureEnvelope(
+              hub,
+              { userId: 'admin.kato', role: 'ADMIN' },
+              outcome === 'SENT'
+                ? { envelopeName, outcome, envelopeId: form.get('envelopeId') ?? '' }
+                : { envelopeName, outcome: outcome === 'DECLINED' ? 'DECLINED' : 'NOT_SENT' },
+            );
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            return sendJson(res, 400, { error: error.code, message: error.message });
+          }
+          if (workflows) await releaseSignatureWait({ ...hub, workflows }, envelopeName);
           res.writeHead(303, { location: '/dev/envelopes' });
           return res.end();
         }
