@@ -42,7 +42,7 @@ export const handler = async (event: unknown, context: Context) => {
     const config = parseConfig(process.env);
     const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
     const hub = createHubDeps(config, process.env);
-    // G-Staff (contract storage) and GMO Sign (the signature lookup), with their secrets.
+    // G-Staff (contract storage) and GMO Sign (the signed PDF's download), with their secrets.
     const gstaffSecretArn = process.env.GSTAFF_SECRET_ARN;
     if (!gstaffSecretArn) throw new Error('invalid configuration: GSTAFF_SECRET_ARN: is required');
     const apiKey = await cachedSecret(config.AWS_REGION, gstaffSecretArn)();

@@ -215,7 +215,7 @@ describe('contract execution (06_2)', () => {
       partnerSigners: [expect.objectContaining({ email: 'sasaki@keiyaku.example' })],
     });
     d.signatures.sign(envelope.envelopeId as string);
-    // No callback: the 2-second wait times out, the workflow looks GMO Sign up itself.
+    // No callback: the 2-second wait times out and the workflow looks the envelope up itself (this fake offers a lookup; GMO Sign's definition does not).
     const done = await settled(application.applicationId);
     expect(done.status).toBe('APPROVED');
     expect((await t.ledger.getSignatureEnvelope(envelope.envelopeName))?.state).toBe('COMPLETED');
