@@ -134,13 +134,13 @@ export const handler = async (event: unknown, context: Context) => {
       mailTransport: new SesMailTransport({ region: config.AWS_REGION, fromAddress }),
       mailRetry: kintone.outboxRetry,
     };
+    // The PDFs to sign are read from the documents bucket: without it, no signature is sent
+    // (kintone and mail go on), and the log says why.
     const { signatures } = await gmosignFromSecret(config.AWS_REGION, process.env);
-    // The PDFs to sign are read from the documents bucket.
-    const signing = {
-      signatures,
-      signatureRetry: kintone.outboxRetry,
-      documents: documentsFromEnv(config, process.env),
-    };
+    const signing = process.env.DOCUMENTS_BUCKET
+      ? { signatures, signatureRetry: kintone.outboxRetry, documents: documentsFromEnv(config, process.env) }
+      : undefined;
+    if (!signing) logger.warn('signature outbox off', { reason: 'DOCUMENTS_BUCKET is not set' });
     const workflows = workflowsFromEnv(config, process.env);
     const inner = makeHandler({ hub, kintone, mail, signing, logger, batchSize: 25, workflows });
     lambdaHandler = middy((e: unknown, c: Context) => inner(e, c)).use(injectLambdaContext(logger));

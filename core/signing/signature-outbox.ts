@@ -130,6 +130,7 @@ async function toSend(
   request: EnvelopeRequest,
 ): Promise<EnvelopeToSend | undefined> {
   if ('templateId' in request) return request;
+  if (typeof request.documentKey !== 'string') return undefined; // an entry from before documents were referenced
   const pdf = await deps.documents.get(request.documentKey);
   if (!pdf) return undefined;
   const { documentKey: _key, ...rest } = request;
