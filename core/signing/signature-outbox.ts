@@ -124,6 +124,33 @@ async function save(
   return after;
 }
 
+/**
+ * Saves `changes` on top of whatever the entry became meanwhile, while `applies` still holds:
+ * the workflow writes its wait (`workflowWait`) onto the same entry while a send or a download is
+ * under way, and that must not lose the send's outcome. False when the entry moved on (another
+ * dispatcher or notice decided it).
+ */
+async function saveOnLatest(
+  deps: HubDeps,
+  before: SignatureEnvelope,
+  changes: Partial<SignatureEnvelope>,
+  applies: (latest: SignatureEnvelope) => boolean,
+): Promise<boolean> {
+  let current = before;
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    try {
+      await save(deps, current, changes);
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const latest = await deps.ledger.getSignatureEnvelope(before.envelopeName);
+      if (!latest || !applies(latest)) return false;
+      current = latest;
+    }
+  }
+  throw new ConflictError(`SIGNATURE_ENVELOPE ${before.envelopeName} keeps changing`);
+}
+
 /** The envelope as the service is given it: the PDF read back from the document store. */
 async function toSend(
   deps: SignatureDispatchDeps,
@@ -136,6 +163,10 @@ async function toSend(
   const { documentKey: _key, ...rest } = request;
   return { ...rest, pdf };
 }
+
+/** The entry is still this dispatcher's send (only the workflow's wait may have been written meanwhile). */
+const stillSending = (sending: SignatureEnvelope) => (latest: SignatureEnvelope) =>
+  latest.state === 'SENDING' && latest.attempts === sending.attempts;
 
 /** An unknown outcome: looked up next run where the service offers a lookup, else it waits for a callback or an admin. */
 const unknownOutcome = (deps: SignatureDispatchDeps, lastError: string): Partial<SignatureEnvelope> => ({
@@ -196,16 +227,17 @@ export async function dispatchSignatureOutbox(deps: SignatureDispatchDeps, optio
     }
     try {
       const sent = await deps.signatures.send(envelope);
-      await save(deps, sending, {
-        state: 'SENT',
-        envelopeId: sent.envelopeId,
-        documentIds: sent.documentIds,
-      });
+      await saveOnLatest(
+        deps,
+        sending,
+        { state: 'SENT', envelopeId: sent.envelopeId, documentIds: sent.documentIds },
+        stillSending(sending),
+      );
       result.sent += 1;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (outcomeUnknown(error)) {
-        await save(deps, sending, unknownOutcome(deps, message));
+        await saveOnLatest(deps, sending, unknownOutcome(deps, message), stillSending(sending));
         result.needsConfirmation += 1;
       } else {
         const next = afterFailedAttempt(
@@ -214,7 +246,7 @@ export async function dispatchSignatureOutbox(deps: SignatureDispatchDeps, optio
           notProcessed(error) ? error : new Error(message),
           deps.clock.now(),
         );
-        await save(deps, sending, next);
+        await saveOnLatest(deps, sending, next, stillSending(sending));
         result[next.state === 'PENDING' ? 'retrying' : 'failed'] += 1;
       }
     }
@@ -268,17 +300,19 @@ export async function recordEnvelopeCompletion(
     signed.pdf,
     'application/pdf',
   );
-  try {
-    await save(deps, entry, {
+  // A concurrent notice may have recorded it already; a workflow's wait written meanwhile is kept.
+  await saveOnLatest(
+    deps,
+    entry,
+    {
       state: 'COMPLETED',
       envelopeId: completed.envelopeId,
       documentIds: completed.documentIds,
       signedPdf: { size: signed.size, sha256: signed.sha256, location },
       completedAt: deps.clock.now().toISOString(),
-    });
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error; // a concurrent notice recorded it
-  }
+    },
+    (latest) => latest.state !== 'COMPLETED' && latest.state !== 'FAILED',
+  );
   return 'COMPLETED';
 }
 
