@@ -62,6 +62,40 @@ describe('signature outbox (rules)', () => {
     expect(signatures.envelopes.get('env-1')?.pdf).toEqual(pdf);
   });
 
+  it('keeps the outcome of a send during which the workflow wrote its wait onto the entry', async () => {
+    const { deps, ledger, signatures, ask } = setup();
+    await ask('BASIC-wait-1');
+    const send = signatures.send.bind(signatures);
+    signatures.send = async (envelope) => {
+      const during = (await ledger.getSignatureEnvelope('BASIC-wait-1')) as NonNullable<
+        Awaited<ReturnType<typeof ledger.getSignatureEnvelope>>
+      >;
+      await ledger.commit(
+        [
+          {
+            entity: {
+              type: 'SIGNATURE_ENVELOPE',
+              value: {
+                ...during,
+                workflowWait: { applicationId: 'app_1', taskToken: 't' },
+                version: during.version + 1,
+              },
+            },
+            expectedVersion: during.version,
+          },
+        ],
+        [],
+      );
+      return send(envelope);
+    };
+    expect(await dispatchSignatureOutbox(deps)).toMatchObject({ sent: 1 });
+    expect(await ledger.getSignatureEnvelope('BASIC-wait-1')).toMatchObject({
+      state: 'SENT',
+      envelopeId: 'env-1',
+      workflowWait: { applicationId: 'app_1', taskToken: 't' },
+    });
+  });
+
   it('fails an entry whose document is gone from the store, without sending', async () => {
     const { deps, ledger, signatures } = setup();
     await requestSignature(
