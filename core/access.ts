@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   /** Sync conflicts and job runs: the department's managers for their clients, admins for all. */
   'sync.read': ['MANAGER', 'ADMIN'],
   'sync.resolve': ['MANAGER', 'ADMIN'],
+  /** Settling a signature send whose outcome is unknown (GMO Sign offers no lookup). */
+  'signature.confirm': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,17 @@
-/** `/dev/envelopes` (local host only): the hub's side of e-signature — every envelope and its state. */
+/**
+ * `/dev/envelopes` (local host only): the hub's side of e-signature — every envelope and its
+ * state; an envelope whose send outcome is unknown can be settled here as the seeded admin would
+ * (what the admin found in GMO Sign's screens: there, with its envelope id / not there / declined).
+ */
 import type { ClientLedger } from '../core/ledger.js';
 import { jstDateTime } from '../core/mail/templates.js';
 import { escapeHtml } from '../integrations/shared/sandbox-kit.js';
+
+/** The admin's answer for an unknown send outcome (posted to /dev/gmosign/confirm). */
+const confirmForm = (envelopeName: string) =>
+  `<form method="post" action="/dev/gmosign/confirm"><input type="hidden" name="envelopeName" value="${escapeHtml(envelopeName)}">` +
+  `<select name="outcome"><option value="SENT">GMO Sign has it</option><option value="NOT_SENT">not there: send again</option><option value="DECLINED">declined</option></select> ` +
+  `<input name="envelopeId" placeholder="envelope_xid (when it has it)"> <button>確認 (admin)</button></form>`;
 
 export async function envelopesPage(ledger: ClientLedger, sandboxUrl: string | undefined): Promise<string> {
   const { items } = await ledger.listSignatureEnvelopes(50);
@@ -10,7 +20,7 @@ export async function envelopesPage(ledger: ClientLedger, sandboxUrl: string | u
       (e) =>
         `<tr><td>${escapeHtml(jstDateTime(e.createdAt))}</td><td>${escapeHtml(e.envelopeName)}</td><td>${e.state}</td>` +
         `<td>${escapeHtml(e.envelopeId ?? '')}</td><td>${e.signedPdf ? `${e.signedPdf.size} B, sha256 ${e.signedPdf.sha256.slice(0, 16)}…` : ''}</td>` +
-        `<td>${escapeHtml(e.lastError ?? '')}</td></tr>`,
+        `<td>${escapeHtml(e.lastError ?? '')}${e.state === 'NEEDS_CONFIRMATION' ? confirmForm(e.envelopeName) : ''}</td></tr>`,
     )
     .join('');
   return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>Envelopes</title>

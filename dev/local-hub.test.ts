@@ -194,11 +194,71 @@ describe('npm start', () => {
     };
     expect(await until(`${hub.url}/dev/envelopes`, '<td>SENT</td>')).toContain('TEST-');
     const sandboxUrl = hub.components.find((c) => c.name.startsWith('GMO Sign sandbox'))?.url as string;
-    const sandboxPage = await until(sandboxUrl, 'TEST-');
-    const signAction = /action="(\/dev\/envelopes\/[^"]+\/sign)"/.exec(sandboxPage)?.[1] as string;
-    await fetch(new URL(signAction, sandboxUrl), { method: 'POST', redirect: 'manual' });
+    // By hand, as GMO Sign asks them: legal (in-house) signs first, then the client's contact.
+    const listed = await until(sandboxUrl, 'TEST-');
+    expect(listed.indexOf('legal.tanaka@haken-agency.example')).toBeLessThan(
+      listed.indexOf('test@client.example'),
+    );
+    for (let signer = 0; signer < 2; signer += 1) {
+      const page = await (await fetch(sandboxUrl)).text();
+      const act = /action="(\/dev\/envelopes\/[^"]+\/act)"/.exec(page)?.[1] as string;
+      expect((await fetch(new URL(act, sandboxUrl), { method: 'POST', redirect: 'manual' })).status).toBe(
+        303,
+      );
+    }
     const completed = await until(`${hub.url}/dev/envelopes`, '<td>COMPLETED</td>');
     expect(completed).toMatch(/B, sha256 [0-9a-f]{16}…/);
+  });
+
+  it('lets the admin settle an envelope whose send outcome is unknown from /dev/envelopes', async () => {
+    const now = new Date().toISOString();
+    await hub.hub.ledger.commit(
+      [
+        {
+          entity: {
+            type: 'SIGNATURE_ENVELOPE',
+            value: {
+              envelopeName: 'TEST-lost-answer',
+              businessType: 'TEST',
+              businessId: 'TEST-lost-answer',
+              request: {
+                envelopeName: 'TEST-lost-answer',
+                templateId: 'TPL-BASIC',
+                ourSigners: [],
+                partnerSigners: [],
+                approvers: [],
+              },
+              state: 'NEEDS_CONFIRMATION',
+              attempts: 1,
+              nextAttemptAt: '9999-12-31T23:59:59.999Z',
+              lastError: 'socket hang up',
+              version: 1,
+              createdAt: now,
+              updatedAt: now,
+            },
+          },
+        },
+      ],
+      [],
+    );
+    expect(await (await fetch(`${hub.url}/dev/envelopes`)).text()).toContain('action="/dev/gmosign/confirm"');
+    const confirm = (form: Record<string, string>) =>
+      fetch(`${hub.url}/dev/gmosign/confirm`, {
+        method: 'POST',
+        body: new URLSearchParams(form),
+        redirect: 'manual',
+      });
+    expect(
+      (await confirm({ envelopeName: 'TEST-lost-answer', outcome: 'SENT', envelopeId: '' })).status,
+    ).toBe(400);
+    expect(
+      (await confirm({ envelopeName: 'TEST-lost-answer', outcome: 'SENT', envelopeId: 'env-found-1' }))
+        .status,
+    ).toBe(303);
+    expect(await hub.hub.ledger.getSignatureEnvelope('TEST-lost-answer')).toMatchObject({
+      state: 'SENT',
+      envelopeId: 'env-found-1',
+    });
   });
 
   it('refuses a GMO Sign callback without the path secret', async () => {

@@ -7,12 +7,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { join } from 'node:path';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { releaseSignatureWait } from '../core/applications/contract-steps.js';
 import { redriveInFlightApplications } from '../core/applications/redrive.js';
 import { runWorkflowTask, workflowErrorName } from '../core/applications/workflow-tasks.js';
+import { DomainError } from '../core/errors.js';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
 import { policyFromEnv } from '../core/policy-config.js';
-import { requestSignature } from '../core/signing/signature-outbox.js';
+import { ensureCompletionWebhook } from '../core/signing/completion-webhook.js';
+import { confirmSignatureEnvelope, requestSignature } from '../core/signing/signature-outbox.js';
 import { type HubJobDeps, runHubJob } from '../core/sync/hub-jobs.js';
 import type { KintoneSyncDeps } from '../core/sync/reconcile-kintone.js';
 import { SYNC_JOBS, type SyncedKintoneApp, type SyncJobName } from '../core/sync/sync-model.js';
@@ -143,6 +146,12 @@ export async function startLocalHub(
     }
     const gstaff = createGStaff(gstaffConfig, gstaffTarget);
 
+    const base = `http://localhost:${config.PORT}`;
+    const documents = new LocalDocumentStore(join(config.dataDir, 'documents'), {
+      baseUrl: base,
+      secret: randomBytes(32).toString('base64url'),
+    });
+
     // GMO Sign: the sandbox (default) or the real service.
     let gmosignTarget: { baseUrl: string; customerId: string; secretKey: string };
     if (gmosignConfig.GMOSIGN_MODE === 'sandbox') {
@@ -151,20 +160,21 @@ export async function startLocalHub(
       gmosignSandbox = await startGmoSignSandbox({
         port: gmosignConfig.GMOSIGN_SANDBOX_PORT,
         callbackDelayMs: gmosignConfig.GMOSIGN_CALLBACK_DELAY_MS,
+        stateFile: join(config.dataDir, 'gmosign.json'),
       });
       gmosignTarget = {
-        baseUrl: gmosignSandbox.url,
+        baseUrl: gmosignSandbox.apiUrl,
         customerId: gmosignSandbox.customerId,
         secretKey: gmosignSandbox.secretKey,
       };
     } else {
       gmosignTarget = {
-        baseUrl: gmosignConfig.GMOSIGN_BASE_URL as string,
+        baseUrl: gmosignConfig.GMOSIGN_BASE_URL,
         customerId: gmosignConfig.GMOSIGN_CUSTOMER_ID as string,
         secretKey: gmosignConfig.GMOSIGN_SECRET_KEY as string,
       };
     }
-    const signatures = createGmoSign(gmosignConfig, gmosignTarget, hub.clock);
+    const signatures = createGmoSign(gmosignConfig, gmosignTarget);
 
     const kintoneApps = createKintoneApps(kintone, target, hub.clock, (message, details) =>
       logger.warn(message, details),
@@ -181,6 +191,7 @@ export async function startLocalHub(
       mailRetry: kintoneApps.outboxRetry,
       signatures,
       signatureRetry: kintoneApps.outboxRetry,
+      documents,
       gstaff,
     };
     // Every job of the hub on its own interval, the same code and lease as on AWS; one run of a
@@ -217,16 +228,11 @@ export async function startLocalHub(
       if (every > 0) jobTimers.push(setInterval(() => void runLocalJob(job), every));
     }
 
-    const base = `http://localhost:${config.PORT}`;
     const devAuth = await createDevAuth({ keyFile: join(config.dataDir, 'dev-jwt-key.json') });
     const verify = createJwtVerifier({
       issuer: DEV_ISSUER,
       audience: DEV_AUDIENCE,
       jwksUrl: `${base}/dev/jwks.json`,
-    });
-    const documents = new LocalDocumentStore(join(config.dataDir, 'documents'), {
-      baseUrl: base,
-      secret: randomBytes(32).toString('base64url'),
     });
     // The approval workflows: the state machines `cdk synth` produces, run by the local engine with
     // the same task function as on AWS; what was in flight when the hub stopped is re-run.
@@ -296,13 +302,20 @@ export async function startLocalHub(
             .toISOString()
             .replace(/[^0-9]/g, '')
             .slice(0, 14)}-${randomIds.next('t').slice(2, 8)}`;
+          // The PDF goes to the document store; the outbox entry refers to it.
+          const documentKey = `signing/${name}.pdf`;
+          await documents.put(
+            documentKey,
+            Buffer.from(`%PDF-1.4\n% test envelope ${name}\n%%EOF\n`),
+            'application/pdf',
+          );
           await requestSignature(
             hub,
             { businessType: 'TEST', businessId: name },
             {
               envelopeName: name,
               documentName: 'テスト契約書.pdf',
-              pdfBase64: Buffer.from(`%PDF-1.4\n% test envelope ${name}\n%%EOF\n`).toString('base64'),
+              documentKey,
               ourSigners: [{ name: '田中 由美', email: 'legal.tanaka@haken-agency.example' }],
               partnerSigners: [
                 { name: 'テスト 太郎', email: 'test@client.example', organization: '株式会社テスト' },
@@ -310,6 +323,27 @@ export async function startLocalHub(
               approvers: [],
             },
           );
+          res.writeHead(303, { location: '/dev/envelopes' });
+          return res.end();
+        }
+        if (path === '/dev/gmosign/confirm' && req.method === 'POST') {
+          // As the seeded admin: what they found in GMO Sign for an envelope whose send outcome is unknown.
+          const form = new URLSearchParams((await readBody(req, 4096)).toString('utf8'));
+          const envelopeName = form.get('envelopeName') ?? '';
+          const outcome = form.get('outcome');
+          try {
+            await confirmSignatureEnvelope(
+              hub,
+              { userId: 'admin.kato', role: 'ADMIN' },
+              outcome === 'SENT'
+                ? { envelopeName, outcome, envelopeId: form.get('envelopeId') ?? '' }
+                : { envelopeName, outcome: outcome === 'DECLINED' ? 'DECLINED' : 'NOT_SENT' },
+            );
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            return sendJson(res, 400, { error: error.code, message: error.message });
+          }
+          if (workflows) await releaseSignatureWait({ ...hub, workflows }, envelopeName);
           res.writeHead(303, { location: '/dev/envelopes' });
           return res.end();
         }
@@ -347,12 +381,13 @@ export async function startLocalHub(
       server.listen(config.PORT, ok);
     });
 
-    // Ask GMO Sign to call the hub back on completion (a hint; the hub confirms by lookup).
-    await signatures
-      .registerCompletionWebhook(`${base}/webhooks/gmosign/${gmosignConfig.GMOSIGN_WEBHOOK_SECRET}`)
-      .catch((error: unknown) =>
-        logger.warn('GMO Sign webhook registration failed', { error: error as Error }),
-      );
+    // Ask GMO Sign to call the hub back on completion (once per URL; the connect id is kept).
+    await ensureCompletionWebhook(
+      { signatures, documents, clock: hub.clock },
+      `${base}/webhooks/gmosign/${gmosignConfig.GMOSIGN_WEBHOOK_SECRET}`,
+    ).catch((error: unknown) =>
+      logger.warn('GMO Sign webhook registration failed', { error: error as Error }),
+    );
 
     const started = dynamo;
     return {

@@ -1,6 +1,5 @@
 /** GMO Sign credentials on AWS: one secret {customerId, secretKey, webhookSecret}, read at cold start, never logged. */
 import { z } from 'zod';
-import type { Clock } from '../core/clock.js';
 import type { GmoSignAdapter } from '../integrations/gmosign/gmosign.adapter.js';
 import { createGmoSign, gmosignSettings } from '../integrations/gmosign/gmosign-config.js';
 import { cachedSecret } from './composition.js';
@@ -14,7 +13,6 @@ const credentials = z.object({
 export async function gmosignFromSecret(
   region: string,
   env: Record<string, string | undefined>,
-  clock: Clock,
 ): Promise<{ signatures: GmoSignAdapter; webhookSecret: string }> {
   const secretArn = env.GMOSIGN_SECRET_ARN;
   if (!secretArn) throw new Error('invalid configuration: GMOSIGN_SECRET_ARN: is required');
@@ -32,14 +30,10 @@ export async function gmosignFromSecret(
     GMOSIGN_SECRET_KEY: parsed.data.secretKey,
     GMOSIGN_WEBHOOK_SECRET: parsed.data.webhookSecret,
   });
-  const signatures = createGmoSign(
-    settings,
-    {
-      baseUrl: settings.GMOSIGN_BASE_URL as string,
-      customerId: parsed.data.customerId,
-      secretKey: parsed.data.secretKey,
-    },
-    clock,
-  );
+  const signatures = createGmoSign(settings, {
+    baseUrl: settings.GMOSIGN_BASE_URL,
+    customerId: parsed.data.customerId,
+    secretKey: parsed.data.secretKey,
+  });
   return { signatures, webhookSecret: parsed.data.webhookSecret };
 }

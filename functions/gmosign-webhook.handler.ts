@@ -1,8 +1,10 @@
 /**
- * `POST /webhooks/gmosign/{secret}`: GMO Sign's completion callback. GMO Sign documents no
- * signature, so the callback is authenticated by a secret in the path and treated as a hint:
- * the hub looks the envelope up itself before recording anything; repeated callbacks change
- * nothing. Requirements: A5-2, A6-5 (recording the signed PDF), X-3.
+ * `POST /webhooks/gmosign/{secret}`: GMO Sign's completion callback, its body as the public
+ * definition has it (`{document_list[{documentId, document_name}], envelope_name, envelope_xid}`).
+ * GMO Sign documents no signature, so the callback is authenticated by a secret in the path; it
+ * must name the envelope the hub recorded (a callback naming another envelope id changes
+ * nothing), and it settles a send whose outcome was unknown. Repeated callbacks change nothing.
+ * Requirements: A5-2, A6-5 (recording the signed PDF), X-3.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -16,6 +18,7 @@ import type { HubDeps } from '../core/hub.js';
 import { recordEnvelopeCompletion } from '../core/signing/signature-outbox.js';
 import type { SignatureService } from '../core/signing/signature-service.js';
 import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
+import { completionNoticeOf } from '../integrations/gmosign/gmosign-mapping.js';
 import { createHubDeps, documentsFromEnv, workflowsFromEnv } from './composition.js';
 import { parseConfig } from './config.js';
 import { gmosignFromSecret } from './gmosign-credentials.js';
@@ -34,7 +37,12 @@ export interface GmoSignWebhookDeps {
 const callbackBody = z.object({
   envelope_name: z.string().min(1).max(500),
   envelope_xid: z.string().min(1).max(200).optional(),
-  document_list: z.array(z.object({ documentId: z.string() }).loose()).optional(),
+  document_list: z
+    .array(
+      z.object({ documentId: z.string().max(200).optional(), document_name: z.string().optional() }).loose(),
+    )
+    .max(100)
+    .optional(),
 });
 
 const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
@@ -66,9 +74,9 @@ export function makeHandler(deps: GmoSignWebhookDeps) {
     }
     const state = await recordEnvelopeCompletion(
       { ...deps.hub, signatures: deps.signatures, documents: deps.documents },
-      parsed.envelope_name,
+      completionNoticeOf(parsed),
     );
-    // Confirmed by lookup: a workflow waiting for this envelope goes on (once; a repeat changes nothing).
+    // Recorded: a workflow waiting for this envelope goes on (once; a repeat changes nothing).
     const released = await releaseSignatureWait(
       { ...deps.hub, workflows: deps.workflows },
       parsed.envelope_name,
@@ -88,7 +96,7 @@ export const handler = async (event: APIGatewayProxyEventV2, context: Context) =
     const config = parseConfig(process.env);
     const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
     const hub = createHubDeps(config, process.env);
-    const { signatures, webhookSecret } = await gmosignFromSecret(config.AWS_REGION, process.env, hub.clock);
+    const { signatures, webhookSecret } = await gmosignFromSecret(config.AWS_REGION, process.env);
     const documents = documentsFromEnv(config, process.env);
     const workflows = workflowsFromEnv(config, process.env);
     const inner = makeHandler({

@@ -9,6 +9,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { redriveInFlightApplications } from '../core/applications/redrive.js';
 import { type DeadlineJobResult, runDeadlineJob } from '../core/deadline-job.js';
+import type { DocumentStore } from '../core/documents/document-store.js';
 import type { HubDeps } from '../core/hub.js';
 import { dispatchKintoneOutbox } from '../core/kintone/dispatch-kintone-outbox.js';
 import { dispatchMailOutbox } from '../core/mail/dispatch-mail-outbox.js';
@@ -19,7 +20,7 @@ import type { SignatureService } from '../core/signing/signature-service.js';
 import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
 import type { KintoneApps } from '../integrations/kintone/kintone-config.js';
 import { SesMailTransport } from '../integrations/mail/ses-mail.transport.js';
-import { createHubDeps, workflowsFromEnv } from './composition.js';
+import { createHubDeps, documentsFromEnv, workflowsFromEnv } from './composition.js';
 import { parseConfig } from './config.js';
 import { gmosignFromSecret } from './gmosign-credentials.js';
 import { kintoneFromSecret } from './kintone-credentials.js';
@@ -30,7 +31,7 @@ export interface OutboxDeps {
   kintone: Pick<KintoneApps, 'ordersApp' | 'visitRecordsApp' | 'outboxRetry'>;
   mail: { mailTransport: MailTransport; mailRetry: OutboxRetryPolicy };
   /** Absent where GMO Sign is not configured. */
-  signing?: { signatures: SignatureService; signatureRetry: OutboxRetryPolicy };
+  signing?: { signatures: SignatureService; signatureRetry: OutboxRetryPolicy; documents: DocumentStore };
   logger: Logger;
   batchSize: number;
   /** Starts again applications whose execution never started (StartExecution failed after the submit). */
@@ -127,8 +128,13 @@ export const handler = async (event: unknown, context: Context) => {
       mailTransport: new SesMailTransport({ region: config.AWS_REGION, fromAddress }),
       mailRetry: kintone.outboxRetry,
     };
-    const { signatures } = await gmosignFromSecret(config.AWS_REGION, process.env, hub.clock);
-    const signing = { signatures, signatureRetry: kintone.outboxRetry };
+    // The PDFs to sign are read from the documents bucket: without it, no signature is sent
+    // (kintone and mail go on), and the log says why.
+    const { signatures } = await gmosignFromSecret(config.AWS_REGION, process.env);
+    const signing = process.env.DOCUMENTS_BUCKET
+      ? { signatures, signatureRetry: kintone.outboxRetry, documents: documentsFromEnv(config, process.env) }
+      : undefined;
+    if (!signing) logger.warn('signature outbox off', { reason: 'DOCUMENTS_BUCKET is not set' });
     const workflows = workflowsFromEnv(config, process.env);
     const inner = makeHandler({ hub, kintone, mail, signing, logger, batchSize: 25, workflows });
     lambdaHandler = middy((e: unknown, c: Context) => inner(e, c)).use(injectLambdaContext(logger));

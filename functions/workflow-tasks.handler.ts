@@ -42,13 +42,13 @@ export const handler = async (event: unknown, context: Context) => {
     const config = parseConfig(process.env);
     const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
     const hub = createHubDeps(config, process.env);
-    // G-Staff (contract storage) and GMO Sign (the signature lookup), with their secrets.
+    // G-Staff (contract storage) and GMO Sign (the signed PDF's download), with their secrets.
     const gstaffSecretArn = process.env.GSTAFF_SECRET_ARN;
     if (!gstaffSecretArn) throw new Error('invalid configuration: GSTAFF_SECRET_ARN: is required');
     const apiKey = await cachedSecret(config.AWS_REGION, gstaffSecretArn)();
     const settings = gstaffSettings({ ...process.env, GSTAFF_MODE: 'live', GSTAFF_API_KEY: apiKey });
     const gstaff = createGStaff(settings, { baseUrl: settings.GSTAFF_BASE_URL as string, apiKey });
-    const { signatures } = await gmosignFromSecret(config.AWS_REGION, process.env, hub.clock);
+    const { signatures } = await gmosignFromSecret(config.AWS_REGION, process.env);
     const documents = documentsFromEnv(config, process.env);
     const inner = makeHandler({ hub: { ...hub, gstaff, signatures, documents }, logger });
     lambdaHandler = middy((e: unknown) => inner(e)).use(injectLambdaContext(logger));

@@ -8,7 +8,9 @@
  * picked up; a delay past 10 business days needs a reason. Requirements: A4-2, A4-5, A4-7, A5-1, A5-2,
  * A6-5, X-1.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Application } from '../core/applications/application.js';
 import { approvalTaskIdOf } from '../core/applications/approval-task.js';
 import { recordDelayReason } from '../core/applications/contract-delay.js';
@@ -21,12 +23,16 @@ import { updateClientProfile } from '../core/clients/update-client-profile.js';
 import { runDeadlineJob } from '../core/deadline-job.js';
 import { IntegrationError } from '../core/errors.js';
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
+import { ensureCompletionWebhook } from '../core/signing/completion-webhook.js';
 import { dispatchSignatureOutbox } from '../core/signing/signature-outbox.js';
+import type { SignatureService } from '../core/signing/signature-service.js';
 import { InMemoryDocumentStore } from '../core/testing/in-memory-document-store.js';
 import { InMemoryGStaff } from '../core/testing/in-memory-gstaff.js';
 import { InMemorySignatureService } from '../core/testing/in-memory-signature-service.js';
 import { makeHandler as makeGmoSignWebhook } from '../functions/gmosign-webhook.handler.js';
 import { createLogger } from '../functions/shared/logger.js';
+import { GmoSignAdapter } from '../integrations/gmosign/gmosign.adapter.js';
+import { type GmoSignSandbox, startGmoSignSandbox } from '../integrations/gmosign/gmosign.sandbox.js';
 import type { LocalWorkflowEngine } from '../integrations/stepfunctions/local-workflow-engine.js';
 import {
   director,
@@ -40,6 +46,7 @@ import {
   staffMember,
 } from './support/builders.js';
 import { createTestLedger, type TestLedger } from './support/ledger.js';
+import { largePdf } from './support/signing.js';
 import { moreTokyoReps, visitedClient } from './support/visits.js';
 import { eventually, localEngine, precheck } from './support/workflows.js';
 
@@ -72,7 +79,8 @@ function deps() {
   engines.push(workflows);
   return { ...hub, ...external, workflows };
 }
-type Deps = ReturnType<typeof deps>;
+/** What the helpers need: the fakes above, or the real GMO Sign adapter against its sandbox. */
+type Deps = Omit<ReturnType<typeof deps>, 'signatures'> & { signatures: SignatureService };
 
 const task = (applicationId: string, step: Parameters<typeof approvalTaskIdOf>[1], escalated = false) =>
   eventually(async () => {
@@ -207,7 +215,7 @@ describe('contract execution (06_2)', () => {
       partnerSigners: [expect.objectContaining({ email: 'sasaki@keiyaku.example' })],
     });
     d.signatures.sign(envelope.envelopeId as string);
-    // No callback: the 2-second wait times out, the workflow looks GMO Sign up itself.
+    // No callback: the 2-second wait times out and the workflow looks the envelope up itself (this fake offers a lookup; GMO Sign's definition does not).
     const done = await settled(application.applicationId);
     expect(done.status).toBe('APPROVED');
     expect((await t.ledger.getSignatureEnvelope(envelope.envelopeName))?.state).toBe('COMPLETED');
@@ -379,5 +387,112 @@ describe('delay past 10 business days (A4-5)', () => {
     const toSupervisor = await delayed('mgr-tokyo-1');
     expect(toSupervisor).toHaveLength(2);
     expect(toSupervisor.map((n) => n.title).join()).toContain('【遅延理由】');
+  });
+});
+
+describe('06_2 against the GMO Sign sandbox speaking the public definition', () => {
+  let sandbox: GmoSignSandbox;
+  let receiver: Server;
+  let webhook: ((event: never) => Promise<{ statusCode?: number }>) | undefined;
+  beforeAll(async () => {
+    sandbox = await startGmoSignSandbox({ callbackDelayMs: 1 });
+    // The hub's callback endpoint: what the local host and API Gateway do, reduced to the handler.
+    receiver = createServer(async (req, res) => {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      const answer = await webhook?.({ rawPath: req.url, body, isBase64Encoded: false } as never);
+      res.writeHead(answer?.statusCode ?? 503).end();
+    });
+    await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok));
+  });
+  afterAll(async () => {
+    await sandbox.stop();
+    await new Promise((ok) => receiver.close(ok));
+  });
+
+  /** The hub with the real adapter (no envelope lookup: the callback releases the workflow). */
+  async function gmoDeps() {
+    const hub = hubDeps(t.ledger, '2026-12-01T01:00:00Z');
+    const external = {
+      documents: new InMemoryDocumentStore(),
+      gstaff: new InMemoryGStaff(),
+      signatures: new GmoSignAdapter({
+        baseUrl: sandbox.apiUrl,
+        customerId: sandbox.customerId,
+        secretKey: sandbox.secretKey,
+        timeoutMs: 5000,
+        retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+      }),
+    };
+    const workflows = localEngine({ ...hub, ...external }, 2, 2);
+    engines.push(workflows);
+    const d = { ...hub, ...external, workflows };
+    webhook = makeGmoSignWebhook({
+      hub: d,
+      signatures: d.signatures,
+      documents: d.documents,
+      workflows,
+      secret: async () => 'callback-secret-0123',
+      logger: createLogger('test'),
+    }) as never;
+    const port = (receiver.address() as AddressInfo).port;
+    await ensureCompletionWebhook(d, `http://127.0.0.1:${port}/webhooks/gmosign/callback-secret-0123`);
+    return d;
+  }
+
+  /** Everyone in the envelope acts by hand, in the order GMO Sign asks them. */
+  const signByHand = (envelopeId: string) => {
+    const envelope = sandbox.envelopes.get(envelopeId);
+    for (const _party of envelope?.parties ?? []) sandbox.act(envelopeId);
+    return envelope;
+  };
+
+  it('runs a standard basic contract from the template to a signed contract in G-Staff, released by the callback', async () => {
+    const d = await gmoDeps();
+    const clientId = await creditApprovedClient(d);
+    const application = await submitContractExecution(d, salesTokyo, { clientId, form: 'STANDARD' });
+    await approve(d, application.applicationId, 'MANAGER');
+    const envelope = await sent(d, application);
+    const inSandbox = signByHand(envelope.envelopeId as string);
+    expect(inSandbox?.parties.map((p) => p.role)).toEqual(['IN_HOUSE', 'PARTNER']);
+    const done = await settled(application.applicationId);
+    expect(done.status).toBe('APPROVED');
+    expect(await t.ledger.getSignatureEnvelope(envelope.envelopeName)).toMatchObject({
+      state: 'COMPLETED',
+      envelopeId: inSandbox?.envelope_xid,
+    });
+    expect((await t.ledger.getClient(clientId))?.stage).toBe('TRADING');
+    expect([...d.gstaff.contracts.values()]).toEqual([
+      expect.objectContaining({ hubContractId: application.applicationId, kind: 'BASIC' }),
+    ]);
+  });
+
+  it('sends the client’s own 5 MB contract text from the document store, and stores the signed one', async () => {
+    const d = await gmoDeps();
+    const clientId = await creditApprovedClient(d);
+    const key = `contracts/${clientId}/own-text.pdf`;
+    const pdf = largePdf(5 * 1024 * 1024);
+    await d.documents.put(key, pdf, 'application/pdf');
+    const application = await submitContractExecution(d, salesTokyo, {
+      clientId,
+      form: 'NON_STANDARD',
+      documentKey: key,
+      fileName: '基本契約書（先方書式）.pdf',
+    });
+    await approve(d, application.applicationId, 'MANAGER');
+    await approve(d, application.applicationId, 'LEGAL_REVIEW', legal);
+    const envelope = await sent(d, application);
+    expect(envelope.request).toMatchObject({ documentKey: key });
+    signByHand(envelope.envelopeId as string);
+    expect((await settled(application.applicationId)).status).toBe('APPROVED');
+    const stored = [...d.gstaff.contracts.values()][0] as { pdfBase64?: string; sha256: string };
+    expect(stored.sha256).toBe(
+      (await t.ledger.getSignatureEnvelope(envelope.envelopeName))?.signedPdf?.sha256,
+    );
+    expect(
+      Buffer.from(stored.pdfBase64 ?? '', 'base64')
+        .subarray(0, pdf.length)
+        .equals(pdf),
+    ).toBe(true);
   });
 });

@@ -68,13 +68,14 @@ export async function requestContractSignature(deps: HubDeps & ContractStepDeps,
     approvers: [],
   };
   if (contract.form === 'NON_STANDARD') {
-    const pdf = contract.documentKey ? await deps.documents.get(contract.documentKey) : undefined;
-    if (!pdf)
+    // The PDF stays in the document store; the outbox entry refers to it by key.
+    const stored = contract.documentKey ? await deps.documents.inspect(contract.documentKey, 4) : undefined;
+    if (!contract.documentKey || !stored)
       throw new PreconditionFailedError('CONTRACT_DOCUMENT_MISSING', 'the non-standard contract PDF is gone');
     await requestSignature(
       deps,
       { businessType: 'BASIC_CONTRACT', businessId: applicationId },
-      { ...signers, documentName: contract.fileName ?? '基本契約書.pdf', pdfBase64: pdf.toString('base64') },
+      { ...signers, documentName: contract.fileName ?? '基本契約書.pdf', documentKey: contract.documentKey },
     );
   } else {
     await requestSignature(
@@ -120,7 +121,7 @@ export async function awaitContractSignature(deps: HubDeps, applicationId: strin
 /** The fallback when no callback came in time: GMO Sign is asked (a lookup), and the outcome recorded. */
 export async function checkContractSignature(deps: HubDeps & ContractStepDeps, applicationId: string) {
   const { contract } = await loadContractApplication(deps, applicationId);
-  await recordEnvelopeCompletion(deps, contract.envelopeName);
+  await recordEnvelopeCompletion(deps, { envelopeName: contract.envelopeName });
   return { signature: outcomeOf(await deps.ledger.getSignatureEnvelope(contract.envelopeName)) };
 }
 

@@ -1,16 +1,32 @@
 /**
  * The signature outbox (integrations.md, GMO Sign): the hub records each send under a
- * deterministic envelope name before it sends, sends at most once per entry, and when the
- * outcome of a send is unknown (the request left, no answer came) marks it NEEDS_CONFIRMATION,
- * resolved by looking the envelope up by name — never by a blind second send.
+ * deterministic envelope name before it sends (the document itself stays in the document store,
+ * referenced by key), sends at most once per entry, and when the outcome of a send is unknown
+ * (the request left, no answer came) marks it NEEDS_CONFIRMATION — never a blind second send.
+ * GMO Sign offers no envelope lookup, so such an entry waits for what can settle it: the
+ * completion callback, which names the envelope (COMPLETED), or an admin who checked GMO Sign's
+ * screens (`confirmSignatureEnvelope`). A service that offers a lookup resolves it by name.
  * Requirements: A5-2, A5-6 (the sending), X-3.
  */
 
+import { type Actor, assertMay } from '../access.js';
+import { auditChange, userActor } from '../audit.js';
 import { type DocumentStore, documentKey } from '../documents/document-store.js';
-import { ConflictError, IntegrationError } from '../errors.js';
+import {
+  ConflictError,
+  IntegrationError,
+  NotFoundError,
+  PreconditionFailedError,
+  ValidationError,
+} from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { afterFailedAttempt, type OutboxRetryPolicy } from '../outbox-retry.js';
-import type { EnvelopeRequest, SignatureService } from './signature-service.js';
+import type {
+  CompletionNotice,
+  EnvelopeRequest,
+  EnvelopeToSend,
+  SignatureService,
+} from './signature-service.js';
 
 export const ENVELOPE_STATES = [
   'PENDING',
@@ -76,13 +92,18 @@ export async function requestSignature(
 /** The vendor answered and did not process it (busy): safe to send again later. */
 const notProcessed = (error: unknown) =>
   error instanceof IntegrationError && (error.status === 429 || error.status === 503);
-/** The request may have reached the vendor: only a lookup can say whether the envelope exists. */
+/** The request may have reached the vendor: nothing but the vendor can say whether the envelope exists. */
 const outcomeUnknown = (error: unknown) =>
   error instanceof IntegrationError && error.retryable && !notProcessed(error);
+
+/** An entry only a callback or an admin can settle is not due again (it leaves the due queue's head). */
+export const AWAITING_CONFIRMATION = '9999-12-31T23:59:59.999Z';
 
 export interface SignatureDispatchDeps extends HubDeps {
   signatures: SignatureService;
   signatureRetry: OutboxRetryPolicy;
+  /** Where the PDFs to sign are kept. */
+  documents: DocumentStore;
 }
 
 async function save(
@@ -103,12 +124,68 @@ async function save(
   return after;
 }
 
-/** Sends due envelopes, then resolves those whose outcome is unknown. */
+/**
+ * Saves `changes` on top of whatever the entry became meanwhile, while `applies` still holds:
+ * the workflow writes its wait (`workflowWait`) onto the same entry while a send or a download is
+ * under way, and that must not lose the send's outcome. False when the entry moved on (another
+ * dispatcher or notice decided it).
+ */
+async function saveOnLatest(
+  deps: HubDeps,
+  before: SignatureEnvelope,
+  changes: Partial<SignatureEnvelope>,
+  applies: (latest: SignatureEnvelope) => boolean,
+): Promise<boolean> {
+  let current = before;
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    try {
+      await save(deps, current, changes);
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const latest = await deps.ledger.getSignatureEnvelope(before.envelopeName);
+      if (!latest || !applies(latest)) return false;
+      current = latest;
+    }
+  }
+  throw new ConflictError(`SIGNATURE_ENVELOPE ${before.envelopeName} keeps changing`);
+}
+
+/** The envelope as the service is given it: the PDF read back from the document store. */
+async function toSend(
+  deps: SignatureDispatchDeps,
+  request: EnvelopeRequest,
+): Promise<EnvelopeToSend | undefined> {
+  if ('templateId' in request) return request;
+  if (typeof request.documentKey !== 'string') return undefined; // an entry from before documents were referenced
+  const pdf = await deps.documents.get(request.documentKey);
+  if (!pdf) return undefined;
+  const { documentKey: _key, ...rest } = request;
+  return { ...rest, pdf };
+}
+
+/** The entry is still this dispatcher's send (only the workflow's wait may have been written meanwhile). */
+const stillSending = (sending: SignatureEnvelope) => (latest: SignatureEnvelope) =>
+  latest.state === 'SENDING' && latest.attempts === sending.attempts;
+
+/** An unknown outcome: looked up next run where the service offers a lookup, else it waits for a callback or an admin. */
+const unknownOutcome = (deps: SignatureDispatchDeps, lastError: string): Partial<SignatureEnvelope> => ({
+  state: 'NEEDS_CONFIRMATION',
+  lastError,
+  nextAttemptAt: deps.signatures.findEnvelope ? deps.clock.now().toISOString() : AWAITING_CONFIRMATION,
+});
+
+/** Sends due envelopes, then resolves those whose outcome is unknown where the service can say. */
 export async function dispatchSignatureOutbox(deps: SignatureDispatchDeps, options: { limit?: number } = {}) {
   const result = { sent: 0, retrying: 0, needsConfirmation: 0, confirmed: 0, failed: 0 };
   for (const entry of await deps.ledger.listDueSignatureEnvelopes(deps.clock.now(), options.limit ?? 10)) {
     if (entry.state === 'NEEDS_CONFIRMATION' || entry.state === 'SENDING') {
-      // SENDING that is due: a dispatcher stopped mid-send. Both are resolved by a lookup.
+      // SENDING that is due: a dispatcher stopped mid-send; its outcome is unknown too.
+      if (!deps.signatures.findEnvelope) {
+        await save(deps, entry, unknownOutcome(deps, entry.lastError ?? 'the dispatcher stopped mid-send'));
+        result.needsConfirmation += 1;
+        continue;
+      }
       const found = await deps.signatures
         .findEnvelope(entry.envelopeName)
         .catch(() => 'LOOKUP_FAILED' as const);
@@ -126,7 +203,16 @@ export async function dispatchSignatureOutbox(deps: SignatureDispatchDeps, optio
       }
       continue;
     }
-    // Mark the send before making it: a crash from here on leaves SENDING, resolved by lookup.
+    const envelope = await toSend(deps, entry.request);
+    if (!envelope) {
+      await save(deps, entry, {
+        state: 'FAILED',
+        lastError: 'the document to sign is not in the document store',
+      });
+      result.failed += 1;
+      continue;
+    }
+    // Mark the send before making it: a crash from here on leaves SENDING, an unknown outcome.
     const lease = new Date(deps.clock.now().getTime() + deps.signatureRetry.baseDelayMs).toISOString();
     let sending: SignatureEnvelope;
     try {
@@ -140,21 +226,18 @@ export async function dispatchSignatureOutbox(deps: SignatureDispatchDeps, optio
       throw error;
     }
     try {
-      const sent = await deps.signatures.send(entry.request);
-      await save(deps, sending, {
-        state: 'SENT',
-        envelopeId: sent.envelopeId,
-        documentIds: sent.documentIds,
-      });
+      const sent = await deps.signatures.send(envelope);
+      await saveOnLatest(
+        deps,
+        sending,
+        { state: 'SENT', envelopeId: sent.envelopeId, documentIds: sent.documentIds },
+        stillSending(sending),
+      );
       result.sent += 1;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (outcomeUnknown(error)) {
-        await save(deps, sending, {
-          state: 'NEEDS_CONFIRMATION',
-          lastError: message,
-          nextAttemptAt: deps.clock.now().toISOString(),
-        });
+        await saveOnLatest(deps, sending, unknownOutcome(deps, message), stillSending(sending));
         result.needsConfirmation += 1;
       } else {
         const next = afterFailedAttempt(
@@ -163,7 +246,7 @@ export async function dispatchSignatureOutbox(deps: SignatureDispatchDeps, optio
           notProcessed(error) ? error : new Error(message),
           deps.clock.now(),
         );
-        await save(deps, sending, next);
+        await saveOnLatest(deps, sending, next, stillSending(sending));
         result[next.state === 'PENDING' ? 'retrying' : 'failed'] += 1;
       }
     }
@@ -172,43 +255,120 @@ export async function dispatchSignatureOutbox(deps: SignatureDispatchDeps, optio
 }
 
 /**
- * A completion notice for an envelope (the callback is only a hint): the hub looks the envelope
- * up itself, and when it is completed downloads the signed PDF and records its size and
- * SHA-256. A repeated notice changes nothing. Returns the envelope's state afterwards.
+ * A completion notice for an envelope: from the completion callback (authenticated by its URL's
+ * secret, naming the envelope and its documents), or a bare name from the workflow's fallback.
+ * Where the service offers a lookup, the hub asks it; GMO Sign does not, so the callback's word
+ * is taken — unless it names another envelope than the one the hub recorded. Once completed, the
+ * signed PDF is downloaded, kept in the document store and its size and SHA-256 recorded. A
+ * callback also settles an entry whose send outcome was unknown. A repeated notice changes
+ * nothing. Returns the envelope's state afterwards.
  */
 export async function recordEnvelopeCompletion(
   deps: HubDeps & { signatures: SignatureService; documents: DocumentStore },
-  envelopeName: string,
+  notice: CompletionNotice,
 ): Promise<EnvelopeState | 'UNKNOWN'> {
+  const { envelopeName } = notice;
   const entry = await deps.ledger.getSignatureEnvelope(envelopeName);
   if (!entry) return 'UNKNOWN';
   if (entry.state === 'COMPLETED' || entry.state === 'FAILED') return entry.state;
-  const found = await deps.signatures.findEnvelope(envelopeName);
-  if (!found || found.status === 'SENT') return entry.state;
-  if (found.status === 'DECLINED') {
-    await save(deps, entry, {
-      state: 'FAILED',
-      envelopeId: found.envelopeId,
-      lastError: 'declined by a signer',
-    });
-    return 'FAILED';
+  let completed: { envelopeId: string; documentIds: string[] };
+  if (deps.signatures.findEnvelope) {
+    const found = await deps.signatures.findEnvelope(envelopeName);
+    if (!found || found.status === 'SENT') return entry.state;
+    if (found.status === 'DECLINED') {
+      await save(deps, entry, {
+        state: 'FAILED',
+        envelopeId: found.envelopeId,
+        lastError: 'declined by a signer',
+      });
+      return 'FAILED';
+    }
+    completed = found;
+  } else {
+    if (!notice.envelopeId) return entry.state; // no lookup: only the callback can say it completed
+    if (entry.envelopeId && entry.envelopeId !== notice.envelopeId) return entry.state;
+    completed = {
+      envelopeId: notice.envelopeId,
+      documentIds: notice.documentIds?.length ? notice.documentIds : (entry.documentIds ?? []),
+    };
   }
-  const signed = await deps.signatures.downloadSigned(found.documentIds[0] as string);
+  const documentId = completed.documentIds[0];
+  if (!documentId) return entry.state;
+  const signed = await deps.signatures.downloadSigned(documentId);
   const { location } = await deps.documents.put(
     documentKey('signed', `${envelopeName}.pdf`),
     signed.pdf,
     'application/pdf',
   );
-  try {
-    await save(deps, entry, {
+  // A concurrent notice may have recorded it already; a workflow's wait written meanwhile is kept.
+  await saveOnLatest(
+    deps,
+    entry,
+    {
       state: 'COMPLETED',
-      envelopeId: found.envelopeId,
-      documentIds: found.documentIds,
+      envelopeId: completed.envelopeId,
+      documentIds: completed.documentIds,
       signedPdf: { size: signed.size, sha256: signed.sha256, location },
       completedAt: deps.clock.now().toISOString(),
-    });
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error; // a concurrent notice recorded it
-  }
+    },
+    (latest) => latest.state !== 'COMPLETED' && latest.state !== 'FAILED',
+  );
   return 'COMPLETED';
+}
+
+/** What an admin found in GMO Sign's own screens for an envelope whose send outcome is unknown. */
+export type EnvelopeConfirmation =
+  | { envelopeName: string; outcome: 'SENT'; envelopeId: string; documentIds?: string[] }
+  | { envelopeName: string; outcome: 'NOT_SENT' }
+  | { envelopeName: string; outcome: 'DECLINED' };
+
+/**
+ * An admin settles a NEEDS_CONFIRMATION entry: it is there (SENT, with the envelope id shown in
+ * GMO Sign), it is not (sent again by the next dispatch), or it was declined (FAILED). Audited.
+ * Requirements: A5-2, A5-6, X-3.
+ */
+export async function confirmSignatureEnvelope(
+  deps: HubDeps,
+  actor: Actor,
+  confirmation: EnvelopeConfirmation,
+): Promise<SignatureEnvelope> {
+  assertMay(actor, 'signature.confirm');
+  if (confirmation.outcome === 'SENT' && !confirmation.envelopeId.trim())
+    throw new ValidationError([
+      { path: 'input.envelopeId', message: 'is required when the envelope was sent' },
+    ]);
+  const entry = await deps.ledger.getSignatureEnvelope(confirmation.envelopeName);
+  if (!entry) throw new NotFoundError('SignatureEnvelope', confirmation.envelopeName);
+  if (entry.state !== 'NEEDS_CONFIRMATION')
+    throw new PreconditionFailedError('NOT_AWAITING_CONFIRMATION', `${entry.envelopeName} is ${entry.state}`);
+  const now = deps.clock.now().toISOString();
+  const changes: Partial<SignatureEnvelope> =
+    confirmation.outcome === 'SENT'
+      ? {
+          state: 'SENT',
+          envelopeId: confirmation.envelopeId.trim(),
+          ...(confirmation.documentIds?.length ? { documentIds: confirmation.documentIds } : {}),
+        }
+      : confirmation.outcome === 'NOT_SENT'
+        ? { state: 'PENDING', nextAttemptAt: now }
+        : { state: 'FAILED', lastError: 'declined by a signer (confirmed by an admin)' };
+  const after: SignatureEnvelope = { ...entry, ...changes, version: entry.version + 1, updatedAt: now };
+  const { workflowWait: _secret, request: _request, ...seen } = after;
+  const { workflowWait: _secretBefore, request: _requestBefore, ...seenBefore } = entry;
+  await deps.ledger.commit(
+    [{ entity: { type: 'SIGNATURE_ENVELOPE', value: after }, expectedVersion: entry.version }],
+    [
+      auditChange(deps.ids, {
+        trail: `SIGNATURE_ENVELOPE#${entry.envelopeName}`,
+        at: now,
+        actor: userActor(actor),
+        operation: 'signature.confirm',
+        subjectType: 'SignatureEnvelope',
+        subjectId: entry.envelopeName,
+        before: seenBefore,
+        after: seen,
+      }),
+    ],
+  );
+  return after;
 }

@@ -1,13 +1,14 @@
 /**
  * In-memory e-signature service for `core/` unit tests only. `loseNextAnswer` makes the next
  * send create the envelope and then fail as if the answer was lost; `failNextWith` fails a call
- * before anything happens.
+ * before anything happens. With `offersLookup` (the default) it answers lookups by envelope name,
+ * a capability GMO Sign's public definition does not have; without it, it behaves as GMO Sign.
  */
 import { createHash } from 'node:crypto';
 import { IntegrationError } from '../errors.js';
 import type {
   EnvelopeInfo,
-  EnvelopeRequest,
+  EnvelopeToSend,
   SignatureService,
   SignedDocument,
 } from '../signing/signature-service.js';
@@ -17,9 +18,15 @@ export class InMemorySignatureService implements SignatureService {
   loseNextAnswer = false;
   failNextWith: Error | undefined;
   sends = 0;
-  webhooks: string[] = [];
+  webhooks = new Map<string, string>();
+  private connections = 0;
+  readonly findEnvelope?: (envelopeName: string) => Promise<EnvelopeInfo | undefined>;
 
-  async send(request: EnvelopeRequest) {
+  constructor(options: { offersLookup?: boolean } = {}) {
+    if (options.offersLookup ?? true) this.findEnvelope = async (name) => this.envelopeNamed(name);
+  }
+
+  async send(envelope: EnvelopeToSend) {
     this.sends += 1;
     if (this.failNextWith) {
       const error = this.failNextWith;
@@ -29,19 +36,16 @@ export class InMemorySignatureService implements SignatureService {
     const envelopeId = `env-${this.envelopes.size + 1}`;
     this.envelopes.set(envelopeId, {
       envelopeId,
-      envelopeName: request.envelopeName,
+      envelopeName: envelope.envelopeName,
       status: 'SENT',
       documentIds: [`doc-${envelopeId}`],
-      pdf:
-        'pdfBase64' in request
-          ? Buffer.from(request.pdfBase64, 'base64')
-          : Buffer.from(`template ${request.templateId}`),
+      pdf: 'pdf' in envelope ? envelope.pdf : Buffer.from(`template ${envelope.templateId}`),
     });
     if (this.loseNextAnswer) {
       this.loseNextAnswer = false;
       throw new IntegrationError({
         system: 'gmosign',
-        operation: 'requestSignatures',
+        operation: 'RequestEnvelopeSignature',
         retryable: true,
         message: 'socket hang up',
       });
@@ -49,7 +53,7 @@ export class InMemorySignatureService implements SignatureService {
     return { envelopeId, documentIds: [`doc-${envelopeId}`] };
   }
 
-  async findEnvelope(envelopeName: string) {
+  envelopeNamed(envelopeName: string): EnvelopeInfo | undefined {
     const found = [...this.envelopes.values()].find((e) => e.envelopeName === envelopeName);
     if (!found) return undefined;
     const { pdf: _pdf, ...info } = found;
@@ -67,7 +71,7 @@ export class InMemorySignatureService implements SignatureService {
     if (envelope?.status !== 'COMPLETED') {
       throw new IntegrationError({
         system: 'gmosign',
-        operation: 'downloadSigned',
+        operation: 'GetDocuments',
         retryable: false,
         message: 'not signed',
       });
@@ -80,6 +84,20 @@ export class InMemorySignatureService implements SignatureService {
   }
 
   async registerCompletionWebhook(url: string) {
-    this.webhooks.push(url);
+    this.connections += 1;
+    const connectId = `con-${this.connections}`;
+    this.webhooks.set(connectId, url);
+    return { connectId };
+  }
+
+  async deregisterCompletionWebhook(connectId: string) {
+    if (!this.webhooks.delete(connectId))
+      throw new IntegrationError({
+        system: 'gmosign',
+        operation: 'DeleteHook',
+        retryable: false,
+        status: 404,
+        message: 'gone',
+      });
   }
 }

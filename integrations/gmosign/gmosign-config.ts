@@ -1,16 +1,17 @@
 /**
  * GMO Sign settings, read once at start-up: `GMOSIGN_MODE=sandbox` (default locally) or `live`,
- * which then requires the base URL, customer id and secret key, naming any that is missing.
+ * which then requires the customer id and secret key, naming any that is missing (the base URL
+ * defaults to the public definition's host and base path).
  */
 import { z } from 'zod';
-import type { Clock } from '../../core/clock.js';
 import { parseSettings, wholeNumberSetting } from '../../core/validation.js';
 import { GmoSignAdapter } from './gmosign.adapter.js';
+import { GMOSIGN_DEFAULT_BASE_URL } from './gmosign-mapping.js';
 
 const gmosignEnv = z
   .object({
     GMOSIGN_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
-    GMOSIGN_BASE_URL: z.url().optional(),
+    GMOSIGN_BASE_URL: z.url().default(GMOSIGN_DEFAULT_BASE_URL),
     GMOSIGN_CUSTOMER_ID: z.string().min(1).optional(),
     GMOSIGN_SECRET_KEY: z.string().min(1).optional(),
     GMOSIGN_WEBHOOK_SECRET: z
@@ -26,7 +27,7 @@ const gmosignEnv = z
   })
   .superRefine((env, ctx) => {
     if (env.GMOSIGN_MODE !== 'live') return;
-    for (const key of ['GMOSIGN_BASE_URL', 'GMOSIGN_CUSTOMER_ID', 'GMOSIGN_SECRET_KEY'] as const) {
+    for (const key of ['GMOSIGN_CUSTOMER_ID', 'GMOSIGN_SECRET_KEY'] as const) {
       if (!env[key])
         ctx.addIssue({ code: 'custom', path: [key], message: 'is required when GMOSIGN_MODE=live' });
     }
@@ -41,18 +42,14 @@ export function gmosignSettings(env: Record<string, string | undefined>): GmoSig
 export function createGmoSign(
   settings: GmoSignSettings,
   target: { baseUrl: string; customerId: string; secretKey: string },
-  clock: Clock,
 ): GmoSignAdapter {
-  return new GmoSignAdapter(
-    {
-      ...target,
-      timeoutMs: settings.GMOSIGN_TIMEOUT_MS,
-      retry: {
-        maxAttempts: settings.GMOSIGN_RETRY_MAX_ATTEMPTS,
-        baseDelayMs: settings.GMOSIGN_RETRY_BASE_MS,
-        maxDelayMs: settings.GMOSIGN_RETRY_MAX_MS,
-      },
+  return new GmoSignAdapter({
+    ...target,
+    timeoutMs: settings.GMOSIGN_TIMEOUT_MS,
+    retry: {
+      maxAttempts: settings.GMOSIGN_RETRY_MAX_ATTEMPTS,
+      baseDelayMs: settings.GMOSIGN_RETRY_BASE_MS,
+      maxDelayMs: settings.GMOSIGN_RETRY_MAX_MS,
     },
-    clock,
-  );
+  });
 }
