@@ -267,7 +267,7 @@ async function orderWrite(
 async function openApprovalTask(
   deps: HubDeps,
   e: Extract<WorkflowTaskEvent, { task: 'approval.open' }>,
-): Promise<{ alreadyDecided?: ApprovalOutcome; alreadyEscalated?: true }> {
+): Promise<{ alreadyDecided?: ApprovalOutcome; alreadyEscalated?: true; openedAt?: string }> {
   const application = await loadApplication(deps, e.applicationId);
   const taskId = approvalTaskIdOf(application.applicationId, e.step, e.escalated);
   const existing = await deps.ledger.getApprovalTask(taskId);
@@ -285,7 +285,8 @@ async function openApprovalTask(
   if (existing) {
     const after: ApprovalTask = { ...existing, taskToken: e.taskToken, version: existing.version + 1 };
     await commitChanges(deps.ledger, [taskChange(deps, WORKFLOW, 'approval.reattach', existing, after, now)]);
-    return {};
+    // The task's deadline counts from its opening: a re-run waits only for the time left.
+    return { openedAt: existing.openedAt };
   }
   const basePool = poolFor(e.step, application.department);
   const pool = e.escalated ? supervisorPoolOf(basePool) : basePool;
