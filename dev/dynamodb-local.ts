@@ -199,7 +199,8 @@ function spawnEmulator(options: { port: number; path: string | null; host: strin
     '-sharedDb',
     '-disableTelemetry',
   ];
-  return spawn('java', args, { stdio: 'pipe' });
+  // Its working folder is the package's own, where it keeps its metadata file (not the project).
+  return spawn('java', args, { stdio: 'pipe', cwd: dirname(jar) });
 }
 
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {

@@ -3,13 +3,16 @@
  * GraphQL with the bearer token, the routing and first-contact flow. A1-1, A1-2, X-5.
  */
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../functions/shared/logger.js';
 import { signWebhook } from '../functions/shared/webhook-signature.js';
+import { accepts, externalAddress } from '../test/support/network.js';
 import { freePort, StartupError } from './dynamodb-local.js';
-import { DEV_WEBHOOK_SECRET, localConfig } from './local-config.js';
+import { fromLoopback } from './http-event.js';
+import { DEV_WEBHOOK_SECRET, FETCH_BLOCKED_PORTS, localConfig } from './local-config.js';
 import { type LocalHub, startLocalHub } from './local-hub.js';
 
 let hub: LocalHub;
@@ -27,7 +30,7 @@ beforeAll(async () => {
     GMOSIGN_CALLBACK_DELAY_MS: '10',
   };
   hub = await startLocalHub(localConfig(env), createLogger('test'), env);
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await hub?.stop();
@@ -52,9 +55,9 @@ describe('npm start', () => {
   it('lists every component with its URL', () => {
     expect(hub.components.map((c) => c.url)).toEqual(
       expect.arrayContaining([
-        `http://localhost:${port}/graphql`,
-        `http://localhost:${port}/webhooks/inquiry`,
-        `http://localhost:${port}/dev/token`,
+        `http://127.0.0.1:${port}/graphql`,
+        `http://127.0.0.1:${port}/webhooks/inquiry`,
+        `http://127.0.0.1:${port}/dev/token`,
       ]),
     );
   });
@@ -222,5 +225,65 @@ describe('npm start', () => {
     const error = await startLocalHub(localConfig(env), createLogger('test'), env).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StartupError);
     expect((error as Error).message).toMatch(new RegExp(`port ${port} for the hub .* already in use`));
+  });
+
+  it.skipIf(!externalAddress())('listens on 127.0.0.1 only unless HOST says otherwise', async () => {
+    expect(localConfig({}).HOST).toBe('127.0.0.1');
+    expect(await accepts('127.0.0.1', port)).toBe(true);
+    expect(await accepts(externalAddress() as string, port)).toBe(false);
+  });
+
+  it('answers 413, not 500, to a webhook body over the limit', async () => {
+    const big = JSON.stringify({ submissionId: 'big', company: 'x'.repeat(200_000) });
+    const inquiry = await fetch(`${hub.url}/webhooks/inquiry`, {
+      method: 'POST',
+      headers: { 'x-signature-timestamp': '1', 'x-signature': 'v1=00' },
+      body: big,
+    });
+    expect(inquiry.status).toBe(413);
+    const secret = 'dev-gmosign-callback-secret';
+    const gmosign = await fetch(`${hub.url}/webhooks/gmosign/${secret}`, { method: 'POST', body: big });
+    expect(gmosign.status).toBe(413);
+    // The host is still up and answers the next request.
+    expect((await fetch(`${hub.url}/dev/jwks.json`)).status).toBe(200);
+  });
+});
+
+describe('the dev-only routes', () => {
+  it('tell a loopback peer from any other (so /dev/token mints nothing for the network even on HOST=0.0.0.0)', async () => {
+    const external = externalAddress();
+    const seen: boolean[] = [];
+    const server = createServer((req, res) => {
+      seen.push(fromLoopback(req));
+      res.end();
+    });
+    await new Promise<void>((ok) => server.listen(0, '0.0.0.0', ok));
+    const { port: open } = server.address() as { port: number };
+    try {
+      await fetch(`http://127.0.0.1:${open}/`);
+      if (external) await fetch(`http://${external}:${open}/`);
+    } finally {
+      server.close();
+    }
+    expect(seen).toEqual(external ? [true, false] : [true]);
+  });
+});
+
+describe('ports Node cannot call', () => {
+  it('are refused at start, naming the setting', () => {
+    expect(() => localConfig({ PORT: '6000' })).toThrow(
+      /PORT=6000: Node's fetch refuses to call port 6000 .*choose another port/,
+    );
+    expect(() => localConfig({ DYNAMODB_PORT: '6667' })).toThrow(/DYNAMODB_PORT=6667/);
+  });
+
+  it('are exactly the ones fetch refuses', async () => {
+    const refusal = async (p: number) =>
+      fetch(`http://127.0.0.1:${p}/`, { signal: AbortSignal.timeout(2000) }).then(
+        () => 'answered',
+        (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+      );
+    for (const p of FETCH_BLOCKED_PORTS) expect(await refusal(p)).toBe('bad port');
+    expect(await refusal(await freePort())).not.toBe('bad port');
   });
 });

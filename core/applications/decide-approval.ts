@@ -46,8 +46,10 @@ export async function decideApproval(
   const cmd = parseInput(decideInput, input);
   const task = await deps.ledger.getApprovalTask(cmd.taskId);
   if (!task) throw new NotFoundError('ApprovalTask', cmd.taskId);
-  if (!belongsToPool(actor, task)) throw new ForbiddenError('this approval belongs to another pool');
-  if (task.applicantId === actor.userId) throw new ForbiddenError('nobody decides their own application');
+  if (!belongsToPool(actor, task))
+    throw new ForbiddenError('OTHER_APPROVAL_POOL', 'this approval belongs to another pool');
+  if (task.applicantId === actor.userId)
+    throw new ForbiddenError('OWN_APPLICATION', 'nobody decides their own application');
   if (task.status !== 'OPEN') {
     throw new PreconditionFailedError(
       task.status === 'DECIDED' ? 'TASK_ALREADY_DECIDED' : 'TASK_ESCALATED',
@@ -67,7 +69,7 @@ export async function decideApproval(
     independent(task.step) &&
     application.history.some((h) => h.kind === 'DECIDED' && independent(h.step) && h.by === actor.userId)
   ) {
-    throw new ForbiddenError('you already decided another step of this application');
+    throw new ForbiddenError('ONE_PERSON_PER_STEP', 'you already decided another step of this application');
   }
   const now = deps.clock.now().toISOString();
   const decided: ApprovalTask = {
