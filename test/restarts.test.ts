@@ -77,7 +77,7 @@ describe('a restart of the local host', () => {
     }, 'the escalated task open');
     expect(escalated.pool).toEqual({ role: 'DIRECTOR' });
     expect((await t.ledger.getApprovalTask(taskId))?.status).toBe('ESCALATED');
-  });
+  }, 60_000);
 
   it('keeps a deadline that has time left: the re-run does not escalate early', async () => {
     const d = deps();

@@ -46,6 +46,7 @@ import {
   updateGStaffWithCredit,
   validateContractExecution,
 } from './contract-steps.js';
+import { deciderOfOtherStep } from './decide-approval.js';
 import { assertOrderMayBeRegistered } from './register-order.js';
 
 const WORKFLOW = systemActor('workflow');
@@ -103,13 +104,20 @@ async function loadClient(deps: HubDeps, clientId: string): Promise<Client> {
   return client;
 }
 
-async function poolMembers(deps: HubDeps, pool: ApprovalPool, except: string): Promise<StaffMember[]> {
+/** Whom a task is announced to: its pool's active members but the applicant (and whoever decided the other independent step). */
+async function poolMembers(
+  deps: HubDeps,
+  pool: ApprovalPool,
+  except: string,
+  alsoExcept?: string,
+): Promise<StaffMember[]> {
   return (await deps.ledger.listStaffMembers()).filter(
     (m) =>
       m.active &&
       m.role === pool.role &&
       (pool.department === undefined || m.department === pool.department) &&
-      m.userId !== except,
+      m.userId !== except &&
+      m.userId !== alsoExcept,
   );
 }
 
@@ -317,19 +325,24 @@ async function openApprovalTask(
   await commitChanges(
     deps.ledger,
     [taskChange(deps, WORKFLOW, 'approval.open', undefined, task, now), change],
-    notify(deps.ids, now, await poolMembers(deps, pool, application.applicantId), {
-      template: 'APPROVAL_REQUESTED',
-      clientId: application.clientId,
-      params: {
-        company: client.name,
-        applicationLabel: APPLICATION_LABELS[application.type],
-        applicantName: applicant?.name ?? application.applicantId,
-        step: STEP_LABEL[e.step],
-        escalated: e.escalated,
-        reasons: e.step === 'DIRECTOR' ? (application.directorReasons ?? []) : [],
-        taskId,
+    notify(
+      deps.ids,
+      now,
+      await poolMembers(deps, pool, application.applicantId, deciderOfOtherStep(application, e.step)),
+      {
+        template: 'APPROVAL_REQUESTED',
+        clientId: application.clientId,
+        params: {
+          company: client.name,
+          applicationLabel: APPLICATION_LABELS[application.type],
+          applicantName: applicant?.name ?? application.applicantId,
+          step: STEP_LABEL[e.step],
+          escalated: e.escalated,
+          reasons: e.step === 'DIRECTOR' ? (application.directorReasons ?? []) : [],
+          taskId,
+        },
       },
-    }),
+    ),
   );
   return {};
 }
