@@ -132,4 +132,30 @@ describe('separation of duties with one director', () => {
       decideApproval(d, stranger, { taskId: managerTask.taskId, decision: 'APPROVE' }),
     ).rejects.toMatchObject({ rule: 'NOT_ACTIVE_STAFF' });
   });
+
+  it('with a second director: the one who decided the manager step may not decide the director step, is not queued nor e-mailed for it', async () => {
+    await seedDirectory(t.ledger, [
+      staffMember({ userId: 'director-2', role: 'DIRECTOR', department: 'EXECUTIVE' }),
+    ]);
+    const d = deps();
+    const application = await needingDirector(d);
+    const managerTask = await openTask(application.applicationId, 'MANAGER');
+    await decideApproval(d, director, { taskId: managerTask.taskId, decision: 'APPROVE' });
+    const directorTask = await openTask(application.applicationId, 'DIRECTOR');
+    await expect(
+      decideApproval(d, director, { taskId: directorTask.taskId, decision: 'APPROVE' }),
+    ).rejects.toMatchObject({ rule: 'ONE_PERSON_PER_STEP' });
+    expect((await myApprovalTasks(d, director)).map((x) => x.taskId)).not.toContain(directorTask.taskId);
+    const directorTwo = { userId: 'director-2', role: 'DIRECTOR' as const };
+    expect((await myApprovalTasks(d, directorTwo)).map((x) => x.taskId)).toContain(directorTask.taskId);
+    const asked = (await t.ledger.listMailMessages(500)).items.filter(
+      (m) => m.clientId === application.clientId && m.template === 'APPROVAL_REQUESTED',
+    );
+    // The manager step went to the Tokyo manager, the director step to director-2 only.
+    expect(asked.flatMap((m) => m.to).sort()).toEqual([
+      'director-2@agency.example',
+      'mgr-tokyo-1@agency.example',
+    ]);
+    await decideApproval(d, directorTwo, { taskId: directorTask.taskId, decision: 'APPROVE' });
+  }, 60_000);
 });
