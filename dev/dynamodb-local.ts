@@ -232,7 +232,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   const reachableAt = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const endpoint = `http://${reachableAt.includes(':') ? `[${reachableAt}]` : reachableAt}:${port}`;
   try {
-    await waitUntilReady(child, endpoint, options.readyTimeoutMs ?? 30_000, () => output);
+    await waitUntilReady(child, endpoint, options.readyTimeoutMs ?? 90_000, () => output);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
