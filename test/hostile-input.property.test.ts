@@ -66,7 +66,7 @@ const hostileString = fc.oneof(
     '<script>alert(1)</script>',
     "' OR 1=1 --",
     '%00',
-    '${jndi:x}',
+    `\${jndi:x}`,
   ),
   fc.nat({ max: 12_000 }).map((n) => 'あ'.repeat(n)),
 );
