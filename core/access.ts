@@ -64,7 +64,7 @@ export function may(actor: Actor, permission: Permission): boolean {
 
 export function assertMay(actor: Actor, permission: Permission): void {
   if (!may(actor, permission)) {
-    throw new ForbiddenError(`role ${actor.role} may not perform ${permission}`);
+    throw new ForbiddenError('ROLE_NOT_ALLOWED', `role ${actor.role} may not perform ${permission}`);
   }
 }
 
@@ -79,6 +79,6 @@ export function seesDepartment(actor: Actor, department: string | undefined): bo
 
 export function assertSeesDepartment(actor: Actor, department: string | undefined): void {
   if (!seesDepartment(actor, department)) {
-    throw new ForbiddenError('this record belongs to another department');
+    throw new ForbiddenError('OTHER_DEPARTMENT', 'this record belongs to another department');
   }
 }

@@ -50,9 +50,36 @@ export class PreconditionFailedError extends DomainError {
   }
 }
 
-/** The actor's role or department does not allow the operation. */
+/**
+ * Why an operation was refused (X-5): a closed list a client can read from the schema
+ * (`RefusalRule`), never free text.
+ */
+export const REFUSAL_RULES = {
+  SIGN_IN_REQUIRED: 'The request carries no valid token.',
+  ROLE_NOT_ALLOWED: 'The signed-in role may not perform this operation.',
+  OTHER_DEPARTMENT: 'The record belongs to another sales department.',
+  NO_DEPARTMENT: 'The account has no department, which sales and managers need.',
+  NOT_YOUR_NOTIFICATION: 'The notification is addressed to someone else.',
+  NOT_THE_CLIENTS_REP: 'Only the client’s rep or a manager of its department may do this.',
+  OTHER_APPROVAL_POOL: 'The approval belongs to another pool (role and department).',
+  OWN_APPLICATION: 'Nobody decides their own application.',
+  ONE_PERSON_PER_STEP: 'Whoever decided the manager step may not decide the director step, and the reverse.',
+  NO_ONE_LEFT_TO_DECIDE:
+    'The decision would leave a remaining step that nobody in the staff directory may decide; the message names who should decide this step instead.',
+  NOT_ACTIVE_STAFF: 'The signed-in person is not an active member of the staff directory.',
+  INTROSPECTION_ADMIN_ONLY: 'Only administrators may read the schema by introspection.',
+} as const;
+export type RefusalRule = keyof typeof REFUSAL_RULES;
+
+/** The actor's role, department or duties do not allow the operation; `rule` says which rule refused it. */
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
+  constructor(
+    readonly rule: RefusalRule,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** An external system failed; adapters translate vendor errors into this, so SDK types never leave `integrations/`. */

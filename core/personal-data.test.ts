@@ -55,3 +55,35 @@ describe('personal data redaction (X-5)', () => {
     );
   });
 });
+
+describe('what operators need stays in the log (X-5)', () => {
+  const logged = (value: object) => JSON.parse(JSON.stringify(value, redactPersonalData));
+
+  it('keeps reason codes, and hides a reason in words', () => {
+    expect(logged({ reason: 'STALE' })).toEqual({ reason: 'STALE' });
+    expect(logged({ reason: 'BAD_SIGNATURE' })).toEqual({ reason: 'BAD_SIGNATURE' });
+    expect(logged({ rejectionReason: 'TASK_ALREADY_DECIDED' })).toEqual({
+      rejectionReason: 'TASK_ALREADY_DECIDED',
+    });
+    expect(logged({ reason: '山田様のご家庭の事情' })).toEqual({ reason: REDACTED });
+    // A name in capitals is still a name.
+    expect(logged({ contactName: 'YAMADA' })).toEqual({ contactName: REDACTED });
+  });
+
+  it('keeps identifiers whole: execution names, task ids, envelope names, error names', () => {
+    const ids = {
+      execution: 'app_0123456789d74789b211',
+      taskId: 'tsk_0123456789d74789b211_MANAGER',
+      envelopeName: 'BASIC-cli_0123456789abcdef0123-1',
+      errorName: 'TransientIntegrationError',
+      message: 'workflow execution finished app_98765432101234567890',
+    };
+    expect(logged(ids)).toEqual(ids);
+  });
+
+  it('still hides phone numbers next to Japanese text or punctuation', () => {
+    expect(redactText('電話03-1234-5678まで、または(090)1234-5678')).toBe(
+      `電話${REDACTED}まで、または(${REDACTED}`,
+    );
+  });
+});

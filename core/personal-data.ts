@@ -1,6 +1,8 @@
 /**
  * What counts as personal data (X-5): names, phone numbers and e-mail addresses. Loggers pass
  * every value through `redactPersonalData`, so neither a field nor a message carries them.
+ * What operators need stays: identifiers (inq_…, app_…, envelope names), reason and error codes
+ * (STALE, BAD_SIGNATURE, ConflictError), counts and timestamps.
  */
 
 /** Keys whose values are personal data (or may contain it, as free text does). */
@@ -12,14 +14,24 @@ const SAFE_KEYS = new Set([
   'operationName',
   'tableName',
   'indexName',
+  'envelopeName',
+  'errorName',
+  'stateName',
   'message',
 ]);
+/** A reason code (STALE, BAD_SIGNATURE, TASK_ALREADY_DECIDED) is kept; a reason in words may be personal. */
+const REASON_KEY = /reasons?$/i;
+const CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 /** An error's `name` (e.g. ConflictError) is kept; any other `name` is a person's or a company's. */
 const ERROR_NAME = /^[A-Z][A-Za-z]*(Error|Exception)$/;
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-/** Japanese and international phone numbers, with or without separators. */
-const PHONE = /(?<![\p{N}])(?:\+?\d[\d\s()-]{8,}\d)(?![\p{N}])/gu;
+/**
+ * Japanese and international phone numbers, with or without separators. Digits glued to ASCII
+ * letters or `_` are part of an identifier (app_0123456789ab…), not a phone number; Japanese
+ * text around a number (電話03-…) does not protect it.
+ */
+const PHONE = /(?<![\p{N}A-Za-z_])(?:\+?\d[\d\s()-]{8,}\d)(?![\p{N}A-Za-z_])/gu;
 
 export const REDACTED = '[REDACTED]';
 
@@ -35,8 +47,9 @@ export function redactText(text: string): string {
  */
 export function redactPersonalData(key: string, value: unknown): unknown {
   if (key === 'name' && typeof value === 'string' && ERROR_NAME.test(value)) return value;
-  if (key && !SAFE_KEYS.has(key) && PERSONAL_KEY.test(key) && value !== null && value !== undefined)
-    return REDACTED;
+  if (key && !SAFE_KEYS.has(key) && PERSONAL_KEY.test(key) && value !== null && value !== undefined) {
+    return REASON_KEY.test(key) && typeof value === 'string' && CODE.test(value) ? value : REDACTED;
+  }
   if (typeof value === 'string') return redactText(value);
   return value;
 }

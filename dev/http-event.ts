@@ -2,20 +2,36 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
-/** Reads at most `limit + 1` bytes, so an oversized body is detected without buffering all of it. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    chunks.push(buffer);
-    size += buffer.length;
-    if (size > limit) {
-      req.resume();
-      break;
-    }
-  }
-  return Buffer.concat(chunks);
+/**
+ * Reads at most `limit + 1` bytes, so an oversized body is detected without buffering all of it.
+ * The rest of an oversized body is drained, not destroyed: the connection stays up for the
+ * answer (413), and `Connection: close` on that answer ends it.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      ok(Buffer.concat(chunks).subarray(0, limit + 1));
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (done) return; // draining what follows an oversized body
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > limit) finish();
+    });
+    req.once('end', finish);
+    req.once('error', (error) => (done ? undefined : fail(error)));
+  });
+}
+
+/** Loopback peers: the only ones the dev-only routes answer. */
+export function fromLoopback(req: IncomingMessage): boolean {
+  const address = req.socket?.remoteAddress ?? '';
+  return /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(address) || address === '::1';
 }
 
 export function toApiGatewayEvent(req: IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
@@ -40,7 +56,7 @@ export function toApiGatewayEvent(req: IncomingMessage, body: Buffer): APIGatewa
         method: req.method ?? 'GET',
         path: url.pathname,
         protocol: 'HTTP/1.1',
-        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        sourceIp: req.socket?.remoteAddress ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: `local-${now.getTime()}`,
@@ -55,6 +71,11 @@ export function toApiGatewayEvent(req: IncomingMessage, body: Buffer): APIGatewa
 }
 
 export function sendResult(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
-  res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+  const status = result.statusCode ?? 200;
+  // After a 413 the rest of the body is not read: the connection closes once the answer is out.
+  res.writeHead(status, {
+    ...(result.headers as Record<string, string>),
+    ...(status === 413 ? { connection: 'close' } : {}),
+  });
   res.end(result.body ?? '');
 }

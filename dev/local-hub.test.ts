@@ -3,13 +3,16 @@
  * GraphQL with the bearer token, the routing and first-contact flow. A1-1, A1-2, X-5.
  */
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../functions/shared/logger.js';
 import { signWebhook } from '../functions/shared/webhook-signature.js';
+import { accepts, externalAddress } from '../test/support/network.js';
 import { freePort, StartupError } from './dynamodb-local.js';
-import { DEV_WEBHOOK_SECRET, localConfig } from './local-config.js';
+import { fromLoopback } from './http-event.js';
+import { DEV_WEBHOOK_SECRET, FETCH_BLOCKED_PORTS, localConfig } from './local-config.js';
 import { type LocalHub, startLocalHub } from './local-hub.js';
 
 let hub: LocalHub;
@@ -27,7 +30,7 @@ beforeAll(async () => {
     GMOSIGN_CALLBACK_DELAY_MS: '10',
   };
   hub = await startLocalHub(localConfig(env), createLogger('test'), env);
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await hub?.stop();
@@ -48,13 +51,53 @@ async function graphql(token: string, query: string, variables: object = {}) {
   return (await response.json()) as { data?: Record<string, Record<string, unknown>>; errors?: unknown[] };
 }
 
+/** A signed website inquiry of `company`, routed by marketing to SALES_TOKYO; its id. */
+async function routedWebInquiry(company: string): Promise<string> {
+  const body = JSON.stringify({
+    submissionId: `e2e-${company}-${Date.now()}`,
+    company,
+    contactName: '山田 花子',
+    email: 'hanako@e2e.example',
+  });
+  const ts = Math.floor(Date.now() / 1000);
+  const delivered = await fetch(`${hub.url}/webhooks/inquiry`, {
+    method: 'POST',
+    headers: {
+      'x-signature-timestamp': String(ts),
+      'x-signature': signWebhook(DEV_WEBHOOK_SECRET, ts, body),
+    },
+    body,
+  });
+  expect(delivered.status).toBe(201);
+  const { inquiryId } = (await delivered.json()) as { inquiryId: string };
+  const marketing = await signIn({ userId: 'mkt.suzuki', role: 'MARKETING' });
+  const routed = await graphql(
+    marketing,
+    'mutation($id: ID!) { routeInquiry(input: { inquiryId: $id, department: "SALES_TOKYO" }) { ... on Inquiry { status } } }',
+    { id: inquiryId },
+  );
+  expect(routed.data?.routeInquiry).toEqual({ status: 'ROUTED' });
+  return inquiryId;
+}
+
+/** The page at `url` once it contains `text`; fails (with the last page) when it never does. */
+async function pageContaining(url: string, text: string | RegExp): Promise<string> {
+  let page = '';
+  for (let i = 0; i < 100; i += 1) {
+    page = await (await fetch(url)).text();
+    if (typeof text === 'string' ? page.includes(text) : text.test(page)) return page;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} never showed ${text}; last page: ${page.slice(0, 500)}`);
+}
+
 describe('npm start', () => {
   it('lists every component with its URL', () => {
     expect(hub.components.map((c) => c.url)).toEqual(
       expect.arrayContaining([
-        `http://localhost:${port}/graphql`,
-        `http://localhost:${port}/webhooks/inquiry`,
-        `http://localhost:${port}/dev/token`,
+        `http://127.0.0.1:${port}/graphql`,
+        `http://127.0.0.1:${port}/webhooks/inquiry`,
+        `http://127.0.0.1:${port}/dev/token`,
       ]),
     );
   });
@@ -82,33 +125,10 @@ describe('npm start', () => {
   });
 
   it('takes a signed website inquiry that marketing routes and sales contacts', async () => {
-    const body = JSON.stringify({
-      submissionId: `e2e-${Date.now()}`,
-      company: '株式会社イーツーイー',
-      contactName: '山田 花子',
-      email: 'hanako@e2e.example',
-    });
-    const ts = Math.floor(Date.now() / 1000);
-    const delivered = await fetch(`${hub.url}/webhooks/inquiry`, {
-      method: 'POST',
-      headers: {
-        'x-signature-timestamp': String(ts),
-        'x-signature': signWebhook(DEV_WEBHOOK_SECRET, ts, body),
-      },
-      body,
-    });
-    expect(delivered.status).toBe(201);
-    const { inquiryId } = (await delivered.json()) as { inquiryId: string };
-
     const marketing = await signIn({ userId: 'mkt.suzuki', role: 'MARKETING' });
     const me = await graphql(marketing, '{ me { userId staffMember { name } } }');
     expect(me.data?.me).toEqual({ userId: 'mkt.suzuki', staffMember: { name: '鈴木 彩花' } });
-    const routed = await graphql(
-      marketing,
-      'mutation($id: ID!) { routeInquiry(input: { inquiryId: $id, department: "SALES_TOKYO" }) { ... on Inquiry { status } } }',
-      { id: inquiryId },
-    );
-    expect(routed.data?.routeInquiry).toEqual({ status: 'ROUTED' });
+    const inquiryId = await routedWebInquiry('株式会社イーツーイー');
 
     const sales = await signIn({ userId: 'sales.tokyo1', role: 'SALES', department: 'SALES_TOKYO' });
     const contacted = await graphql(
@@ -152,15 +172,13 @@ describe('npm start', () => {
   });
 
   it('shows at /dev/mail the e-mail the routing sent to the department’s managers', async () => {
-    let list = '';
-    for (let i = 0; i < 50 && !list.includes('class="SENT">SENT<'); i += 1) {
-      await new Promise((r) => setTimeout(r, 200));
-      list = await (await fetch(`${hub.url}/dev/mail`)).text();
-    }
-    expect(list).toContain('class="SENT">SENT<');
-    expect(list).toContain('【新規お問い合わせ】株式会社イーツーイー 様（SALES_TOKYO）');
-    expect(list).toContain('mgr.tokyo@haken-agency.example');
-    const link = /href="(\/dev\/mail\/[^"]+)"/.exec(list)?.[1] as string;
+    // Its own inquiry: this test does not lean on what another test routed.
+    await routedWebInquiry('株式会社メール確認');
+    // Its own row: to the Tokyo manager, with this subject, sent.
+    const row =
+      /<tr><td>[^<]*<\/td><td>[^<]*mgr\.tokyo@haken-agency\.example[^<]*<\/td><td><a href="(\/dev\/mail\/[^"]+)">【新規お問い合わせ】株式会社メール確認 様（SALES_TOKYO）<\/a><\/td><td class="SENT">SENT<\/td><\/tr>/;
+    const list = await pageContaining(`${hub.url}/dev/mail`, row);
+    const link = row.exec(list)?.[1] as string;
     const message = await (await fetch(`${hub.url}${link}`)).text();
     expect(message).toContain('自社HPから受け付けた人材のお問い合わせが、SALES_TOKYO に振り分けられました。');
     expect((await fetch(`${hub.url}/dev/mail/nope`)).status).toBe(404);
@@ -184,14 +202,7 @@ describe('npm start', () => {
   it('sends a test envelope to the GMO Sign sandbox, signs it there, and records the completion', async () => {
     const sent = await fetch(`${hub.url}/dev/gmosign/test-envelope`, { method: 'POST', redirect: 'manual' });
     expect(sent.status).toBe(303);
-    const until = async (url: string, text: string) => {
-      let page = '';
-      for (let i = 0; i < 50 && !page.includes(text); i += 1) {
-        await new Promise((r) => setTimeout(r, 200));
-        page = await (await fetch(url)).text();
-      }
-      return page;
-    };
+    const until = pageContaining;
     expect(await until(`${hub.url}/dev/envelopes`, '<td>SENT</td>')).toContain('TEST-');
     const sandboxUrl = hub.components.find((c) => c.name.startsWith('GMO Sign sandbox'))?.url as string;
     // By hand, as GMO Sign asks them: legal (in-house) signs first, then the client's contact.
@@ -282,5 +293,65 @@ describe('npm start', () => {
     const error = await startLocalHub(localConfig(env), createLogger('test'), env).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StartupError);
     expect((error as Error).message).toMatch(new RegExp(`port ${port} for the hub .* already in use`));
+  });
+
+  it.skipIf(!externalAddress())('listens on 127.0.0.1 only unless HOST says otherwise', async () => {
+    expect(localConfig({}).HOST).toBe('127.0.0.1');
+    expect(await accepts('127.0.0.1', port)).toBe(true);
+    expect(await accepts(externalAddress() as string, port)).toBe(false);
+  });
+
+  it('answers 413, not 500, to a webhook body over the limit', async () => {
+    const big = JSON.stringify({ submissionId: 'big', company: 'x'.repeat(200_000) });
+    const inquiry = await fetch(`${hub.url}/webhooks/inquiry`, {
+      method: 'POST',
+      headers: { 'x-signature-timestamp': '1', 'x-signature': 'v1=00' },
+      body: big,
+    });
+    expect(inquiry.status).toBe(413);
+    const secret = 'dev-gmosign-callback-secret';
+    const gmosign = await fetch(`${hub.url}/webhooks/gmosign/${secret}`, { method: 'POST', body: big });
+    expect(gmosign.status).toBe(413);
+    // The host is still up and answers the next request.
+    expect((await fetch(`${hub.url}/dev/jwks.json`)).status).toBe(200);
+  });
+});
+
+describe('the dev-only routes', () => {
+  it('tell a loopback peer from any other (so /dev/token mints nothing for the network even on HOST=0.0.0.0)', async () => {
+    const external = externalAddress();
+    const seen: boolean[] = [];
+    const server = createServer((req, res) => {
+      seen.push(fromLoopback(req));
+      res.end();
+    });
+    await new Promise<void>((ok) => server.listen(0, '0.0.0.0', ok));
+    const { port: open } = server.address() as { port: number };
+    try {
+      await fetch(`http://127.0.0.1:${open}/`);
+      if (external) await fetch(`http://${external}:${open}/`);
+    } finally {
+      server.close();
+    }
+    expect(seen).toEqual(external ? [true, false] : [true]);
+  });
+});
+
+describe('ports Node cannot call', () => {
+  it('are refused at start, naming the setting', () => {
+    expect(() => localConfig({ PORT: '6000' })).toThrow(
+      /PORT=6000: Node's fetch refuses to call port 6000 .*choose another port/,
+    );
+    expect(() => localConfig({ DYNAMODB_PORT: '6667' })).toThrow(/DYNAMODB_PORT=6667/);
+  });
+
+  it('are exactly the ones fetch refuses', async () => {
+    const refusal = async (p: number) =>
+      fetch(`http://127.0.0.1:${p}/`, { signal: AbortSignal.timeout(2000) }).then(
+        () => 'answered',
+        (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+      );
+    for (const p of FETCH_BLOCKED_PORTS) expect(await refusal(p)).toBe('bad port');
+    expect(await refusal(await freePort())).not.toBe('bad port');
   });
 });

@@ -52,10 +52,11 @@ import { handleDocumentRequest } from './dev-documents-route.js';
 import { mailListPage, mailMessagePage } from './dev-mail-page.js';
 import { envelopesPage } from './dev-signing-page.js';
 import { assertPortFree, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
-import { readBody, sendResult, toApiGatewayEvent } from './http-event.js';
-import type { LocalConfig } from './local-config.js';
+import { fromLoopback, readBody, sendResult, toApiGatewayEvent } from './http-event.js';
+import { assertFetchablePort, type LocalConfig } from './local-config.js';
 import { intervalVariable, localJobSettings } from './local-jobs.js';
 import { seedDirectory } from './seed-directory.js';
+import { lookUpSentEnvelopes } from './signatures-after-restart.js';
 import { synthesizeWorkflowDefinitions } from './workflow-definitions.js';
 
 export interface LocalHub {
@@ -79,6 +80,10 @@ export async function startLocalHub(
   const kintone = kintoneSettings(env);
   const gstaffConfig = gstaffSettings(env);
   const gmosignConfig = gmosignSettings(env);
+  // A sandbox on a port Node's fetch refuses would start and then fail every call: refused now.
+  assertFetchablePort(kintone.KINTONE_SANDBOX_PORT, 'KINTONE_SANDBOX_PORT');
+  assertFetchablePort(gstaffConfig.GSTAFF_SANDBOX_PORT, 'GSTAFF_SANDBOX_PORT');
+  assertFetchablePort(gmosignConfig.GMOSIGN_SANDBOX_PORT, 'GMOSIGN_SANDBOX_PORT');
   let dynamo: DynamoDbLocal | undefined;
   let kintoneSandbox: KintoneSandbox | undefined;
   let gstaffSandbox: GStaffSandbox | undefined;
@@ -86,9 +91,13 @@ export async function startLocalHub(
   const jobTimers: NodeJS.Timeout[] = [];
   const jobs = localJobSettings(env);
   let workflows: LocalWorkflowEngine | undefined;
+  // Reached through loopback unless the host was given (HOST=0.0.0.0 still answers on 127.0.0.1).
+  const reachableAt = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  const base = `http://${reachableAt.includes(':') ? `[${reachableAt}]` : reachableAt}:${config.PORT}`;
   try {
     dynamo = await startDynamoDbLocal({
       port: config.DYNAMODB_PORT,
+      host: config.DYNAMODB_HOST,
       dataDir: join(config.dataDir, 'dynamodb'),
       pidFile: join(config.dataDir, 'dynamodb.pid'),
     });
@@ -111,7 +120,7 @@ export async function startLocalHub(
         port: kintone.KINTONE_SANDBOX_PORT,
         dataFile: join(config.dataDir, 'kintone.json'),
         // kintone calls the hub back on single-record changes, as a real app's webhook setting would.
-        webhookUrl: `http://localhost:${config.PORT}/webhooks/kintone/${jobs.kintoneWebhookSecret}`,
+        webhookUrl: `${base}/webhooks/kintone/${jobs.kintoneWebhookSecret}`,
       });
       const tokens = kintoneSandbox.tokens;
       target = {
@@ -146,7 +155,6 @@ export async function startLocalHub(
     }
     const gstaff = createGStaff(gstaffConfig, gstaffTarget);
 
-    const base = `http://localhost:${config.PORT}`;
     const documents = new LocalDocumentStore(join(config.dataDir, 'documents'), {
       baseUrl: base,
       secret: randomBytes(32).toString('base64url'),
@@ -237,14 +245,29 @@ export async function startLocalHub(
     // The approval workflows: the state machines `cdk synth` produces, run by the local engine with
     // the same task function as on AWS; what was in flight when the hub stopped is re-run.
     workflows = new LocalWorkflowEngine({
-      definitions: synthesizeWorkflowDefinitions({ approvalTimeoutSeconds: config.APPROVAL_TIMEOUT_SECONDS }),
+      definitions: synthesizeWorkflowDefinitions({
+        approvalTimeoutSeconds: config.APPROVAL_TIMEOUT_SECONDS,
+        signaturePollSeconds: config.SIGNATURE_POLL_SECONDS,
+      }),
       runTask: (event) => runWorkflowTask({ ...hub, documents, gstaff, signatures }, event),
       errorName: workflowErrorName,
-      onExecutionEnd: (name, outcome) =>
-        outcome.status === 'FAILED'
-          ? logger.error('workflow execution failed', { execution: name, error: outcome.error })
-          : logger.info('workflow execution finished', { execution: name }),
+      now: () => hub.clock.now(),
+      onExecutionEnd: (name, outcome) => {
+        if (outcome.status === 'FAILED')
+          logger.error('workflow execution failed', { execution: name, error: outcome.error });
+        else if (outcome.status === 'STOPPED')
+          logger.info('workflow execution stopped (re-run at the next start)', { execution: name });
+        else logger.info('workflow execution finished', { execution: name });
+      },
     });
+    // Signatures completed while the hub was down: looked up before the workflows wait for them again.
+    const looked = await lookUpSentEnvelopes({ ...hub, signatures, documents, workflows });
+    if (looked.looked)
+      logger.info('envelopes still SENT looked up after the start', {
+        looked: looked.looked,
+        settled: looked.settled.length,
+        failed: looked.failed,
+      });
     const redriven = await redriveInFlightApplications({ ...hub, workflows });
     if (redriven.length) logger.info('workflows re-run after a restart', { executions: redriven.length });
     const yoga = createYogaApp<{ req: IncomingMessage; res: ServerResponse }>({
@@ -252,6 +275,8 @@ export async function startLocalHub(
       deps: Object.assign({ ...hub, documents, workflows }, { kintoneApps: kintoneSync.kintoneApps }),
       graphiql: true,
       renderGraphiQL,
+      // GraphiQL reads the schema once a token is set in its headers; nobody reads it without one.
+      introspection: 'SIGNED_IN',
       claims: (request) => verify(request.headers.get('authorization')),
       onUnexpectedError: (error) => logger.error('graphql request failed', { error: error as Error }),
     });
@@ -290,6 +315,10 @@ export async function startLocalHub(
           const body = await readBody(req, 262_144);
           return sendResult(res, await kintoneWebhook(toApiGatewayEvent(req, body)));
         }
+        // The dev pages mint tokens of any role and show every e-mail: for this machine only,
+        // even when the hub itself listens on the network (HOST=0.0.0.0).
+        if (path.startsWith('/dev/') && !fromLoopback(req))
+          return sendJson(res, 403, { error: 'LOOPBACK_ONLY' });
         if (path.startsWith('/webhooks/gmosign/') && req.method === 'POST') {
           const body = await readBody(req, 65_536);
           return sendResult(res, await gmosignWebhook(toApiGatewayEvent(req, body)));
@@ -378,7 +407,7 @@ export async function startLocalHub(
     });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
-      server.listen(config.PORT, ok);
+      server.listen(config.PORT, config.HOST, ok);
     });
 
     // Ask GMO Sign to call the hub back on completion (once per URL; the connect id is kept).

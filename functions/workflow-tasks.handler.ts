@@ -27,8 +27,13 @@ export function makeHandler(deps: { hub: WorkflowTaskDeps; logger: Logger }) {
       return await runWorkflowTask(deps.hub, event);
     } catch (error) {
       const name = workflowErrorName(error);
-      deps.logger.warn('workflow task failed', { task: String(task), errorName: name });
-      const failure = new Error(error instanceof Error ? error.message : String(error));
+      // The original error goes to the log (redacted) and stays the failure's cause.
+      deps.logger.warn('workflow task failed', {
+        task: String(task),
+        errorName: name,
+        error: error as Error,
+      });
+      const failure = new Error(error instanceof Error ? error.message : String(error), { cause: error });
       failure.name = name;
       throw failure;
     }

@@ -5,6 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import { type Actor, may, type Permission } from '../core/access.js';
+import type { RefusalRule } from '../core/errors.js';
 import type { GraphQLContext } from './context.js';
 
 export const builder = new SchemaBuilder<{
@@ -24,11 +25,18 @@ export const builder = new SchemaBuilder<{
       permission: (permission: Permission) =>
         context.actor !== undefined && may(context.actor as Actor, permission),
     }),
-    unauthorizedError: (_parent, context) =>
+    unauthorizedError: (_parent, context, info) =>
       context.actor
-        ? new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN' } })
+        ? new GraphQLError(
+            `You are not allowed to do this: role ${context.actor.role} may not use ${info.parentType.name}.${info.fieldName}.`,
+            { extensions: { code: 'FORBIDDEN', rule: 'ROLE_NOT_ALLOWED' satisfies RefusalRule } },
+          )
         : new GraphQLError('Sign in first.', {
-            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            extensions: {
+              code: 'UNAUTHENTICATED',
+              rule: 'SIGN_IN_REQUIRED' satisfies RefusalRule,
+              http: { status: 401 },
+            },
           }),
   },
   relay: {

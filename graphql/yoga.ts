@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, type GraphiQLOptions, type YogaInitialContext } from 'graphql-yoga';
 import { DomainError, ForbiddenError, ValidationError } from '../core/errors.js';
 import { type ApiDeps, createContext, type GraphQLContext } from './context.js';
+import { type IntrospectionAccess, useRequestGuards, useRequestSizeLimit } from './guards.js';
 import { schema } from './schema/index.js';
 
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
@@ -22,6 +23,8 @@ export interface YogaAppOptions<TServerContext extends Record<string, unknown>> 
   graphqlEndpoint?: string;
   /** Told about every unexpected (masked) error; must not log personal data. */
   onUnexpectedError?: (error: unknown) => void;
+  /** Who may read the schema by introspection: administrators (default, AWS) or anyone signed in (the local host's GraphiQL). */
+  introspection?: IntrospectionAccess;
 }
 
 /**
@@ -53,9 +56,10 @@ export function createYogaApp<TServerContext extends Record<string, unknown> = R
         if (isGraphQLError(error) && !error.originalError) return error;
         const original = isGraphQLError(error) ? error.originalError : error;
         if (original instanceof ForbiddenError) {
-          return new GraphQLError('You are not allowed to do this.', {
+          // The refusal says which rule refused it (RefusalRule) and why; its message is ours, never personal data.
+          return new GraphQLError(`You are not allowed to do this: ${original.message}.`, {
             ...(isGraphQLError(error) ? { nodes: error.nodes, path: error.path } : {}),
-            extensions: { code: 'FORBIDDEN' },
+            extensions: { code: 'FORBIDDEN', rule: original.rule },
           });
         }
         if (isGraphQLError(original)) return error as GraphQLError;
@@ -77,6 +81,8 @@ export function createYogaApp<TServerContext extends Record<string, unknown> = R
       },
     },
     plugins: [
+      useRequestSizeLimit(),
+      useRequestGuards({ introspection: options.introspection ?? 'ADMIN' }),
       EnvelopArmorPlugin({
         maxDepth: { n: 10, ignoreIntrospection: true },
         maxAliases: { n: 15 },

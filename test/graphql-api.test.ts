@@ -188,13 +188,17 @@ describe('department scoping', () => {
     });
     expect((await api.graphql(legal, query, { id })).data?.inquiry).toEqual({ __typename: 'Inquiry', id });
 
+    // An Osaka inquiry of its own, so the list cannot pass by being empty.
+    const osakaId = await phoneInquiryId(salesOsaka);
     const listed = await api.graphql(
       salesOsaka,
       '{ inquiries(first: 100) { edges { node { id department } } } }',
     );
-    const nodes = (listed.data!.inquiries as { edges: { node: { department: string } }[] }).edges.map(
-      (e) => e.node,
-    );
+    const nodes = (
+      listed.data!.inquiries as { edges: { node: { id: string; department: string } }[] }
+    ).edges.map((e) => e.node);
+    expect(nodes.map((n) => n.id)).toContain(osakaId);
+    expect(nodes.map((n) => n.id)).not.toContain(id);
     expect(nodes.every((n) => n.department === 'SALES_OSAKA')).toBe(true);
     const other = await api.graphql(
       salesOsaka,

@@ -314,7 +314,13 @@ describe('listing within scope (X-5)', () => {
     await expect(listInquiries(deps, salesTokyo, { department: 'SALES_OSAKA' }, {})).rejects.toBeInstanceOf(
       ForbiddenError,
     );
+    // One of each department, so the list can neither pass empty nor pass with Osaka's in it.
+    const tokyo = await recordPhoneInquiry(deps, salesTokyo, phoneInquiry({ company: unique('東京分') }));
+    const osaka = await recordPhoneInquiry(deps, salesOsaka, phoneInquiry({ company: unique('大阪分') }));
     const mine = await listInquiries(deps, salesTokyo, {}, { first: 100 });
+    const ids = mine.items.map((i) => i.inquiryId);
+    expect(ids).toContain(tokyo.inquiryId);
+    expect(ids).not.toContain(osaka.inquiryId);
     expect(mine.items.every((i) => i.department === 'SALES_TOKYO')).toBe(true);
   });
 

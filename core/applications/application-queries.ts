@@ -6,7 +6,7 @@ import type { HubDeps } from '../hub.js';
 import { salesDepartments } from '../staff/departments.js';
 import type { Application } from './application.js';
 import type { ApprovalPool, ApprovalTask } from './approval-task.js';
-import { belongsToPool } from './decide-approval.js';
+import { belongsToPool, deciderOfOtherStep } from './decide-approval.js';
 
 export async function getApplication(
   deps: HubDeps,
@@ -41,5 +41,12 @@ export async function myApprovalTasks(deps: HubDeps, actor: Actor): Promise<Appr
   }
   if (actor.role === 'LEGAL') pools.push({ role: 'LEGAL' });
   const tasks = (await Promise.all(pools.map((p) => deps.ledger.listOpenApprovalTasks(p, 100)))).flat();
-  return tasks.filter((t) => t.applicantId !== actor.userId && belongsToPool(actor, t));
+  const mine: ApprovalTask[] = [];
+  for (const task of tasks.filter((t) => t.applicantId !== actor.userId && belongsToPool(actor, t))) {
+    // Not the director step of an application whose manager step this person decided (or the reverse).
+    const application = await deps.ledger.getApplication(task.applicationId);
+    if (application && deciderOfOtherStep(application, task.step) === actor.userId) continue;
+    mine.push(task);
+  }
+  return mine;
 }

@@ -5,6 +5,7 @@
  * Its task token stays in the ledger and is never shown to clients. Requirements: A4-2, A4-3.
  */
 import type { Role } from '../access.js';
+import { IntegrationError } from '../errors.js';
 import type { ApplicationType, ApprovalStep } from './application.js';
 
 export interface ApprovalPool {
@@ -57,4 +58,17 @@ export interface ApprovalOutcome extends Record<string, unknown> {
   decision: 'APPROVE' | 'REJECT';
   taskId: string;
   decidedBy: string;
+}
+
+/**
+ * A release that found no step waiting on its token (it timed out, or the engine restarted): not
+ * a failure, the step reads the outcome from the ledger itself. Any other failure of
+ * `sendTaskSuccess` (access denied, throttling, the service down) is one.
+ */
+export function tokenNoLongerWaits(error: unknown): boolean {
+  return (
+    error instanceof IntegrationError &&
+    error.operation === 'sendTaskSuccess' &&
+    /^(TaskDoesNotExist|TaskTimedOut|InvalidToken)\b/.test(error.message.replace(/^.*? failed: /, ''))
+  );
 }

@@ -20,6 +20,7 @@ import type { SignatureService } from '../signing/signature-service.js';
 import type { WorkflowEngine } from '../workflows/workflow-engine.js';
 import type { Application, ApplicationEvent } from './application.js';
 import { applicationChange, recordEventOnce } from './application-changes.js';
+import { tokenNoLongerWaits } from './approval-task.js';
 
 export type ContractStepDeps = { documents: DocumentStore; gstaff: GStaff; signatures: SignatureService };
 
@@ -232,8 +233,10 @@ export async function releaseSignatureWait(
   if (!envelope?.workflowWait || signature === 'PENDING') return false;
   try {
     await deps.workflows.sendTaskSuccess(envelope.workflowWait.taskToken, { signature });
-  } catch {
-    // The step no longer waits: its timeout fallback looks the envelope up itself.
+  } catch (error) {
+    // The step no longer waits: its timeout fallback looks the envelope up itself. Any other
+    // failure (access denied, the service down) is raised: the wait is kept for the next try.
+    if (!tokenNoLongerWaits(error)) throw error;
   }
   const { workflowWait: _released, ...rest } = envelope;
   try {

@@ -46,6 +46,7 @@ import {
   updateGStaffWithCredit,
   validateContractExecution,
 } from './contract-steps.js';
+import { deciderOfOtherStep } from './decide-approval.js';
 import { assertOrderMayBeRegistered } from './register-order.js';
 
 const WORKFLOW = systemActor('workflow');
@@ -103,13 +104,20 @@ async function loadClient(deps: HubDeps, clientId: string): Promise<Client> {
   return client;
 }
 
-async function poolMembers(deps: HubDeps, pool: ApprovalPool, except: string): Promise<StaffMember[]> {
+/** Whom a task is announced to: its pool's active members but the applicant (and whoever decided the other independent step). */
+async function poolMembers(
+  deps: HubDeps,
+  pool: ApprovalPool,
+  except: string,
+  alsoExcept?: string,
+): Promise<StaffMember[]> {
   return (await deps.ledger.listStaffMembers()).filter(
     (m) =>
       m.active &&
       m.role === pool.role &&
       (pool.department === undefined || m.department === pool.department) &&
-      m.userId !== except,
+      m.userId !== except &&
+      m.userId !== alsoExcept,
   );
 }
 
@@ -267,7 +275,7 @@ async function orderWrite(
 async function openApprovalTask(
   deps: HubDeps,
   e: Extract<WorkflowTaskEvent, { task: 'approval.open' }>,
-): Promise<{ alreadyDecided?: ApprovalOutcome; alreadyEscalated?: true }> {
+): Promise<{ alreadyDecided?: ApprovalOutcome; alreadyEscalated?: true; openedAt?: string }> {
   const application = await loadApplication(deps, e.applicationId);
   const taskId = approvalTaskIdOf(application.applicationId, e.step, e.escalated);
   const existing = await deps.ledger.getApprovalTask(taskId);
@@ -285,7 +293,8 @@ async function openApprovalTask(
   if (existing) {
     const after: ApprovalTask = { ...existing, taskToken: e.taskToken, version: existing.version + 1 };
     await commitChanges(deps.ledger, [taskChange(deps, WORKFLOW, 'approval.reattach', existing, after, now)]);
-    return {};
+    // The task's deadline counts from its opening: a re-run waits only for the time left.
+    return { openedAt: existing.openedAt };
   }
   const basePool = poolFor(e.step, application.department);
   const pool = e.escalated ? supervisorPoolOf(basePool) : basePool;
@@ -316,19 +325,24 @@ async function openApprovalTask(
   await commitChanges(
     deps.ledger,
     [taskChange(deps, WORKFLOW, 'approval.open', undefined, task, now), change],
-    notify(deps.ids, now, await poolMembers(deps, pool, application.applicantId), {
-      template: 'APPROVAL_REQUESTED',
-      clientId: application.clientId,
-      params: {
-        company: client.name,
-        applicationLabel: APPLICATION_LABELS[application.type],
-        applicantName: applicant?.name ?? application.applicantId,
-        step: STEP_LABEL[e.step],
-        escalated: e.escalated,
-        reasons: e.step === 'DIRECTOR' ? (application.directorReasons ?? []) : [],
-        taskId,
+    notify(
+      deps.ids,
+      now,
+      await poolMembers(deps, pool, application.applicantId, deciderOfOtherStep(application, e.step)),
+      {
+        template: 'APPROVAL_REQUESTED',
+        clientId: application.clientId,
+        params: {
+          company: client.name,
+          applicationLabel: APPLICATION_LABELS[application.type],
+          applicantName: applicant?.name ?? application.applicantId,
+          step: STEP_LABEL[e.step],
+          escalated: e.escalated,
+          reasons: e.step === 'DIRECTOR' ? (application.directorReasons ?? []) : [],
+          taskId,
+        },
       },
-    }),
+    ),
   );
   return {};
 }

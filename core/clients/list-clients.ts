@@ -32,10 +32,10 @@ export async function listClients(
   let department = filter.department;
   if (!seesAllDepartments(actor)) {
     if (department && department !== actor.department) {
-      throw new ForbiddenError('you may list only your own department’s clients');
+      throw new ForbiddenError('OTHER_DEPARTMENT', 'you may list only your own department’s clients');
     }
     department = actor.department;
-    if (!department) throw new ForbiddenError('your account has no department');
+    if (!department) throw new ForbiddenError('NO_DEPARTMENT', 'your account has no department');
   }
   const first = Math.min(Math.max(page.first ?? 20, 1), MAX_PAGE_SIZE);
   if (filter.overdue)

@@ -33,11 +33,11 @@ export async function listInquiries(
   let department = filter.department;
   if (!seesAllDepartments(actor)) {
     if (department && department !== actor.department) {
-      throw new ForbiddenError('you may list only your own department’s inquiries');
+      throw new ForbiddenError('OTHER_DEPARTMENT', 'you may list only your own department’s inquiries');
     }
     // Unrouted (NEW) web inquiries belong to marketing and have no department yet.
     department = actor.department;
-    if (!department) throw new ForbiddenError('your account has no department');
+    if (!department) throw new ForbiddenError('NO_DEPARTMENT', 'your account has no department');
   }
   const first = Math.min(Math.max(page.first ?? 20, 1), MAX_PAGE_SIZE);
   return deps.ledger.listInquiries({

@@ -24,7 +24,7 @@ export async function markNotificationRead(
   const notification = await deps.ledger.getNotification(notificationId);
   if (!notification) throw new NotFoundError('Notification', notificationId);
   if (notification.recipientId !== actor.userId)
-    throw new ForbiddenError('this notification is someone else’s');
+    throw new ForbiddenError('NOT_YOUR_NOTIFICATION', 'this notification is someone else’s');
   if (notification.readAt) return notification;
   const after: Notification = {
     ...notification,

@@ -11,7 +11,10 @@ import type { Visit } from './visit.js';
 /** The client's rep works on its visits; managers (and above) of the department may too. */
 export function assertWorksOnClient(actor: Actor, client: Client): void {
   if (client.salesRepId === actor.userId || actsAs(actor, 'MANAGER')) return;
-  throw new ForbiddenError('only the client’s rep or a manager of its department may do this');
+  throw new ForbiddenError(
+    'NOT_THE_CLIENTS_REP',
+    'only the client’s rep or a manager of its department may do this',
+  );
 }
 
 /**

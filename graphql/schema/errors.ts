@@ -8,6 +8,7 @@ import {
   type FieldError,
   NotFoundError,
   PreconditionFailedError,
+  REFUSAL_RULES,
   ValidationError,
 } from '../../core/errors.js';
 import { builder } from '../builder.js';
@@ -58,6 +59,27 @@ builder.objectType(PreconditionFailedError, {
   isTypeOf: (value) => value instanceof PreconditionFailedError,
   fields: (t) => ({ rule: t.exposeString('rule') }),
 });
+
+/**
+ * Why a request was refused: the `rule` of every FORBIDDEN / UNAUTHENTICATED error's extensions
+ * is one of these values, so a client can list and handle them.
+ */
+export const RefusalRuleEnum = builder.enumType('RefusalRule', {
+  description:
+    'The rule that refused a request; found in `extensions.rule` of a FORBIDDEN or UNAUTHENTICATED error.',
+  values: Object.fromEntries(
+    Object.entries(REFUSAL_RULES).map(([rule, description]) => [rule, { description }]),
+  ) as { [K in keyof typeof REFUSAL_RULES]: { description: string } },
+});
+
+builder.queryField('refusalRules', (t) =>
+  t.field({
+    type: [RefusalRuleEnum],
+    description: 'Every rule a refusal may name (the values of `extensions.rule`).',
+    authScopes: { authenticated: true },
+    resolve: () => Object.keys(REFUSAL_RULES) as (keyof typeof REFUSAL_RULES)[],
+  }),
+);
 
 /** The errors every mutation may return. */
 export const MUTATION_ERRORS = [ValidationError, ConflictError, NotFoundError, PreconditionFailedError];

@@ -84,7 +84,8 @@ builder.queryField('gstaffClients', (t) =>
     description:
       'A1-5: look up a company in the G-Staff register before contacting it (by name, legal-entity markers ignored).',
     authScopes: { permission: 'client.read' },
-    args: { name: t.arg.string({ required: true }) },
+    // The name becomes a key of the mirror's index: a company name, not a document.
+    args: { name: t.arg.string({ required: true, extensions: { maxLength: 200 } }) },
     resolve: (_root, { name }, ctx) => gstaffRegisterByName(ctx.deps, ctx.actor as Actor, name),
   }),
 );

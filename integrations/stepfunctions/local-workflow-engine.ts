@@ -5,7 +5,9 @@
  * token, hands it to the task (which stores it through the ledger), and waits until
  * `sendTaskSuccess` releases it. The library cannot persist an execution, so a restart re-runs
  * in-flight executions from the start (`start` again); the idempotent steps make the re-run end
- * where the first run stopped.
+ * where the first run stopped. A callback step that finds its task opened before the restart
+ * waits only for the time left of its timeout (the deadline counts from the task's opening, so a
+ * restart never extends it).
  */
 import { randomUUID } from 'node:crypto';
 import { IntegrationError } from '../../core/errors.js';
@@ -40,7 +42,13 @@ export interface LocalWorkflowEngineOptions {
   errorName: (error: unknown) => string;
   /** Seconds between retries of a failed task step (tests: 0). Default: the definition's. */
   retryIntervalSeconds?: number;
-  onExecutionEnd?: (name: string, outcome: { status: 'SUCCEEDED' | 'FAILED'; error?: string }) => void;
+  /** STOPPED: the host stopped it (`stop()`); a restart re-runs it. */
+  onExecutionEnd?: (
+    name: string,
+    outcome: { status: 'SUCCEEDED' | 'FAILED' | 'STOPPED'; error?: string },
+  ) => void;
+  /** The hub's clock, against which a callback step's deadline is measured. Default: the system clock. */
+  now?: () => Date;
 }
 
 /** The value `$$.Task.Token` resolves to; a callback step replaces it with a fresh token. */
@@ -53,6 +61,7 @@ interface Running {
 
 export class LocalWorkflowEngine implements WorkflowEngine {
   private readonly running = new Map<string, Running>();
+  private readonly stopped = new Set<string>();
   private readonly waiting = new Map<string, { resolve: (output: Json) => void; execution: string }>();
   private library: Promise<typeof import('aws-local-stepfunctions')> | undefined;
 
@@ -83,12 +92,14 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       noThrowOnAbort: true,
     });
     const done = execution.result.then(
-      () => this.options.onExecutionEnd?.(name, { status: 'SUCCEEDED' }),
+      () => this.options.onExecutionEnd?.(name, { status: this.stopped.has(name) ? 'STOPPED' : 'SUCCEEDED' }),
       (error: unknown) =>
-        this.options.onExecutionEnd?.(name, {
-          status: 'FAILED',
-          error: error instanceof Error ? error.message : String(error),
-        }),
+        this.options.onExecutionEnd?.(
+          name,
+          this.stopped.has(name)
+            ? { status: 'STOPPED' }
+            : { status: 'FAILED', error: error instanceof Error ? error.message : String(error) },
+        ),
     );
     this.running.set(name, {
       abort: () => execution.abort(),
@@ -117,7 +128,10 @@ export class LocalWorkflowEngine implements WorkflowEngine {
 
   /** Stops every execution (the host is shutting down); a restart re-runs them. */
   stop(): void {
-    for (const r of this.running.values()) r.abort();
+    for (const [name, r] of this.running) {
+      this.stopped.add(name);
+      r.abort();
+    }
     this.running.clear();
     this.waiting.clear();
   }
@@ -161,9 +175,25 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     if (answer.alreadyEscalated) {
       // Escalated before a restart: go on as the timeout did the first time.
       this.waiting.delete(token);
-      const timeout = new Error('escalated before the re-run');
-      timeout.name = 'States.Timeout';
-      throw timeout;
+      throw timedOut('escalated before the re-run');
+    }
+    if (timeoutSeconds !== undefined && typeof answer.openedAt === 'string') {
+      // Opened before a restart: the deadline counts from then, not from this re-run.
+      const now = (this.options.now ?? (() => new Date()))().getTime();
+      const left = Date.parse(answer.openedAt) + timeoutSeconds * 1000 - now;
+      if (left <= 0) {
+        this.waiting.delete(token);
+        throw timedOut('its deadline passed while the hub was stopped');
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const expiry = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          this.waiting.delete(token);
+          reject(timedOut('the time left after the restart ran out'));
+        }, left);
+        timer.unref();
+      });
+      return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
     }
     return promise;
   }
@@ -173,4 +203,11 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     failure.name = this.options.errorName(error);
     return failure;
   }
+}
+
+/** The error Step Functions raises when a step's TimeoutSeconds passes (its Catch matches it by name). */
+function timedOut(message: string): Error {
+  const timeout = new Error(message);
+  timeout.name = 'States.Timeout';
+  return timeout;
 }

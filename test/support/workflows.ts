@@ -47,6 +47,7 @@ export function localEngine(
     runTask: (event) => runWorkflowTask(taskDeps, event),
     errorName: workflowErrorName,
     retryIntervalSeconds: 0,
+    now: () => deps.clock.now(),
   });
 }
 
