@@ -48,7 +48,7 @@ import {
 import { createTestLedger, type TestLedger } from './support/ledger.js';
 import { largePdf } from './support/signing.js';
 import { moreTokyoReps, visitedClient } from './support/visits.js';
-import { eventually, localEngine, precheck } from './support/workflows.js';
+import { eventually, localEngine, precheck, testDefinitions } from './support/workflows.js';
 
 let t: TestLedger;
 const engines: LocalWorkflowEngine[] = [];
@@ -62,6 +62,8 @@ beforeAll(async () => {
     staffMember({ userId: 'director-1', role: 'DIRECTOR', department: 'EXECUTIVE' }),
     staffMember({ userId: 'legal-1', role: 'LEGAL', department: 'LEGAL' }),
   ]);
+  // Synthesize the state machines here, under the hook's time, not the first test's.
+  testDefinitions(2, 2);
 });
 afterEach(() => {
   for (const engine of engines.splice(0)) engine.stop();

@@ -17,7 +17,7 @@ import { lookUpSentEnvelopes } from '../dev/signatures-after-restart.js';
 import { LocalWorkflowEngine } from '../integrations/stepfunctions/local-workflow-engine.js';
 import { directory, hubDeps, salesTokyo, seedDirectory, staffMember } from './support/builders.js';
 import { createTestLedger, type TestLedger } from './support/ledger.js';
-import { envelopeRequest } from './support/signing.js';
+import { storedEnvelopeRequest } from './support/signing.js';
 import { moreTokyoReps, visitedClient } from './support/visits.js';
 import { eventually, localEngine, precheck, testDefinitions } from './support/workflows.js';
 
@@ -134,7 +134,11 @@ describe('a restart of the local host', () => {
       signatures: new InMemorySignatureService(),
     };
     const name = `RESTART-${Date.now()}`;
-    await requestSignature(d, { businessType: 'TEST', businessId: name }, envelopeRequest(name));
+    await requestSignature(
+      d,
+      { businessType: 'TEST', businessId: name },
+      await storedEnvelopeRequest(d.documents, name),
+    );
     await dispatchSignatureOutbox({
       ...d,
       signatureRetry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 },
