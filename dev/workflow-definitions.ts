@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { WORKFLOWS, type WorkflowName } from '../core/workflows/workflow-engine.js';
 import { buildApp } from '../infra/app.js';
+import { EXAMPLE_CONFIG_FILE } from '../infra/config.js';
 import type { StateMachineDefinition } from '../integrations/stepfunctions/local-workflow-engine.js';
 
 process.env.CDK_DISABLE_CLI_TELEMETRY ??= 'true';
@@ -39,7 +40,11 @@ function resolveDefinition(value: unknown): string {
 }
 
 export function synthesizeWorkflowDefinitions(
-  options: { approvalTimeoutSeconds?: number; signaturePollSeconds?: number } = {},
+  options: {
+    approvalTimeoutSeconds?: number;
+    signaturePollSeconds?: number;
+    signatureWaitSeconds?: number;
+  } = {},
 ): Record<WorkflowName, StateMachineDefinition> {
   const outdir = mkdtempSync(join(tmpdir(), 'hub-workflows-'));
   try {
@@ -47,6 +52,8 @@ export function synthesizeWorkflowDefinitions(
       outdir,
       context: {
         'aws:cdk:bundling-stacks': [],
+        config: EXAMPLE_CONFIG_FILE,
+        ...(options.signatureWaitSeconds ? { signatureWaitSeconds: options.signatureWaitSeconds } : {}),
         ...(options.approvalTimeoutSeconds ? { approvalTimeoutSeconds: options.approvalTimeoutSeconds } : {}),
         ...(options.signaturePollSeconds ? { signaturePollSeconds: options.signaturePollSeconds } : {}),
       },
