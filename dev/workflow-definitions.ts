@@ -58,7 +58,7 @@ export function synthesizeWorkflowDefinitions(
         ...(options.signaturePollSeconds ? { signaturePollSeconds: options.signaturePollSeconds } : {}),
       },
     });
-    const { stateless } = buildApp(app);
+    const { stateless } = buildApp(app, { checks: false });
     const template = app.synth().getStackByName(stateless.stackName).template as {
       Resources: Record<string, { Type: string; Properties?: { DefinitionString?: unknown } }>;
     };

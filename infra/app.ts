@@ -29,7 +29,11 @@ function refuseDeployment(stack: Stack) {
   });
 }
 
-export function buildApp(app: App = new App()) {
+/**
+ * `checks: false` skips cdk-nag: only for the local engine, which takes the state machine
+ * definitions from the template (every `npm run synth` and the infra tests run the checks).
+ */
+export function buildApp(app: App = new App(), options: { checks?: boolean } = {}) {
   // Explicit, as the CDK recommends: the stateless stack holds strong references to the stateful one.
   app.node.setContext('@aws-cdk/core:defaultCrossStackReferences', 'strong');
   const config: TenantConfig = tenantConfigFromContext((key) => app.node.tryGetContext(key));
@@ -60,10 +64,11 @@ export function buildApp(app: App = new App()) {
     auditLogs: stateful.auditLogs,
   });
   if (config.purpose === 'example') for (const stack of [stateful, stateless]) refuseDeployment(stack);
-  Validations.of(app).addPlugins(
-    new AwsSolutionsChecks(app, { verbose: true }),
-    new ServerlessChecks(app, { verbose: true }),
-  );
+  if (options.checks ?? true)
+    Validations.of(app).addPlugins(
+      new AwsSolutionsChecks(app, { verbose: true }),
+      new ServerlessChecks(app, { verbose: true }),
+    );
   return { app, config, stateful, stateless };
 }
 
