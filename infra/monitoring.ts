@@ -139,7 +139,7 @@ export class Monitoring extends Construct {
     );
     this.alarm(
       'ScheduledRunsFailed',
-      'A scheduled run failed inside its function (the on-failure queue has messages)',
+      'A background run failed inside its function: a scheduled job, or the recording of a stopped workflow (the on-failure queue has messages)',
       props.jobs.failedRuns.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum' }),
     );
 

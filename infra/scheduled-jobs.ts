@@ -28,7 +28,7 @@ export class ScheduledJobs extends Construct {
   readonly group: scheduler.ScheduleGroup;
   /** Events the Scheduler could not hand to a function, after its retries. */
   readonly schedulerDeadLetters: sqs.Queue;
-  /** Runs that failed inside a function (its on-failure destination). */
+  /** Runs that failed inside a function (its on-failure destination); also used for the recording of stopped workflows. */
   readonly failedRuns: sqs.Queue;
   readonly jobs: ScheduledJob[] = [];
 

@@ -12,8 +12,11 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -325,6 +328,37 @@ export class StatelessStack extends Stack {
       executionTimeout: days(config.workflows.executionTimeoutDays),
       logGroups: props.auditLogs.workflows,
     });
+    // An execution stopped from outside its definition (the overall timeout, or aborted by hand)
+    // never reaches its RecordFailure step: the hub records it all the same, by the same task.
+    new events.Rule(this, 'RecordStoppedExecutions', {
+      description: 'Record an approval workflow that timed out or was aborted as a failed application',
+      eventPattern: {
+        source: ['aws.states'],
+        detailType: ['Step Functions Execution Status Change'],
+        detail: {
+          status: ['TIMED_OUT', 'ABORTED'],
+          stateMachineArn: Object.values(this.workflows.machines()).map((m) => m.stateMachineArn),
+        },
+      },
+      targets: [
+        new eventTargets.LambdaFunction(this.workflowTasksFunction, {
+          // The execution's name is the application id (integrations/stepfunctions).
+          event: events.RuleTargetInput.fromObject({
+            task: 'application.fail',
+            applicationId: events.EventField.fromPath('$.detail.name'),
+            error: { Error: 'ExecutionStopped', Cause: events.EventField.fromPath('$.detail.status') },
+          }),
+          deadLetterQueue: this.jobs.failedRuns,
+          retryAttempts: 4,
+          maxEventAge: Duration.hours(2),
+        }),
+      ],
+    });
+    this.workflowTasksFunction.configureAsyncInvoke({
+      onFailure: new destinations.SqsDestination(this.jobs.failedRuns),
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
+    });
     const machines = [
       ['CREDIT_PRECHECK_STATE_MACHINE_ARN', this.workflows.creditPrecheck],
       ['CONTRACT_EXECUTION_STATE_MACHINE_ARN', this.workflows.contractExecution],
@@ -508,12 +542,12 @@ export class StatelessStack extends Stack {
           reason:
             'nodejs22.x is pinned on purpose: the code must also run on the Node 20 of the development machines (architecture.md).',
         });
-      const scheduled = this.jobs.jobs.some((job) => job.fn === fn);
+      const asynchronous = this.jobs.jobs.some((job) => job.fn === fn) || fn === this.workflowTasksFunction;
       Validations.of(fn).acknowledge({
         id: 'Serverless-LambdaDLQ',
-        reason: scheduled
-          ? 'Invoked asynchronously only by its schedule; a failed run goes to the jobs’ on-failure destination (SQS, alarmed), which records more than a dead-letter queue would.'
-          : 'Invoked synchronously only (API Gateway or a Step Functions task); the caller receives the error, so a dead-letter queue would never receive anything.',
+        reason: asynchronous
+          ? 'Its asynchronous invocations (a schedule, or a stopped workflow to record) have an on-failure destination (SQS, alarmed), which records more than a dead-letter queue would.'
+          : 'Invoked synchronously only (API Gateway); the caller receives the error, so a dead-letter queue would never receive anything.',
       });
     }
   }

@@ -690,6 +690,21 @@ describe('bounded workflows', () => {
     expect(states.RecordFailure.Parameters.task).toBe('application.fail');
   });
 
+  it('records an execution stopped by the overall timeout (or by hand) as the application’s failure', () => {
+    const rule = first(Object.values(stateless.findResources('AWS::Events::Rule'))).Properties;
+    expect(rule.EventPattern).toMatchObject({
+      source: ['aws.states'],
+      'detail-type': ['Step Functions Execution Status Change'],
+      detail: { status: ['TIMED_OUT', 'ABORTED'] },
+    });
+    expect(rule.EventPattern.detail.stateMachineArn).toHaveLength(3);
+    const target = first(rule.Targets as Json[]);
+    expect(JSON.stringify(target.Arn)).toContain('WorkflowTasks');
+    expect(target.InputTransformer.InputTemplate).toContain('"task":"application.fail"');
+    expect(target.InputTransformer.InputPathsMap).toMatchObject({ 'detail-name': '$.detail.name' });
+    expect(target.DeadLetterConfig).toBeDefined();
+  });
+
   it('refuses a wait whose look-ups would not fit in the execution history', () => {
     expect(signaturePolls(Duration.days(30), Duration.hours(1))).toBe(720);
     expect(() => signaturePolls(Duration.days(30), Duration.minutes(10))).toThrow(/25,000-event history/);
@@ -717,16 +732,18 @@ describe('scheduled jobs', () => {
     expect(
       configs
         .map((c) => [
-          JSON.stringify(c.FunctionName).match(/(Outbox|GStaffMirror)/)?.[1],
+          JSON.stringify(c.FunctionName).match(/(Outbox|GStaffMirror|WorkflowTasks)/)?.[1],
           c.MaximumEventAgeInSeconds,
+          c.MaximumRetryAttempts,
         ])
         .sort(),
     ).toEqual([
-      ['GStaffMirror', 900],
-      ['Outbox', 60],
+      ['GStaffMirror', 900, 0],
+      ['Outbox', 60, 0],
+      // The task function's asynchronous invocations record stopped workflows (retried twice).
+      ['WorkflowTasks', 3600, 2],
     ]);
     for (const c of configs) {
-      expect(c.MaximumRetryAttempts).toBe(0);
       expect(c.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [failedRuns, 'Arn'] });
     }
   });
