@@ -158,7 +158,8 @@ export class StatelessStack extends Stack {
       tags: [{ key: 'Name', value: 'gmosign-egress' }],
     });
     const vpc = new ec2.Vpc(this, 'EgressVpc', {
-      maxAzs: 2,
+      // Named, so the synth needs no AZ look-up in the account (every account has 1a and 1c in Tokyo).
+      availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c'],
       natGateways: 1,
       natGatewayProvider: ec2.NatProvider.gateway({ eipAllocationIds: [this.egressIp.attrAllocationId] }),
       subnetConfiguration: [
