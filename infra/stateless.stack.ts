@@ -158,8 +158,7 @@ export class StatelessStack extends Stack {
       tags: [{ key: 'Name', value: 'gmosign-egress' }],
     });
     const vpc = new ec2.Vpc(this, 'EgressVpc', {
-      // Named, so the synth needs no AZ look-up in the account (every account has 1a and 1c in Tokyo).
-      availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c'],
+      availabilityZones: this.availabilityZones,
       natGateways: 1,
       natGatewayProvider: ec2.NatProvider.gateway({ eipAllocationIds: [this.egressIp.attrAllocationId] }),
       subnetConfiguration: [
@@ -588,6 +587,14 @@ export class StatelessStack extends Stack {
         new iam.PolicyStatement({ actions: [...LEDGER_READ, ...LEDGER_WRITE], resources: whole }),
       );
     }
+  }
+
+  /**
+   * Named, so a synth for the pinned account needs no AZ look-up (npm run synth stays offline);
+   * every account has ap-northeast-1a and ap-northeast-1c.
+   */
+  override get availabilityZones(): string[] {
+    return ['ap-northeast-1a', 'ap-northeast-1c'];
   }
 
   /** Every function of the stack; each carries the same baseline acknowledgements. */
