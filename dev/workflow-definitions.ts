@@ -69,7 +69,11 @@ export function synthesizeWorkflowDefinitions(
         resolveDefinition(resource.Properties?.DefinitionString),
       ) as StateMachineDefinition & {
         Comment?: string;
+        TimeoutSeconds?: number;
       };
+      // The overall timeout (90 days) is Step Functions' own: Node's timers hold at most 24.8 days,
+      // and the local engine's would fire at once. Locally, executions are re-run on every start.
+      delete definition.TimeoutSeconds;
       const name = WORKFLOWS.find((w) => w === definition.Comment);
       if (name) found[name] = definition;
     }
