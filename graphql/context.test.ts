@@ -85,7 +85,9 @@ describe('resolveActor: the staff directory decides role and department', () => 
 
 describe('a token whose claims disagree with the directory (through the API)', () => {
   const departments = (r: GraphQLResult) =>
-    (r.data?.inquiries as { edges: { node: { department: string } }[] }).edges.map((e) => e.node.department);
+    ((r.data?.inquiries ?? { edges: [] }) as { edges: { node: { department: string } }[] }).edges.map(
+      (e) => e.node.department,
+    );
 
   it('sees only the directory’s department, with the directory’s role', async () => {
     const hub = hubDeps(t.ledger);
