@@ -45,7 +45,7 @@ module.exports = {
       from: { path: '^infra/', pathNot: TESTS },
       to: {
         path: '^(core|graphql|functions|dev|test|bench|integrations)/',
-        pathNot: '^integrations/dynamodb/table-layout\\.ts$',
+        pathNot: '^(integrations/dynamodb/table-layout|functions/shared/metric-names)\\.ts$',
       },
     },
     {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { WORKFLOWS, type WorkflowName } from '../core/workflows/workflow-engine.js';
 import { buildApp } from '../infra/app.js';
+import { EXAMPLE_CONFIG_FILE } from '../infra/config.js';
 import type { StateMachineDefinition } from '../integrations/stepfunctions/local-workflow-engine.js';
 
 process.env.CDK_DISABLE_CLI_TELEMETRY ??= 'true';
@@ -39,7 +40,11 @@ function resolveDefinition(value: unknown): string {
 }
 
 export function synthesizeWorkflowDefinitions(
-  options: { approvalTimeoutSeconds?: number; signaturePollSeconds?: number } = {},
+  options: {
+    approvalTimeoutSeconds?: number;
+    signaturePollSeconds?: number;
+    signatureWaitSeconds?: number;
+  } = {},
 ): Record<WorkflowName, StateMachineDefinition> {
   const outdir = mkdtempSync(join(tmpdir(), 'hub-workflows-'));
   try {
@@ -47,11 +52,13 @@ export function synthesizeWorkflowDefinitions(
       outdir,
       context: {
         'aws:cdk:bundling-stacks': [],
+        config: EXAMPLE_CONFIG_FILE,
+        ...(options.signatureWaitSeconds ? { signatureWaitSeconds: options.signatureWaitSeconds } : {}),
         ...(options.approvalTimeoutSeconds ? { approvalTimeoutSeconds: options.approvalTimeoutSeconds } : {}),
         ...(options.signaturePollSeconds ? { signaturePollSeconds: options.signaturePollSeconds } : {}),
       },
     });
-    const { stateless } = buildApp(app);
+    const { stateless } = buildApp(app, { checks: false });
     const template = app.synth().getStackByName(stateless.stackName).template as {
       Resources: Record<string, { Type: string; Properties?: { DefinitionString?: unknown } }>;
     };
@@ -62,7 +69,11 @@ export function synthesizeWorkflowDefinitions(
         resolveDefinition(resource.Properties?.DefinitionString),
       ) as StateMachineDefinition & {
         Comment?: string;
+        TimeoutSeconds?: number;
       };
+      // The overall timeout (90 days) is Step Functions' own: Node's timers hold at most 24.8 days,
+      // and the local engine's would fire at once. Locally, executions are re-run on every start.
+      delete definition.TimeoutSeconds;
       const name = WORKFLOWS.find((w) => w === definition.Comment);
       if (name) found[name] = definition;
     }

@@ -1,6 +1,7 @@
 /**
  * `/graphql` on API Gateway: the same yoga app as the local host. The HTTP API's JWT authorizer
- * has verified the token; its claims build the context through the shared `createContext`.
+ * has verified the token; its claims say who the person is, the staff directory what they may
+ * do (the shared `createContext`, in `directory` mode).
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -64,10 +65,12 @@ export const handler = async (event: APIGatewayProxyEventV2, context: Context) =
   if (!lambdaHandler) {
     const config = parseConfig(process.env);
     const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
-    const hub = {
+    const hub: ApiDeps = {
       ...createHubDeps(config, process.env),
       documents: documentsFromEnv(config, process.env),
       workflows: workflowsFromEnv(config, process.env),
+      // Only the staff directory's active members, with the directory's role and department.
+      identity: 'directory',
     };
     const inner = makeHandler({ hub, logger });
     lambdaHandler = middy((e: APIGatewayProxyEventV2, c: Context) => inner(e, c)).use(

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { type GStaffSandbox, startGStaffSandbox } from '../integrations/gstaff/gstaff.sandbox.js';
 import { GStaffHttpAdapter } from '../integrations/gstaff/gstaff-http.adapter.js';
 import { hubDeps } from '../test/support/builders.js';
 import { createTestLedger, type TestLedger } from '../test/support/ledger.js';
 import { makeHandler } from './gstaff-mirror.handler.js';
 import { createLogger } from './shared/logger.js';
+import { createMetrics, HUB_METRICS } from './shared/metrics.js';
 
 let t: TestLedger;
 let sandbox: GStaffSandbox;
@@ -21,7 +22,10 @@ it('refreshes the mirror on schedule', async () => {
     timeoutMs: 2000,
     retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
   });
-  const handler = makeHandler({ hub: hubDeps(t.ledger), gstaff, logger: createLogger('test') });
+  const metrics = createMetrics('test');
+  const added = vi.spyOn(metrics, 'addMetric');
+  vi.spyOn(metrics, 'publishStoredMetrics').mockImplementation(() => metrics);
+  const handler = makeHandler({ hub: hubDeps(t.ledger), gstaff, logger: createLogger('test'), metrics });
   expect(await handler()).toEqual({
     clients: { seen: sandbox.clients.size, changed: sandbox.clients.size },
     staff: { seen: 4, changed: 4 },
@@ -32,4 +36,9 @@ it('refreshes the mirror on schedule', async () => {
     staff: { seen: 4, changed: 0 },
     links: { linked: 0, registered: 0, needsReview: 0, retryLater: 0 },
   });
+  // One "refreshed" per successful run: the stale-mirror alarm fires when they stop.
+  expect(added.mock.calls).toEqual([
+    [HUB_METRICS.gstaffMirrorRefreshed, 'Count', 1],
+    [HUB_METRICS.gstaffMirrorRefreshed, 'Count', 1],
+  ]);
 });

@@ -1,6 +1,7 @@
 /** Scheduled on AWS: refreshes the G-Staff mirrors (client register, A1-5; staff register, A2-2), so lookups never wait on G-Staff. */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { GStaff } from '../core/gstaff/gstaff.js';
@@ -12,13 +13,19 @@ import { createGStaff, gstaffSettings } from '../integrations/gstaff/gstaff-conf
 import { cachedSecret, createHubDeps } from './composition.js';
 import { parseConfig } from './config.js';
 import { createLogger } from './shared/logger.js';
+import { createMetrics, HUB_METRICS, MetricUnit } from './shared/metrics.js';
 
-export function makeHandler(deps: { hub: HubDeps; gstaff: GStaff; logger: Logger }) {
+/** `metrics`: one GStaffMirrorRefreshed per successful refresh (none for an hour is alarmed as a stale mirror). */
+export function makeHandler(deps: { hub: HubDeps; gstaff: GStaff; logger: Logger; metrics?: Metrics }) {
   return async () => {
     const clients = await refreshGStaffMirror({ ...deps.hub, gstaff: deps.gstaff });
     const staff = await refreshStaffRegisterMirror({ ...deps.hub, gstaff: deps.gstaff });
     const links = await linkClientsToGStaff({ ...deps.hub, gstaff: deps.gstaff }, { limit: 100 });
     deps.logger.info('G-Staff mirror refreshed', { clients, staff, links });
+    if (deps.metrics) {
+      deps.metrics.addMetric(HUB_METRICS.gstaffMirrorRefreshed, MetricUnit.Count, 1);
+      deps.metrics.publishStoredMetrics();
+    }
     return { clients, staff, links };
   };
 }
@@ -38,7 +45,8 @@ export const handler = async (event: unknown, context: Context) => {
     const apiKey = await cachedSecret(config.AWS_REGION, secretArn)();
     const settings = gstaffSettings({ ...process.env, GSTAFF_MODE: 'live', GSTAFF_API_KEY: apiKey });
     const gstaff = createGStaff(settings, { baseUrl: settings.GSTAFF_BASE_URL as string, apiKey });
-    const inner = makeHandler({ hub: createHubDeps(config, process.env), gstaff, logger });
+    const metrics = createMetrics(config.POWERTOOLS_SERVICE_NAME);
+    const inner = makeHandler({ hub: createHubDeps(config, process.env), gstaff, logger, metrics });
     lambdaHandler = middy((_e: unknown, _c: Context) => inner()).use(injectLambdaContext(logger));
   }
   return lambdaHandler(event, context);

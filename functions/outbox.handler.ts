@@ -5,6 +5,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { redriveInFlightApplications } from '../core/applications/redrive.js';
@@ -25,6 +26,7 @@ import { parseConfig } from './config.js';
 import { gmosignFromSecret } from './gmosign-credentials.js';
 import { kintoneFromSecret } from './kintone-credentials.js';
 import { createLogger } from './shared/logger.js';
+import { createMetrics, HUB_METRICS, MetricUnit, oldestOpenApprovalAgeHours } from './shared/metrics.js';
 
 export interface OutboxDeps {
   hub: HubDeps;
@@ -36,6 +38,8 @@ export interface OutboxDeps {
   batchSize: number;
   /** Starts again applications whose execution never started (StartExecution failed after the submit). */
   workflows?: WorkflowEngine;
+  /** Where the run's numbers go (alarms: outbox gave up, oldest open approval); published at the end of each run. */
+  metrics?: Metrics;
 }
 
 export interface OutboxRun {
@@ -101,9 +105,18 @@ export function makeHandler(deps: OutboxDeps) {
         if (handled < deps.batchSize) break;
       }
     }
-    if (run.kintone.failed || run.mail.failed || run.signing?.failed)
-      deps.logger.warn('outbox writes failed for good; a person must look', { ...run });
+    const gaveUp = run.kintone.failed + run.mail.failed + (run.signing?.failed ?? 0);
+    if (gaveUp) deps.logger.warn('outbox writes failed for good; a person must look', { ...run });
     else deps.logger.info('outbox dispatched', { ...run });
+    if (deps.metrics) {
+      deps.metrics.addMetric(HUB_METRICS.outboxGaveUp, MetricUnit.Count, gaveUp);
+      deps.metrics.addMetric(
+        HUB_METRICS.oldestOpenApprovalAgeHours,
+        MetricUnit.Count,
+        await oldestOpenApprovalAgeHours(deps.hub),
+      );
+      deps.metrics.publishStoredMetrics();
+    }
     return run;
   };
 }
@@ -136,7 +149,8 @@ export const handler = async (event: unknown, context: Context) => {
       : undefined;
     if (!signing) logger.warn('signature outbox off', { reason: 'DOCUMENTS_BUCKET is not set' });
     const workflows = workflowsFromEnv(config, process.env);
-    const inner = makeHandler({ hub, kintone, mail, signing, logger, batchSize: 25, workflows });
+    const metrics = createMetrics(config.POWERTOOLS_SERVICE_NAME);
+    const inner = makeHandler({ hub, kintone, mail, signing, logger, batchSize: 25, workflows, metrics });
     lambdaHandler = middy((e: unknown, c: Context) => inner(e, c)).use(injectLambdaContext(logger));
   }
   return lambdaHandler(event, context);

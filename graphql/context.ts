@@ -1,7 +1,11 @@
 /**
  * The GraphQL context, built from verified token claims by one function that every host uses
- * (architecture.md, "Identity"). Claims come from the dev sign-in (`role`, `department`) or from
- * Cognito (`cognito:groups`, `custom:department`).
+ * (architecture.md, "Identity"). The token only says who the person is (`cognito:username`, or
+ * `sub`); their role and department come from the staff directory, server side, so nobody can
+ * widen their own access by changing what their token says. An inactive member gets nothing.
+ * A person the directory does not know is refused on AWS (`identity: 'directory'`); the local
+ * host and the tests may fall back to the dev sign-in's claims (`role`, `department`).
+ * Requirements: X-5.
  */
 import DataLoader from 'dataloader';
 import { z } from 'zod';
@@ -14,8 +18,20 @@ import type { StaffMember } from '../core/staff/staff-member.js';
 import { staffMembersVisibleTo } from '../core/staff/staff-queries.js';
 import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
 
+/**
+ * Whom the API serves: `directory` — only active members of the staff directory (AWS);
+ * `directory-or-token` — also a person the directory does not know, as their token describes
+ * them (the local dev sign-in and the tests).
+ */
+export type IdentityMode = 'directory' | 'directory-or-token';
+
 /** What the API's use cases need: the hub, the document store for attachments, the workflow engine. */
-export type ApiDeps = HubDeps & { documents: DocumentStore; workflows: WorkflowEngine };
+export type ApiDeps = HubDeps & {
+  documents: DocumentStore;
+  workflows: WorkflowEngine;
+  /** @default 'directory-or-token' */
+  identity?: IdentityMode;
+};
 
 const roleName = z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(ROLES));
 
@@ -39,7 +55,6 @@ const claimsSchema = z
       )
       .optional(),
     department: z.string().min(1).optional(),
-    'custom:department': z.string().min(1).optional(),
   })
   .transform((c, ctx): Actor | typeof z.NEVER => {
     const groupRole = c['cognito:groups']?.map((g) => roleName.safeParse(g)).find((r) => r.success)?.data;
@@ -48,14 +63,39 @@ const claimsSchema = z
       ctx.addIssue({ code: 'custom', message: 'the token names no role', path: ['role'] });
       return z.NEVER;
     }
-    const department = c.department ?? c['custom:department'];
+    const department = c.department;
     return { userId: c['cognito:username'] ?? c.sub, role, ...(department ? { department } : {}) };
   });
 
-/** The actor the claims describe, or undefined when they do not describe a usable one. */
+/** The actor the claims alone describe, or undefined when they do not describe a usable one. */
 export function actorFromClaims(claims: unknown): Actor | undefined {
   const parsed = claimsSchema.safeParse(claims);
   return parsed.success ? parsed.data : undefined;
+}
+
+const identitySchema = z.object({
+  sub: z.string().min(1),
+  'cognito:username': z.string().min(1).optional(),
+});
+
+/**
+ * The signed-in person as the staff directory knows them: role and department from the
+ * directory, whatever the token claims. Undefined for an inactive member, and for a person the
+ * directory does not know unless `identity` is `directory-or-token`.
+ */
+export async function resolveActor(
+  deps: Pick<ApiDeps, 'ledger' | 'identity'>,
+  claims: unknown,
+): Promise<Actor | undefined> {
+  const identity = identitySchema.safeParse(claims);
+  if (!identity.success) return undefined;
+  const userId = identity.data['cognito:username'] ?? identity.data.sub;
+  const member = await deps.ledger.getStaffMember(userId);
+  if (member) {
+    if (!member.active) return undefined;
+    return { userId, role: member.role, ...(member.department ? { department: member.department } : {}) };
+  }
+  return (deps.identity ?? 'directory-or-token') === 'directory' ? undefined : actorFromClaims(claims);
 }
 
 export interface GraphQLContext {
@@ -68,8 +108,8 @@ export interface GraphQLContext {
   };
 }
 
-export function createContext(deps: ApiDeps, claims: unknown): GraphQLContext {
-  const actor = actorFromClaims(claims);
+export async function createContext(deps: ApiDeps, claims: unknown): Promise<GraphQLContext> {
+  const actor = await resolveActor(deps, claims);
   return {
     actor,
     deps,

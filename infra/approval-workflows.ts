@@ -5,7 +5,9 @@
  * function; approvals use the callback pattern (`waitForTaskToken`) with a timeout that escalates
  * to the supervisors; task steps retry transient errors only and otherwise end in a recorded
  * failure. Timeouts are props, so tests build the machines with short ones; the local engine runs
- * these very definitions (dev/workflow-definitions.ts). Requirements: A4-1 … A4-4, A4-6, A5-2, A6-5, A7-3.
+ * these very definitions (dev/workflow-definitions.ts). Every machine is bounded: the signature
+ * wait ends in a recorded failure (`SignatureTimedOut`) after `signatureWait`, and no execution
+ * runs longer than `executionTimeout`. Requirements: A4-1 … A4-4, A4-6, A5-2, A6-5, A7-3.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -32,9 +34,30 @@ export interface ApprovalWorkflowsProps {
   retryInterval?: Duration;
   /** How long the contract workflow waits for the signature callback before looking GMO Sign up itself. @default 1 hour */
   signaturePollInterval?: Duration;
+  /** No signature after this long: the application fails (recorded by the hub, alarmed). @default 30 days */
+  signatureWait?: Duration;
+  /** No execution runs longer than this; a timed-out execution is alarmed. @default 90 days */
+  executionTimeout?: Duration;
+  /** Where each machine logs its events (kept with the audit record); a log group of its own when absent. */
+  logGroups?: Partial<Record<MachineName, logs.ILogGroup>>;
 }
 
-type Settings = Required<ApprovalWorkflowsProps>;
+export type MachineName = 'CreditPrecheck' | 'ContractExecution' | 'OrderApproval';
+
+type Settings = Required<Omit<ApprovalWorkflowsProps, 'logGroups' | 'executionTimeout'>>;
+
+/** Step Functions ends a Standard execution at 25,000 history events; a signature poll costs about 17. */
+const MAX_SIGNATURE_POLLS = 1200;
+
+/** How many signature look-ups fit in the wait; refuses a wait the event history could not hold. */
+export function signaturePolls(wait: Duration, pollInterval: Duration): number {
+  const polls = Math.ceil(wait.toSeconds() / pollInterval.toSeconds());
+  if (polls > MAX_SIGNATURE_POLLS)
+    throw new Error(
+      `signature wait too long for its poll interval: ${polls} look-ups (more than ${MAX_SIGNATURE_POLLS} would exceed Step Functions' 25,000-event history); lengthen signaturePollMinutes or shorten signatureWaitDays`,
+    );
+  return polls;
+}
 
 const LABELS = {
   MANAGER: 'Manager',
@@ -196,6 +219,9 @@ export class ApprovalWorkflows extends Construct {
   readonly contractExecution: sfn.StateMachine;
   readonly orderApproval: sfn.StateMachine;
 
+  private readonly executionTimeout: Duration;
+  private readonly logGroups: Partial<Record<MachineName, logs.ILogGroup>>;
+
   constructor(scope: Construct, id: string, props: ApprovalWorkflowsProps) {
     super(scope, id);
     const settings: Settings = {
@@ -203,7 +229,12 @@ export class ApprovalWorkflows extends Construct {
       approvalTimeout: props.approvalTimeout ?? Duration.days(3),
       retryInterval: props.retryInterval ?? Duration.seconds(2),
       signaturePollInterval: props.signaturePollInterval ?? Duration.hours(1),
+      signatureWait: props.signatureWait ?? Duration.days(30),
     };
+    this.executionTimeout = props.executionTimeout ?? Duration.days(90);
+    if (this.executionTimeout.toSeconds() <= settings.signatureWait.toSeconds())
+      throw new Error('the execution timeout must be longer than the signature wait');
+    this.logGroups = props.logGroups ?? {};
     this.creditPrecheck = this.machine(
       'CreditPrecheck',
       'CREDIT_PRECHECK',
@@ -271,15 +302,36 @@ export class ApprovalWorkflows extends Construct {
       .when(
         sfn.Condition.stringEquals('$.signature.signature', 'DECLINED'),
         s.verdict('SignatureDeclined', 'REJECTED', 'SIGNER'),
-      )
-      .otherwise(waitForSignature);
+      );
     checkSignature.next(signatureState);
-    waitForSignature.addCatch(checkSignature, { errors: ['States.Timeout'], resultPath: '$.timeout' });
+    // Each timed-out wait is counted; after signatureWait the application fails, recorded by the hub.
+    const polls = signaturePolls(settings.signatureWait, settings.signaturePollInterval);
+    const startWait = new sfn.Pass(s, 'StartSignatureWait', {
+      result: sfn.Result.fromObject({ polls: 0 }),
+      resultPath: '$.signatureWait',
+    }).next(waitForSignature);
+    const countPoll = new sfn.Pass(s, 'CountSignaturePoll', {
+      parameters: { 'polls.$': 'States.MathAdd($.signatureWait.polls, 1)' },
+      resultPath: '$.signatureWait',
+    }).next(checkSignature);
+    const timedOut = new sfn.Pass(s, 'SignatureTimedOut', {
+      result: sfn.Result.fromObject({
+        Error: 'SignatureTimedOut',
+        Cause: `no signature within ${settings.signatureWait.toHumanString()}`,
+      }),
+      resultPath: '$.error',
+    }).next(s.recordFailure);
+    signatureState.otherwise(
+      new sfn.Choice(s, 'SignatureWaitOver')
+        .when(sfn.Condition.numberGreaterThanEquals('$.signatureWait.polls', polls), timedOut)
+        .otherwise(waitForSignature),
+    );
+    waitForSignature.addCatch(countPoll, { errors: ['States.Timeout'], resultPath: '$.timeout' });
     waitForSignature.addCatch(s.recordFailure, { errors: ['States.ALL'], resultPath: '$.error' });
     waitForSignature.next(signatureState);
     const legalSend = s.approval(
       'LEGAL_SEND',
-      s.step('RequestSignature', { task: 'contract.requestSignature' }).next(waitForSignature),
+      s.step('RequestSignature', { task: 'contract.requestSignature' }).next(startWait),
       s.verdict('SendRefusedByLegal', 'REJECTED', 'LEGAL'),
     );
     const legalReview = s.approval(
@@ -314,18 +366,30 @@ export class ApprovalWorkflows extends Construct {
       );
   }
 
-  private machine(id: string, workflow: string, definition: sfn.IChainable): sfn.StateMachine {
+  /** The three machines by name. */
+  machines(): Record<MachineName, sfn.StateMachine> {
+    return {
+      CreditPrecheck: this.creditPrecheck,
+      ContractExecution: this.contractExecution,
+      OrderApproval: this.orderApproval,
+    };
+  }
+
+  private machine(id: MachineName, workflow: string, definition: sfn.IChainable): sfn.StateMachine {
     return new sfn.StateMachine(this, id, {
       comment: workflow,
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromChainable(definition),
+      timeout: this.executionTimeout,
       tracingEnabled: true,
       logs: {
         // Execution data would carry the applications' inputs: only the events are logged.
-        destination: new logs.LogGroup(this, `${id}Logs`, {
-          retention: logs.RetentionDays.ONE_YEAR,
-          removalPolicy: RemovalPolicy.DESTROY,
-        }),
+        destination:
+          this.logGroups[id] ??
+          new logs.LogGroup(this, `${id}Logs`, {
+            retention: logs.RetentionDays.THREE_YEARS,
+            removalPolicy: RemovalPolicy.RETAIN,
+          }),
         level: sfn.LogLevel.ALL,
         includeExecutionData: false,
       },

@@ -1,47 +1,71 @@
 /**
  * The CDK app's behaviours that matter, asserted on the synthesized templates (bundling
- * skipped; CI runs one full `npm run synth` with bundling). cdk-nag runs on every synth.
+ * skipped; CI runs one full `npm run synth` with bundling). cdk-nag (AwsSolutions and
+ * Serverless) runs on every synth. The stacks are built from infra/config/example.json.
  */
-import { App } from 'aws-cdk-lib';
+import { readFileSync } from 'node:fs';
+import { App, Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../core/access.js';
+import { HUB_METRICS } from '../functions/shared/metric-names.js';
 import { buildApp } from '../infra/app.js';
-import { DEFAULT_FRONT_END_ORIGINS, ROLE_GROUPS, StatefulStack } from '../infra/stateful.stack.js';
-import { type KintoneTenantProps, StatelessStack } from '../infra/stateless.stack.js';
+import { signaturePolls } from '../infra/approval-workflows.js';
+import { EXAMPLE_CONFIG_FILE } from '../infra/config.js';
+import { ROLE_GROUPS } from '../infra/stateful.stack.js';
+import { INQUIRY_WEBHOOK_LEDGER, WEBHOOK_THROTTLES } from '../infra/stateless.stack.js';
 
-function buildAppWithKintone(kintone: KintoneTenantProps) {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stateful = new StatefulStack(app, 'S');
-  return new StatelessStack(app, 'L', {
-    table: stateful.table,
-    documents: stateful.documents,
-    userPool: stateful.userPool,
-    userPoolClient: stateful.userPoolClient,
-    kintone,
-  });
-}
+// biome-ignore lint/suspicious/noExplicitAny: synthesized templates are untyped JSON
+type Json = Record<string, any>;
+const first = <T>(items: T[]): T => items[0] as T;
+const example = (): Json => JSON.parse(readFileSync(EXAMPLE_CONFIG_FILE, 'utf8'));
+
+/** A production configuration with no placeholder left (what a tenant file looks like). */
+const production = (): Json => ({
+  ...example(),
+  purpose: 'production',
+  account: '123456789012',
+  frontEndOrigins: ['https://hub.agency.co.jp'],
+  alarmEmail: 'ops@agency.co.jp',
+  kintone: { baseUrl: 'https://agency.cybozu.com', ordersAppId: '12', visitsAppId: '13' },
+  gmosign: { baseUrl: 'https://api.gmosign.com' },
+  gstaff: { baseUrl: 'https://api.gstaff.agency.co.jp' },
+  mail: { identity: 'agency.co.jp', fromAddress: 'hub@agency.co.jp' },
+});
+
+/** Builds the app (no bundling, no synth) from a tenant object in the context. */
+const build = (tenant: Json, context: Json = {}) =>
+  buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [], tenant, ...context } }));
 
 let stateful: Template;
 let stateless: Template;
 let synthError: unknown;
+let built: ReturnType<typeof buildApp>;
 
 beforeAll(() => {
-  const {
-    app,
-    stateful: a,
-    stateless: b,
-  } = buildApp(
-    new App({ context: { 'aws:cdk:bundling-stacks': [] }, outdir: `/tmp/cdk-test-${process.pid}` }),
+  built = buildApp(
+    new App({
+      context: { 'aws:cdk:bundling-stacks': [], config: EXAMPLE_CONFIG_FILE },
+      outdir: `/tmp/cdk-test-${process.pid}`,
+    }),
   );
   try {
-    app.synth();
+    built.app.synth();
   } catch (error) {
     synthError = error;
   }
-  stateful = Template.fromStack(a);
-  stateless = Template.fromStack(b);
+  stateful = Template.fromStack(built.stateful);
+  stateless = Template.fromStack(built.stateless);
 });
+
+const policies = () => Object.entries(stateless.findResources('AWS::IAM::Policy'));
+type Statement = { Action: string | string[]; Resource: unknown; Condition?: Json };
+const statementsOf = (policyPrefix: string): Statement[] =>
+  policies()
+    .filter(([id]) => id.startsWith(policyPrefix))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
+const logicalId = (template: Template, type: string, prefix: string) =>
+  Object.keys(template.findResources(type)).find((id) => id.startsWith(prefix)) as string;
 
 describe('approval workflows', () => {
   it('are Standard state machines with logging and tracing on', () => {
@@ -94,7 +118,7 @@ describe('approval workflows', () => {
   });
 });
 
-describe('cdk-nag AwsSolutions', () => {
+describe('cdk-nag AwsSolutions and Serverless', () => {
   it('passes, every exception acknowledged with a reason', () => {
     expect(synthError).toBeUndefined();
   });
@@ -175,11 +199,11 @@ describe('functions', () => {
   });
 
   it('lets each secret be read only by the function that needs it', () => {
-    const secretIds = Object.keys(stateless.findResources('AWS::SecretsManager::Secret'));
+    const secretIds = Object.keys(stateful.findResources('AWS::SecretsManager::Secret'));
     const readersOf = (secretPrefix: string) => {
       const secretId = secretIds.find((id) => id.startsWith(secretPrefix)) as string;
-      return Object.entries(stateless.findResources('AWS::IAM::Policy'))
-        .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes(`"Ref":"${secretId}"`))
+      return policies()
+        .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes(`Ref${secretId}`))
         .map(([id]) => id);
     };
     expect(readersOf('InquiryWebhookSecret')).toEqual([expect.stringMatching(/^InquiryWebhook/)]);
@@ -220,7 +244,9 @@ describe('outboxes (kintone write-through, e-mail)', () => {
   });
 
   it('refuses to synthesize when kintone calls could exceed the domain budget', () => {
-    expect(() => buildAppWithKintone({ maxConcurrencyPerProcess: 40, domainBudget: 30 })).toThrow(
+    const tenant = example();
+    tenant.kintone = { ...tenant.kintone, maxConcurrencyPerProcess: 40, domainBudget: 30 };
+    expect(() => build(tenant)).toThrow(
       /kintone budget exceeded: 1 × 40 concurrent requests > domain budget 30/,
     );
   });
@@ -272,13 +298,13 @@ describe('documents', () => {
     );
   });
 
-  it('lets browsers PUT and GET by pre-signed URL from the front-end origins only', () => {
+  it('lets browsers PUT and GET by pre-signed URL from the configured front-end origins only', () => {
     stateful.hasResourceProperties('AWS::S3::Bucket', {
       VersioningConfiguration: { Status: 'Enabled' },
       CorsConfiguration: {
         CorsRules: [
           {
-            AllowedOrigins: DEFAULT_FRONT_END_ORIGINS,
+            AllowedOrigins: example().frontEndOrigins,
             AllowedMethods: ['PUT', 'GET'],
             AllowedHeaders: ['content-type'],
             ExposedHeaders: ['ETag'],
@@ -287,23 +313,24 @@ describe('documents', () => {
         ],
       },
     });
+    const origins = ['https://a.agency.co.jp', 'http://localhost:5173'];
+    const { stateful: s, stateless: l } = build({ ...production(), frontEndOrigins: origins });
+    expect(
+      Object.values(Template.fromStack(s).findResources('AWS::S3::Bucket'))
+        .map((b) => b.Properties.CorsConfiguration?.CorsRules[0].AllowedOrigins)
+        .filter(Boolean),
+    ).toEqual([origins]);
+    Template.fromStack(l).hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: origins }),
+    });
   });
 
-  it('takes the front-end origins from a prop or the context, and refuses a wildcard', () => {
-    const allowedOrigins = (app: App, props = {}) =>
-      Object.values(
-        Template.fromStack(new StatefulStack(app, 'S', props)).findResources('AWS::S3::Bucket', {
-          Properties: { CorsConfiguration: Match.anyValue() },
-        }),
-      ).map((bucket) => bucket.Properties.CorsConfiguration.CorsRules[0].AllowedOrigins);
-    const context = { frontEndOrigins: 'https://a.example, http://localhost:5173' };
-    expect(allowedOrigins(new App({ context }))).toEqual([['https://a.example', 'http://localhost:5173']]);
-    expect(allowedOrigins(new App(), { frontEndOrigins: ['https://b.example'] })).toEqual([
-      ['https://b.example'],
-    ]);
-    expect(() => allowedOrigins(new App(), { frontEndOrigins: ['*'] })).toThrow(/no wildcard/);
-    expect(() => allowedOrigins(new App(), { frontEndOrigins: ['https://*.example'] })).toThrow(
-      /no wildcard/,
+  it('refuses a wildcard origin, naming the setting', () => {
+    expect(() => build({ ...production(), frontEndOrigins: ['*'] })).toThrow(
+      /frontEndOrigins\.0: .*no wildcard/,
+    );
+    expect(() => build({ ...production(), frontEndOrigins: ['https://*.agency.co.jp'] })).toThrow(
+      /frontEndOrigins\.0/,
     );
   });
 });
@@ -356,5 +383,462 @@ describe('HTTP API', () => {
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
     });
+  });
+});
+
+describe('tenant configuration and region', () => {
+  const savedRegion = process.env.CDK_DEFAULT_REGION;
+  afterEach(() => {
+    if (savedRegion === undefined) delete process.env.CDK_DEFAULT_REGION;
+    else process.env.CDK_DEFAULT_REGION = savedRegion;
+  });
+
+  it('pins both stacks to ap-northeast-1, whatever region the CLI defaults to', () => {
+    process.env.CDK_DEFAULT_REGION = 'us-east-1';
+    const { stateful: s, stateless: l } = build(production());
+    for (const stack of [s, l, built.stateful, built.stateless]) expect(stack.region).toBe('ap-northeast-1');
+    expect(JSON.stringify([stateful.toJSON(), stateless.toJSON()])).not.toMatch(/us-east-1|us-west-2/);
+  });
+
+  it('refuses any other region, naming the setting', () => {
+    expect(() => build({ ...production(), region: 'us-east-1' })).toThrow(/region: must be ap-northeast-1/);
+  });
+
+  it('refuses a production configuration with a placeholder left, naming it', () => {
+    expect(() => build({ ...production(), gstaff: { baseUrl: 'https://gstaff.example.invalid' } })).toThrow(
+      /placeholder values remain in gstaff\.baseUrl/,
+    );
+    expect(() =>
+      build({ ...production(), mail: { identity: 'example.com', fromAddress: 'hub@example.com' } }),
+    ).toThrow(/mail\.identity, mail\.fromAddress/);
+    expect(() => build({ ...production(), account: '000000000000' })).toThrow(/account/);
+  });
+
+  it('names a malformed setting', () => {
+    const tenant = production();
+    tenant.kintone = { ...tenant.kintone, baseUrl: 'https://agency.cybozu.com/k/12' };
+    expect(() => build(tenant)).toThrow(/kintone\.baseUrl: must be https:\/\/<subdomain>\.cybozu\.com/);
+    expect(() => build({ ...production(), alarmEmail: 'nobody' })).toThrow(/alarmEmail: must be an e-mail/);
+    expect(() => buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }))).toThrow(
+      /no tenant configuration: pass -c config=/,
+    );
+  });
+
+  it('wires every tenant setting into the functions', () => {
+    const tenant = production();
+    const template = Template.fromStack(build(tenant).stateless);
+    const env = Object.values(template.findResources('AWS::Lambda::Function')).map(
+      (f) => f.Properties.Environment.Variables,
+    );
+    const values = JSON.stringify(env);
+    for (const expected of [
+      tenant.kintone.baseUrl,
+      tenant.gmosign.baseUrl,
+      tenant.gstaff.baseUrl,
+      tenant.mail.fromAddress,
+    ])
+      expect(values).toContain(expected);
+    expect(values).not.toMatch(/example/);
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: tenant.alarmEmail,
+    });
+    expect(JSON.stringify(template.toJSON())).toContain(`identity/${tenant.mail.identity}`);
+  });
+
+  it('binds the example configuration to an account nobody has and to a rule CloudFormation refuses', () => {
+    expect(built.stateless.account).toBe('000000000000');
+    for (const template of [stateful, stateless])
+      expect(template.toJSON().Rules.ExampleConfigurationIsNotDeployable.Assertions).toEqual([
+        expect.objectContaining({ Assert: { 'Fn::Equals': ['example', 'deployable'] } }),
+      ]);
+    expect(
+      Template.fromStack(build(production()).stateless).toJSON().Rules.ExampleConfigurationIsNotDeployable,
+    ).toBeUndefined();
+  });
+});
+
+describe('identity: access comes from the staff directory', () => {
+  it('gives the user pool no custom attribute (no department or role a user could set)', () => {
+    const pool = first(Object.values(stateful.findResources('AWS::Cognito::UserPool')));
+    expect(JSON.stringify(pool.Properties.Schema ?? [])).not.toContain('custom');
+  });
+
+  it('lets staff write only display settings, never an attribute that grants access', () => {
+    stateful.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      WriteAttributes: ['locale', 'zoneinfo'],
+      ReadAttributes: ['email', 'email_verified'],
+    });
+  });
+
+  it('turns OAuth off: no hosted-UI flows, scopes (aws.cognito.signin.user.admin) or callback URLs', () => {
+    const client = first(Object.values(stateful.findResources('AWS::Cognito::UserPoolClient'))).Properties;
+    expect(client.AllowedOAuthFlowsUserPoolClient).toBe(false);
+    expect(client.AllowedOAuthFlows).toBeUndefined();
+    expect(client.AllowedOAuthScopes).toBeUndefined();
+    expect(client.CallbackURLs).toBeUndefined();
+    expect(client.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+  });
+});
+
+describe('alarms and dashboard', () => {
+  const topicId = () => logicalId(stateless, 'AWS::SNS::Topic', 'MonitoringOperatorAlarms');
+  const alarms = () =>
+    Object.values(stateless.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+  const alarmNamed = (name: string) =>
+    alarms().find((a) => a.AlarmName === `DispatchHubStateless-${name}`) as Json | undefined;
+
+  it('has one operators’ topic, encrypted, with the configured e-mail subscribed', () => {
+    stateless.resourceCountIs('AWS::SNS::Topic', 1);
+    stateless.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    stateless.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: example().alarmEmail,
+      RedrivePolicy: Match.anyValue(),
+    });
+  });
+
+  it('sends every alarm to the topic', () => {
+    expect(alarms().length).toBeGreaterThan(20);
+    for (const alarm of alarms()) expect(alarm.AlarmActions).toEqual([{ Ref: topicId() }]);
+  });
+
+  it('alarms on each function’s errors and throttles', () => {
+    for (const fn of [
+      'GraphQL',
+      'InquiryWebhook',
+      'Outbox',
+      'GStaffMirror',
+      'GmoSignWebhook',
+      'WorkflowTasks',
+    ])
+      for (const kind of ['Errors', 'Throttles']) {
+        const alarm = alarmNamed(`${fn}${kind}`);
+        expect(alarm, `${fn}${kind}`).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: kind });
+        expect(JSON.stringify(alarm?.Dimensions)).toContain(fn);
+      }
+  });
+
+  it('alarms on state machine failures and time-outs, API 5xx and Scheduler target errors', () => {
+    for (const machine of ['CreditPrecheck', 'ContractExecution', 'OrderApproval']) {
+      expect(alarmNamed(`${machine}Failed`)).toMatchObject({ MetricName: 'ExecutionsFailed' });
+      expect(alarmNamed(`${machine}TimedOut`)).toMatchObject({ MetricName: 'ExecutionsTimedOut' });
+    }
+    expect(alarmNamed('Api5xx')).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: '5xx' });
+    expect(alarmNamed('SchedulerTargetErrors')).toMatchObject({
+      Namespace: 'AWS/Scheduler',
+      MetricName: 'TargetErrorCount',
+    });
+  });
+
+  it('alarms on the hub’s own numbers: outbox gave up, G-Staff mirror stale, oldest approval', () => {
+    const hub = {
+      Namespace: HUB_METRICS.namespace,
+      Dimensions: [{ Name: 'service', Value: 'dispatch-hub' }],
+    };
+    expect(alarmNamed('OutboxGaveUp')).toMatchObject({
+      ...hub,
+      MetricName: HUB_METRICS.outboxGaveUp,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(alarmNamed('GStaffMirrorStale')).toMatchObject({
+      ...hub,
+      MetricName: HUB_METRICS.gstaffMirrorRefreshed,
+      Period: 3600,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+    expect(alarmNamed('OldestApprovalWaiting')).toMatchObject({
+      ...hub,
+      MetricName: HUB_METRICS.oldestOpenApprovalAgeHours,
+      Threshold: 5 * 24,
+    });
+  });
+
+  it('has a dashboard of the same alarms', () => {
+    const body = JSON.stringify(first(Object.values(stateless.findResources('AWS::CloudWatch::Dashboard'))));
+    for (const name of [
+      'OutboxGaveUp',
+      'GStaffMirrorStale',
+      'OldestApprovalWaiting',
+      'Api5xx',
+      'GraphQLErrors',
+    ])
+      expect(body).toContain(name);
+  });
+});
+
+describe('3-year retention', () => {
+  it('backs the table up: daily for 35 days, monthly for 3 years, in a locked vault', () => {
+    stateful.hasResource('AWS::Backup::BackupVault', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        LockConfiguration: { MinRetentionDays: 35, MaxRetentionDays: 1096 + 31, ChangeableForDays: 3 },
+      }),
+    });
+    stateful.hasResourceProperties('AWS::Backup::BackupPlan', {
+      BackupPlan: Match.objectLike({
+        BackupPlanRule: Match.arrayWith([
+          Match.objectLike({ RuleName: 'Daily', Lifecycle: { DeleteAfterDays: 35 } }),
+          Match.objectLike({ RuleName: 'Monthly', Lifecycle: { DeleteAfterDays: 1096 } }),
+        ]),
+      }),
+    });
+    const table = logicalId(stateful, 'AWS::DynamoDB::GlobalTable', 'Ledger');
+    stateful.hasResourceProperties('AWS::Backup::BackupSelection', {
+      BackupSelection: Match.objectLike({ Resources: [{ 'Fn::GetAtt': [table, 'Arn'] }] }),
+    });
+  });
+
+  it('copies signed and uploaded contracts into an Object Lock archive (compliance, 3 years)', () => {
+    const archive = logicalId(stateful, 'AWS::S3::Bucket', 'ContractArchive');
+    stateful.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        ObjectLockEnabled: true,
+        ObjectLockConfiguration: {
+          ObjectLockEnabled: 'Enabled',
+          Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 1096 } },
+        },
+      }),
+    });
+    const documents = Object.entries(stateful.findResources('AWS::S3::Bucket')).find(([id]) =>
+      id.startsWith('Documents'),
+    )?.[1].Properties;
+    const rules = documents?.ReplicationConfiguration.Rules as Json[];
+    expect(rules.map((r) => r.Filter.Prefix).sort()).toEqual(['contracts/', 'signed/']);
+    for (const rule of rules) {
+      expect(rule.Status).toBe('Enabled');
+      expect(rule.Destination.Bucket).toEqual({ 'Fn::GetAtt': [archive, 'Arn'] });
+    }
+  });
+
+  it('expires old versions, incomplete uploads and access logs by lifecycle rules', () => {
+    const rules = Object.fromEntries(
+      Object.entries(stateful.findResources('AWS::S3::Bucket')).map(([id, b]) => [
+        id.replace(/[0-9A-F]{8}$/, ''),
+        JSON.stringify(b.Properties.LifecycleConfiguration?.Rules ?? []),
+      ]),
+    );
+    expect(rules.Documents).toContain('"NoncurrentVersionExpiration":{"NoncurrentDays":1096}');
+    expect(rules.Documents).toContain('"AbortIncompleteMultipartUpload":{"DaysAfterInitiation":7}');
+    expect(rules.ContractArchive).toContain('AbortIncompleteMultipartUpload');
+    expect(rules.DocumentAccessLogs).toContain('"ExpirationInDays":1096');
+  });
+
+  it('keeps the secrets and the audit-relevant log groups in the stateful stack, retained', () => {
+    expect(stateless.findResources('AWS::SecretsManager::Secret')).toEqual({});
+    for (const secret of ['InquiryWebhookSecret', 'KintoneApiTokens', 'GmoSignCredentials', 'GStaffApiKey'])
+      expect(
+        stateful.findResources('AWS::SecretsManager::Secret')[
+          logicalId(stateful, 'AWS::SecretsManager::Secret', secret)
+        ],
+      ).toMatchObject({ DeletionPolicy: 'Retain' });
+    const logGroups = stateful.findResources('AWS::Logs::LogGroup');
+    for (const name of ['ApiAccessLogs', 'CreditPrecheckLogs', 'ContractExecutionLogs', 'OrderApprovalLogs'])
+      expect(logGroups[logicalId(stateful, 'AWS::Logs::LogGroup', name)]).toMatchObject({
+        DeletionPolicy: 'Retain',
+        Properties: { RetentionInDays: 1096 },
+      });
+    // The state machines log into those groups, the API writes its access log there.
+    expect(JSON.stringify(stateless.findResources('AWS::StepFunctions::StateMachine'))).toContain(
+      'ContractExecutionLogs',
+    );
+  });
+});
+
+describe('bounded workflows', () => {
+  const machines = () => Object.values(stateless.findResources('AWS::StepFunctions::StateMachine'));
+  const definition = (comment: string): Json => {
+    const raw = machines().find((m) => JSON.stringify(m.Properties.DefinitionString).includes(comment))
+      ?.Properties.DefinitionString;
+    const text =
+      typeof raw === 'string'
+        ? raw
+        : (raw['Fn::Join'][1] as unknown[]).map((p) => (typeof p === 'string' ? p : 'ref')).join('');
+    return JSON.parse(text);
+  };
+
+  it('gives every execution an overall timeout (90 days)', () => {
+    for (const comment of ['CREDIT_PRECHECK', 'CONTRACT_EXECUTION', 'ORDER_APPROVAL'])
+      expect(definition(comment).TimeoutSeconds).toBe(90 * 86_400);
+  });
+
+  it('ends the signature wait in a recorded failure after 30 days of hourly look-ups', () => {
+    const states = definition('CONTRACT_EXECUTION').States as Json;
+    expect(states.StartSignatureWait).toMatchObject({ Result: { polls: 0 }, Next: 'WaitForSignature' });
+    expect(states.WaitForSignature.Catch[0]).toMatchObject({
+      ErrorEquals: ['States.Timeout'],
+      Next: 'CountSignaturePoll',
+    });
+    expect(states.CountSignaturePoll.Parameters).toEqual({
+      'polls.$': 'States.MathAdd($.signatureWait.polls, 1)',
+    });
+    expect(states.SignatureState.Default).toBe('SignatureWaitOver');
+    expect(states.SignatureWaitOver).toMatchObject({
+      Choices: [
+        { Variable: '$.signatureWait.polls', NumericGreaterThanEquals: 30 * 24, Next: 'SignatureTimedOut' },
+      ],
+      Default: 'WaitForSignature',
+    });
+    expect(states.SignatureTimedOut).toMatchObject({
+      Result: { Error: 'SignatureTimedOut' },
+      ResultPath: '$.error',
+      Next: 'RecordFailure',
+    });
+    expect(states.RecordFailure.Parameters.task).toBe('application.fail');
+  });
+
+  it('records an execution stopped by the overall timeout (or by hand) as the application’s failure', () => {
+    const rule = first(Object.values(stateless.findResources('AWS::Events::Rule'))).Properties;
+    expect(rule.EventPattern).toMatchObject({
+      source: ['aws.states'],
+      'detail-type': ['Step Functions Execution Status Change'],
+      detail: { status: ['TIMED_OUT', 'ABORTED'] },
+    });
+    expect(rule.EventPattern.detail.stateMachineArn).toHaveLength(3);
+    const target = first(rule.Targets as Json[]);
+    expect(JSON.stringify(target.Arn)).toContain('WorkflowTasks');
+    expect(target.InputTransformer.InputTemplate).toContain('"task":"application.fail"');
+    expect(target.InputTransformer.InputPathsMap).toMatchObject({ 'detail-name': '$.detail.name' });
+    expect(target.DeadLetterConfig).toBeDefined();
+  });
+
+  it('refuses a wait whose look-ups would not fit in the execution history', () => {
+    expect(signaturePolls(Duration.days(30), Duration.hours(1))).toBe(720);
+    expect(() => signaturePolls(Duration.days(30), Duration.minutes(10))).toThrow(/25,000-event history/);
+    const tenant = production();
+    tenant.workflows = {
+      ...tenant.workflows,
+      signatureWaitDays: 100,
+      executionTimeoutDays: 120,
+      signaturePollMinutes: 60,
+    };
+    expect(() => build(tenant)).toThrow(/signature wait too long/);
+    tenant.workflows = { ...tenant.workflows, signatureWaitDays: 30, executionTimeoutDays: 20 };
+    expect(() => build(tenant)).toThrow(
+      /workflows\.executionTimeoutDays: must be longer than signatureWaitDays/,
+    );
+  });
+});
+
+describe('scheduled jobs', () => {
+  it('send a failed run to an SQS on-failure destination, without retries, dropped after one interval', () => {
+    const configs = Object.values(stateless.findResources('AWS::Lambda::EventInvokeConfig')).map(
+      (c) => c.Properties,
+    );
+    const failedRuns = logicalId(stateless, 'AWS::SQS::Queue', 'JobsFailedRuns');
+    expect(
+      configs
+        .map((c) => [
+          JSON.stringify(c.FunctionName).match(/(Outbox|GStaffMirror|WorkflowTasks)/)?.[1],
+          c.MaximumEventAgeInSeconds,
+          c.MaximumRetryAttempts,
+        ])
+        .sort(),
+    ).toEqual([
+      ['GStaffMirror', 900, 0],
+      ['Outbox', 60, 0],
+      // The task function's asynchronous invocations record stopped workflows (retried twice).
+      ['WorkflowTasks', 3600, 2],
+    ]);
+    for (const c of configs) {
+      expect(c.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [failedRuns, 'Arn'] });
+    }
+  });
+
+  it('give the Scheduler its own DLQ and retry policy, in one schedule group', () => {
+    const dlq = logicalId(stateless, 'AWS::SQS::Queue', 'JobsSchedulerDeadLetters');
+    const schedules = Object.values(stateless.findResources('AWS::Scheduler::Schedule')).map(
+      (s) => s.Properties,
+    );
+    expect(schedules.map((s) => s.ScheduleExpression).sort()).toEqual(['rate(1 minute)', 'rate(15 minutes)']);
+    for (const schedule of schedules) {
+      expect(schedule.GroupName).toBeDefined();
+      expect(schedule.Target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [dlq, 'Arn'] } });
+      expect(schedule.Target.RetryPolicy).toMatchObject({ MaximumRetryAttempts: 2 });
+    }
+  });
+
+  it('alarm on both queues', () => {
+    const alarmed = Object.values(stateless.findResources('AWS::CloudWatch::Alarm'))
+      .filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')
+      .map((a) => JSON.stringify(a.Properties.Dimensions));
+    expect(alarmed.some((d) => d.includes('JobsFailedRuns'))).toBe(true);
+    expect(alarmed.some((d) => d.includes('JobsSchedulerDeadLetters'))).toBe(true);
+  });
+});
+
+describe('per-function table grants', () => {
+  const ledgerStatements = (prefix: string) =>
+    statementsOf(prefix).filter((st) => [st.Action].flat().some((a) => a.startsWith('dynamodb:')));
+
+  it('limit the inquiry webhook to the keys it reads and writes (dynamodb:LeadingKeys) and to gsi1', () => {
+    const statements = ledgerStatements('InquiryWebhook');
+    const byAction = Object.fromEntries(statements.map((st) => [[st.Action].flat().join(','), st]));
+    expect(Object.keys(byAction).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect((byAction['dynamodb:GetItem'] as Statement).Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': INQUIRY_WEBHOOK_LEDGER.get },
+    });
+    expect((byAction['dynamodb:PutItem'] as Statement).Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': INQUIRY_WEBHOOK_LEDGER.put },
+    });
+    expect(JSON.stringify((byAction['dynamodb:Query'] as Statement).Resource)).toContain('/index/gsi1');
+    expect(JSON.stringify((byAction['dynamodb:Query'] as Statement).Resource)).not.toMatch(/gsi[2-5]/);
+  });
+
+  it('give every other function a grant of its own', () => {
+    for (const fn of ['GraphQL', 'Outbox', 'GStaffMirror', 'GmoSignWebhook', 'WorkflowTasks']) {
+      const statements = ledgerStatements(fn);
+      expect(statements, fn).toHaveLength(1);
+      expect(first(statements).Condition).toBeUndefined();
+    }
+  });
+});
+
+describe('API, network and account audit', () => {
+  it('logs source IP, user and integration status for every request, never the raw path', () => {
+    const stage = first(Object.values(stateless.findResources('AWS::ApiGatewayV2::Stage'))).Properties;
+    const format = JSON.parse(stage.AccessLogSettings.Format);
+    expect(format).toMatchObject({
+      sourceIp: '$context.identity.sourceIp',
+      user: '$context.authorizer.claims.sub',
+      integrationStatus: '$context.integrationStatus',
+      routeKey: '$context.routeKey',
+    });
+    expect(stage.AccessLogSettings.Format).not.toContain('$context.path');
+    expect(JSON.stringify(stage.AccessLogSettings.DestinationArn)).toContain('DispatchHubStateful');
+  });
+
+  it('throttles each webhook route on its own', () => {
+    const stage = first(Object.values(stateless.findResources('AWS::ApiGatewayV2::Stage'))).Properties;
+    expect(stage.RouteSettings).toEqual(WEBHOOK_THROTTLES);
+    const routes = Object.values(stateless.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => r.Properties.RouteKey,
+    );
+    for (const key of Object.keys(WEBHOOK_THROTTLES)) expect(routes).toContain(key);
+  });
+
+  it('keeps a CloudTrail trail with log-file validation in an Object Lock bucket', () => {
+    const bucket = logicalId(stateful, 'AWS::S3::Bucket', 'TrailLogs');
+    stateful.hasResourceProperties('AWS::CloudTrail::Trail', {
+      EnableLogFileValidation: true,
+      IsMultiRegionTrail: true,
+      S3BucketName: { Ref: bucket },
+    });
+    expect(stateful.findResources('AWS::S3::Bucket')[bucket]?.Properties.ObjectLockConfiguration).toEqual({
+      ObjectLockEnabled: 'Enabled',
+      Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 1096 } },
+    });
+  });
+
+  it('reaches DynamoDB and S3 through gateway endpoints of the VPC', () => {
+    const endpoints = Object.values(stateless.findResources('AWS::EC2::VPCEndpoint')).map((e) =>
+      JSON.stringify(e.Properties.ServiceName),
+    );
+    expect(endpoints).toHaveLength(2);
+    expect(endpoints.some((s) => s.includes('.dynamodb'))).toBe(true);
+    expect(endpoints.some((s) => s.includes('.s3'))).toBe(true);
   });
 });

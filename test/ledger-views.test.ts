@@ -280,11 +280,12 @@ describe('clients view', () => {
     const all = await page({});
     expect(all.nodes).toHaveLength(50);
     expect(all.nodes.every((n) => n.salesRep.name.startsWith('Member'))).toBe(true);
-    // One Query for the page, one BatchGetItem for every rep on it.
-    expect(all.calls).toBe(2);
+    // The signed-in person's directory entry (role and department), one Query for the page, one
+    // BatchGetItem for every rep on it.
+    expect(all.calls).toBe(3);
     const ofRep = await page({ salesRepId: 'sales-tokyo-2' });
     expect(ofRep.nodes.length).toBeGreaterThanOrEqual(20);
-    expect(ofRep.calls).toBe(2);
+    expect(ofRep.calls).toBe(3);
     const visited = await page({ stage: 'VISITED' });
     expect(visited.nodes.length).toBeGreaterThanOrEqual(30); // the 30 VISITED of the 60 above, at least
     expect(visited.nodes.every((n) => n.stage === 'VISITED')).toBe(true);
