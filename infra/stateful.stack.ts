@@ -16,7 +16,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { GSI_NAMES, PARTITION_KEY, SORT_KEY } from '../integrations/dynamodb/table-layout.js';
+import { GSI_NAMES, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../integrations/dynamodb/table-layout.js';
 
 /** A named export, so the stateless stack's grant (and its cdk-nag acknowledgement) name it stably. */
 export const DOCUMENTS_BUCKET_ARN_EXPORT = 'DispatchHub-DocumentsBucketArn';
@@ -77,6 +77,9 @@ export class StatefulStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Only short-lived bookkeeping carries it (kintone notification ids already handled);
+      // entities and audit events never do.
+      timeToLiveAttribute: TTL_ATTRIBUTE,
       globalSecondaryIndexes: GSI_NAMES.map((name) => ({
         indexName: name,
         partitionKey: { name: `${name}pk`, type: dynamodb.AttributeType.STRING },

@@ -132,6 +132,7 @@ describe('client ledger table', () => {
         Replicas: [
           Match.objectLike({
             PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            TimeToLiveSpecification: { AttributeName: 'expiresAtEpoch', Enabled: true },
             DeletionProtectionEnabled: true,
           }),
         ],

@@ -11,6 +11,9 @@ export type GsiName = (typeof GSI_NAMES)[number];
 
 export const TABLE_DEFAULT_NAME = 'dispatch-hub-ledger';
 
+/** Epoch seconds after which DynamoDB may remove an item (only short-lived bookkeeping has it). */
+export const TTL_ATTRIBUTE = 'expiresAtEpoch';
+
 /** The CreateTable request for DynamoDB Local and tests (on AWS the CDK stack creates it). */
 export function createTableRequest(tableName: string) {
   return {
