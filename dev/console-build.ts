@@ -22,7 +22,11 @@ function newest(dir: string): number {
 export function consoleIsStale(): boolean {
   const built = join(WEB, 'dist', 'index.html');
   if (!existsSync(built)) return true;
-  const sources = Math.max(newest(WEB), statSync(join(ROOT, 'schema.graphql')).mtimeMs, statSync(join(ROOT, 'package-lock.json')).mtimeMs);
+  const sources = Math.max(
+    newest(WEB),
+    statSync(join(ROOT, 'schema.graphql')).mtimeMs,
+    statSync(join(ROOT, 'package-lock.json')).mtimeMs,
+  );
   return statSync(built).mtimeMs < sources;
 }
 

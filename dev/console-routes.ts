@@ -31,7 +31,12 @@ const SECURITY_HEADERS = {
 export const CONSOLE_DIST = resolve(import.meta.dirname, '..', 'web', 'dist');
 
 /** Serves GET/HEAD of the console's files; false when the request is not for the console (or it is not built). */
-export function serveConsole(req: IncomingMessage, res: ServerResponse, path: string, dist = CONSOLE_DIST): boolean {
+export function serveConsole(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  dist = CONSOLE_DIST,
+): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   if (!existsSync(join(dist, 'index.html'))) return false;
   let file: string;
@@ -67,7 +72,12 @@ export async function directoryListing(ledger: ClientLedger) {
   return {
     staff: staff
       .filter((m) => m.active)
-      .map(({ userId, name, role, department }) => ({ userId, name, role, ...(department ? { department } : {}) }))
+      .map(({ userId, name, role, department }) => ({
+        userId,
+        name,
+        role,
+        ...(department ? { department } : {}),
+      }))
       .sort((a, b) => a.userId.localeCompare(b.userId)),
   };
 }

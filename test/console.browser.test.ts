@@ -49,11 +49,15 @@ afterAll(async () => {
 
 /** A person at their own browser, signed in through the dev sign-in by picking their name. */
 async function personAt(name: RegExp): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   await page.goto(hub.url);
-  await page.getByLabel('サインインする社員').click();
+  await page.getByRole('combobox', { name: 'サインインする社員' }).click();
   await page.getByRole('option', { name }).click();
   await page.getByRole('button', { name: 'サインイン' }).click();
   await poll(() => page.getByTestId('signed-in-as').textContent()).toMatch(name);
@@ -72,7 +76,7 @@ async function nav(page: Page, item: string) {
 }
 
 async function select(page: Page, label: string | RegExp, option: string | RegExp) {
-  await page.getByRole('textbox', { name: label }).click();
+  await page.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option }).click();
 }
 
@@ -103,7 +107,7 @@ describe('the staff console', { timeout: 180_000 }, () => {
     const page = await context.newPage();
     await page.goto(`${hub.url}/clients`);
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('派遣ハブ 業務コンソール');
-    await page.getByLabel('サインインする社員').click();
+    await page.getByRole('combobox', { name: 'サインインする社員' }).click();
     await look(page, '01-sign-in');
     await context.close();
   });
@@ -120,7 +124,10 @@ describe('the staff console', { timeout: 180_000 }, () => {
     const ts = Math.floor(Date.now() / 1000);
     const delivered = await fetch(`${hub.url}/webhooks/inquiry`, {
       method: 'POST',
-      headers: { 'x-signature-timestamp': String(ts), 'x-signature': signWebhook(DEV_WEBHOOK_SECRET, ts, body) },
+      headers: {
+        'x-signature-timestamp': String(ts),
+        'x-signature': signWebhook(DEV_WEBHOOK_SECRET, ts, body),
+      },
       body,
     });
     expect(delivered.status).toBe(201);
@@ -131,7 +138,7 @@ describe('the staff console', { timeout: 180_000 }, () => {
     const row = page.getByTestId(`inquiry-${inquiryId}`);
     await poll(() => row.textContent()).toMatch(/残り \d+時間\d+分/);
     await look(page, '02-inquiry-inbox');
-    await row.getByRole('textbox', { name: '振り分け先の営業部' }).click();
+    await row.getByRole('combobox', { name: '振り分け先の営業部' }).click();
     await page.getByRole('option', { name: '東京営業部' }).click();
     await row.getByRole('button', { name: '振り分ける' }).click();
     await poll(() => row.count()).toBe(0); // it left the 未振分 list
@@ -205,7 +212,8 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await form.getByLabel('実績').check();
     await form.getByLabel('募集背景').fill('物流量の増加で仕分け要員が不足');
     await form.getByLabel('人事上の課題').fill('直接雇用の採用が難航');
-    for (const topic of ['雇用関係', '指揮命令', '契約の遵守', '受入れ体制']) await form.getByLabel(topic).check();
+    for (const topic of ['雇用関係', '指揮命令', '契約の遵守', '受入れ体制'])
+      await form.getByLabel(topic).check();
     await form.getByLabel('説明を受けた方の役職').fill('物流センター長');
     await look(rep, '05-visit-record');
     await rep.getByRole('button', { name: '訪問記録を登録' }).click();
@@ -240,10 +248,15 @@ describe('the staff console', { timeout: 180_000 }, () => {
   it('the rep submits 06_2; the manager and legal approve; the client signs in GMO Sign; the client is trading', async () => {
     const rep = await personAt(/高橋 美咲/);
     await openClientAt(rep, '与信承認');
-    await rep.getByTestId('contract-form').getByRole('button', { name: /申請する/ }).click();
+    await rep
+      .getByTestId('contract-form')
+      .getByRole('button', { name: /申請する/ })
+      .click();
     const contract = rep.getByTestId('application-CONTRACT_EXECUTION');
     await poll(() => contract.textContent()).toContain('申請中');
-    const envelopeName = /\/ (\S+)/.exec((await contract.locator('p', { hasText: '契約書の形式' }).textContent()) ?? '')?.[1];
+    const envelopeName = /\/ (\S+)/.exec(
+      (await contract.locator('p', { hasText: '契約書の形式' }).textContent()) ?? '',
+    )?.[1];
     expect(envelopeName).toBeTruthy();
 
     const manager = await personAt(/佐々木 健一/);

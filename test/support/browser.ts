@@ -26,7 +26,9 @@ export function launchChromium(): Promise<Browser> {
 
 /** The serious and critical accessibility violations axe finds on the page as it is now. */
 export async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));

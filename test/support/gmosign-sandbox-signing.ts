@@ -4,7 +4,11 @@
  */
 import type { Page } from 'playwright-core';
 
-export async function signInGmoSignSandbox(page: Page, sandboxDevPage: string, envelopeName: string): Promise<void> {
+export async function signInGmoSignSandbox(
+  page: Page,
+  sandboxDevPage: string,
+  envelopeName: string,
+): Promise<void> {
   for (let attempt = 0; attempt < 60; attempt += 1) {
     await page.goto(sandboxDevPage);
     const row = page.locator('tr', { hasText: envelopeName });

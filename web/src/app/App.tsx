@@ -38,7 +38,11 @@ function Shell({ config }: { config: ConsoleConfig }) {
   const guard = (screen: Screen, element: React.ReactNode) =>
     canSee(actor, screen) ? element : <Navigate to="/" replace />;
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group wrap="nowrap">
@@ -52,7 +56,11 @@ function Shell({ config }: { config: ConsoleConfig }) {
               {me.staffMember?.name ?? me.userId}（{i18n.label('Role', me.role)}
               {me.department ? `・${i18n.label('Department', me.department)}` : ''}）
             </Text>
-            <Button variant="subtle" size="xs" onClick={() => setLanguage(i18n.language === 'ja' ? 'en' : 'ja')}>
+            <Button
+              variant="subtle"
+              size="xs"
+              onClick={() => setLanguage(i18n.language === 'ja' ? 'en' : 'ja')}
+            >
               {t('language')}
             </Button>
             <Button variant="default" size="xs" onClick={signOut}>

@@ -1,7 +1,7 @@
 /** A page of the client ledger as a table (the ledger, my work and the overdue view use it). */
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { graphql, type FragmentOf, readFragment } from '../api/graphql.js';
+import { type FragmentOf, graphql, readFragment } from '../api/graphql.js';
 import { formatJst } from '../lib/time.js';
 import { useI18n } from './session.js';
 import { EnumBadge } from './ui.js';
@@ -33,9 +33,13 @@ export function ClientTable({ clients }: { clients: readonly FragmentOf<typeof C
         {rows.map((c) => (
           <Table.Tr key={c.id}>
             <Table.Td>
-              <Anchor component={Link} to={`/clients/${c.id}`}>{c.name}</Anchor>
+              <Anchor component={Link} to={`/clients/${c.id}`}>
+                {c.name}
+              </Anchor>
             </Table.Td>
-            <Table.Td><EnumBadge name="ClientStage" value={c.stage} /></Table.Td>
+            <Table.Td>
+              <EnumBadge name="ClientStage" value={c.stage} />
+            </Table.Td>
             <Table.Td>{i18n.label('Department', c.department)}</Table.Td>
             <Table.Td>{c.salesRep?.name ?? i18n.t('noRep')}</Table.Td>
             <Table.Td>{c.gstaffRegistration ?? '—'}</Table.Td>

@@ -16,11 +16,21 @@ export function useNow(intervalMs = 60_000): Date {
 export function DeadlineClock({ dueAt, metAt }: { dueAt: string; metAt?: string | null }) {
   const { t, label } = useI18n();
   const now = useNow();
-  if (metAt) return <Badge color="teal" variant="light">{`${label('DeadlineStatus', 'MET')} ${formatJst(metAt)}`}</Badge>;
+  if (metAt)
+    return (
+      <Badge color="teal" variant="light">{`${label('DeadlineStatus', 'MET')} ${formatJst(metAt)}`}</Badge>
+    );
   const c = clockTo(dueAt, now);
-  const text = c.overdue ? t('overdueBy', { h: c.hours, m: c.minutes }) : t('remaining', { h: c.hours, m: c.minutes });
+  const text = c.overdue
+    ? t('overdueBy', { h: c.hours, m: c.minutes })
+    : t('remaining', { h: c.hours, m: c.minutes });
   return (
-    <Badge color={c.overdue ? 'red' : c.hours < 4 ? 'orange' : 'blue'} variant="light" autoContrast title={formatJst(dueAt)}>
+    <Badge
+      color={c.overdue ? 'red' : c.hours < 4 ? 'orange' : 'blue'}
+      variant="light"
+      autoContrast
+      title={formatJst(dueAt)}
+    >
       {text}
     </Badge>
   );

@@ -2,7 +2,14 @@
 import { Badge, Button, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { graphql } from '../api/graphql.js';
-import { hearingErrorField, hearingForm, hearingInput, type HearingForm, type HearingItemsValue, TEXT_ITEMS } from '../lib/hearing.js';
+import {
+  type HearingForm,
+  type HearingItemsValue,
+  hearingErrorField,
+  hearingForm,
+  hearingInput,
+  TEXT_ITEMS,
+} from '../lib/hearing.js';
 import { useMutation } from './hooks.js';
 import { useI18n } from './session.js';
 import { MutationErrors } from './ui.js';
@@ -86,37 +93,127 @@ export function HearingSheetForm({
             readOnly={!editable}
           />
         ))}
-        <Select label={i18n.label('HearingItem', 'hazardousWork')} data={yesNo} value={form.hazardousWork || null} onChange={(v) => set('hazardousWork', (v ?? '') as HearingForm['hazardousWork'])} error={errors.hazardousWork} readOnly={!editable} clearable />
-        <Select label={i18n.label('HearingItem', 'hazardRating')} data={i18n.options('HazardRating')} value={form.hazardRating || null} onChange={(v) => set('hazardRating', (v ?? '') as HearingForm['hazardRating'])} error={errors.hazardRating} readOnly={!editable} clearable />
+        <Select
+          label={i18n.label('HearingItem', 'hazardousWork')}
+          data={yesNo}
+          value={form.hazardousWork || null}
+          onChange={(v) => set('hazardousWork', (v ?? '') as HearingForm['hazardousWork'])}
+          error={errors.hazardousWork}
+          readOnly={!editable}
+          clearable
+        />
+        <Select
+          label={i18n.label('HearingItem', 'hazardRating')}
+          data={i18n.options('HazardRating')}
+          value={form.hazardRating || null}
+          onChange={(v) => set('hazardRating', (v ?? '') as HearingForm['hazardRating'])}
+          error={errors.hazardRating}
+          readOnly={!editable}
+          clearable
+        />
         <Group grow align="flex-start">
-          <NumberInput label={`${i18n.label('HearingItem', 'billingRate')}（円）`} value={form.billingAmount} onChange={(v) => set('billingAmount', String(v))} error={errors.billingAmount} readOnly={!editable} min={0} />
-          <Select label={i18n.t('unit')} data={i18n.options('BillingUnit')} value={form.billingUnit} onChange={(v) => set('billingUnit', (v ?? 'HOUR') as HearingForm['billingUnit'])} readOnly={!editable} />
+          <NumberInput
+            label={`${i18n.label('HearingItem', 'billingRate')}（円）`}
+            value={form.billingAmount}
+            onChange={(v) => set('billingAmount', String(v))}
+            error={errors.billingAmount}
+            readOnly={!editable}
+            min={0}
+          />
+          <Select
+            label={i18n.t('unit')}
+            data={i18n.options('BillingUnit')}
+            value={form.billingUnit}
+            onChange={(v) => set('billingUnit', (v ?? 'HOUR') as HearingForm['billingUnit'])}
+            readOnly={!editable}
+          />
         </Group>
         <Group grow align="flex-start">
-          <Select label={i18n.label('HearingItem', 'overtime')} data={yesNo} value={form.overtime || null} onChange={(v) => set('overtime', (v ?? '') as HearingForm['overtime'])} error={errors.overtime} readOnly={!editable} clearable />
-          <TextInput label={`${i18n.label('HearingItem', 'overtime')}（h/月）`} value={form.overtimeHours} onChange={(e) => set('overtimeHours', e.currentTarget.value)} readOnly={!editable} />
+          <Select
+            label={i18n.label('HearingItem', 'overtime')}
+            data={yesNo}
+            value={form.overtime || null}
+            onChange={(v) => set('overtime', (v ?? '') as HearingForm['overtime'])}
+            error={errors.overtime}
+            readOnly={!editable}
+            clearable
+          />
+          <TextInput
+            label={`${i18n.label('HearingItem', 'overtime')}（h/月）`}
+            value={form.overtimeHours}
+            onChange={(e) => set('overtimeHours', e.currentTarget.value)}
+            readOnly={!editable}
+          />
         </Group>
         <Group grow align="flex-start">
-          <Select label={i18n.label('HearingItem', 'safetyTraining')} data={yesNo} value={form.safetyTraining || null} onChange={(v) => set('safetyTraining', (v ?? '') as HearingForm['safetyTraining'])} error={errors.safetyTraining} readOnly={!editable} clearable />
-          <TextInput label={`${i18n.label('HearingItem', 'safetyTraining')}（${i18n.t('notes')}）`} value={form.safetyTrainingDetails} onChange={(e) => set('safetyTrainingDetails', e.currentTarget.value)} readOnly={!editable} />
+          <Select
+            label={i18n.label('HearingItem', 'safetyTraining')}
+            data={yesNo}
+            value={form.safetyTraining || null}
+            onChange={(v) => set('safetyTraining', (v ?? '') as HearingForm['safetyTraining'])}
+            error={errors.safetyTraining}
+            readOnly={!editable}
+            clearable
+          />
+          <TextInput
+            label={`${i18n.label('HearingItem', 'safetyTraining')}（${i18n.t('notes')}）`}
+            value={form.safetyTrainingDetails}
+            onChange={(e) => set('safetyTrainingDetails', e.currentTarget.value)}
+            readOnly={!editable}
+          />
         </Group>
         <Group grow align="flex-start">
-          <Select label={i18n.label('HearingItem', 'confidentialInformation')} data={yesNo} value={form.confidential || null} onChange={(v) => set('confidential', (v ?? '') as HearingForm['confidential'])} error={errors.confidential} readOnly={!editable} clearable />
-          <TextInput label={`${i18n.label('HearingItem', 'confidentialInformation')}（${i18n.t('notes')}）`} value={form.confidentialDetails} onChange={(e) => set('confidentialDetails', e.currentTarget.value)} readOnly={!editable} />
+          <Select
+            label={i18n.label('HearingItem', 'confidentialInformation')}
+            data={yesNo}
+            value={form.confidential || null}
+            onChange={(v) => set('confidential', (v ?? '') as HearingForm['confidential'])}
+            error={errors.confidential}
+            readOnly={!editable}
+            clearable
+          />
+          <TextInput
+            label={`${i18n.label('HearingItem', 'confidentialInformation')}（${i18n.t('notes')}）`}
+            value={form.confidentialDetails}
+            onChange={(e) => set('confidentialDetails', e.currentTarget.value)}
+            readOnly={!editable}
+          />
         </Group>
       </SimpleGrid>
-      <MutationErrors state={{ ...save, fields: errors }} placed={[...TEXT_ITEMS, 'hazardousWork', 'hazardRating', 'billingAmount', 'overtime', 'safetyTraining', 'confidential']} />
+      <MutationErrors
+        state={{ ...save, fields: errors }}
+        placed={[
+          ...TEXT_ITEMS,
+          'hazardousWork',
+          'hazardRating',
+          'billingAmount',
+          'overtime',
+          'safetyTraining',
+          'confidential',
+        ]}
+      />
       {editable ? (
         <Group>
           <Button
             loading={save.busy}
             onClick={async () => {
-              if (await save.run({ input: { inquiryId, items: hearingInput(form), ...(version ? { expectedVersion: version } : {}) } })) onSaved();
+              if (
+                await save.run({
+                  input: {
+                    inquiryId,
+                    items: hearingInput(form),
+                    ...(version ? { expectedVersion: version } : {}),
+                  },
+                })
+              )
+                onSaved();
             }}
           >
             {i18n.t('save')}
           </Button>
-          <Text size="xs" c="dimmed">{i18n.t('hearingSheet')}</Text>
+          <Text size="xs" c="dimmed">
+            {i18n.t('hearingSheet')}
+          </Text>
         </Group>
       ) : null}
     </Stack>

@@ -1,5 +1,8 @@
 /** PUT a file to a pre-signed upload URL (S3 on AWS, the local document store locally) with exactly the signed headers. */
-export async function uploadTo(grant: { url: string; method: string; headers: unknown }, file: Blob): Promise<void> {
+export async function uploadTo(
+  grant: { url: string; method: string; headers: unknown },
+  file: Blob,
+): Promise<void> {
   const headers = Object.fromEntries(
     Object.entries((grant.headers ?? {}) as Record<string, unknown>)
       .filter(([name]) => name.toLowerCase() !== 'content-length')

@@ -5,7 +5,14 @@
  */
 export type ConsoleConfig =
   | { signIn: 'dev' }
-  | { signIn: 'oidc'; authority: string; clientId: string; redirectUri: string; scope: string; logoutUri?: string };
+  | {
+      signIn: 'oidc';
+      authority: string;
+      clientId: string;
+      redirectUri: string;
+      scope: string;
+      logoutUri?: string;
+    };
 
 export function parseConsoleConfig(raw: unknown, origin: string): ConsoleConfig {
   if (!raw || typeof raw !== 'object') return { signIn: 'dev' };
@@ -13,7 +20,8 @@ export function parseConsoleConfig(raw: unknown, origin: string): ConsoleConfig 
   if (c.signIn !== 'oidc') return { signIn: 'dev' };
   if (typeof c.authority !== 'string' || !c.authority.startsWith('https://'))
     throw new Error('console-config.json: authority must be an https URL');
-  if (typeof c.clientId !== 'string' || !c.clientId) throw new Error('console-config.json: clientId is missing');
+  if (typeof c.clientId !== 'string' || !c.clientId)
+    throw new Error('console-config.json: clientId is missing');
   return {
     signIn: 'oidc',
     authority: c.authority,

@@ -19,6 +19,7 @@ export async function devToken(entry: DirectoryEntry): Promise<string> {
     body: JSON.stringify({ userId: entry.userId, role: entry.role, department: entry.department }),
   });
   const body = (await response.json()) as { token?: string; fieldErrors?: { message: string }[] };
-  if (!body.token) throw new Error(body.fieldErrors?.map((e) => e.message).join(', ') ?? `HTTP ${response.status}`);
+  if (!body.token)
+    throw new Error(body.fieldErrors?.map((e) => e.message).join(', ') ?? `HTTP ${response.status}`);
   return body.token;
 }

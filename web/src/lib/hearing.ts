@@ -47,12 +47,15 @@ export interface HearingItemsValue {
   confidentialInformation?: { yes: boolean; details?: string | null } | null;
 }
 
-const yesNo = (v: boolean | null | undefined): '' | 'yes' | 'no' => (v === true ? 'yes' : v === false ? 'no' : '');
+const yesNo = (v: boolean | null | undefined): '' | 'yes' | 'no' =>
+  v === true ? 'yes' : v === false ? 'no' : '';
 
 /** The form's starting values from the saved sheet. */
 export function hearingForm(items: HearingItemsValue | null | undefined): HearingForm {
   const i = items ?? {};
-  const text = Object.fromEntries(TEXT_ITEMS.map((k) => [k, typeof i[k] === 'string' ? (i[k] as string) : ''])) as Record<TextItem, string>;
+  const text = Object.fromEntries(
+    TEXT_ITEMS.map((k) => [k, typeof i[k] === 'string' ? (i[k] as string) : '']),
+  ) as Record<TextItem, string>;
   return {
     ...text,
     hazardousWork: yesNo(i.hazardousWork),
@@ -74,11 +77,14 @@ export function hearingInput(form: HearingForm) {
   for (const k of TEXT_ITEMS) if (form[k].trim()) out[k] = form[k].trim();
   if (form.hazardousWork) out.hazardousWork = form.hazardousWork === 'yes';
   if (form.hazardRating) out.hazardRating = form.hazardRating;
-  if (form.billingAmount.trim()) out.billingRate = { amountYen: Number(form.billingAmount), unit: form.billingUnit };
+  if (form.billingAmount.trim())
+    out.billingRate = { amountYen: Number(form.billingAmount), unit: form.billingUnit };
   if (form.overtime)
     out.overtime = {
       expected: form.overtime === 'yes',
-      ...(form.overtime === 'yes' && form.overtimeHours.trim() ? { hoursPerMonth: Number(form.overtimeHours) } : {}),
+      ...(form.overtime === 'yes' && form.overtimeHours.trim()
+        ? { hoursPerMonth: Number(form.overtimeHours) }
+        : {}),
     };
   if (form.safetyTraining)
     out.safetyTraining = {

@@ -535,8 +535,16 @@ const enumsEn: EnumLabels = {
     RECEIVING_STAFF: 'Receiving staff',
   },
   KintoneSyncState: { PENDING: 'Pending', DONE: 'Done', FAILED: 'Failed (look at it)' },
-  AssignmentFactor: { CLIENT_LOAD: 'Client load', STAFF_LOAD: 'Workers placed', INDUSTRY_FIT: 'Industry fit' },
-  LabourRiskItem: { pastUnpaidWages: 'Past unpaid wages', labourDisputes: 'Labour disputes', turnover: 'Turnover' },
+  AssignmentFactor: {
+    CLIENT_LOAD: 'Client load',
+    STAFF_LOAD: 'Workers placed',
+    INDUSTRY_FIT: 'Industry fit',
+  },
+  LabourRiskItem: {
+    pastUnpaidWages: 'Past unpaid wages',
+    labourDisputes: 'Labour disputes',
+    turnover: 'Turnover',
+  },
   TradeCriteriaItem: {
     antisocialForces: 'Anti-social forces',
     businessCondition: 'Business condition',
@@ -590,7 +598,8 @@ export function translator(language: Language): Translator {
     language,
     t(key, params) {
       let text: string = messages[key];
-      for (const [name, value] of Object.entries(params ?? {})) text = text.replace(`{${name}}`, String(value));
+      for (const [name, value] of Object.entries(params ?? {}))
+        text = text.replace(`{${name}}`, String(value));
       return text;
     },
     label(name, value) {
@@ -598,7 +607,10 @@ export function translator(language: Language): Translator {
       return (enums[name] as Record<string, string>)[value] ?? value;
     },
     options(name) {
-      return Object.entries(enums[name] as Record<string, string>).map(([value, label]) => ({ value, label }));
+      return Object.entries(enums[name] as Record<string, string>).map(([value, label]) => ({
+        value,
+        label,
+      }));
     },
   };
 }

@@ -1,10 +1,20 @@
 /** The visit record form (A3-1 … A3-6) and the RecordVisitInput it sends. */
 import { fromJstInput } from './time.js';
 
-export const TOPICS = ['EMPLOYMENT_RELATIONSHIP', 'COMMAND_AUTHORITY', 'CONTRACT_COMPLIANCE', 'RECEIVING_STAFF'] as const;
+export const TOPICS = [
+  'EMPLOYMENT_RELATIONSHIP',
+  'COMMAND_AUTHORITY',
+  'CONTRACT_COMPLIANCE',
+  'RECEIVING_STAFF',
+] as const;
 export type Topic = (typeof TOPICS)[number];
 
-export type ProhibitedCategory = 'PORT_TRANSPORT' | 'CONSTRUCTION' | 'SECURITY_GUARD' | 'MEDICAL' | 'LICENSED_PROFESSION';
+export type ProhibitedCategory =
+  | 'PORT_TRANSPORT'
+  | 'CONSTRUCTION'
+  | 'SECURITY_GUARD'
+  | 'MEDICAL'
+  | 'LICENSED_PROFESSION';
 
 export interface VisitRecordForm {
   startedAt: string;
@@ -36,10 +46,17 @@ export function visitRecordInput(visitId: string, expectedVersion: number, f: Vi
     recruitmentBackground: f.recruitmentBackground,
     hrIssues: f.hrIssues,
     ...(f.notes.trim() ? { notes: f.notes.trim() } : {}),
-    dispatchExplanation: { topics: f.topics, how: f.how, acknowledgedAt: endedAt, acknowledgedByRole: f.acknowledgedByRole },
+    dispatchExplanation: {
+      topics: f.topics,
+      how: f.how,
+      acknowledgedAt: endedAt,
+      acknowledgedByRole: f.acknowledgedByRole,
+    },
     workJudgment: {
       result: f.workJudgment,
-      ...(f.workJudgment === 'PROHIBITED' && f.prohibitedCategory ? { prohibitedCategory: f.prohibitedCategory } : {}),
+      ...(f.workJudgment === 'PROHIBITED' && f.prohibitedCategory
+        ? { prohibitedCategory: f.prohibitedCategory }
+        : {}),
       ...(f.workReason.trim() ? { reason: f.workReason.trim() } : {}),
     },
     requestLikely: f.requestLikely,

@@ -41,15 +41,31 @@ function Decision({ taskId, onDone }: { taskId: string; onDone(): void }) {
   const decide = useMutation(Decide, 'decideApproval', 'DecideApprovalPayload');
   const [comment, setComment] = useState('');
   const run = async (decision: 'APPROVE' | 'REJECT') => {
-    if (await decide.run({ input: { taskId, decision, ...(comment.trim() ? { comment: comment.trim() } : {}) } })) onDone();
+    if (
+      await decide.run({
+        input: { taskId, decision, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+      })
+    )
+      onDone();
   };
   return (
     <Stack gap="xs">
-      <Textarea label={i18n.t('comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={decide.fields.comment} autosize minRows={1} />
+      <Textarea
+        label={i18n.t('comment')}
+        value={comment}
+        onChange={(e) => setComment(e.currentTarget.value)}
+        error={decide.fields.comment}
+        autosize
+        minRows={1}
+      />
       <MutationErrors state={decide} placed={['comment']} />
       <Group>
-        <Button color="teal.8" loading={decide.busy} onClick={() => void run('APPROVE')}>{i18n.t('approve')}</Button>
-        <Button color="red.8" variant="light" loading={decide.busy} onClick={() => void run('REJECT')}>{i18n.t('reject')}</Button>
+        <Button color="teal.8" loading={decide.busy} onClick={() => void run('APPROVE')}>
+          {i18n.t('approve')}
+        </Button>
+        <Button color="red.8" variant="light" loading={decide.busy} onClick={() => void run('REJECT')}>
+          {i18n.t('reject')}
+        </Button>
       </Group>
     </Stack>
   );
@@ -65,14 +81,30 @@ export function ApprovalsScreen() {
       {q.loading && !q.data ? <Loading /> : null}
       {q.data?.myApprovalTasks.length === 0 ? <Text c="dimmed">{i18n.t('none')}</Text> : null}
       {q.data?.myApprovalTasks.map((task) => (
-        <Card key={task.id} withBorder component="article" aria-label={`${i18n.label('ApplicationType', task.applicationType)} ${i18n.label('ApprovalStep', task.step)}`} data-testid={`task-${task.step}`}>
+        <Card
+          key={task.id}
+          withBorder
+          component="article"
+          aria-label={`${i18n.label('ApplicationType', task.applicationType)} ${i18n.label('ApprovalStep', task.step)}`}
+          data-testid={`task-${task.step}`}
+        >
           <Stack gap="xs">
             <Group gap="xs">
               <EnumBadge name="ApprovalStep" value={task.step} />
-              <Text size="sm">{i18n.t('openedAt')}: {formatJst(task.openedAt)}</Text>
-              {task.escalatedAt ? <Text size="sm" c="red.8">{formatJst(task.escalatedAt)}</Text> : null}
-              <Text size="sm">{i18n.t('applicant')}: {task.applicantId}</Text>
-              <Anchor component={Link} to={`/clients/${task.clientId}`} size="sm">{i18n.t('client')} →</Anchor>
+              <Text size="sm">
+                {i18n.t('openedAt')}: {formatJst(task.openedAt)}
+              </Text>
+              {task.escalatedAt ? (
+                <Text size="sm" c="red.8">
+                  {formatJst(task.escalatedAt)}
+                </Text>
+              ) : null}
+              <Text size="sm">
+                {i18n.t('applicant')}: {task.applicantId}
+              </Text>
+              <Anchor component={Link} to={`/clients/${task.clientId}`} size="sm">
+                {i18n.t('client')} →
+              </Anchor>
             </Group>
             <ApplicationCard application={task.application} />
             <Decision taskId={task.id} onDone={() => void q.reload()} />

@@ -20,7 +20,16 @@ const LedgerQuery = graphql(
   [ClientRow],
 );
 
-type Stage = 'PROSPECT' | 'ASSIGNED' | 'VISITED' | 'CREDIT_REVIEW' | 'CREDIT_APPROVED' | 'CREDIT_REJECTED' | 'CONTRACTING' | 'TRADING' | 'INACTIVE';
+type Stage =
+  | 'PROSPECT'
+  | 'ASSIGNED'
+  | 'VISITED'
+  | 'CREDIT_REVIEW'
+  | 'CREDIT_APPROVED'
+  | 'CREDIT_REJECTED'
+  | 'CONTRACTING'
+  | 'TRADING'
+  | 'INACTIVE';
 
 export function ClientLedgerScreen() {
   const i18n = useI18n();
@@ -41,26 +50,56 @@ export function ClientLedgerScreen() {
     <Stack>
       <Title order={2}>{i18n.t('clientLedger')}</Title>
       <Group align="flex-end" role="search" aria-label={i18n.t('filters')}>
-        <Select label={i18n.t('stage')} data={i18n.options('ClientStage')} value={stage} onChange={(v) => { setStage(v); reset(); }} clearable />
+        <Select
+          label={i18n.t('stage')}
+          data={i18n.options('ClientStage')}
+          value={stage}
+          onChange={(v) => {
+            setStage(v);
+            reset();
+          }}
+          clearable
+        />
         <Select
           label={i18n.t('department')}
-          data={(q.data?.salesDepartments ?? []).map((d) => ({ value: d, label: i18n.label('Department', d) }))}
+          data={(q.data?.salesDepartments ?? []).map((d) => ({
+            value: d,
+            label: i18n.label('Department', d),
+          }))}
           value={department}
-          onChange={(v) => { setDepartment(v); reset(); }}
+          onChange={(v) => {
+            setDepartment(v);
+            reset();
+          }}
           clearable
         />
         <TextInput
           label={`${i18n.t('salesRep')}（${i18n.t('userId')}）`}
           value={rep}
-          onChange={(e) => { setRep(e.currentTarget.value); reset(); }}
+          onChange={(e) => {
+            setRep(e.currentTarget.value);
+            reset();
+          }}
         />
-        <Checkbox label={i18n.t('onlyOverdue')} checked={overdue} onChange={(e) => { setOverdue(e.currentTarget.checked); reset(); }} />
+        <Checkbox
+          label={i18n.t('onlyOverdue')}
+          checked={overdue}
+          onChange={(e) => {
+            setOverdue(e.currentTarget.checked);
+            reset();
+          }}
+        />
       </Group>
       <ErrorNote message={q.error} />
       {q.loading && !q.data ? <Loading /> : null}
       <ClientTable clients={q.data?.clients.edges.map((e) => e.node) ?? []} />
       <Group>
-        <Button variant="default" size="xs" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
+        <Button
+          variant="default"
+          size="xs"
+          disabled={cursors.length < 2}
+          onClick={() => setCursors(cursors.slice(0, -1))}
+        >
           {i18n.t('previous')}
         </Button>
         <Button

@@ -3,7 +3,23 @@
  * visits and planning (A3-1), hearing sheets with completeness, G-Staff facts (A1-5), working
  * conditions (A3-5), applications 06_1 / 06_2 (A4, A5), kintone sync state, the audit trail (X-1).
  */
-import { Anchor, Badge, Button, FileInput, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../api/graphql.js';
@@ -33,7 +49,7 @@ const ClientQuery = graphql(
         hearingSheets { id inquiryId completeness { complete missing } }
         gstaff { match record { gstaffClientId name active turnoverRate pastTroubles { date summary } conflictDates { establishment conflictDate } } }
         ledgerFacts { item value source { at by via } }
-        applications { ...ApplicationFields }
+        applications { id type status ...ApplicationFields }
         kintoneSync { id app state attempts lastError kintoneRecordId subjectType updatedAt }
         auditTrail(first: 30) { edges { node { id at operation actorUserId actorSystem actorRole changes { field } } } }
       }
@@ -120,7 +136,15 @@ const ContractUpload = graphql(`
 
 type Industry = 'MANUFACTURING';
 
-function Proposal({ clientId, version, onAssigned }: { clientId: string; version: number; onAssigned(): void }) {
+function Proposal({
+  clientId,
+  version,
+  onAssigned,
+}: {
+  clientId: string;
+  version: number;
+  onAssigned(): void;
+}) {
   const i18n = useI18n();
   const q = useQuery(ProposalQuery, { clientId });
   const assign = useMutation(AssignRep, 'assignSalesRep', 'AssignSalesRepPayload');
@@ -131,8 +155,14 @@ function Proposal({ clientId, version, onAssigned }: { clientId: string; version
   return (
     <Stack gap="xs" data-testid="rep-proposal">
       <Group gap="xs">
-        <Text size="sm">{i18n.t('risk')}: {p.risk.level}</Text>
-        {p.risk.reasons.map((r) => <Badge key={r} variant="light" color="orange" autoContrast>{r}</Badge>)}
+        <Text size="sm">
+          {i18n.t('risk')}: {p.risk.level}
+        </Text>
+        {p.risk.reasons.map((r) => (
+          <Badge key={r} variant="light" color="orange" autoContrast>
+            {r}
+          </Badge>
+        ))}
       </Group>
       <Table>
         <Table.Thead>
@@ -147,12 +177,17 @@ function Proposal({ clientId, version, onAssigned }: { clientId: string; version
         <Table.Tbody>
           {p.candidates.map((c) => (
             <Table.Tr key={c.salesRepId}>
-              <Table.Td>{c.rank}{c.tied ? '（同点）' : ''}</Table.Td>
+              <Table.Td>
+                {c.rank}
+                {c.tied ? '（同点）' : ''}
+              </Table.Td>
               <Table.Td>{c.name}</Table.Td>
               <Table.Td>{c.score.toFixed(2)}</Table.Td>
               <Table.Td>
                 {c.factors.map((f) => (
-                  <Text key={f.factor} size="xs">{i18n.label('AssignmentFactor', f.factor)}: {f.reason}</Text>
+                  <Text key={f.factor} size="xs">
+                    {i18n.label('AssignmentFactor', f.factor)}: {f.reason}
+                  </Text>
                 ))}
               </Table.Td>
               <Table.Td>
@@ -162,7 +197,12 @@ function Proposal({ clientId, version, onAssigned }: { clientId: string; version
                   loading={assign.busy}
                   onClick={async () => {
                     const done = await assign.run({
-                      input: { clientId, salesRepId: c.salesRepId, expectedVersion: version, ...(reason.trim() ? { overrideReason: reason.trim() } : {}) },
+                      input: {
+                        clientId,
+                        salesRepId: c.salesRepId,
+                        expectedVersion: version,
+                        ...(reason.trim() ? { overrideReason: reason.trim() } : {}),
+                      },
                     });
                     if (done) onAssigned();
                   }}
@@ -174,13 +214,32 @@ function Proposal({ clientId, version, onAssigned }: { clientId: string; version
           ))}
         </Table.Tbody>
       </Table>
-      <Textarea label={i18n.t('overrideReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={assign.fields.overrideReason} autosize minRows={1} />
+      <Textarea
+        label={i18n.t('overrideReason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={assign.fields.overrideReason}
+        autosize
+        minRows={1}
+      />
       <MutationErrors state={assign} placed={['overrideReason']} />
     </Stack>
   );
 }
 
-function ProfileForm({ client, onSaved }: { client: { id: string; version: number; industry: string | null; corporateNumber: string | null; contact: { name: string; email: string } | null }; onSaved(): void }) {
+function ProfileForm({
+  client,
+  onSaved,
+}: {
+  client: {
+    id: string;
+    version: number;
+    industry: string | null;
+    corporateNumber: string | null;
+    contact: { name: string; email: string } | null;
+  };
+  onSaved(): void;
+}) {
   const i18n = useI18n();
   const update = useMutation(UpdateProfile, 'updateClientProfile', 'Client');
   const [industry, setIndustry] = useState<string | null>(client.industry);
@@ -190,12 +249,40 @@ function ProfileForm({ client, onSaved }: { client: { id: string; version: numbe
   return (
     <Stack gap="xs">
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Select label={i18n.t('industry')} data={Object.keys(INDUSTRIES).map((v) => ({ value: v, label: INDUSTRIES[v as keyof typeof INDUSTRIES] }))} value={industry} onChange={setIndustry} error={update.fields.industry} searchable />
-        <TextInput label={i18n.t('corporateNumber')} value={corporateNumber} onChange={(e) => setCorporateNumber(e.currentTarget.value)} error={update.fields.corporateNumber} />
-        <TextInput label={i18n.t('contractContactName')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={update.fields['contact.name']} />
-        <TextInput label={i18n.t('contractContactEmail')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={update.fields['contact.email']} />
+        <Select
+          label={i18n.t('industry')}
+          data={Object.keys(INDUSTRIES).map((v) => ({
+            value: v,
+            label: INDUSTRIES[v as keyof typeof INDUSTRIES],
+          }))}
+          value={industry}
+          onChange={setIndustry}
+          error={update.fields.industry}
+          searchable
+        />
+        <TextInput
+          label={i18n.t('corporateNumber')}
+          value={corporateNumber}
+          onChange={(e) => setCorporateNumber(e.currentTarget.value)}
+          error={update.fields.corporateNumber}
+        />
+        <TextInput
+          label={i18n.t('contractContactName')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={update.fields['contact.name']}
+        />
+        <TextInput
+          label={i18n.t('contractContactEmail')}
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={update.fields['contact.email']}
+        />
       </SimpleGrid>
-      <MutationErrors state={update} placed={['industry', 'corporateNumber', 'contact.name', 'contact.email']} />
+      <MutationErrors
+        state={update}
+        placed={['industry', 'corporateNumber', 'contact.name', 'contact.email']}
+      />
       <Group>
         <Button
           variant="light"
@@ -207,7 +294,9 @@ function ProfileForm({ client, onSaved }: { client: { id: string; version: numbe
                 expectedVersion: client.version,
                 ...(industry ? { industry: industry as Industry } : {}),
                 ...(corporateNumber.trim() ? { corporateNumber: corporateNumber.trim() } : {}),
-                ...(name.trim() || email.trim() ? { contact: { name: name.trim(), email: email.trim() } } : {}),
+                ...(name.trim() || email.trim()
+                  ? { contact: { name: name.trim(), email: email.trim() } }
+                  : {}),
               },
             });
             if (done) onSaved();
@@ -253,15 +342,33 @@ function PlanVisitForm({ clientId, onPlanned }: { clientId: string; onPlanned(id
   return (
     <Stack gap="xs">
       <Group grow align="flex-start">
-        <TextInput type="datetime-local" label={`${i18n.t('plannedStart')}（JST）`} value={start} onChange={(e) => setStart(e.currentTarget.value)} error={plan.fields.plannedStartAt} />
-        <TextInput type="datetime-local" label={`${i18n.t('plannedEnd')}（JST）`} value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={plan.fields.plannedEndAt} />
+        <TextInput
+          type="datetime-local"
+          label={`${i18n.t('plannedStart')}（JST）`}
+          value={start}
+          onChange={(e) => setStart(e.currentTarget.value)}
+          error={plan.fields.plannedStartAt}
+        />
+        <TextInput
+          type="datetime-local"
+          label={`${i18n.t('plannedEnd')}（JST）`}
+          value={end}
+          onChange={(e) => setEnd(e.currentTarget.value)}
+          error={plan.fields.plannedEndAt}
+        />
       </Group>
       <MutationErrors state={plan} placed={['plannedStartAt', 'plannedEndAt']} />
       <Group>
         <Button
           loading={plan.busy}
           onClick={async () => {
-            const done = await plan.run({ input: { clientId, plannedStartAt: fromJstInput(start) ?? start, plannedEndAt: fromJstInput(end) ?? end } });
+            const done = await plan.run({
+              input: {
+                clientId,
+                plannedStartAt: fromJstInput(start) ?? start,
+                plannedEndAt: fromJstInput(end) ?? end,
+              },
+            });
             if (done) onPlanned(done.id);
           }}
         >
@@ -289,8 +396,19 @@ function PrecheckForm({ clientId, onDone }: { clientId: string; onDone(): void }
     const path = `creditPrecheck.${prefix}.${k}`;
     return (
       <Group key={k} grow align="flex-start">
-        <Select label={i18n.label(group, k)} data={i18n.options('FindingResult')} value={f.result} onChange={(v) => setFindings({ ...findings, [k]: { ...f, result: (v ?? 'OK') as Finding } })} error={submit.fields[`${path}.result`]} />
-        <TextInput label={`${i18n.label(group, k)}（${i18n.t('note')}）`} value={f.note} onChange={(e) => setFindings({ ...findings, [k]: { ...f, note: e.currentTarget.value } })} error={submit.fields[`${path}.note`]} />
+        <Select
+          label={i18n.label(group, k)}
+          data={i18n.options('FindingResult')}
+          value={f.result}
+          onChange={(v) => setFindings({ ...findings, [k]: { ...f, result: (v ?? 'OK') as Finding } })}
+          error={submit.fields[`${path}.result`]}
+        />
+        <TextInput
+          label={`${i18n.label(group, k)}（${i18n.t('note')}）`}
+          value={f.note}
+          onChange={(e) => setFindings({ ...findings, [k]: { ...f, note: e.currentTarget.value } })}
+          error={submit.fields[`${path}.note`]}
+        />
       </Group>
     );
   };
@@ -298,16 +416,44 @@ function PrecheckForm({ clientId, onDone }: { clientId: string; onDone(): void }
   return (
     <Stack gap="xs" data-testid="precheck-form">
       <Group grow align="flex-start">
-        <NumberInput label={i18n.t('creditRating')} value={rating} onChange={setRating} min={0} max={100} error={submit.fields['creditPrecheck.creditRating']} />
-        <Select label={i18n.t('antisocialCheck')} data={i18n.options('AntisocialCheckResult')} value={antisocial} onChange={setAntisocial} error={submit.fields['creditPrecheck.antisocialCheck']} />
+        <NumberInput
+          label={i18n.t('creditRating')}
+          value={rating}
+          onChange={setRating}
+          min={0}
+          max={100}
+          error={submit.fields['creditPrecheck.creditRating']}
+        />
+        <Select
+          label={i18n.t('antisocialCheck')}
+          data={i18n.options('AntisocialCheckResult')}
+          value={antisocial}
+          onChange={setAntisocial}
+          error={submit.fields['creditPrecheck.antisocialCheck']}
+        />
       </Group>
-      <Text size="sm" fw={700}>{i18n.t('labourRisk')}</Text>
+      <Text size="sm" fw={700}>
+        {i18n.t('labourRisk')}
+      </Text>
       {LABOUR.map((k) => findingField(k, 'LabourRiskItem', 'labourRisk'))}
-      <Text size="sm" fw={700}>{i18n.t('tradeCriteria')}</Text>
+      <Text size="sm" fw={700}>
+        {i18n.t('tradeCriteria')}
+      </Text>
       {TRADE.map((k) => findingField(k, 'TradeCriteriaItem', 'tradeCriteria'))}
       <MutationErrors
         state={submit}
-        placed={['creditPrecheck.creditRating', 'creditPrecheck.antisocialCheck', ...LABOUR.flatMap((k) => [`creditPrecheck.labourRisk.${k}.result`, `creditPrecheck.labourRisk.${k}.note`]), ...TRADE.flatMap((k) => [`creditPrecheck.tradeCriteria.${k}.result`, `creditPrecheck.tradeCriteria.${k}.note`])]}
+        placed={[
+          'creditPrecheck.creditRating',
+          'creditPrecheck.antisocialCheck',
+          ...LABOUR.flatMap((k) => [
+            `creditPrecheck.labourRisk.${k}.result`,
+            `creditPrecheck.labourRisk.${k}.note`,
+          ]),
+          ...TRADE.flatMap((k) => [
+            `creditPrecheck.tradeCriteria.${k}.result`,
+            `creditPrecheck.tradeCriteria.${k}.note`,
+          ]),
+        ]}
       />
       <Group>
         <Button
@@ -343,9 +489,22 @@ function ContractForm({ clientId, onDone }: { clientId: string; onDone(): void }
   const [uploadError, setUploadError] = useState<string>();
   return (
     <Stack gap="xs" data-testid="contract-form">
-      <Select label={i18n.t('contractForm')} data={i18n.options('ContractForm')} value={form} onChange={setForm} error={submit.fields.form} />
+      <Select
+        label={i18n.t('contractForm')}
+        data={i18n.options('ContractForm')}
+        value={form}
+        onChange={setForm}
+        error={submit.fields.form}
+      />
       {form === 'NON_STANDARD' ? (
-        <FileInput label={i18n.t('contractFile')} accept="application/pdf" value={file} onChange={setFile} error={uploadError ?? submit.fields.documentKey ?? submit.fields.fileName} clearable />
+        <FileInput
+          label={i18n.t('contractFile')}
+          accept="application/pdf"
+          value={file}
+          onChange={setFile}
+          error={uploadError ?? submit.fields.documentKey ?? submit.fields.fileName}
+          clearable
+        />
       ) : null}
       <MutationErrors state={submit} placed={['form', 'documentKey', 'fileName']} />
       <Group>
@@ -355,7 +514,9 @@ function ContractForm({ clientId, onDone }: { clientId: string; onDone(): void }
             setUploadError(undefined);
             let document: { documentKey: string; fileName: string } | undefined;
             if (form === 'NON_STANDARD' && file) {
-              const granted = await api(ContractUpload, { input: { clientId, fileName: file.name, size: file.size } });
+              const granted = await api(ContractUpload, {
+                input: { clientId, fileName: file.name, size: file.size },
+              });
               const r = granted.requestContractUpload;
               if (r.__typename !== 'ContractUpload') return setUploadError(r.message);
               try {
@@ -365,7 +526,9 @@ function ContractForm({ clientId, onDone }: { clientId: string; onDone(): void }
               }
               document = { documentKey: r.documentKey, fileName: file.name };
             }
-            const done = await submit.run({ input: { clientId, form: (form ?? 'STANDARD') as 'STANDARD', ...document } });
+            const done = await submit.run({
+              input: { clientId, form: (form ?? 'STANDARD') as 'STANDARD', ...document },
+            });
             if (done) onDone();
           }}
         >
@@ -388,37 +551,47 @@ export function ClientScreen() {
   if (client.__typename !== 'Client') return <ErrorNote message={client.message} />;
   const reload = () => void q.reload();
   const forClient = actsForClient(actor, client) && may(actor, 'submitApplication');
-  const open = (type: string) => client.applications.some((a) => {
-    const x = a as unknown as { type: string; status: string };
-    return x.type === type && (x.status === 'SUBMITTED' || x.status === 'APPROVED');
-  });
+  const open = (type: string) =>
+    client.applications.some((a) => a.type === type && (a.status === 'SUBMITTED' || a.status === 'APPROVED'));
   return (
     <Stack>
       <Title order={2}>{client.name}</Title>
       <Group gap="xs">
         <EnumBadge name="ClientStage" value={client.stage} />
         <Text size="sm">{i18n.label('Department', client.department)}</Text>
-        <Text size="sm">{i18n.t('salesRep')}: {client.salesRep?.name ?? i18n.t('noRep')}</Text>
+        <Text size="sm">
+          {i18n.t('salesRep')}: {client.salesRep?.name ?? i18n.t('noRep')}
+        </Text>
       </Group>
       <ErrorNote message={q.error} />
       <Section title={i18n.t('profile')} id="profile">
         <Text size="sm">
-          {i18n.t('industry')}: {client.industry ? INDUSTRIES[client.industry] : '—'} / {i18n.t('corporateNumber')}: {client.corporateNumber ?? '—'} / {i18n.t('contractContact')}:{' '}
+          {i18n.t('industry')}: {client.industry ? INDUSTRIES[client.industry] : '—'} /{' '}
+          {i18n.t('corporateNumber')}: {client.corporateNumber ?? '—'} / {i18n.t('contractContact')}:{' '}
           {client.contact ? `${client.contact.name} <${client.contact.email}>` : '—'}
         </Text>
-        {client.possibleDuplicateOf.length ? <Text size="sm" c="orange.9">重複の可能性: {client.possibleDuplicateOf.join(', ')}</Text> : null}
-        {may(actor, 'updateClientProfile') ? <ProfileForm key={client.version} client={client} onSaved={reload} /> : null}
+        {client.possibleDuplicateOf.length ? (
+          <Text size="sm" c="orange.9">
+            重複の可能性: {client.possibleDuplicateOf.join(', ')}
+          </Text>
+        ) : null}
+        {may(actor, 'updateClientProfile') ? (
+          <ProfileForm key={client.version} client={client} onSaved={reload} />
+        ) : null}
       </Section>
 
       <Section title={i18n.t('salesRep')} id="rep">
         {client.assignments.map((a) => (
           <Text key={a.id} size="sm">
-            {formatJst(a.assignedAt)} {a.salesRepId}（{i18n.t('rank')} {a.proposalRank}）{a.overrideReason ? ` — ${a.overrideReason}` : ''} / {a.assignedBy}
+            {formatJst(a.assignedAt)} {a.salesRepId}（{i18n.t('rank')} {a.proposalRank}）
+            {a.overrideReason ? ` — ${a.overrideReason}` : ''} / {a.assignedBy}
           </Text>
         ))}
         {may(actor, 'assignRep') && (actor.role === 'DIRECTOR' || actor.department === client.department) ? (
           <>
-            <Title order={4} size="h5">{i18n.t('proposal')}</Title>
+            <Title order={4} size="h5">
+              {i18n.t('proposal')}
+            </Title>
             <Proposal clientId={client.id} version={client.version} onAssigned={reload} />
           </>
         ) : null}
@@ -427,9 +600,13 @@ export function ClientScreen() {
       <Section title={i18n.t('inquiries')} id="inquiries">
         {client.inquiries.map((inq) => (
           <Group key={inq.id} gap="xs">
-            <Anchor component={Link} to={`/inquiries/${inq.id}`}>{formatJst(inq.receivedAt)} {i18n.label('InquiryChannel', inq.channel)}</Anchor>
+            <Anchor component={Link} to={`/inquiries/${inq.id}`}>
+              {formatJst(inq.receivedAt)} {i18n.label('InquiryChannel', inq.channel)}
+            </Anchor>
             <EnumBadge name="InquiryStatus" value={inq.status} />
-            {inq.hearingJudgment ? <EnumBadge name="Dispatchability" value={inq.hearingJudgment.result} /> : null}
+            {inq.hearingJudgment ? (
+              <EnumBadge name="Dispatchability" value={inq.hearingJudgment.result} />
+            ) : null}
           </Group>
         ))}
       </Section>
@@ -437,32 +614,65 @@ export function ClientScreen() {
       <Section title={i18n.t('visits')} id="visits">
         {client.visits.map((v) => (
           <Group key={v.id} gap="xs">
-            <Anchor component={Link} to={`/visits/${v.id}`}>{formatJst(v.plannedStartAt)}〜{formatJst(v.plannedEndAt)}</Anchor>
+            <Anchor component={Link} to={`/visits/${v.id}`}>
+              {formatJst(v.plannedStartAt)}〜{formatJst(v.plannedEndAt)}
+            </Anchor>
             <EnumBadge name="VisitStatus" value={v.status} />
-            <Text size="xs">{i18n.t('recordDeadline')}: {formatJst(v.recordDeadline.dueAt)}</Text>
+            <Text size="xs">
+              {i18n.t('recordDeadline')}: {formatJst(v.recordDeadline.dueAt)}
+            </Text>
             <EnumBadge name="DeadlineStatus" value={v.recordDeadline.status} />
           </Group>
         ))}
-        {planned ? <Anchor component={Link} to={`/visits/${planned}`}>{i18n.t('visit')} →</Anchor> : null}
-        {actsForClient(actor, client) && may(actor, 'manageVisits') ? <PlanVisitForm clientId={client.id} onPlanned={(v) => { setPlanned(v); reload(); }} /> : null}
+        {planned ? (
+          <Anchor component={Link} to={`/visits/${planned}`}>
+            {i18n.t('visit')} →
+          </Anchor>
+        ) : null}
+        {actsForClient(actor, client) && may(actor, 'manageVisits') ? (
+          <PlanVisitForm
+            clientId={client.id}
+            onPlanned={(v) => {
+              setPlanned(v);
+              reload();
+            }}
+          />
+        ) : null}
       </Section>
 
       <Section title={i18n.t('hearingSheet')} id="hearing-sheets">
         {client.hearingSheets.map((h) => (
           <Group key={h.id} gap="xs">
-            <Anchor component={Link} to={`/inquiries/${h.inquiryId}`}>{h.inquiryId}</Anchor>
+            <Anchor component={Link} to={`/inquiries/${h.inquiryId}`}>
+              {h.inquiryId}
+            </Anchor>
             <Completeness complete={h.completeness.complete} missing={h.completeness.missing} />
           </Group>
         ))}
       </Section>
 
       <Section title={i18n.t('gstaff')} id="gstaff">
-        <Text size="sm">{i18n.t('gstaffRegistration')}: {client.gstaffRegistration ?? '—'} {client.gstaffClientId ?? ''}</Text>
+        <Text size="sm">
+          {i18n.t('gstaffRegistration')}: {client.gstaffRegistration ?? '—'} {client.gstaffClientId ?? ''}
+        </Text>
         {client.gstaff.map((g) => (
           <Stack key={g.record.gstaffClientId} gap={2}>
-            <Text size="sm">{g.record.name}（{g.match}）{g.record.turnoverRate != null ? ` ${i18n.t('turnoverRate')}: ${(g.record.turnoverRate * 100).toFixed(0)}%` : ''}</Text>
-            {g.record.pastTroubles.map((p) => <Text key={p.date + p.summary} size="xs">{i18n.t('pastTroubles')}: {p.date} {p.summary}</Text>)}
-            {g.record.conflictDates.map((c) => <Text key={c.establishment} size="xs">抵触日: {c.establishment} {c.conflictDate}</Text>)}
+            <Text size="sm">
+              {g.record.name}（{g.match}）
+              {g.record.turnoverRate != null
+                ? ` ${i18n.t('turnoverRate')}: ${(g.record.turnoverRate * 100).toFixed(0)}%`
+                : ''}
+            </Text>
+            {g.record.pastTroubles.map((p) => (
+              <Text key={p.date + p.summary} size="xs">
+                {i18n.t('pastTroubles')}: {p.date} {p.summary}
+              </Text>
+            ))}
+            {g.record.conflictDates.map((c) => (
+              <Text key={c.establishment} size="xs">
+                抵触日: {c.establishment} {c.conflictDate}
+              </Text>
+            ))}
           </Stack>
         ))}
       </Section>
@@ -470,22 +680,32 @@ export function ClientScreen() {
       <Section title={i18n.t('ledgerFacts')} id="ledger-facts">
         {client.ledgerFacts.map((f) => (
           <Text key={f.item} size="sm">
-            {i18n.label('HearingItem', f.item)}: {typeof f.value === 'string' ? f.value : JSON.stringify(f.value)} <Text span size="xs" c="dimmed">（{f.source.via} {formatJst(f.source.at)}）</Text>
+            {i18n.label('HearingItem', f.item)}:{' '}
+            {typeof f.value === 'string' ? f.value : JSON.stringify(f.value)}{' '}
+            <Text span size="xs" c="dimmed">
+              （{f.source.via} {formatJst(f.source.at)}）
+            </Text>
           </Text>
         ))}
       </Section>
 
       <Section title={i18n.t('applications')} id="applications">
-        {client.applications.map((a, i) => <ApplicationCard key={i} application={a} />)}
+        {client.applications.map((a) => (
+          <ApplicationCard key={a.id} application={a} />
+        ))}
         {forClient && client.stage === 'VISITED' && !open('CREDIT_PRECHECK') ? (
           <>
-            <Title order={4} size="h5">{i18n.t('creditPrecheck')}</Title>
+            <Title order={4} size="h5">
+              {i18n.t('creditPrecheck')}
+            </Title>
             <PrecheckForm clientId={client.id} onDone={reload} />
           </>
         ) : null}
         {forClient && client.stage === 'CREDIT_APPROVED' ? (
           <>
-            <Title order={4} size="h5">{i18n.t('contractExecution')}</Title>
+            <Title order={4} size="h5">
+              {i18n.t('contractExecution')}
+            </Title>
             <ContractForm clientId={client.id} onDone={reload} />
           </>
         ) : null}
@@ -494,9 +714,13 @@ export function ClientScreen() {
       <Section title={i18n.t('kintoneSync')} id="kintone">
         {client.kintoneSync.map((k) => (
           <Group key={k.id} gap="xs">
-            <Text size="sm">{k.app} {k.subjectType}</Text>
+            <Text size="sm">
+              {k.app} {k.subjectType}
+            </Text>
             <EnumBadge name="KintoneSyncState" value={k.state} />
-            <Text size="xs" c="dimmed">{formatJst(k.updatedAt)} #{k.kintoneRecordId ?? '—'} {k.lastError ?? ''}</Text>
+            <Text size="xs" c="dimmed">
+              {formatJst(k.updatedAt)} #{k.kintoneRecordId ?? '—'} {k.lastError ?? ''}
+            </Text>
           </Group>
         ))}
       </Section>
@@ -506,7 +730,8 @@ export function ClientScreen() {
           {client.auditTrail.edges.map(({ node: e }) => (
             <Timeline.Item key={e.id} title={<Text size="sm">{e.operation}</Text>}>
               <Text size="xs" c="dimmed">
-                {formatJst(e.at)} {e.actorUserId ?? e.actorSystem ?? ''} {e.changes.map((c) => c.field).join(', ')}
+                {formatJst(e.at)} {e.actorUserId ?? e.actorSystem ?? ''}{' '}
+                {e.changes.map((c) => c.field).join(', ')}
               </Text>
             </Timeline.Item>
           ))}

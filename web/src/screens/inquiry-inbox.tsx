@@ -41,7 +41,15 @@ export const RouteInquiry = graphql(`
 
 type Status = 'NEW' | 'ROUTED' | 'CONTACTED';
 
-function RouteControl({ inquiryId, departments, onDone }: { inquiryId: string; departments: string[]; onDone(): void }) {
+function RouteControl({
+  inquiryId,
+  departments,
+  onDone,
+}: {
+  inquiryId: string;
+  departments: string[];
+  onDone(): void;
+}) {
   const i18n = useI18n();
   const [department, setDepartment] = useState<string | null>(null);
   const route = useMutation(RouteInquiry, 'routeInquiry', 'Inquiry');
@@ -93,7 +101,10 @@ export function InquiryInboxScreen() {
         }}
         data={[
           { value: 'ALL', label: i18n.t('all') },
-          ...(['NEW', 'ROUTED', 'CONTACTED'] as const).map((s) => ({ value: s, label: i18n.label('InquiryStatus', s) })),
+          ...(['NEW', 'ROUTED', 'CONTACTED'] as const).map((s) => ({
+            value: s,
+            label: i18n.label('InquiryStatus', s),
+          })),
         ]}
       />
       <ErrorNote message={q.error} />
@@ -115,19 +126,33 @@ export function InquiryInboxScreen() {
             <Table.Tr key={node.id} data-testid={`inquiry-${node.id}`}>
               <Table.Td>{formatJst(node.receivedAt)}</Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={`/inquiries/${node.id}`}>{node.company}</Anchor>
-                <Text size="xs" c="dimmed">{node.contactName}</Text>
+                <Anchor component={Link} to={`/inquiries/${node.id}`}>
+                  {node.company}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {node.contactName}
+                </Text>
               </Table.Td>
               <Table.Td>{i18n.label('InquiryChannel', node.channel)}</Table.Td>
-              <Table.Td><EnumBadge name="InquiryStatus" value={node.status} /></Table.Td>
+              <Table.Td>
+                <EnumBadge name="InquiryStatus" value={node.status} />
+              </Table.Td>
               <Table.Td>{i18n.label('Department', node.department)}</Table.Td>
               <Table.Td>
-                {node.firstContact ? <DeadlineClock dueAt={node.firstContact.dueAt} metAt={node.firstContact.contactedAt} /> : '—'}
+                {node.firstContact ? (
+                  <DeadlineClock dueAt={node.firstContact.dueAt} metAt={node.firstContact.contactedAt} />
+                ) : (
+                  '—'
+                )}
               </Table.Td>
               {routes ? (
                 <Table.Td>
                   {node.status === 'NEW' ? (
-                    <RouteControl inquiryId={node.id} departments={q.data?.salesDepartments ?? []} onDone={() => void q.reload()} />
+                    <RouteControl
+                      inquiryId={node.id}
+                      departments={q.data?.salesDepartments ?? []}
+                      onDone={() => void q.reload()}
+                    />
                   ) : null}
                 </Table.Td>
               ) : null}
@@ -137,7 +162,12 @@ export function InquiryInboxScreen() {
       </Table>
       {q.data?.inquiries.edges.length === 0 ? <Text c="dimmed">{i18n.t('none')}</Text> : null}
       <Group>
-        <Button variant="default" size="xs" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
+        <Button
+          variant="default"
+          size="xs"
+          disabled={cursors.length < 2}
+          onClick={() => setCursors(cursors.slice(0, -1))}
+        >
           {i18n.t('previous')}
         </Button>
         <Button

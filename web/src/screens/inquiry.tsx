@@ -21,7 +21,7 @@ const InquiryQuery = graphql(
       __typename
       ... on NotFoundError { message }
       ... on Inquiry {
-        id version company contactName contactDepartment email phone message channel status department
+        id version company contactName contactDepartment email phone text: message channel status department
         receivedAt routedAt requestedJobCategory requestedStart clientMatch
         client { id name salesRepId }
         firstContact { dueAt contactedAt contactedBy status note escalatedAt }
@@ -33,7 +33,6 @@ const InquiryQuery = graphql(
 `,
   [HearingSheetFields],
 );
-
 
 const RecordFirstContact = graphql(`
   mutation RecordFirstContact($input: RecordFirstContactInput!) {
@@ -88,13 +87,37 @@ function JudgmentFields({
         error={errors['hearingJudgment.result'] ?? errors['judgment.result']}
         clearable
       />
-      <TextInput2 label={i18n.t('judgmentReason')} value={value.reason} onChange={(reason) => onChange({ ...value, reason })} error={errors['hearingJudgment.reason'] ?? errors['judgment.reason']} />
+      <TextInput2
+        label={i18n.t('judgmentReason')}
+        value={value.reason}
+        onChange={(reason) => onChange({ ...value, reason })}
+        error={errors['hearingJudgment.reason'] ?? errors['judgment.reason']}
+      />
     </Group>
   );
 }
 
-function TextInput2({ label, value, onChange, error }: { label: string; value: string; onChange(v: string): void; error?: string | undefined }) {
-  return <Textarea label={label} value={value} onChange={(e) => onChange(e.currentTarget.value)} error={error} autosize minRows={1} />;
+function TextInput2({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  error?: string | undefined;
+}) {
+  return (
+    <Textarea
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+      autosize
+      minRows={1}
+    />
+  );
 }
 
 export function InquiryScreen() {
@@ -106,13 +129,18 @@ export function InquiryScreen() {
   const judge = useMutation(RecordJudgment, 'recordHearingJudgment', 'Inquiry');
   const order = useMutation(RegisterOrder, 'registerOrder', 'Application');
   const [note, setNote] = useState('');
-  const [judgment, setJudgment] = useState<{ result: Judgment | null; reason: string }>({ result: null, reason: '' });
+  const [judgment, setJudgment] = useState<{ result: Judgment | null; reason: string }>({
+    result: null,
+    reason: '',
+  });
   const [ordered, setOrdered] = useState(false);
   if (q.loading && !q.data) return <Loading />;
   const inquiry = q.data?.inquiry;
-  if (!inquiry || inquiry.__typename !== 'Inquiry') return <ErrorNote message={q.error ?? i18n.t('notFound')} />;
+  if (inquiry?.__typename !== 'Inquiry') return <ErrorNote message={q.error ?? i18n.t('notFound')} />;
   const sheet = readFragment(HearingSheetFields, inquiry.hearingSheet);
-  const judgmentInput = judgment.result ? { result: judgment.result, ...(judgment.reason ? { reason: judgment.reason } : {}) } : undefined;
+  const judgmentInput = judgment.result
+    ? { result: judgment.result, ...(judgment.reason ? { reason: judgment.reason } : {}) }
+    : undefined;
   return (
     <Stack>
       <Title order={2}>
@@ -123,16 +151,24 @@ export function InquiryScreen() {
         <Group gap="xs">
           <EnumBadge name="InquiryStatus" value={inquiry.status} />
           <Text size="sm">{i18n.label('InquiryChannel', inquiry.channel)}</Text>
-          <Text size="sm">{i18n.t('receivedAt')}: {formatJst(inquiry.receivedAt)}</Text>
-          <Text size="sm">{i18n.t('department')}: {i18n.label('Department', inquiry.department)}</Text>
+          <Text size="sm">
+            {i18n.t('receivedAt')}: {formatJst(inquiry.receivedAt)}
+          </Text>
+          <Text size="sm">
+            {i18n.t('department')}: {i18n.label('Department', inquiry.department)}
+          </Text>
         </Group>
         <Text size="sm">
-          {i18n.t('contactName')}: {inquiry.contactName} {inquiry.contactDepartment ?? ''} / {inquiry.email ?? ''} {inquiry.phone ?? ''}
+          {i18n.t('contactName')}: {inquiry.contactName} {inquiry.contactDepartment ?? ''} /{' '}
+          {inquiry.email ?? ''} {inquiry.phone ?? ''}
         </Text>
-        {inquiry.message ? <Text size="sm">{inquiry.message}</Text> : null}
+        {inquiry.text ? <Text size="sm">{inquiry.text}</Text> : null}
         {inquiry.client ? (
           <Text size="sm">
-            {i18n.t('client')}: <Anchor component={Link} to={`/clients/${inquiry.client.id}`}>{inquiry.client.name}</Anchor>
+            {i18n.t('client')}:{' '}
+            <Anchor component={Link} to={`/clients/${inquiry.client.id}`}>
+              {inquiry.client.name}
+            </Anchor>
           </Text>
         ) : null}
       </Section>
@@ -140,7 +176,9 @@ export function InquiryScreen() {
       <Section title={i18n.t('firstContact')} id="first-contact">
         {inquiry.firstContact ? (
           <Group gap="xs">
-            <Text size="sm">{i18n.t('firstContactClock')}: {formatJst(inquiry.firstContact.dueAt)}</Text>
+            <Text size="sm">
+              {i18n.t('firstContactClock')}: {formatJst(inquiry.firstContact.dueAt)}
+            </Text>
             <DeadlineClock dueAt={inquiry.firstContact.dueAt} metAt={inquiry.firstContact.contactedAt} />
             {inquiry.firstContact.note ? <Text size="sm">{inquiry.firstContact.note}</Text> : null}
           </Group>
@@ -154,14 +192,29 @@ export function InquiryScreen() {
         ) : null}
         {inquiry.status === 'ROUTED' && may(actor, 'recordFirstContact') ? (
           <Stack gap="xs">
-            <Textarea label={i18n.t('note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={contact.fields.note} autosize minRows={2} />
+            <Textarea
+              label={i18n.t('note')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              error={contact.fields.note}
+              autosize
+              minRows={2}
+            />
             <JudgmentFields value={judgment} onChange={setJudgment} errors={contact.fields} />
-            <MutationErrors state={contact} placed={['note', 'hearingJudgment.result', 'hearingJudgment.reason']} />
+            <MutationErrors
+              state={contact}
+              placed={['note', 'hearingJudgment.result', 'hearingJudgment.reason']}
+            />
             <Button
               loading={contact.busy}
               onClick={async () => {
                 const done = await contact.run({
-                  input: { inquiryId: inquiry.id, expectedVersion: inquiry.version, ...(note ? { note } : {}), ...(judgmentInput ? { hearingJudgment: judgmentInput } : {}) },
+                  input: {
+                    inquiryId: inquiry.id,
+                    expectedVersion: inquiry.version,
+                    ...(note ? { note } : {}),
+                    ...(judgmentInput ? { hearingJudgment: judgmentInput } : {}),
+                  },
                 });
                 if (done) await q.reload();
               }}
@@ -179,7 +232,16 @@ export function InquiryScreen() {
               disabled={!judgmentInput}
               loading={judge.busy}
               onClick={async () => {
-                if (judgmentInput && (await judge.run({ input: { inquiryId: inquiry.id, expectedVersion: inquiry.version, judgment: judgmentInput } })))
+                if (
+                  judgmentInput &&
+                  (await judge.run({
+                    input: {
+                      inquiryId: inquiry.id,
+                      expectedVersion: inquiry.version,
+                      judgment: judgmentInput,
+                    },
+                  }))
+                )
                   await q.reload();
               }}
             >
@@ -190,7 +252,9 @@ export function InquiryScreen() {
       </Section>
 
       <Section title={i18n.t('hearingSheet')} id="hearing-sheet">
-        {sheet ? <Completeness complete={sheet.completeness.complete} missing={sheet.completeness.missing} /> : null}
+        {sheet ? (
+          <Completeness complete={sheet.completeness.complete} missing={sheet.completeness.missing} />
+        ) : null}
         <HearingSheetForm
           key={sheet?.version ?? 0}
           inquiryId={inquiry.id}
@@ -201,9 +265,10 @@ export function InquiryScreen() {
         />
         {may(actor, 'submitApplication') && inquiry.client?.salesRepId === actor.userId ? (
           <Stack gap="xs">
-            {sheet && sheet.completeness.missingForOrder.length ? (
+            {sheet?.completeness.missingForOrder.length ? (
               <Text size="sm">
-                {i18n.t('missingForOrder')}: {sheet.completeness.missingForOrder.map((m) => i18n.label('HearingItem', m)).join('、')}
+                {i18n.t('missingForOrder')}:{' '}
+                {sheet.completeness.missingForOrder.map((m) => i18n.label('HearingItem', m)).join('、')}
               </Text>
             ) : null}
             <MutationErrors state={order} />

@@ -1,11 +1,11 @@
 /** My work: what waits for the signed-in person — approval tasks, overdue deadlines, the inbox, my clients. */
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { graphql } from '../api/graphql.js';
+import { DeadlineClock } from '../app/clock.js';
 import { useQuery } from '../app/hooks.js';
 import { useActor, useI18n, useSession } from '../app/session.js';
 import { EnumBadge, ErrorNote, Loading, Section } from '../app/ui.js';
-import { graphql } from '../api/graphql.js';
-import { DeadlineClock } from '../app/clock.js';
 import { may } from '../lib/roles.js';
 import { formatJst } from '../lib/time.js';
 
@@ -47,10 +47,27 @@ function Notifications() {
           <Group key={n.id} justify="space-between" wrap="nowrap">
             <Text size="sm" fw={n.readAt ? 400 : 700}>
               {formatJst(n.createdAt)}{' '}
-              {n.clientId ? <Anchor component={Link} to={`/clients/${n.clientId}`}>{n.title}</Anchor> : n.inquiryId ? <Anchor component={Link} to={`/inquiries/${n.inquiryId}`}>{n.title}</Anchor> : n.title}
+              {n.clientId ? (
+                <Anchor component={Link} to={`/clients/${n.clientId}`}>
+                  {n.title}
+                </Anchor>
+              ) : n.inquiryId ? (
+                <Anchor component={Link} to={`/inquiries/${n.inquiryId}`}>
+                  {n.title}
+                </Anchor>
+              ) : (
+                n.title
+              )}
             </Text>
             {n.readAt ? null : (
-              <Button size="compact-xs" variant="subtle" onClick={async () => { await api(MarkRead, { id: n.id }); await q.reload(); }}>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={async () => {
+                  await api(MarkRead, { id: n.id });
+                  await q.reload();
+                }}
+              >
                 {t('markRead')}
               </Button>
             )}
@@ -72,8 +89,12 @@ function Tasks() {
         <Group key={task.id} gap="xs">
           <EnumBadge name="ApprovalStep" value={task.step} />
           <Text size="sm">{i18n.label('ApplicationType', task.applicationType)}</Text>
-          <Text size="sm" c="dimmed">{formatJst(task.openedAt)}</Text>
-          <Anchor component={Link} to="/approvals" size="sm">{i18n.t('open')}</Anchor>
+          <Text size="sm" c="dimmed">
+            {formatJst(task.openedAt)}
+          </Text>
+          <Anchor component={Link} to="/approvals" size="sm">
+            {i18n.t('open')}
+          </Anchor>
         </Group>
       ))}
     </Section>
@@ -89,9 +110,13 @@ function Deadlines() {
       {q.data?.inquiries.edges.length === 0 ? <Text c="dimmed">{i18n.t('none')}</Text> : null}
       {q.data?.inquiries.edges.map(({ node }) => (
         <Group key={node.id} gap="xs">
-          <Anchor component={Link} to={`/inquiries/${node.id}`}>{node.company}</Anchor>
+          <Anchor component={Link} to={`/inquiries/${node.id}`}>
+            {node.company}
+          </Anchor>
           <EnumBadge name="InquiryStatus" value={node.status} />
-          {node.firstContact ? <DeadlineClock dueAt={node.firstContact.dueAt} metAt={node.firstContact.contactedAt} /> : null}
+          {node.firstContact ? (
+            <DeadlineClock dueAt={node.firstContact.dueAt} metAt={node.firstContact.contactedAt} />
+          ) : null}
         </Group>
       ))}
     </Section>
@@ -108,8 +133,14 @@ function Clients({ rep }: { rep: string }) {
         <Table.Tbody>
           {q.data?.clients.edges.map(({ node }) => (
             <Table.Tr key={node.id}>
-              <Table.Td><Anchor component={Link} to={`/clients/${node.id}`}>{node.name}</Anchor></Table.Td>
-              <Table.Td><EnumBadge name="ClientStage" value={node.stage} /></Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/clients/${node.id}`}>
+                  {node.name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <EnumBadge name="ClientStage" value={node.stage} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

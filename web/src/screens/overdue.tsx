@@ -2,8 +2,8 @@
 import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { graphql } from '../api/graphql.js';
-import { DeadlineClock } from '../app/clock.js';
 import { ClientRow, ClientTable } from '../app/client-table.js';
+import { DeadlineClock } from '../app/clock.js';
 import { useQuery } from '../app/hooks.js';
 import { useI18n } from '../app/session.js';
 import { EnumBadge, ErrorNote, Loading, Section } from '../app/ui.js';
@@ -32,10 +32,14 @@ export function OverdueScreen() {
         {q.data?.inquiries.edges.length === 0 ? <Text c="dimmed">{i18n.t('none')}</Text> : null}
         {q.data?.inquiries.edges.map(({ node }) => (
           <Group key={node.id} gap="xs">
-            <Anchor component={Link} to={`/inquiries/${node.id}`}>{node.company}</Anchor>
+            <Anchor component={Link} to={`/inquiries/${node.id}`}>
+              {node.company}
+            </Anchor>
             <EnumBadge name="InquiryStatus" value={node.status} />
             <Text size="sm">{i18n.label('Department', node.department)}</Text>
-            {node.firstContact ? <DeadlineClock dueAt={node.firstContact.dueAt} metAt={node.firstContact.contactedAt} /> : null}
+            {node.firstContact ? (
+              <DeadlineClock dueAt={node.firstContact.dueAt} metAt={node.firstContact.contactedAt} />
+            ) : null}
           </Group>
         ))}
       </Section>

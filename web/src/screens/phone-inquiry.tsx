@@ -19,7 +19,16 @@ const RecordPhoneInquiry = graphql(`
   }
 `);
 
-const FIELDS = ['company', 'contactName', 'contactDepartment', 'phone', 'email', 'corporateNumber', 'requestedJobCategory', 'requestedStart'] as const;
+const FIELDS = [
+  'company',
+  'contactName',
+  'contactDepartment',
+  'phone',
+  'email',
+  'corporateNumber',
+  'requestedJobCategory',
+  'requestedStart',
+] as const;
 
 export function PhoneInquiryScreen() {
   const actor = useActor();
@@ -44,23 +53,40 @@ export function PhoneInquiryScreen() {
               company: string;
               contactName: string;
             };
-            const created = await record.run({ input: { ...input, company: values.company, contactName: values.contactName } });
+            const created = await record.run({
+              input: { ...input, company: values.company, contactName: values.contactName },
+            });
             if (created) navigate(`/inquiries/${created.id}`);
           })}
         >
           <Stack gap="xs">
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               {FIELDS.map((f) => (
-                <TextInput key={f} label={i18n.t(f)} required={f === 'company' || f === 'contactName'} {...form.getInputProps(f)} error={record.fields[f]} />
+                <TextInput
+                  key={f}
+                  label={i18n.t(f)}
+                  required={f === 'company' || f === 'contactName'}
+                  {...form.getInputProps(f)}
+                  error={record.fields[f]}
+                />
               ))}
               <Select
                 label={i18n.t('routeTo')}
-                data={(departments.data?.salesDepartments ?? []).map((d) => ({ value: d, label: i18n.label('Department', d) }))}
+                data={(departments.data?.salesDepartments ?? []).map((d) => ({
+                  value: d,
+                  label: i18n.label('Department', d),
+                }))}
                 {...form.getInputProps('department')}
                 error={record.fields.department}
               />
             </SimpleGrid>
-            <Textarea label={i18n.t('message')} {...form.getInputProps('message')} error={record.fields.message} autosize minRows={3} />
+            <Textarea
+              label={i18n.t('message')}
+              {...form.getInputProps('message')}
+              error={record.fields.message}
+              autosize
+              minRows={3}
+            />
             <MutationErrors state={record} placed={[...FIELDS, 'department', 'message']} />
             <Button type="submit" loading={record.busy}>
               {i18n.t('save')}

@@ -36,32 +36,66 @@ type Role = 'SALES' | 'MANAGER' | 'DIRECTOR' | 'LEGAL' | 'MARKETING' | 'ADMIN';
 function AddStaff({ onDone }: { onDone(): void }) {
   const i18n = useI18n();
   const create = useMutation(CreateStaff, 'createStaffMember', 'StaffMember');
-  const form = useForm({ initialValues: { userId: '', name: '', email: '', role: 'SALES', department: '', supervisorId: '' } });
+  const form = useForm({
+    initialValues: { userId: '', name: '', email: '', role: 'SALES', department: '', supervisorId: '' },
+  });
   return (
     <Section title={i18n.t('addStaff')} id="add-staff">
       <form
         onSubmit={form.onSubmit(async (v) => {
           const done = await create.run({
             input: {
-              userId: v.userId, name: v.name, email: v.email, role: v.role as Role,
+              userId: v.userId,
+              name: v.name,
+              email: v.email,
+              role: v.role as Role,
               ...(v.department ? { department: v.department } : {}),
               ...(v.supervisorId ? { supervisorId: v.supervisorId } : {}),
             },
           });
-          if (done) { form.reset(); onDone(); }
+          if (done) {
+            form.reset();
+            onDone();
+          }
         })}
       >
         <Stack gap="xs">
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <TextInput label={i18n.t('userId')} {...form.getInputProps('userId')} error={create.fields.userId} />
+            <TextInput
+              label={i18n.t('userId')}
+              {...form.getInputProps('userId')}
+              error={create.fields.userId}
+            />
             <TextInput label={i18n.t('name')} {...form.getInputProps('name')} error={create.fields.name} />
             <TextInput label={i18n.t('email')} {...form.getInputProps('email')} error={create.fields.email} />
-            <Select label={i18n.t('role')} data={i18n.options('Role')} {...form.getInputProps('role')} error={create.fields.role} />
-            <Select label={i18n.t('department')} data={i18n.options('Department')} {...form.getInputProps('department')} error={create.fields.department} clearable />
-            <TextInput label={i18n.t('supervisor')} {...form.getInputProps('supervisorId')} error={create.fields.supervisorId} />
+            <Select
+              label={i18n.t('role')}
+              data={i18n.options('Role')}
+              {...form.getInputProps('role')}
+              error={create.fields.role}
+            />
+            <Select
+              label={i18n.t('department')}
+              data={i18n.options('Department')}
+              {...form.getInputProps('department')}
+              error={create.fields.department}
+              clearable
+            />
+            <TextInput
+              label={i18n.t('supervisor')}
+              {...form.getInputProps('supervisorId')}
+              error={create.fields.supervisorId}
+            />
           </SimpleGrid>
-          <MutationErrors state={create} placed={['userId', 'name', 'email', 'role', 'department', 'supervisorId']} />
-          <Group><Button type="submit" loading={create.busy}>{i18n.t('addStaff')}</Button></Group>
+          <MutationErrors
+            state={create}
+            placed={['userId', 'name', 'email', 'role', 'department', 'supervisorId']}
+          />
+          <Group>
+            <Button type="submit" loading={create.busy}>
+              {i18n.t('addStaff')}
+            </Button>
+          </Group>
         </Stack>
       </form>
     </Section>
@@ -96,7 +130,9 @@ export function StaffDirectoryScreen() {
             <Table.Tr key={m.userId}>
               <Table.Td>{m.name}</Table.Td>
               <Table.Td>{m.userId}</Table.Td>
-              <Table.Td><EnumBadge name="Role" value={m.role} /></Table.Td>
+              <Table.Td>
+                <EnumBadge name="Role" value={m.role} />
+              </Table.Td>
               <Table.Td>{i18n.label('Department', m.department)}</Table.Td>
               <Table.Td>{m.supervisorId ?? '—'}</Table.Td>
               <Table.Td>
@@ -106,12 +142,21 @@ export function StaffDirectoryScreen() {
                     variant={m.active ? 'default' : 'light'}
                     aria-label={`${m.name}: ${m.active ? i18n.t('deactivate') : i18n.t('activate')}`}
                     onClick={async () => {
-                      if (await update.run({ input: { userId: m.userId, expectedVersion: m.version, active: !m.active } })) await q.reload();
+                      if (
+                        await update.run({
+                          input: { userId: m.userId, expectedVersion: m.version, active: !m.active },
+                        })
+                      )
+                        await q.reload();
                     }}
                   >
                     {m.active ? i18n.t('deactivate') : i18n.t('activate')}
                   </Button>
-                ) : m.active ? i18n.t('yes') : i18n.t('no')}
+                ) : m.active ? (
+                  i18n.t('yes')
+                ) : (
+                  i18n.t('no')
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -2,7 +2,19 @@
  * A sales visit (営業訪問): the pre-visit checklist (A2-3), the visit record (A3-1 … A3-6) and site
  * photos taken with the phone's camera, uploaded through the pre-signed URL.
  */
-import { Anchor, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../api/graphql.js';
@@ -70,9 +82,25 @@ const ConfirmUpload = graphql(`
   }
 `);
 
-const CHECKLIST = ['PERSONAL_INFORMATION_HANDLING', 'EMPLOYMENT_MANAGEMENT', 'WORK_ENVIRONMENT', 'HEALTH_AND_SAFETY_SETUP', 'TRAINING'] as const;
+const CHECKLIST = [
+  'PERSONAL_INFORMATION_HANDLING',
+  'EMPLOYMENT_MANAGEMENT',
+  'WORK_ENVIRONMENT',
+  'HEALTH_AND_SAFETY_SETUP',
+  'TRAINING',
+] as const;
 
-function ChecklistForm({ visitId, version, missing, onDone }: { visitId: string; version: number; missing: readonly string[]; onDone(): void }) {
+function ChecklistForm({
+  visitId,
+  version,
+  missing,
+  onDone,
+}: {
+  visitId: string;
+  version: number;
+  missing: readonly string[];
+  onDone(): void;
+}) {
   const i18n = useI18n();
   const confirm = useMutation(ConfirmChecklist, 'confirmPreVisitChecklist', 'Visit');
   const [notes, setNotes] = useState<Record<string, string>>({});
@@ -93,7 +121,9 @@ function ChecklistForm({ visitId, version, missing, onDone }: { visitId: string;
         <Button
           loading={confirm.busy}
           onClick={async () => {
-            const filled = items.filter((item) => notes[item]?.trim()).map((item) => ({ item, note: (notes[item] ?? '').trim() }));
+            const filled = items
+              .filter((item) => notes[item]?.trim())
+              .map((item) => ({ item, note: (notes[item] ?? '').trim() }));
             if (await confirm.run({ input: { visitId, expectedVersion: version, items: filled } })) onDone();
           }}
         >
@@ -104,7 +134,13 @@ function ChecklistForm({ visitId, version, missing, onDone }: { visitId: string;
   );
 }
 
-function RecordForm({ visit, onDone }: { visit: { id: string; version: number; plannedStartAt: string; plannedEndAt: string }; onDone(): void }) {
+function RecordForm({
+  visit,
+  onDone,
+}: {
+  visit: { id: string; version: number; plannedStartAt: string; plannedEndAt: string };
+  onDone(): void;
+}) {
   const i18n = useI18n();
   const record = useMutation(RecordVisit, 'recordVisit', 'RecordVisitPayload');
   const [f, setF] = useState<VisitRecordForm>({
@@ -124,45 +160,148 @@ function RecordForm({ visit, onDone }: { visit: { id: string; version: number; p
     workReason: '',
     requestLikely: true,
   });
-  const set = <K extends keyof VisitRecordForm>(k: K, v: VisitRecordForm[K]) => setF((x) => ({ ...x, [k]: v }));
+  const set = <K extends keyof VisitRecordForm>(k: K, v: VisitRecordForm[K]) =>
+    setF((x) => ({ ...x, [k]: v }));
   const e = record.fields;
   return (
     <Stack gap="xs" data-testid="visit-record-form">
       <Group grow align="flex-start">
-        <TextInput type="datetime-local" label={`${i18n.t('startedAt')}（JST）`} value={f.startedAt} onChange={(ev) => set('startedAt', ev.currentTarget.value)} error={e.startedAt} />
-        <TextInput type="datetime-local" label={`${i18n.t('endedAt')}（JST）`} value={f.endedAt} onChange={(ev) => set('endedAt', ev.currentTarget.value)} error={e.endedAt} />
+        <TextInput
+          type="datetime-local"
+          label={`${i18n.t('startedAt')}（JST）`}
+          value={f.startedAt}
+          onChange={(ev) => set('startedAt', ev.currentTarget.value)}
+          error={e.startedAt}
+        />
+        <TextInput
+          type="datetime-local"
+          label={`${i18n.t('endedAt')}（JST）`}
+          value={f.endedAt}
+          onChange={(ev) => set('endedAt', ev.currentTarget.value)}
+          error={e.endedAt}
+        />
       </Group>
       <Checkbox.Group label={i18n.t('explained')} error={e.explained}>
         <Group>
-          <Checkbox label={i18n.t('explainedCompany')} checked={f.company} onChange={(ev) => set('company', ev.currentTarget.checked)} />
-          <Checkbox label={i18n.t('explainedRegistrants')} checked={f.registrants} onChange={(ev) => set('registrants', ev.currentTarget.checked)} />
-          <Checkbox label={i18n.t('explainedTrackRecord')} checked={f.trackRecord} onChange={(ev) => set('trackRecord', ev.currentTarget.checked)} />
+          <Checkbox
+            label={i18n.t('explainedCompany')}
+            checked={f.company}
+            onChange={(ev) => set('company', ev.currentTarget.checked)}
+          />
+          <Checkbox
+            label={i18n.t('explainedRegistrants')}
+            checked={f.registrants}
+            onChange={(ev) => set('registrants', ev.currentTarget.checked)}
+          />
+          <Checkbox
+            label={i18n.t('explainedTrackRecord')}
+            checked={f.trackRecord}
+            onChange={(ev) => set('trackRecord', ev.currentTarget.checked)}
+          />
         </Group>
       </Checkbox.Group>
-      <Textarea label={i18n.t('recruitmentBackground')} value={f.recruitmentBackground} onChange={(ev) => set('recruitmentBackground', ev.currentTarget.value)} error={e.recruitmentBackground} autosize minRows={2} />
-      <Textarea label={i18n.t('hrIssues')} value={f.hrIssues} onChange={(ev) => set('hrIssues', ev.currentTarget.value)} error={e.hrIssues} autosize minRows={2} />
-      <Checkbox.Group label={i18n.t('dispatchExplanation')} value={f.topics} onChange={(v) => set('topics', v as Topic[])} error={e['dispatchExplanation.topics']}>
+      <Textarea
+        label={i18n.t('recruitmentBackground')}
+        value={f.recruitmentBackground}
+        onChange={(ev) => set('recruitmentBackground', ev.currentTarget.value)}
+        error={e.recruitmentBackground}
+        autosize
+        minRows={2}
+      />
+      <Textarea
+        label={i18n.t('hrIssues')}
+        value={f.hrIssues}
+        onChange={(ev) => set('hrIssues', ev.currentTarget.value)}
+        error={e.hrIssues}
+        autosize
+        minRows={2}
+      />
+      <Checkbox.Group
+        label={i18n.t('dispatchExplanation')}
+        value={f.topics}
+        onChange={(v) => set('topics', v as Topic[])}
+        error={e['dispatchExplanation.topics']}
+      >
         <Group>
-          {TOPICS.map((topic) => <Checkbox key={topic} value={topic} label={i18n.label('DispatchExplanationTopic', topic)} />)}
+          {TOPICS.map((topic) => (
+            <Checkbox key={topic} value={topic} label={i18n.label('DispatchExplanationTopic', topic)} />
+          ))}
         </Group>
       </Checkbox.Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Select label={i18n.t('explanationHow')} data={i18n.options('ExplanationMedium')} value={f.how} onChange={(v) => set('how', (v ?? 'WRITTEN') as VisitRecordForm['how'])} error={e['dispatchExplanation.how']} />
-        <TextInput label={i18n.t('acknowledgedByRole')} value={f.acknowledgedByRole} onChange={(ev) => set('acknowledgedByRole', ev.currentTarget.value)} error={e['dispatchExplanation.acknowledgedByRole']} />
-        <Select label={i18n.t('workJudgment')} data={i18n.options('WorkJudgmentResult')} value={f.workJudgment} onChange={(v) => set('workJudgment', (v ?? 'PERMITTED') as VisitRecordForm['workJudgment'])} error={e['workJudgment.result']} />
+        <Select
+          label={i18n.t('explanationHow')}
+          data={i18n.options('ExplanationMedium')}
+          value={f.how}
+          onChange={(v) => set('how', (v ?? 'WRITTEN') as VisitRecordForm['how'])}
+          error={e['dispatchExplanation.how']}
+        />
+        <TextInput
+          label={i18n.t('acknowledgedByRole')}
+          value={f.acknowledgedByRole}
+          onChange={(ev) => set('acknowledgedByRole', ev.currentTarget.value)}
+          error={e['dispatchExplanation.acknowledgedByRole']}
+        />
+        <Select
+          label={i18n.t('workJudgment')}
+          data={i18n.options('WorkJudgmentResult')}
+          value={f.workJudgment}
+          onChange={(v) => set('workJudgment', (v ?? 'PERMITTED') as VisitRecordForm['workJudgment'])}
+          error={e['workJudgment.result']}
+        />
         {f.workJudgment === 'PROHIBITED' ? (
-          <Select label={i18n.t('prohibitedCategory')} data={i18n.options('ProhibitedWorkCategory')} value={f.prohibitedCategory} onChange={(v) => set('prohibitedCategory', v as VisitRecordForm['prohibitedCategory'])} error={e['workJudgment.prohibitedCategory']} />
+          <Select
+            label={i18n.t('prohibitedCategory')}
+            data={i18n.options('ProhibitedWorkCategory')}
+            value={f.prohibitedCategory}
+            onChange={(v) => set('prohibitedCategory', v as VisitRecordForm['prohibitedCategory'])}
+            error={e['workJudgment.prohibitedCategory']}
+          />
         ) : null}
-        <TextInput label={i18n.t('judgmentReason')} value={f.workReason} onChange={(ev) => set('workReason', ev.currentTarget.value)} error={e['workJudgment.reason']} />
+        <TextInput
+          label={i18n.t('judgmentReason')}
+          value={f.workReason}
+          onChange={(ev) => set('workReason', ev.currentTarget.value)}
+          error={e['workJudgment.reason']}
+        />
       </SimpleGrid>
-      <Textarea label={i18n.t('notes')} value={f.notes} onChange={(ev) => set('notes', ev.currentTarget.value)} error={e.notes} autosize minRows={2} />
-      <Checkbox label={i18n.t('requestLikely')} checked={f.requestLikely} onChange={(ev) => set('requestLikely', ev.currentTarget.checked)} />
+      <Textarea
+        label={i18n.t('notes')}
+        value={f.notes}
+        onChange={(ev) => set('notes', ev.currentTarget.value)}
+        error={e.notes}
+        autosize
+        minRows={2}
+      />
+      <Checkbox
+        label={i18n.t('requestLikely')}
+        checked={f.requestLikely}
+        onChange={(ev) => set('requestLikely', ev.currentTarget.checked)}
+      />
       <MutationErrors
         state={record}
-        placed={['startedAt', 'endedAt', 'explained', 'recruitmentBackground', 'hrIssues', 'notes', 'dispatchExplanation.topics', 'dispatchExplanation.how', 'dispatchExplanation.acknowledgedByRole', 'workJudgment.result', 'workJudgment.prohibitedCategory', 'workJudgment.reason']}
+        placed={[
+          'startedAt',
+          'endedAt',
+          'explained',
+          'recruitmentBackground',
+          'hrIssues',
+          'notes',
+          'dispatchExplanation.topics',
+          'dispatchExplanation.how',
+          'dispatchExplanation.acknowledgedByRole',
+          'workJudgment.result',
+          'workJudgment.prohibitedCategory',
+          'workJudgment.reason',
+        ]}
       />
       <Group>
-        <Button loading={record.busy} onClick={async () => { if (await record.run({ input: visitRecordInput(visit.id, visit.version, f) })) onDone(); }}>
+        <Button
+          loading={record.busy}
+          onClick={async () => {
+            if (await record.run({ input: visitRecordInput(visit.id, visit.version, f) })) onDone();
+          }}
+        >
           {i18n.t('recordVisit')}
         </Button>
       </Group>
@@ -179,11 +318,27 @@ function PhotoUpload({ visitId, onDone }: { visitId: string; onDone(): void }) {
     setBusy(true);
     setError(undefined);
     try {
-      const granted = (await api(RequestUpload, { input: { visitId, kind: 'SITE_PHOTO', fileName: file.name, contentType: file.type || 'application/octet-stream', size: file.size } }))
-        .requestVisitAttachmentUpload;
-      if (granted.__typename !== 'VisitAttachmentUpload') throw new Error(granted.__typename === 'ValidationError' ? granted.fieldErrors.map((f) => f.message).join(', ') : granted.message);
+      const granted = (
+        await api(RequestUpload, {
+          input: {
+            visitId,
+            kind: 'SITE_PHOTO',
+            fileName: file.name,
+            contentType: file.type || 'application/octet-stream',
+            size: file.size,
+          },
+        })
+      ).requestVisitAttachmentUpload;
+      if (granted.__typename !== 'VisitAttachmentUpload')
+        throw new Error(
+          granted.__typename === 'ValidationError'
+            ? granted.fieldErrors.map((f) => f.message).join(', ')
+            : granted.message,
+        );
       await uploadTo(granted.upload, file);
-      const confirmed = (await api(ConfirmUpload, { input: { visitId, attachmentId: granted.attachment.id } })).confirmVisitAttachment;
+      const confirmed = (
+        await api(ConfirmUpload, { input: { visitId, attachmentId: granted.attachment.id } })
+      ).confirmVisitAttachment;
       if (confirmed.__typename !== 'Visit') throw new Error(confirmed.message);
       onDone();
     } catch (e) {
@@ -194,7 +349,11 @@ function PhotoUpload({ visitId, onDone }: { visitId: string; onDone(): void }) {
   };
   return (
     <Stack gap={4}>
-      <label htmlFor="site-photo"><Text size="sm" fw={500}>{i18n.t('addPhoto')}</Text></label>
+      <label htmlFor="site-photo">
+        <Text size="sm" fw={500}>
+          {i18n.t('addPhoto')}
+        </Text>
+      </label>
       <input
         id="site-photo"
         type="file"
@@ -208,7 +367,11 @@ function PhotoUpload({ visitId, onDone }: { visitId: string; onDone(): void }) {
           e.currentTarget.value = '';
         }}
       />
-      {error ? <Text id="site-photo-error" c="red.8" size="sm" role="alert">{error}</Text> : null}
+      {error ? (
+        <Text id="site-photo-error" c="red.8" size="sm" role="alert">
+          {error}
+        </Text>
+      ) : null}
     </Stack>
   );
 }
@@ -226,26 +389,48 @@ export function VisitScreen() {
   const reload = () => void q.reload();
   return (
     <Stack>
-      <Title order={2}>{i18n.t('visit')}: {formatJst(visit.plannedStartAt)}</Title>
+      <Title order={2}>
+        {i18n.t('visit')}: {formatJst(visit.plannedStartAt)}
+      </Title>
       <Group gap="xs">
         <EnumBadge name="VisitStatus" value={visit.status} />
-        <Text size="sm">{i18n.t('recordDeadline')}: {formatJst(visit.recordDeadline.dueAt)}</Text>
+        <Text size="sm">
+          {i18n.t('recordDeadline')}: {formatJst(visit.recordDeadline.dueAt)}
+        </Text>
         <EnumBadge name="DeadlineStatus" value={visit.recordDeadline.status} />
-        <Anchor component={Link} to={`/clients/${visit.clientId}`}>{i18n.t('client')} →</Anchor>
+        <Anchor component={Link} to={`/clients/${visit.clientId}`}>
+          {i18n.t('client')} →
+        </Anchor>
       </Group>
       <ErrorNote message={q.error} />
       <Section title={i18n.t('checklist')} id="checklist">
         {visit.checklist.map((c) => (
-          <Text key={c.item} size="sm">✓ {i18n.label('PreVisitChecklistItem', c.item)}: {c.note} <Text span size="xs" c="dimmed">（{c.confirmedBy} {formatJst(c.confirmedAt)}）</Text></Text>
+          <Text key={c.item} size="sm">
+            ✓ {i18n.label('PreVisitChecklistItem', c.item)}: {c.note}{' '}
+            <Text span size="xs" c="dimmed">
+              （{c.confirmedBy} {formatJst(c.confirmedAt)}）
+            </Text>
+          </Text>
         ))}
-        {mine && visit.status === 'PLANNED' ? <ChecklistForm visitId={visit.id} version={visit.version} missing={visit.missingChecklistItems} onDone={reload} /> : null}
+        {mine && visit.status === 'PLANNED' ? (
+          <ChecklistForm
+            visitId={visit.id}
+            version={visit.version}
+            missing={visit.missingChecklistItems}
+            onDone={reload}
+          />
+        ) : null}
       </Section>
       <Section title={i18n.t('photos')} id="photos">
         {visit.attachments.map((a) => (
           <Group key={a.id} gap="xs" data-testid="attachment">
             <Text size="sm">{a.fileName}</Text>
             <Text size="xs">{a.state === 'STORED' ? i18n.t('uploaded') : a.state}</Text>
-            {a.downloadUrl ? <Anchor href={a.downloadUrl} size="xs">{i18n.t('open')}</Anchor> : null}
+            {a.downloadUrl ? (
+              <Anchor href={a.downloadUrl} size="xs">
+                {i18n.t('open')}
+              </Anchor>
+            ) : null}
           </Group>
         ))}
         {mine && visit.status !== 'CANCELLED' ? <PhotoUpload visitId={visit.id} onDone={reload} /> : null}
@@ -253,7 +438,9 @@ export function VisitScreen() {
       <Section title={i18n.t('recordVisit')} id="record">
         {visit.record ? (
           <Text size="sm">
-            {formatJst(visit.record.recordedAt)} {visit.record.outcome} / {i18n.label('WorkJudgmentResult', visit.record.workJudgment.result)} / {visit.record.recruitmentBackground}
+            {formatJst(visit.record.recordedAt)} {visit.record.outcome} /{' '}
+            {i18n.label('WorkJudgmentResult', visit.record.workJudgment.result)} /{' '}
+            {visit.record.recruitmentBackground}
           </Text>
         ) : null}
         {mine && visit.status === 'PREPARED' ? <RecordForm visit={visit} onDone={reload} /> : null}
