@@ -12,5 +12,6 @@ import './hearing-sheets.js';
 import './assignment.js';
 import './visits.js';
 import './applications.js';
+import './dashboard.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

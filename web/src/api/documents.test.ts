@@ -5,7 +5,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildSchema, type DocumentNode, Kind, NoUnusedFragmentsRule, parse, specifiedRules, validate } from 'graphql';
+import {
+  buildSchema,
+  type DocumentNode,
+  Kind,
+  NoUnusedFragmentsRule,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 const SRC = resolve(import.meta.dirname, '..');
@@ -13,7 +21,11 @@ const schema = buildSchema(readFileSync(resolve(SRC, '..', '..', 'schema.graphql
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? sources(join(dir, e.name))
+      : /\.tsx?$/.test(e.name) && !e.name.endsWith('.test.ts')
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
@@ -21,7 +33,9 @@ const documents: DocumentNode[] = sources(SRC).flatMap((file) =>
   [...readFileSync(file, 'utf8').matchAll(/graphql\(\s*`([^`]*)`/g)].map((m) => parse(m[1] as string)),
 );
 const fragments = documents.flatMap((d) => d.definitions.filter((x) => x.kind === Kind.FRAGMENT_DEFINITION));
-const operations = documents.flatMap((d) => d.definitions.filter((x) => x.kind === Kind.OPERATION_DEFINITION));
+const operations = documents.flatMap((d) =>
+  d.definitions.filter((x) => x.kind === Kind.OPERATION_DEFINITION),
+);
 const rules = specifiedRules.filter((r) => r !== NoUnusedFragmentsRule);
 
 describe('the console’s GraphQL documents', () => {
@@ -29,8 +43,11 @@ describe('the console’s GraphQL documents', () => {
     expect(operations.length).toBeGreaterThan(25);
   });
 
-  it.each(operations.map((o) => [o.name?.value ?? '(anonymous)', o] as const))('%s is valid against the schema', (_, operation) => {
-    const errors = validate(schema, { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }, rules);
-    expect(errors.map((e) => e.message)).toEqual([]);
-  });
+  it.each(operations.map((o) => [o.name?.value ?? '(anonymous)', o] as const))(
+    '%s is valid against the schema',
+    (_, operation) => {
+      const errors = validate(schema, { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }, rules);
+      expect(errors.map((e) => e.message)).toEqual([]);
+    },
+  );
 });

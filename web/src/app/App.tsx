@@ -7,6 +7,7 @@ import { canSee, type Screen, screensFor } from '../lib/roles.js';
 import { ApprovalsScreen } from '../screens/approvals.js';
 import { ClientScreen } from '../screens/client.js';
 import { ClientLedgerScreen } from '../screens/client-ledger.js';
+import { DashboardScreen } from '../screens/dashboard.js';
 import { InquiryScreen } from '../screens/inquiry.js';
 import { InquiryInboxScreen } from '../screens/inquiry-inbox.js';
 import { MyWorkScreen } from '../screens/my-work.js';
@@ -19,6 +20,7 @@ import { useI18n, useSession } from './session.js';
 
 const PATHS: Record<Screen, string> = {
   myWork: '/',
+  dashboard: '/dashboard',
   clientLedger: '/clients',
   inquiryInbox: '/inquiries',
   phoneInquiry: '/inquiries/new',
@@ -84,6 +86,7 @@ function Shell({ config }: { config: ConsoleConfig }) {
       <AppShell.Main id="main">
         <Routes>
           <Route path="/" element={<MyWorkScreen />} />
+          <Route path="/dashboard" element={<DashboardScreen />} />
           <Route path="/clients" element={<ClientLedgerScreen />} />
           <Route path="/clients/:id" element={<ClientScreen />} />
           <Route path="/inquiries" element={guard('inquiryInbox', <InquiryInboxScreen />)} />

@@ -9,7 +9,7 @@ import { useI18n } from './session.js';
 export function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
   const headingId = `${id ?? title}-heading`.replace(/\s+/g, '-');
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby={headingId}>
+    <Card withBorder padding="md" component="section" aria-labelledby={headingId} id={id}>
       <Stack gap="sm">
         <Title order={3} size="h4" id={headingId}>
           {title}

@@ -139,7 +139,12 @@ describe('the visit record', () => {
 
 describe('roles', () => {
   it('offers each role only its own screens and actions', () => {
-    expect(screensFor({ role: 'MARKETING' })).toEqual(['myWork', 'clientLedger', 'inquiryInbox']);
+    expect(screensFor({ role: 'MARKETING' })).toEqual([
+      'myWork',
+      'dashboard',
+      'clientLedger',
+      'inquiryInbox',
+    ]);
     expect(screensFor({ role: 'LEGAL' })).toContain('approvals');
     expect(canSee({ role: 'SALES' }, 'approvals')).toBe(false);
     expect(canSee({ role: 'DIRECTOR' }, 'overdue')).toBe(true);

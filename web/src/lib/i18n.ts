@@ -163,6 +163,12 @@ const ja = {
   assigned: '担当営業を決定しました',
   noRep: '未定',
   pipeline: 'ステージ別の顧客数',
+  overdueByType: '期限超過（種類・部署別）',
+  leadTimes: '承認までの所要時間',
+  decidedCount: '決裁件数',
+  medianHours: '中央値（時間）',
+  maxHours: '最大（時間）',
+  unrouted: '未振分',
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -328,6 +334,12 @@ const en: Record<MessageKey, string> = {
   assigned: 'Sales rep assigned',
   noRep: 'Not yet',
   pipeline: 'Clients by stage',
+  overdueByType: 'Overdue by deadline and department',
+  leadTimes: 'Approval lead times',
+  decidedCount: 'Decided',
+  medianHours: 'Median (hours)',
+  maxHours: 'Max (hours)',
+  unrouted: 'Not routed',
 };
 
 /** Labels of the schema's enum values, by enum. */
@@ -448,6 +460,7 @@ const enumsJa = {
   },
   HazardRating: { LOW: '低', MEDIUM: '中', HIGH: '高' },
   BillingUnit: { HOUR: '時給', DAY: '日給', MONTH: '月額' },
+  DeadlineType: { FIRST_CONTACT: '一次対応', VISIT_RECORD: '訪問記録', CONTRACT_EXECUTION: '06_2 締結' },
 } as const;
 
 type EnumLabels = { [E in keyof typeof enumsJa]: { [V in keyof (typeof enumsJa)[E]]: string } };
@@ -577,6 +590,11 @@ const enumsEn: EnumLabels = {
   },
   HazardRating: { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' },
   BillingUnit: { HOUR: 'Hourly', DAY: 'Daily', MONTH: 'Monthly' },
+  DeadlineType: {
+    FIRST_CONTACT: 'First contact',
+    VISIT_RECORD: 'Visit record',
+    CONTRACT_EXECUTION: '06_2 execution',
+  },
 };
 
 export type Language = 'ja' | 'en';

@@ -43,6 +43,7 @@ export function may(actor: Pick<Actor, 'role'>, action: Action): boolean {
 
 export type Screen =
   | 'myWork'
+  | 'dashboard'
   | 'clientLedger'
   | 'inquiryInbox'
   | 'phoneInquiry'
@@ -52,6 +53,7 @@ export type Screen =
 
 const SCREEN_NEEDS: Record<Screen, Action | 'everyone' | 'overdueView'> = {
   myWork: 'everyone',
+  dashboard: 'everyone',
   clientLedger: 'everyone',
   inquiryInbox: 'everyone',
   phoneInquiry: 'recordPhoneInquiry',
