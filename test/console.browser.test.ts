@@ -299,7 +299,7 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await osaka.context().close();
   });
 
-  it('admin sees the staff directory; the manager sees the overdue view and my work', async () => {
+  it('admin sees the staff directory; the manager sees the overdue view, my work and the dashboard', async () => {
     const admin = await personAt(/加藤 修/);
     await nav(admin, '社員名簿');
     await poll(() => admin.locator('main').textContent()).toContain('小林 誠');
@@ -310,6 +310,9 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await look(manager, '12-overdue');
     await nav(manager, 'マイワーク');
     await look(manager, '13-my-work');
+    await nav(manager, 'ダッシュボード');
+    await poll(() => manager.locator('#pipeline').textContent()).toContain('取引中');
+    await look(manager, '14-dashboard');
     await manager.context().close();
   });
 
