@@ -82,6 +82,8 @@ const ConfirmUpload = graphql(`
   }
 `);
 
+const EXPLAINED = ['company', 'registrants', 'trackRecord'] as const;
+
 const CHECKLIST = [
   'PERSONAL_INFORMATION_HANDLING',
   'EMPLOYMENT_MANAGEMENT',
@@ -181,23 +183,23 @@ function RecordForm({
           error={e.endedAt}
         />
       </Group>
-      <Checkbox.Group label={i18n.t('explained')} error={e.explained}>
+      <Checkbox.Group
+        label={i18n.t('explained')}
+        error={e.explained}
+        value={EXPLAINED.filter((k) => f[k])}
+        onChange={(v) =>
+          setF((x) => ({
+            ...x,
+            company: v.includes('company'),
+            registrants: v.includes('registrants'),
+            trackRecord: v.includes('trackRecord'),
+          }))
+        }
+      >
         <Group>
-          <Checkbox
-            label={i18n.t('explainedCompany')}
-            checked={f.company}
-            onChange={(ev) => set('company', ev.currentTarget.checked)}
-          />
-          <Checkbox
-            label={i18n.t('explainedRegistrants')}
-            checked={f.registrants}
-            onChange={(ev) => set('registrants', ev.currentTarget.checked)}
-          />
-          <Checkbox
-            label={i18n.t('explainedTrackRecord')}
-            checked={f.trackRecord}
-            onChange={(ev) => set('trackRecord', ev.currentTarget.checked)}
-          />
+          <Checkbox value="company" label={i18n.t('explainedCompany')} />
+          <Checkbox value="registrants" label={i18n.t('explainedRegistrants')} />
+          <Checkbox value="trackRecord" label={i18n.t('explainedTrackRecord')} />
         </Group>
       </Checkbox.Group>
       <Textarea
