@@ -51,7 +51,7 @@ module.exports = {
     {
       name: 'web-is-its-own-app',
       comment:
-        'web/ (the staff console) talks to the hub only over GraphQL: it imports its own code and npm packages, never the hub\'s code (its types come from schema.graphql).',
+        "web/ (the staff console) talks to the hub only over GraphQL: it imports its own code and npm packages, never the hub's code (its types come from schema.graphql).",
       severity: 'error',
       from: { path: '^web/' },
       to: { path: '^(core|integrations|graphql|functions|infra|dev|test|bench)/' },

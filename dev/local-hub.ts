@@ -46,8 +46,8 @@ import { localMailTransport } from '../integrations/mail/local-mail.transport.js
 import { sendJson } from '../integrations/shared/sandbox-kit.js';
 import { LocalWorkflowEngine } from '../integrations/stepfunctions/local-workflow-engine.js';
 import { systemClock } from '../integrations/system-clock.js';
-import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from './dev-auth.js';
 import { directoryListing, serveConsole } from './console-routes.js';
+import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from './dev-auth.js';
 import { handleDocumentRequest } from './dev-documents-route.js';
 import { mailListPage, mailMessagePage } from './dev-mail-page.js';
 import { envelopesPage } from './dev-signing-page.js';
@@ -323,7 +323,8 @@ export async function startLocalHub(
           const issued = await devAuth.issue(body);
           return sendJson(res, 'token' in issued ? 200 : 400, issued);
         }
-        if (path === '/dev/directory' && req.method === 'GET') return sendJson(res, 200, await directoryListing(hub.ledger));
+        if (path === '/dev/directory' && req.method === 'GET')
+          return sendJson(res, 200, await directoryListing(hub.ledger));
         if (serveConsole(req, res, path)) return;
         if (path === '/' && req.method === 'GET') {
           res.writeHead(302, { location: '/graphql' });
