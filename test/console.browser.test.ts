@@ -84,7 +84,8 @@ async function select(page: Page, label: string | RegExp, option: string | RegEx
 async function openClientAt(page: Page, stage: string) {
   for (let i = 0; i < 60; i += 1) {
     await nav(page, '顧客管理台帳');
-    await page.getByRole('link', { name: COMPANY }).click();
+    await page.getByRole('heading', { name: '顧客管理台帳' }).waitFor();
+    await page.locator('main table').getByRole('link', { name: COMPANY, exact: true }).click();
     await page.getByRole('heading', { name: COMPANY }).waitFor();
     if (await page.locator('main').getByText(stage, { exact: true }).first().isVisible()) return;
     await page.waitForTimeout(1000);
