@@ -458,6 +458,7 @@ function PrecheckForm({ clientId, onDone }: { clientId: string; onDone(): void }
       <Group>
         <Button
           loading={submit.busy}
+          disabled={rating === ''}
           onClick={async () => {
             const done = await submit.run({
               input: {
