@@ -227,6 +227,21 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await openClientAt(rep, '訪問済み');
     const precheck = rep.getByTestId('precheck-form');
     await precheck.getByLabel('信用調査機関の与信評価').fill('72');
+    // Each finding needs a note: the API's error shows next to the field it names.
+    await precheck.getByRole('button', { name: /申請する/ }).click();
+    await poll(() => precheck.getByLabel('過去の賃金未払い（メモ）').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    for (const finding of [
+      '過去の賃金未払い',
+      '労働争議',
+      '離職率',
+      '反社会的勢力',
+      '経営状況',
+      '職場環境',
+      '法令遵守',
+    ])
+      await precheck.getByLabel(`${finding}（メモ）`).fill('確認済み、問題なし');
     await precheck.getByRole('button', { name: /申請する/ }).click();
     await poll(() => rep.getByTestId('application-CREDIT_PRECHECK').textContent()).toContain('申請中');
     await look(rep, '06-client-page');
