@@ -49,6 +49,14 @@ module.exports = {
       },
     },
     {
+      name: 'web-is-its-own-app',
+      comment:
+        "web/ (the staff console) talks to the hub only over GraphQL: it imports its own code and npm packages, never the hub's code (its types come from schema.graphql).",
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^(core|integrations|graphql|functions|infra|dev|test|bench)/' },
+    },
+    {
       name: 'fakes-only-in-tests',
       comment: 'In-memory fakes are for core unit tests only.',
       severity: 'error',
@@ -78,13 +86,13 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(cdk\\.out|\\.data)/' },
+    exclude: { path: '^(cdk\\.out|\\.data|web/dist)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
-      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json', '.d.ts'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.d.ts'],
     },
   },
 };

@@ -7,7 +7,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    include: ['{core,integrations,graphql,functions,infra,dev,test}/**/*.test.ts'],
+    include: ['{core,integrations,graphql,functions,infra,dev,test}/**/*.test.ts', 'web/src/**/*.test.ts'],
     // One DynamoDB Local for the whole run; each test file gets its own table.
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 20_000,

@@ -47,6 +47,7 @@ import { localMailTransport } from '../integrations/mail/local-mail.transport.js
 import { sendJson } from '../integrations/shared/sandbox-kit.js';
 import { LocalWorkflowEngine } from '../integrations/stepfunctions/local-workflow-engine.js';
 import { systemClock } from '../integrations/system-clock.js';
+import { directoryListing, serveConsole } from './console-routes.js';
 import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from './dev-auth.js';
 import { handleDocumentRequest } from './dev-documents-route.js';
 import { mailListPage, mailMessagePage } from './dev-mail-page.js';
@@ -395,6 +396,9 @@ export async function startLocalHub(
           const issued = await devAuth.issue(body);
           return sendJson(res, 'token' in issued ? 200 : 400, issued);
         }
+        if (path === '/dev/directory' && req.method === 'GET')
+          return sendJson(res, 200, await directoryListing(hub.ledger));
+        if (serveConsole(req, res, path)) return;
         if (path === '/' && req.method === 'GET') {
           res.writeHead(302, { location: '/graphql' });
           return res.end();
@@ -427,6 +431,7 @@ export async function startLocalHub(
           name: `DynamoDB Local (table ${config.LEDGER_TABLE_NAME}${seeded ? `, ${seeded} staff seeded` : ''})`,
           url: started.endpoint,
         },
+        { name: 'Staff console', url: `${base}/` },
         { name: 'GraphQL + GraphiQL', url: `${base}/graphql` },
         { name: 'Website inquiry webhook', url: `${base}/webhooks/inquiry` },
         { name: 'Dev sign-in (POST)', url: `${base}/dev/token` },

@@ -3,6 +3,7 @@
  * ready; a clear message (not a stack trace) when it cannot start; Java never left behind.
  */
 import { createLogger } from '../functions/shared/logger.js';
+import { ensureConsoleBuilt } from './console-build.js';
 import { StartupError } from './dynamodb-local.js';
 import { localConfig } from './local-config.js';
 import { type LocalHub, startLocalHub } from './local-hub.js';
@@ -28,6 +29,7 @@ async function main() {
     void stop(1);
   });
 
+  await ensureConsoleBuilt((line) => console.log(line));
   hub = await startLocalHub(config, logger, process.env);
   const width = Math.max(...hub.components.map((c) => c.name.length));
   for (const c of hub.components) console.log(`ready  ${c.name.padEnd(width)}  ${c.url}`);

@@ -38,7 +38,7 @@ import { MUTATION_ERRORS, QUERY_ERRORS } from './errors.js';
 import { withoutNulls } from './helpers.js';
 import { ApplicationRef, ClientRef } from './refs.js';
 
-const ApplicationTypeEnum = builder.enumType('ApplicationType', {
+export const ApplicationTypeEnum = builder.enumType('ApplicationType', {
   description: 'CREDIT_PRECHECK 06_1 反社/与信チェック申請書; CONTRACT_EXECUTION 06_2 契約書類締結申請書.',
   values: APPLICATION_TYPES,
 });

@@ -14,5 +14,6 @@ import './visits.js';
 import './applications.js';
 import './sync.js';
 import './overdue.js';
+import './dashboard.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,80 @@
+/** A workflow application (稟議書) with its status, why a director is needed, and its history. */
+import { Badge, Group, Stack, Text, Timeline } from '@mantine/core';
+import { type FragmentOf, graphql, readFragment } from '../api/graphql.js';
+import { formatJst } from '../lib/time.js';
+import { useI18n } from './session.js';
+import { EnumBadge } from './ui.js';
+
+export const ApplicationFields = graphql(`
+  fragment ApplicationFields on Application {
+    id type status applicantId createdAt submittedAt decidedAt directorReasons
+    creditPrecheck { creditRating antisocialCheck }
+    contractExecution { form fileName envelopeName clientSignerName dueAt delayReason gstaffContractId retentionUntil }
+    history { at kind step decision by comment detail }
+  }
+`);
+
+export function ApplicationCard({ application }: { application: FragmentOf<typeof ApplicationFields> }) {
+  const i18n = useI18n();
+  const a = readFragment(ApplicationFields, application);
+  return (
+    <Stack gap={4} data-testid={`application-${a.type}`}>
+      <Group gap="xs">
+        <Text fw={700} size="sm">
+          {i18n.label('ApplicationType', a.type)}
+        </Text>
+        <EnumBadge name="ApplicationStatus" value={a.status} />
+        <Text size="xs" c="dimmed">
+          {a.id} / {formatJst(a.submittedAt ?? a.createdAt)}
+        </Text>
+      </Group>
+      {a.creditPrecheck ? (
+        <Text size="sm">
+          {i18n.t('creditRating')}: {a.creditPrecheck.creditRating} / {i18n.t('antisocialCheck')}:{' '}
+          {i18n.label('AntisocialCheckResult', a.creditPrecheck.antisocialCheck)}
+        </Text>
+      ) : null}
+      {a.contractExecution ? (
+        <Text size="sm">
+          {i18n.t('contractForm')}: {i18n.label('ContractForm', a.contractExecution.form)}
+          {a.contractExecution.fileName ? ` (${a.contractExecution.fileName})` : ''} /{' '}
+          {a.contractExecution.envelopeName}
+          {a.contractExecution.dueAt
+            ? ` / ${i18n.t('deadlines')}: ${formatJst(a.contractExecution.dueAt)}`
+            : ''}
+          {a.contractExecution.gstaffContractId
+            ? ` / ${i18n.t('signed')}（G-Staff ${a.contractExecution.gstaffContractId}）`
+            : ''}
+        </Text>
+      ) : null}
+      {a.directorReasons.length ? (
+        <Group gap={4}>
+          <Text size="sm">{i18n.t('directorReasons')}:</Text>
+          {a.directorReasons.map((r) => (
+            <Badge key={r} color="grape" variant="light" autoContrast>
+              {r}
+            </Badge>
+          ))}
+        </Group>
+      ) : null}
+      <Timeline bulletSize={12} lineWidth={2} active={a.history.length}>
+        {a.history.map((h) => (
+          <Timeline.Item
+            key={`${h.at}-${h.kind}-${h.step ?? ''}`}
+            title={
+              <Text size="xs">
+                {h.kind}
+                {h.step ? ` / ${i18n.label('ApprovalStep', h.step)}` : ''}
+                {h.decision ? ` / ${h.decision}` : ''}
+              </Text>
+            }
+          >
+            <Text size="xs" c="dimmed">
+              {formatJst(h.at)} {h.by ?? ''} {h.comment ?? ''} {h.detail ?? ''}
+            </Text>
+          </Timeline.Item>
+        ))}
+      </Timeline>
+    </Stack>
+  );
+}
