@@ -221,10 +221,26 @@ export class StatelessStack extends Stack {
         KINTONE_MAX_CONCURRENCY: String(kintone.maxConcurrencyPerProcess),
         KINTONE_SECRET_ARN: secrets.kintone.secretArn,
         MAIL_FROM_ADDRESS: mail.fromAddress,
+        // The signature outbox reads the PDF it sends from the document store (never from the ledger).
+        DOCUMENTS_BUCKET: props.documents.bucketName,
         ...gmosignEnvironment,
       },
     });
     secrets.gmosign.grantRead(this.outboxFunction);
+    this.outboxFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [
+          `${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/contracts/*`,
+          `${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/signing/*`,
+        ],
+      }),
+    );
+    for (const prefix of ['contracts', 'signing'])
+      Validations.of(this.outboxFunction).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${DOCUMENTS_BUCKET_ARN_EXPORT}/${prefix}/*]`,
+        reason: `The signature outbox reads the document it sends, named per envelope under ${prefix}/; it writes nothing there.`,
+      });
     // Only SendEmail, only from the configured identity and sender address.
     this.outboxFunction.addToRolePolicy(
       new iam.PolicyStatement({

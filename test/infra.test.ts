@@ -132,11 +132,12 @@ describe('client ledger table', () => {
         Replicas: [
           Match.objectLike({
             PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-            TimeToLiveSpecification: { AttributeName: 'expiresAtEpoch', Enabled: true },
             DeletionProtectionEnabled: true,
           }),
         ],
         BillingMode: 'PAY_PER_REQUEST',
+        // Only the remembered kintone notification ids carry the attribute.
+        TimeToLiveSpecification: { AttributeName: 'expiresAtEpoch', Enabled: true },
       }),
     });
   });
@@ -238,6 +239,19 @@ describe('outboxes (kintone write-through, e-mail)', () => {
       ReservedConcurrentExecutions: 1,
       Environment: { Variables: Match.objectLike({ KINTONE_MODE: 'live', KINTONE_MAX_CONCURRENCY: '10' }) },
     });
+  });
+
+  it('lets the outbox read, and only read, the documents it sends for signature', () => {
+    stateless.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ KINTONE_MODE: 'live', DOCUMENTS_BUCKET: Match.anyValue() }),
+      },
+    });
+    const statements = Object.values(stateless.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    );
+    const reads = statements.filter((s) => [s.Action].flat().join() === 's3:GetObject');
+    expect(JSON.stringify(reads)).toMatch(/\/signing\/\*/);
   });
 
   it('refreshes the G-Staff mirror every 15 minutes', () => {

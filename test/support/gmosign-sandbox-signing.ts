@@ -12,8 +12,10 @@ export async function signInGmoSignSandbox(
   for (let attempt = 0; attempt < 60; attempt += 1) {
     await page.goto(sandboxDevPage);
     const row = page.locator('tr', { hasText: envelopeName });
-    if ((await row.count()) && (await row.getByRole('button', { name: /署名する/ }).count())) {
-      await row.getByRole('button', { name: /署名する/ }).click();
+    // Every approver and signer acts at once (the sandbox's "全員署名"); each can also act in turn.
+    const signAll = row.getByRole('button', { name: /全員署名/ });
+    if ((await row.count()) && (await signAll.count())) {
+      await signAll.click();
       await page.waitForURL(/\/dev\/envelopes$/);
       return;
     }

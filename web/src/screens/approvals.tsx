@@ -60,10 +60,10 @@ function Decision({ taskId, onDone }: { taskId: string; onDone(): void }) {
       />
       <MutationErrors state={decide} placed={['comment']} />
       <Group>
-        <Button color="teal.8" loading={decide.busy} onClick={() => void run('APPROVE')}>
+        <Button color="teal.9" loading={decide.busy} onClick={() => void run('APPROVE')}>
           {i18n.t('approve')}
         </Button>
-        <Button color="red.8" variant="light" loading={decide.busy} onClick={() => void run('REJECT')}>
+        <Button color="red.9" variant="outline" loading={decide.busy} onClick={() => void run('REJECT')}>
           {i18n.t('reject')}
         </Button>
       </Group>

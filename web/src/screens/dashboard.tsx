@@ -55,6 +55,7 @@ export function DashboardScreen() {
                 }))}
                 dataKey="stage"
                 series={[{ name: 'clients', label: i18n.t('clientLedger'), color: 'indigo.7' }]}
+                role="img"
                 aria-label={i18n.t('pipeline')}
               />
               <Table>
@@ -92,6 +93,7 @@ export function DashboardScreen() {
                   },
                 ]}
                 withLegend
+                role="img"
                 aria-label={i18n.t('overdueByType')}
               />
               {d.overdue.length === 0 ? <Text c="dimmed">{i18n.t('none')}</Text> : null}

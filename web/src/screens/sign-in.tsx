@@ -27,6 +27,8 @@ function DevSignIn() {
       <Select
         label={i18n.t('signInAs')}
         searchable
+        // The whole directory fits: no scrolling region that a keyboard could not reach.
+        withScrollArea={false}
         data={directory.map((d) => ({
           value: d.userId,
           label: `${d.name}（${i18n.label('Role', d.role)}${d.department ? `・${i18n.label('Department', d.department)}` : ''}）`,
