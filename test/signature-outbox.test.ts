@@ -22,6 +22,7 @@ import { LocalDocumentStore } from '../integrations/documents/local-document.sto
 import { GmoSignAdapter } from '../integrations/gmosign/gmosign.adapter.js';
 import { type GmoSignSandbox, startGmoSignSandbox } from '../integrations/gmosign/gmosign.sandbox.js';
 import { completionNoticeOf, type GmoCallbackBody } from '../integrations/gmosign/gmosign-mapping.js';
+import { createTestApi } from './support/api.js';
 import { hubDeps } from './support/builders.js';
 import { createTestLedger, type TestLedger } from './support/ledger.js';
 import { largePdf, storedEnvelopeRequest } from './support/signing.js';
@@ -125,6 +126,43 @@ describe('signature outbox', () => {
       envelopeId: envelopesNamed('BASIC-cli_b-1')[0]?.envelope_xid,
     });
     expect(envelopesNamed('BASIC-cli_b-1')).toHaveLength(1);
+  });
+
+  it('lets an admin, and only an admin, settle an unknown outcome through the API', async () => {
+    const d = deps();
+    await ask(d, 'BASIC-cli_api-1');
+    sandbox.setFaults({
+      rate: 1,
+      seed: 1,
+      kinds: ['timeout-after-commit'],
+      pathFilter: 'signatures/request',
+    });
+    expect(await dispatchSignatureOutbox(d)).toMatchObject({ needsConfirmation: 1 });
+    sandbox.setFaults(undefined);
+    const api = await createTestApi(d);
+    const confirm = `mutation($input: ConfirmSignatureEnvelopeInput!) { confirmSignatureEnvelope(input: $input) {
+      __typename ... on SignatureEnvelope { state envelopeId }
+      ... on ValidationError { fieldErrors { path } } } }`;
+    const there = envelopesNamed('BASIC-cli_api-1')[0];
+    const legal = { userId: 'legal-1', role: 'LEGAL' as const };
+    const refused = await api.graphql(legal, confirm, {
+      input: { envelopeName: 'BASIC-cli_api-1', outcome: 'SENT', envelopeId: there?.envelope_xid },
+    });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const missingId = await api.graphql(admin, confirm, {
+      input: { envelopeName: 'BASIC-cli_api-1', outcome: 'SENT' },
+    });
+    expect(missingId.data?.confirmSignatureEnvelope).toMatchObject({
+      fieldErrors: [{ path: 'input.envelopeId' }],
+    });
+    const settled = await api.graphql(admin, confirm, {
+      input: { envelopeName: 'BASIC-cli_api-1', outcome: 'SENT', envelopeId: there?.envelope_xid },
+    });
+    expect(settled.data?.confirmSignatureEnvelope).toMatchObject({
+      state: 'SENT',
+      envelopeId: there?.envelope_xid,
+    });
+    expect(envelopesNamed('BASIC-cli_api-1')).toHaveLength(1);
   });
 
   it('sends again only after an admin found that a lost request never arrived', async () => {

@@ -14,6 +14,7 @@ import './visits.js';
 import './applications.js';
 import './sync.js';
 import './overdue.js';
+import './signing.js';
 import './dashboard.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
