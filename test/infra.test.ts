@@ -294,9 +294,11 @@ describe('documents', () => {
         .flatMap((s) => [s.Resource].flat().map((r) => JSON.stringify(r).match(/\/([a-z]+)\/\*/)?.[1]))
         .sort();
     expect(new Set(s3Statements.map((s) => s.policy))).toEqual(
-      new Set(['GmoSignWebhook', 'GraphQL', 'WorkflowTasks']),
+      new Set(['GmoSignWebhook', 'GraphQL', 'Outbox', 'WorkflowTasks']),
     );
     expect(prefixes('GmoSignWebhook')).toEqual(['signed']);
+    expect(prefixes('Outbox')).toEqual(['contracts', 'signing']);
+    expect(s3Statements.find((s) => s.policy === 'Outbox')?.Action).toBe('s3:GetObject');
     expect(prefixes('GraphQL')).toEqual(['contracts', 'visits']);
     expect(prefixes('WorkflowTasks')).toEqual(['contracts', 'signed']);
     expect(s3Statements.find((s) => s.policy === 'GmoSignWebhook')?.Action).toBe('s3:PutObject');
