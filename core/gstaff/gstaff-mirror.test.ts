@@ -5,7 +5,7 @@ import { randomIds } from '../ids.js';
 import { defaultPolicy } from '../policy-config.js';
 import { InMemoryGStaff } from '../testing/in-memory-gstaff.js';
 import { InMemoryClientLedger } from '../testing/in-memory-ledger.js';
-import { refreshGStaffMirror } from './gstaff-mirror.js';
+import { mirrorGStaffClients, refreshGStaffMirror } from './gstaff-mirror.js';
 import { refreshStaffRegisterMirror } from './staff-register-mirror.js';
 
 it('mirrors the registers, rewriting only what changed', async () => {
@@ -47,4 +47,27 @@ it('mirrors the registers, rewriting only what changed', async () => {
     turnoverRate: 0.3,
     version: 2,
   });
+});
+
+it('mirrors a client listed twice in one export once, the later row winning', async () => {
+  const ledger = new InMemoryClientLedger();
+  const deps = {
+    ledger,
+    clock: new FixedClock(new Date('2026-11-30T00:00:00Z')),
+    ids: randomIds,
+    policy: defaultPolicy,
+  };
+  const row = {
+    gstaffClientId: 'G-2',
+    name: '株式会社二重',
+    active: true,
+    pastTroubles: [],
+    conflictDates: [],
+    updatedAt: '2026-10-01T00:00:00Z',
+  };
+  expect(await mirrorGStaffClients(deps, [row, { ...row, turnoverRate: 0.1 }], 'csv')).toEqual({
+    seen: 1,
+    changed: 1,
+  });
+  expect((await ledger.getGStaffMirrorRecords(['G-2']))[0]).toMatchObject({ turnoverRate: 0.1, version: 1 });
 });

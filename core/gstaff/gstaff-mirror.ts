@@ -72,6 +72,9 @@ export async function mirrorGStaffClients(
   records: GStaffClientRecord[],
   source: 'api' | 'csv',
 ): Promise<{ seen: number; changed: number }> {
+  // A client listed twice (a CSV export can repeat a row) is one mirror record: the last one wins,
+  // instead of two writes of the same key failing the whole refresh.
+  records = [...new Map(records.map((r) => [r.gstaffClientId, r])).values()];
   const now = deps.clock.now().toISOString();
   const existing = new Map(
     (await deps.ledger.getGStaffMirrorRecords(records.map((r) => r.gstaffClientId))).map((m) => [
