@@ -6,7 +6,6 @@
  * nothing), and it settles a send whose outcome was unknown. Repeated callbacks change nothing.
  * Requirements: A5-2, A6-5 (recording the signed PDF), X-3.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
@@ -23,6 +22,7 @@ import { createHubDeps, documentsFromEnv, workflowsFromEnv } from './composition
 import { parseConfig } from './config.js';
 import { gmosignFromSecret } from './gmosign-credentials.js';
 import { createLogger } from './shared/logger.js';
+import { json, samePathSecret } from './shared/webhook-response.js';
 
 export interface GmoSignWebhookDeps {
   hub: HubDeps;
@@ -45,19 +45,10 @@ const callbackBody = z.object({
     .optional(),
 });
 
-const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
-  statusCode,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
-
-const sameSecret = (given: string, expected: string) =>
-  given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
-
 export function makeHandler(deps: GmoSignWebhookDeps) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const given = event.rawPath.split('/').pop() ?? '';
-    if (!sameSecret(given, await deps.secret())) {
+    if (!samePathSecret(given, await deps.secret())) {
       deps.logger.warn('GMO Sign callback rejected', { reason: 'BAD_PATH_SECRET' });
       return json(404, { error: 'NOT_FOUND' });
     }

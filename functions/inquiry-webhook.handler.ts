@@ -13,6 +13,7 @@ import { receiveWebInquiry } from '../core/inquiries/receive-web-inquiry.js';
 import { cachedSecret, createHubDeps } from './composition.js';
 import { parseConfig } from './config.js';
 import { createLogger } from './shared/logger.js';
+import { json } from './shared/webhook-response.js';
 import { verifyWebhookSignature } from './shared/webhook-signature.js';
 
 export interface InquiryWebhookDeps {
@@ -23,12 +24,6 @@ export interface InquiryWebhookDeps {
   replayWindowSeconds: number;
   maxBodyBytes: number;
 }
-
-const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
-  statusCode,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
 
 export function makeHandler(deps: InquiryWebhookDeps) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {

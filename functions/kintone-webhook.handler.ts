@@ -6,7 +6,6 @@
  * kintone does not retry, so the answer is 200 once the record is applied; a dropped or failed
  * notification is caught by the next reconciliation.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
@@ -19,6 +18,7 @@ import { createHubDeps } from './composition.js';
 import { parseConfig } from './config.js';
 import { kintoneFromSecret } from './kintone-credentials.js';
 import { createLogger } from './shared/logger.js';
+import { json, samePathSecret } from './shared/webhook-response.js';
 
 export interface KintoneWebhookDeps {
   sync: KintoneSyncDeps & { kintoneAppIds: Record<SyncedKintoneApp, string> };
@@ -27,20 +27,11 @@ export interface KintoneWebhookDeps {
   maxBodyBytes?: number;
 }
 
-const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
-  statusCode,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
-
-const sameSecret = (given: string, expected: string) =>
-  given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
-
 export function makeHandler(deps: KintoneWebhookDeps) {
   const maxBody = deps.maxBodyBytes ?? 262_144;
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const given = decodeURIComponent(event.rawPath.split('/').pop() ?? '');
-    if (!sameSecret(given, await deps.secret())) {
+    if (!samePathSecret(given, await deps.secret())) {
       deps.logger.warn('kintone webhook rejected', { reason: 'BAD_PATH_SECRET' });
       return json(404, { error: 'NOT_FOUND' });
     }
