@@ -68,7 +68,6 @@ async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Pr
   const attempts = entry.attempts + 1;
   const wanted = wantedOf(entry);
   const kintone = appOf(deps, entry);
-  const syncDeps = deps;
   const [synced] = await deps.ledger.getSyncedKintoneRecords(entry.app, [entry.hubId]);
   const extra: LedgerWrite[] = [];
   const extraAudit: AuditEvent[] = [];
@@ -88,7 +87,7 @@ async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Pr
       }).hubChanges;
       if (agreed.deletedInKintoneAt && Object.keys(changes).length) {
         const { writes, audit } = conflictChange(
-          syncDeps,
+          deps,
           agreed,
           { fields: {}, revision: agreed.revision, updatedAt: agreed.deletedInKintoneAt },
           wanted,
@@ -115,11 +114,11 @@ async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Pr
             source: current.fields,
           });
           if (merge.differing.length) {
-            const { writes, audit } = conflictChange(syncDeps, agreed, current, wanted, [entry], 'HUB_WRITE');
+            const { writes, audit } = conflictChange(deps, agreed, current, wanted, [entry], 'HUB_WRITE');
             await deps.ledger.commit(writes, audit);
             return 'held';
           }
-          const taken = takeSourceVersion(syncDeps, agreed, current);
+          const taken = takeSourceVersion(deps, agreed, current);
           extraAudit.push(...taken.audit);
           agreed = { ...taken.value, version: agreed.version };
           changes = merge.hubChanges;

@@ -179,8 +179,8 @@ export async function resolveSyncConflict(
   delete record.openConflictId;
   if (cmd.resolution !== 'KEEP_SOURCE' || !synced.deletedInKintoneAt) delete record.deletedInKintoneAt;
   const held: LedgerWrite[] = [];
+  const entries = await deps.ledger.listKintoneOutboxEntriesOfClient(conflict.clientId);
   for (const entryId of conflict.heldOutboxEntryIds) {
-    const entries = await deps.ledger.listKintoneOutboxEntriesOfClient(conflict.clientId);
     const entry = entries.find((e) => e.entryId === entryId);
     if (entry && (entry.state === 'HELD' || entry.state === 'PENDING')) {
       held.push({
