@@ -31,7 +31,9 @@ import { recordTreatmentInformation } from '../core/individual-contracts/record-
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
 import { listOverdueItems } from '../core/overdue/overdue-items.js';
 import { InMemoryDocumentStore } from '../core/testing/in-memory-document-store.js';
+import { createTestApi } from './support/api.js';
 import {
+  admin,
   hubDeps,
   managerTokyo,
   marketing,
@@ -600,5 +602,99 @@ describe('deciding the worker and the gates (A5-5)', () => {
       ok: false,
       failures: [{ gate: 'PERIOD_CHECK', message: expect.stringContaining('2027-01-04') }],
     });
+  });
+});
+
+describe('in GraphQL', () => {
+  let api: Awaited<ReturnType<typeof createTestApi>>;
+  beforeAll(async () => {
+    api = await createTestApi(d);
+  });
+
+  it('shows the client’s establishments and contracts with what is missing and the gates', async () => {
+    const result = await api.graphql(
+      salesTokyo,
+      `query($id: ID!) { client(id: $id) { ... on Client {
+        establishments { name conflictDate organisationalUnits { name } conflictDateNotice { extensions { newConflictDate } } }
+        individualContracts { status termsCompleteness { complete missing { item label } } gateFailures { gate message } }
+      } } }`,
+      { id: client.clientId },
+    );
+    expect(result.errors).toBeUndefined();
+    const view = (result.data as { client: { establishments: unknown[]; individualContracts: unknown[] } })
+      .client;
+    expect(view.establishments).toEqual([
+      {
+        name: '品川第一倉庫',
+        conflictDate: '2028-10-01',
+        organisationalUnits: [{ name: '出荷課' }, { name: '入荷課' }],
+        conflictDateNotice: { extensions: [{ newConflictDate: '2028-10-01' }] },
+      },
+    ]);
+    expect(view.individualContracts).toContainEqual({
+      status: 'DRAFT',
+      termsCompleteness: expect.objectContaining({ complete: false }),
+      gateFailures: expect.arrayContaining([
+        { gate: 'TERMS_COMPLETE', message: expect.stringContaining('業務内容') },
+        { gate: 'WORKER_DECIDED', message: expect.any(String) },
+      ]),
+    });
+  });
+
+  it('answers bad input and refused gates as typed results naming the field or the rule', async () => {
+    const contract = await draft({ startDate: '2027-01-04', endDate: '2027-12-31' });
+    const save = await api.graphql(
+      salesTokyo,
+      `mutation($input: SaveIndividualContractTermsInput!) { saveIndividualContractTerms(input: $input) {
+        __typename ... on ValidationError { fieldErrors { path } } } }`,
+      {
+        input: {
+          individualContractId: contract.individualContractId,
+          expectedVersion: contract.version,
+          terms: { workingHours: { start: '25:00', end: '18:00' }, numberOfWorkers: 0 },
+        },
+      },
+    );
+    expect(save.data?.saveIndividualContractTerms).toEqual({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: 'input.terms.workingHours.start' }, { path: 'input.terms.numberOfWorkers' }],
+    });
+    const decide = await api.graphql(
+      salesTokyo,
+      `mutation($input: DecideWorkerInput!) { decideWorker(input: $input) {
+        __typename ... on PreconditionFailedError { rule message } } }`,
+      {
+        input: {
+          individualContractId: contract.individualContractId,
+          expectedVersion: contract.version,
+          workerId: 'S-001',
+        },
+      },
+    );
+    expect(decide.data?.decideWorker).toMatchObject({
+      __typename: 'PreconditionFailedError',
+      rule: 'PERIOD_CHECK',
+      message: expect.stringContaining('2027-01-04'),
+    });
+  });
+
+  it('refuses other departments and roles that may not, and lets marketing read the worker register', async () => {
+    const add = `mutation($input: AddEstablishmentInput!) { addEstablishment(input: $input) { __typename } }`;
+    const input = { input: { clientId: client.clientId, name: '川崎センター' } };
+    const osaka = await api.graphql(salesOsaka, add, input);
+    expect(osaka.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'OTHER_DEPARTMENT' });
+    const mkt = await api.graphql(marketing, add, input);
+    expect(mkt.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'ROLE_NOT_ALLOWED' });
+    const workers = await api.graphql(
+      marketing,
+      `{ workers(first: 10) { edges { node { id name employmentTerm assignments { establishment organisationalUnit startDate } } } } }`,
+    );
+    expect(workers.errors).toBeUndefined();
+    const nodes = (workers.data as { workers: { edges: { node: { id: string } }[] } }).workers.edges.map(
+      (e) => e.node,
+    );
+    expect(nodes.map((n) => n.id)).toEqual(['S-001', 'S-006']);
+    const refused = await api.graphql(admin, `{ workers(first: 1) { edges { node { id } } } }`);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'ROLE_NOT_ALLOWED' });
   });
 });
