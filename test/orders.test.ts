@@ -339,6 +339,71 @@ describe('refusals', () => {
   });
 });
 
+describe('the establishment and organisational unit an order names', () => {
+  async function establishmentOf(clientId: string, establishmentId: string, units: string[]) {
+    const at = clock.now().toISOString();
+    await t.ledger.commit(
+      [
+        {
+          entity: {
+            type: 'ESTABLISHMENT',
+            value: {
+              establishmentId,
+              clientId,
+              name: `本社工場 ${establishmentId}`,
+              organisationalUnits: units.map((id) => ({ organisationalUnitId: id, name: `製造${id}課` })),
+              createdBy: salesTokyo.userId,
+              createdAt: at,
+              updatedAt: at,
+              version: 1,
+            },
+          },
+        },
+      ],
+      [],
+    );
+  }
+
+  it('must be the order’s client’s, the unit within that establishment; both reach kintone', async () => {
+    const { x, order } = await tokyoOrder('株式会社事業所あり');
+    const other = await tokyoOrder('株式会社よその会社');
+    const own = `est_own_${Date.now()}`;
+    const foreign = `est_foreign_${Date.now()}`;
+    await establishmentOf(order.clientId, own, ['ou_1', 'ou_2']);
+    await establishmentOf(other.order.clientId, foreign, ['ou_9']);
+    const place = (fields: Record<string, string>) =>
+      updateOrder(x, salesTokyo, { orderId: order.orderId, revision: order.revision, ...fields });
+
+    await expect(place({ establishmentId: foreign })).rejects.toMatchObject({
+      fieldErrors: [{ path: 'input.establishmentId' }],
+    });
+    await expect(place({ establishmentId: own, organisationalUnitId: 'ou_9' })).rejects.toMatchObject({
+      fieldErrors: [{ path: 'input.organisationalUnitId' }],
+    });
+    await expect(place({ organisationalUnitId: 'ou_1' })).rejects.toMatchObject({
+      fieldErrors: [
+        { path: 'input.organisationalUnitId', message: 'an organisational unit needs its establishment' },
+      ],
+    });
+    const placed = await place({ establishmentId: own, organisationalUnitId: 'ou_2' });
+    expect(placed.fields).toMatchObject({ establishmentId: own, organisationalUnitId: 'ou_2' });
+    await dispatch(x);
+    expect(await kintoneRecord(order.kintoneRecordId)).toMatchObject({
+      establishment_id: { value: own },
+      organisational_unit_id: { value: 'ou_2' },
+    });
+    // Only the unit changes: it is checked against the establishment the order already names.
+    const synced = await getOrder(x, salesTokyo, order.orderId);
+    await expect(
+      updateOrder(x, salesTokyo, {
+        orderId: order.orderId,
+        revision: synced.revision,
+        organisationalUnitId: 'ou_3',
+      }),
+    ).rejects.toMatchObject({ fieldErrors: [{ path: 'input.organisationalUnitId' }] });
+  });
+});
+
 describe('the orders view', () => {
   it('filters by client, status, department and rep, pages, and scopes sales to their department', async () => {
     const x = deps();

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { auditChange, userActor } from '../audit.js';
 import { clientTrail } from '../clients/client.js';
-import { ConflictError, PreconditionFailedError, ValidationError } from '../errors.js';
+import { ConflictError, PreconditionFailedError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { enqueueKintoneWrite } from '../kintone/kintone-outbox.js';
 import { ORDER_CLOSE_OUTCOMES, type OrderEditableField, type OrderRecord } from '../kintone/order.js';
@@ -109,11 +109,6 @@ async function changeOrder(
   };
   if ('establishmentId' in edits || 'organisationalUnitId' in edits)
     await assertPlacementOfClient(deps, synced.clientId, placement, 'input');
-  if (placement.organisationalUnitId && !placement.establishmentId) {
-    throw new ValidationError([
-      { path: 'input.organisationalUnitId', message: 'an organisational unit needs its establishment' },
-    ]);
-  }
 
   // The newest write the hub owes carries everything it wants: it replaces the older ones, so an
   // older write retried later can never undo a newer change.
