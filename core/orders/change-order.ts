@@ -26,7 +26,7 @@ import { changedFieldNames } from '../sync/three-way-merge.js';
 import { parseInput } from '../validation.js';
 import { assertPlacementOfClient } from './order-placement.js';
 import { loadOrderRecord, ordersWithSyncState } from './order-queries.js';
-import { type Order, outstandingWrite, writesOfOrder } from './order-view.js';
+import { hubWantedOrder, type Order, writesOfOrder } from './order-view.js';
 
 const orderId = z.string().trim().min(1).max(200);
 const revision = z.number().int().min(1);
@@ -112,9 +112,7 @@ async function changeOrder(
 
   // The newest write the hub owes carries everything it wants: it replaces the older ones, so an
   // older write retried later can never undo a newer change.
-  const owed = outstandingWrite(entries, id);
-  const base = (owed?.app === 'orders' ? owed.order : (synced.hubFields ?? synced.fields)) as OrderRecord;
-  const wanted: OrderRecord = { ...base, ...edits };
+  const wanted: OrderRecord = { ...hubWantedOrder(synced, entries), ...edits };
   const at = deps.clock.now().toISOString();
   const superseded: LedgerWrite[] = writesOfOrder(entries, id)
     .filter((e) => e.state === 'PENDING' || e.state === 'FAILED')

@@ -45,6 +45,19 @@ export function outstandingWrite(entries: readonly KintoneOutboxEntry[], orderId
   return newest && newest.state !== 'DONE' && newest.app === 'orders' ? newest : undefined;
 }
 
+/**
+ * The whole order as the hub wants it in kintone now: its newest owed write, else what it last
+ * wrote (else the agreed record). A new write of the order starts from this, so it carries every
+ * change the hub still owes and replaces the older owed writes.
+ */
+export function hubWantedOrder(
+  synced: SyncedKintoneRecord,
+  entries: readonly KintoneOutboxEntry[],
+): OrderRecord {
+  const owed = outstandingWrite(entries, synced.hubId);
+  return (owed?.app === 'orders' ? owed.order : (synced.hubFields ?? synced.fields)) as OrderRecord;
+}
+
 /** The order of a synced record, given the client's outbox entries. */
 export function orderOf(synced: SyncedKintoneRecord, entries: readonly KintoneOutboxEntry[]): Order {
   const owed = outstandingWrite(entries, synced.hubId);
