@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   'visit.manage': ['SALES'],
   'hearingSheet.save': ['SALES'],
   'application.submit': ['SALES'],
+  /** Updating and closing orders (A7-4): sales of the order's department and up. */
+  'order.manage': ['SALES'],
   'approval.read': ['MANAGER', 'LEGAL'],
   'approval.decide': ['MANAGER', 'LEGAL'],
   'staff.read': ['ADMIN', 'MANAGER'],
@@ -90,4 +92,21 @@ export function assertSeesDepartment(actor: Actor, department: string | undefine
   if (!seesDepartment(actor, department)) {
     throw new ForbiddenError('OTHER_DEPARTMENT', 'this record belongs to another department');
   }
+}
+
+/**
+ * The department a list view reads: sales and managers only their own (asking for another is
+ * refused), everyone else the one they ask for, or all (undefined).
+ */
+export function departmentToList(
+  actor: Actor,
+  requested: string | undefined,
+  what: string,
+): string | undefined {
+  if (seesAllDepartments(actor)) return requested;
+  if (requested && requested !== actor.department) {
+    throw new ForbiddenError('OTHER_DEPARTMENT', `you may list only your own department’s ${what}`);
+  }
+  if (!actor.department) throw new ForbiddenError('NO_DEPARTMENT', 'your account has no department');
+  return actor.department;
 }

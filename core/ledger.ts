@@ -17,6 +17,7 @@ import type { Inquiry, InquiryStatus } from './inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from './kintone/kintone-outbox.js';
 import type { MailMessage } from './mail/mail-message.js';
 import type { Notification } from './notifications/notification.js';
+import type { OrderLedger } from './orders/order-ledger.js';
 import type { SignatureEnvelope } from './signing/signature-outbox.js';
 import type { StaffMember } from './staff/staff-member.js';
 import type {
@@ -102,8 +103,11 @@ export interface ClientQuery {
   after?: string;
 }
 
-/** The ledger's reads by aggregate are being split into ports of their own; sync reads are one (SyncLedger). */
-export interface ClientLedger extends SyncLedger {
+/**
+ * The ledger's reads by aggregate are being split into ports of their own; sync reads are one
+ * (SyncLedger), orders another (OrderLedger, core/orders/order-ledger.ts).
+ */
+export interface ClientLedger extends SyncLedger, OrderLedger {
   /** Writes all entities and audit events in one transaction; a stale version or existing key is a ConflictError. */
   commit(writes: LedgerWrite[], audit: AuditEvent[]): Promise<void>;
   getClient(clientId: string): Promise<Client | undefined>;

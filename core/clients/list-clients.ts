@@ -4,8 +4,8 @@
  * department's partition, or the two open-deadline queues — never a scan. Requirements: A2-1,
  * A3-6, X-1, X-5.
  */
-import { type Actor, assertMay, seesAllDepartments, seesDepartment } from '../access.js';
-import { ForbiddenError, ValidationError } from '../errors.js';
+import { type Actor, assertMay, departmentToList, seesDepartment } from '../access.js';
+import { ValidationError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import type { Page } from '../ledger.js';
 import type { Client, ClientStage } from './client.js';
@@ -29,14 +29,7 @@ export async function listClients(
   page: { first?: number; after?: string },
 ): Promise<Page<Client>> {
   assertMay(actor, 'client.read');
-  let department = filter.department;
-  if (!seesAllDepartments(actor)) {
-    if (department && department !== actor.department) {
-      throw new ForbiddenError('OTHER_DEPARTMENT', 'you may list only your own department’s clients');
-    }
-    department = actor.department;
-    if (!department) throw new ForbiddenError('NO_DEPARTMENT', 'your account has no department');
-  }
+  const department = departmentToList(actor, filter.department, 'clients');
   const first = Math.min(Math.max(page.first ?? 20, 1), MAX_PAGE_SIZE);
   if (filter.overdue)
     return overdueClients(

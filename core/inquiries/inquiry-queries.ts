@@ -2,8 +2,7 @@
  * Reading inquiries within the actor's scope: sales and managers see their department's,
  * the other roles all (policy.md). Requirements: A1-1, A1-2, X-5.
  */
-import { type Actor, assertMay, seesAllDepartments, seesDepartment } from '../access.js';
-import { ForbiddenError } from '../errors.js';
+import { type Actor, assertMay, departmentToList, seesDepartment } from '../access.js';
 import type { HubDeps } from '../hub.js';
 import type { Page } from '../ledger.js';
 import type { Inquiry, InquiryStatus } from './inquiry.js';
@@ -30,15 +29,8 @@ export async function listInquiries(
   page: { first?: number; after?: string },
 ): Promise<Page<Inquiry>> {
   assertMay(actor, 'inquiry.read');
-  let department = filter.department;
-  if (!seesAllDepartments(actor)) {
-    if (department && department !== actor.department) {
-      throw new ForbiddenError('OTHER_DEPARTMENT', 'you may list only your own department’s inquiries');
-    }
-    // Unrouted (NEW) web inquiries belong to marketing and have no department yet.
-    department = actor.department;
-    if (!department) throw new ForbiddenError('NO_DEPARTMENT', 'your account has no department');
-  }
+  // Sales see their department's; unrouted (NEW) web inquiries belong to marketing, no department yet.
+  const department = departmentToList(actor, filter.department, 'inquiries');
   const first = Math.min(Math.max(page.first ?? 20, 1), MAX_PAGE_SIZE);
   return deps.ledger.listInquiries({
     ...(department ? { department } : {}),

@@ -5,6 +5,20 @@ import type { KintoneApp } from './kintone-app.js';
 export const ORDER_STATUSES = ['INQUIRY', 'RECEIVED', 'PENDING_APPROVAL', 'OPEN', 'CLOSED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** How an order ended (A7-4): filled by a worker, lost to a competitor or the client, cancelled. */
+export const ORDER_CLOSE_OUTCOMES = ['FILLED', 'LOST', 'CANCELLED'] as const;
+export type OrderCloseOutcome = (typeof ORDER_CLOSE_OUTCOMES)[number];
+
+/** The fields of an order the hub's staff may change (`updateOrder`); the rest comes from intake. */
+export const ORDER_EDITABLE_FIELDS = [
+  'jobCategory',
+  'requestedStart',
+  'summary',
+  'establishmentId',
+  'organisationalUnitId',
+] as const;
+export type OrderEditableField = (typeof ORDER_EDITABLE_FIELDS)[number];
+
 /** One order (オーダー / 案件) as the hub writes it to the orders app. */
 export interface OrderRecord {
   /** The hub's id of the order (the unique key in kintone). */
@@ -20,6 +34,13 @@ export interface OrderRecord {
   requestedStart?: string;
   /** The inquiry's text, as the sales team reads it in kintone. */
   summary?: string;
+  /** The client's establishment (事業所) the worker is dispatched to. */
+  establishmentId?: string;
+  /** The organisational unit (組織単位) within that establishment. */
+  organisationalUnitId?: string;
+  /** Set when the order is closed (status CLOSED), with the reason. */
+  closeOutcome?: OrderCloseOutcome;
+  closeReason?: string;
 }
 
 export type OrdersApp = KintoneApp<OrderRecord>;

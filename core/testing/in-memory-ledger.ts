@@ -17,6 +17,7 @@ import type {
   Page,
   WebSubmission,
 } from '../ledger.js';
+import type { OrderQuery } from '../orders/order-ledger.js';
 import type { StaffMember } from '../staff/staff-member.js';
 import type { SyncedKintoneApp, SyncJobName } from '../sync/sync-model.js';
 
@@ -356,6 +357,21 @@ export class InMemoryClientLedger implements ClientLedger {
   }
   async listSyncedKintoneRecordsOfClient(clientId: string) {
     return this.all('KINTONE_RECORD').filter((r) => r.clientId === clientId);
+  }
+  // --- Orders ---
+  async listOrders(q: OrderQuery) {
+    const matching = this.all('KINTONE_RECORD')
+      .filter((r) => r.app === 'orders')
+      .filter((r) => !q.clientId || r.clientId === q.clientId)
+      .filter((r) => q.department === undefined || (r.fields.department ?? '') === q.department)
+      .filter((r) => !q.clientIds || q.clientIds.includes(r.clientId))
+      .filter((r) => !q.status || r.fields.status === q.status)
+      .sort((a, b) =>
+        q.clientId
+          ? Number(b.recordId) - Number(a.recordId)
+          : `${b.createdAt}#${b.hubId}`.localeCompare(`${a.createdAt}#${a.hubId}`),
+      );
+    return page(matching, q.first, q.after);
   }
   async getSyncConflict(conflictId: string) {
     return this.all('SYNC_CONFLICT').find((c) => c.conflictId === conflictId);

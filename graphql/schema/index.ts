@@ -17,5 +17,6 @@ import './overdue.js';
 import './signing.js';
 import './dashboard.js';
 import './individual-contracts.js';
+import './orders.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

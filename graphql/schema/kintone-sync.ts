@@ -7,12 +7,13 @@ import { ClientRef } from './refs.js';
 
 const KintoneSyncStateEnum = builder.enumType('KintoneSyncState', {
   description:
-    'PENDING: waiting for (another) attempt; DONE: written to kintone; FAILED: gave up — a person must look.',
+    'PENDING: waiting for (another) attempt; DONE: written to kintone; FAILED: gave up — a person must look; HELD: kintone’s staff changed the same fields meanwhile, waiting for the sync conflict’s resolution; SUPERSEDED: a newer write of the same record (an order changed again, or a conflict’s resolution) took its place.',
   values: KINTONE_SYNC_STATES,
 });
 
 const KintoneSyncRef = builder.objectRef<KintoneOutboxEntry>('KintoneSync').implement({
-  description: 'One write the hub owes kintone (an order in the orders app) and its state.',
+  description:
+    'One write the hub owes kintone (an order in the orders app, a visit record) and its state; `Query.orders` shows each order with its sync state.',
   authScopes: { permission: 'client.read' },
   fields: (t) => ({
     id: t.exposeID('entryId'),

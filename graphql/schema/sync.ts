@@ -39,7 +39,7 @@ const DifferingFieldRef = builder.objectRef<DifferingField>('SyncDifferingField'
   }),
 });
 
-const SyncConflictRef = builder.objectRef<SyncConflict>('SyncConflict').implement({
+export const SyncConflictRef = builder.objectRef<SyncConflict>('SyncConflict').implement({
   description:
     'A kintone record changed in the hub and in kintone since they last agreed (同期の競合). Nothing is overwritten until a person resolves it.',
   fields: (t) => ({

@@ -39,6 +39,7 @@ import type {
 } from '../../core/ledger.js';
 import type { MailMessage } from '../../core/mail/mail-message.js';
 import type { Notification } from '../../core/notifications/notification.js';
+import type { OrderQuery } from '../../core/orders/order-ledger.js';
 import type { SignatureEnvelope } from '../../core/signing/signature-outbox.js';
 import type { StaffMember } from '../../core/staff/staff-member.js';
 import type {
@@ -57,6 +58,7 @@ import {
   ALL_ENVELOPES,
   ALL_INQUIRIES,
   ALL_MAIL,
+  ALL_ORDERS,
   ALL_SYNC_RUNS,
   APPLICATIONS_IN_FLIGHT,
   applicationKey,
@@ -105,6 +107,7 @@ import {
   OPEN_TERMS_REQUESTS,
   OPEN_VISIT_RECORDS,
   openApprovalTasksOf,
+  ordersOfDepartment,
   outboxOfClient,
   paddedRecordId,
   repAssignmentKey,
@@ -279,7 +282,8 @@ export class DynamoDbClientLedger implements ClientLedger {
       after?: string;
       ascending?: boolean;
       skBefore?: string;
-      filters?: Record<string, string>;
+      /** attribute (a dotted path for a nested one) → the value, or any of a list of values. */
+      filters?: Record<string, string | readonly string[]>;
     },
   ): Promise<Page<T>> {
     const pkName = index ? `${index}pk` : 'pk';
@@ -294,9 +298,19 @@ export class DynamoDbClientLedger implements ClientLedger {
     }
     const filterParts: string[] = [];
     for (const [i, [attr, value]] of Object.entries(options.filters ?? {}).entries()) {
-      names[`#f${i}`] = attr;
-      values[`:f${i}`] = value;
-      filterParts.push(`#f${i} = :f${i}`);
+      const path = attr.split('.').map((part, j) => {
+        names[`#f${i}_${j}`] = part;
+        return `#f${i}_${j}`;
+      });
+      if (typeof value === 'string') {
+        values[`:f${i}`] = value;
+        filterParts.push(`${path.join('.')} = :f${i}`);
+      } else {
+        value.forEach((v, j) => {
+          values[`:f${i}_${j}`] = v;
+        });
+        filterParts.push(`${path.join('.')} IN (${value.map((_, j) => `:f${i}_${j}`).join(', ')})`);
+      }
     }
     // The key DynamoDB needs to resume right after an item: the table key plus the index key.
     const cursorOf = (item: StoredItem): string => {
@@ -672,6 +686,25 @@ export class DynamoDbClientLedger implements ClientLedger {
 
   getSyncConflict(conflictId: string) {
     return this.get<SyncConflict>(syncConflictKey(conflictId));
+  }
+
+  // --- Orders (A7-4): the orders app's records, newest first (docs/data-model.md) ---
+
+  listOrders(q: OrderQuery): Promise<Page<SyncedKintoneRecord>> {
+    const page = { first: q.first, ...(q.after ? { after: q.after } : {}) };
+    const filters: Record<string, string | readonly string[]> = {};
+    if (q.status) filters['fields.status'] = q.status;
+    if (q.clientIds) filters.clientId = q.clientIds.length ? q.clientIds : ['-'];
+    if (q.clientId) {
+      if (q.department) filters['fields.department'] = q.department;
+      return this.queryPage('gsi4', kintoneRecordsOfClient(q.clientId), {
+        ...page,
+        filters: { ...filters, app: 'orders' },
+      });
+    }
+    if (q.department !== undefined)
+      return this.queryPage('gsi2', ordersOfDepartment(q.department), { ...page, filters });
+    return this.queryPage('gsi5', ALL_ORDERS, { ...page, filters });
   }
 
   async listSyncConflicts(status: 'OPEN' | 'RESOLVED', limit: number): Promise<SyncConflict[]> {

@@ -72,6 +72,9 @@ export const kintoneRecordKey = (app: string, hubId: string) => ({
 });
 export const kintoneRecordsOfApp = (app: string) => `KINTONE_RECORDS#APP#${app}`;
 export const kintoneRecordsOfClient = (clientId: string) => `KINTONE_RECORDS#CLIENT#${clientId}`;
+/** Orders (A7-4): the orders app's records by the order's department, and all of them. */
+export const ordersOfDepartment = (department: string | undefined) => `ORDERS#DEPT#${department || '-'}`;
+export const ALL_ORDERS = 'ORDERS#ALL';
 /** kintone record ids sort as numbers when padded. */
 export const paddedRecordId = (recordId: string | number) => String(recordId).padStart(12, '0');
 export const syncConflictKey = (id: string) => ({ pk: `SYNC_CONFLICT#${id}`, sk: 'SYNC_CONFLICT' });
@@ -264,6 +267,15 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
         gsi1sk: paddedRecordId(r.recordId),
         gsi4pk: kintoneRecordsOfClient(r.clientId),
         gsi4sk: `${r.app}#${paddedRecordId(r.recordId)}`,
+        // Orders only: the `orders` list view by department and over all (newest first).
+        ...(r.app === 'orders'
+          ? {
+              gsi2pk: ordersOfDepartment(r.fields.department),
+              gsi2sk: `${r.createdAt}#${r.hubId}`,
+              gsi5pk: ALL_ORDERS,
+              gsi5sk: `${r.createdAt}#${r.hubId}`,
+            }
+          : {}),
       };
     }
     case 'SYNC_CONFLICT': {

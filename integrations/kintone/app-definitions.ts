@@ -3,7 +3,12 @@
  * unique, and the mapping between the hub's record and kintone's fields. The sandbox builds its
  * apps from these, and docs/integrations/kintone.md lists them for the agency to create.
  */
-import { ORDER_STATUSES, type OrderRecord, type VisitRecordEntry } from '../../core/kintone/order.js';
+import {
+  ORDER_CLOSE_OUTCOMES,
+  ORDER_STATUSES,
+  type OrderRecord,
+  type VisitRecordEntry,
+} from '../../core/kintone/order.js';
 
 export type KintoneFieldType =
   | 'SINGLE_LINE_TEXT'
@@ -140,6 +145,10 @@ export const ordersApp: KintoneAppDefinition<OrderRecord> = {
     { code: 'job_category', type: 'SINGLE_LINE_TEXT', label: '職種' },
     { code: 'requested_start', type: 'SINGLE_LINE_TEXT', label: '希望開始時期' },
     { code: 'summary', type: 'MULTI_LINE_TEXT', label: '依頼内容' },
+    { code: 'establishment_id', type: 'SINGLE_LINE_TEXT', label: '事業所ID' },
+    { code: 'organisational_unit_id', type: 'SINGLE_LINE_TEXT', label: '組織単位ID' },
+    { code: 'close_outcome', type: 'DROP_DOWN', label: 'クローズ結果', options: ORDER_CLOSE_OUTCOMES },
+    { code: 'close_reason', type: 'MULTI_LINE_TEXT', label: 'クローズ理由' },
   ],
   process: ORDER_PROCESS,
   mapping: {
@@ -153,6 +162,10 @@ export const ordersApp: KintoneAppDefinition<OrderRecord> = {
     jobCategory: 'job_category',
     requestedStart: 'requested_start',
     summary: 'summary',
+    establishmentId: 'establishment_id',
+    organisationalUnitId: 'organisational_unit_id',
+    closeOutcome: 'close_outcome',
+    closeReason: 'close_reason',
   },
 };
 
