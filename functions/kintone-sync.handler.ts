@@ -4,8 +4,6 @@
  * local host and the CLI, under the same lease, with the invocation as the lease holder.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import type { JobOutcome } from '../core/sync/job-runner.js';
@@ -13,9 +11,8 @@ import { type KintoneSyncDeps, reconcileKintoneApp } from '../core/sync/reconcil
 import { SYNCED_KINTONE_APPS } from '../core/sync/sync-model.js';
 import { parseInput } from '../core/validation.js';
 import { createHubDeps } from './composition.js';
-import { parseConfig } from './config.js';
 import { kintoneFromSecret } from './kintone-credentials.js';
-import { createLogger } from './shared/logger.js';
+import { lambdaHandler } from './shared/lambda-handler.js';
 
 const syncEvent = z.object({ app: z.enum(SYNCED_KINTONE_APPS), full: z.boolean().optional() });
 
@@ -43,25 +40,21 @@ export function makeHandler(deps: KintoneSyncHandlerDeps) {
   };
 }
 
-let lambdaHandler: ((event: unknown, context: Context) => Promise<JobOutcome>) | undefined;
-
 /** The deployed entry point: kintone tokens from Secrets Manager, the rest from the environment. */
-export const handler = async (event: unknown, context: Context) => {
-  if (!lambdaHandler) {
-    const config = parseConfig(process.env);
-    const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
-    const hub = createHubDeps(config, process.env);
-    const { apps } = await kintoneFromSecret(config.AWS_REGION, process.env, hub.clock, (message, details) =>
+export const handler = lambdaHandler({
+  kind: 'event',
+  secrets: ['KINTONE_SECRET_ARN'],
+  compose: ({ config, env, logger, secrets }) => {
+    const hub = createHubDeps(config, env);
+    const { apps } = kintoneFromSecret(secrets.KINTONE_SECRET_ARN, env, hub.clock, (message, details) =>
       logger.warn(message, details),
     );
-    const inner = makeHandler({
+    return makeHandler({
       sync: { ...hub, kintoneApps: { orders: apps.ordersApp, visits: apps.visitRecordsApp } },
       logger,
-      overlapMs: Number(process.env.SYNC_OVERLAP_SECONDS ?? 60) * 1000,
+      overlapMs: config.SYNC_OVERLAP_SECONDS * 1000,
       // A Lambda runs at most 15 minutes; the lease outlives a killed invocation only briefly.
       leaseMs: 16 * 60 * 1000,
     });
-    lambdaHandler = middy((e: unknown, c: Context) => inner(e, c)).use(injectLambdaContext(logger));
-  }
-  return lambdaHandler(event, context);
-};
+  },
+});

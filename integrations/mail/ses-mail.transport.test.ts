@@ -1,7 +1,9 @@
-/** The SES transport over HTTP against a loopback stand-in of SES v2's SendEmail. */
+/** The SES transport over HTTP against a loopback stand-in of SES v2's SendEmail, and its error mapping under aws-sdk-client-mock. A1-1, X-1. */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IntegrationError } from '../../core/errors.js';
 import type { MailMessage } from '../../core/mail/mail-message.js';
 import { SesMailTransport } from './ses-mail.transport.js';
@@ -77,4 +79,43 @@ it('retries throttling a bounded number of times, then reports it as retryable',
     .catch((e: unknown) => e);
   expect(error).toMatchObject({ system: 'ses', retryable: true });
   expect(requests.length - before).toBe(3);
+});
+
+const serviceError = (name: string, status: number) =>
+  Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
+
+describe('under aws-sdk-client-mock', () => {
+  // Mocked only while this block runs: the tests above speak HTTP.
+  let ses: AwsClientStub<SESv2Client>;
+  beforeAll(() => {
+    ses = mockClient(SESv2Client);
+  });
+  afterAll(() => ses.restore());
+  beforeEach(() => ses.reset());
+  const transport = () => new SesMailTransport({ region: 'ap-northeast-1', fromAddress: 'hub@example.com' });
+
+  it('returns SES’s message id', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
+    await expect(transport().deliver(message)).resolves.toEqual({ providerMessageId: 'ses-1' });
+    expect(ses.commandCalls(SendEmailCommand)[0]?.args[0].input).toMatchObject({
+      FromEmailAddress: 'hub@example.com',
+      Destination: { ToAddresses: ['mgr.tokyo@haken-agency.example'] },
+    });
+  });
+
+  it.each([
+    ['TooManyRequestsException', 429, true],
+    ['InternalServiceErrorException', 500, true],
+    ['MessageRejected', 400, false],
+    ['MailFromDomainNotVerifiedException', 400, false],
+    ['AccountSuspendedException', 400, false],
+  ] as const)('reports %s (%i) as retryable: %s', async (name, status, retryable) => {
+    ses.on(SendEmailCommand).rejects(serviceError(name, status));
+    const error = await transport()
+      .deliver(message)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IntegrationError);
+    expect(error).toMatchObject({ system: 'ses', operation: 'sendEmail', retryable, status });
+    expect((error as Error).message).toBe(`ses sendEmail failed: ${name}`);
+  });
 });
