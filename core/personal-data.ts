@@ -23,22 +23,24 @@ const SAFE_KEYS = new Set([
 const REASON_KEY = /reasons?$/i;
 const CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 /** An error's `name` (e.g. ConflictError) is kept; any other `name` is a person's or a company's. */
-const ERROR_NAME = /^[A-Z][A-Za-z]*(Error|Exception)$/;
+const ERROR_NAME = /^([A-Z][A-Za-z]*)?(Error|Exception)$/;
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 /**
  * Japanese and international phone numbers, with or without separators. Digits glued to ASCII
  * letters or `_` are part of an identifier (app_0123456789ab…), not a phone number; Japanese
- * text around a number (電話03-…) does not protect it.
+ * text around a number (電話03-…) does not protect it. Full-width digits and the dashes Japanese
+ * text uses (０３－１２３４－５６７８, 03‐1234‐5678) are phone numbers too.
  */
-const PHONE = /(?<![\p{N}A-Za-z_])(?:\+?\d[\d\s()-]{8,}\d)(?![\p{N}A-Za-z_])/gu;
+const PHONE =
+  /(?<![\p{N}A-Za-z_])(?:[+＋]?[\d０-９][\d０-９\s()（）\-‐‑–−－ー.．]{8,}[\d０-９])(?![\p{N}A-Za-z_])/gu;
 
 export const REDACTED = '[REDACTED]';
 
 export function redactText(text: string): string {
   return text
     .replace(EMAIL, REDACTED)
-    .replace(PHONE, (match) => (match.replace(/\D/g, '').length >= 10 ? REDACTED : match));
+    .replace(PHONE, (match) => (match.normalize('NFKC').replace(/\D/g, '').length >= 10 ? REDACTED : match));
 }
 
 /**

@@ -34,8 +34,10 @@ export function normalizeCompanyName(name: string): string {
 
 /** Digits only, with a +81 country code turned back into the domestic leading 0. */
 export function normalizePhone(phone: string): string {
-  const digits = phone.normalize('NFKC').replace(/\D/g, '');
-  return digits.startsWith('81') && phone.trim().startsWith('+') ? `0${digits.slice(2)}` : digits;
+  const folded = phone.normalize('NFKC');
+  const digits = folded.replace(/\D/g, '');
+  // After NFKC, so a full-width ＋ (as a Japanese IME types it) is a country code too.
+  return digits.startsWith('81') && folded.trim().startsWith('+') ? `0${digits.slice(2)}` : digits;
 }
 
 /** Free-mail domains say nothing about the company, so they are never a matching key. */

@@ -87,6 +87,14 @@ export async function visitedClient(
   deps: HubDeps,
   contact: { company: string; phone: string; email?: string },
 ): Promise<string> {
+  return (await visitedClientRecords(deps, contact)).clientId;
+}
+
+/** `visitedClient`, with the ids of the inquiry and the visit too. */
+export async function visitedClientRecords(
+  deps: HubDeps,
+  contact: { company: string; phone: string; email?: string },
+): Promise<{ clientId: string; inquiryId: string; visitId: string }> {
   const inquiry = await recordPhoneInquiry(deps, salesTokyo, phoneInquiry(contact));
   await assignSalesRep(deps, managerTokyo, {
     clientId: inquiry.clientId,
@@ -100,5 +108,5 @@ export async function visitedClient(
   });
   await confirmPreVisitChecklist(deps, salesTokyo, { visitId: visit.visitId, items: fullChecklist });
   await recordVisit(deps, salesTokyo, visitRecordInput(visit.visitId, '2026-12-01T00:30:00Z'));
-  return inquiry.clientId;
+  return { clientId: inquiry.clientId, inquiryId: inquiry.inquiryId, visitId: visit.visitId };
 }

@@ -1,0 +1,24 @@
+// Mutation testing of the modules that decide a business rule (issue 13): each must score at
+// least 90 % against its own unit tests. Run with `npm run test:mutation` (minutes; not part of
+// .ci/run). The report goes to reports/mutation/ (not committed).
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  mutate: [
+    'core/clients/client-matching.ts',
+    'core/assignment/rank-sales-reps.ts',
+    'core/business-days.ts',
+    'core/access.ts',
+    'core/applications/credit-precheck.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 95, low: 90, break: 90 },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  ignorePatterns: ['reports', 'web', 'docs', 'bench', '.data', 'cdk.out'],
+};

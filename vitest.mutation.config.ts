@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The unit tests of the rule modules that `npm run test:mutation` mutates (stryker.config.mjs):
+ * pure functions, no DynamoDB Local, so each mutant is judged in milliseconds.
+ */
+export default defineConfig({
+  test: {
+    include: [
+      'core/clients/client-matching*.test.ts',
+      'core/assignment/rank-sales-reps*.test.ts',
+      // business-days.test.ts switches process.env.TZ, which Stryker's worker threads cannot honour;
+      // the rules file pins the same cases without depending on the process's time zone.
+      'core/business-days.rules.test.ts',
+      'core/access*.test.ts',
+      'core/applications/credit-precheck*.test.ts',
+    ],
+    env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+  },
+});
