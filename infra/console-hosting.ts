@@ -30,6 +30,12 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as deployment from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import type { TenantConfig } from './config.js';
+import {
+  contentSecurityPolicy,
+  HSTS_MAX_AGE_SECONDS,
+  PERMISSIONS_POLICY,
+  REFERRER_POLICY,
+} from './console-headers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -61,34 +67,6 @@ export function consoleOrigin(config: TenantConfig): string {
 
 /** The Cognito hosted UI's domain prefix: one per account (prefixes are unique per region). */
 export const signInDomainPrefix = (account: string) => `dispatch-hub-${account}`;
-
-export interface ConsoleContentSecurity {
-  /** The hosted UI (token endpoint) and the user pool's issuer (discovery document, keys). */
-  signInOrigins: string[];
-  /** Where the console PUTs visit photos and contract PDFs by pre-signed URL. */
-  documentsOrigin: string;
-}
-
-/**
- * The console's Content-Security-Policy: its own scripts only; styles inline too (Mantine writes
- * its CSS variables in a <style> element and React sets style attributes); network calls to its
- * own origin (the API), the sign-in endpoints and the documents bucket; never framed.
- */
-export function contentSecurityPolicy({ signInOrigins, documentsOrigin }: ConsoleContentSecurity): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' ${[...signInOrigins, documentsOrigin].join(' ')}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    'upgrade-insecure-requests',
-  ].join('; ');
-}
 
 export interface ConsoleHostingStackProps extends StackProps {
   config: TenantConfig;
@@ -161,23 +139,20 @@ export class ConsoleHostingStack extends Stack {
           override: true,
         },
         strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
+          accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
           includeSubdomains: true,
           override: true,
         },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         contentTypeOptions: { override: true },
-        // Pre-signed URLs and client ids in paths never leave the origin in a Referer.
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.SAME_ORIGIN, override: true },
+        referrerPolicy: {
+          referrerPolicy: REFERRER_POLICY as cloudfront.HeadersReferrerPolicy,
+          override: true,
+        },
       },
       customHeadersBehavior: {
         customHeaders: [
-          // Taking a photo uses the file picker (<input capture>), not the camera API.
-          {
-            header: 'Permissions-Policy',
-            value: 'camera=(), microphone=(), geolocation=(), payment=()',
-            override: true,
-          },
+          { header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true },
           { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
         ],
       },

@@ -12,7 +12,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../infra/app.js';
 import { EXAMPLE_CONFIG_FILE } from '../infra/config.js';
-import { contentSecurityPolicy, SPA_ROUTING_FUNCTION } from '../infra/console-hosting.js';
+import { contentSecurityPolicy } from '../infra/console-headers.js';
+import { SPA_ROUTING_FUNCTION } from '../infra/console-hosting.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized templates are untyped JSON
 type Json = Record<string, any>;
