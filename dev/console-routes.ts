@@ -7,6 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ClientLedger } from '../core/ledger.js';
+import { contentSecurityPolicy, PERMISSIONS_POLICY, REFERRER_POLICY } from '../infra/console-headers.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,13 +20,16 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** The same headers CloudFront adds on AWS. */
+/**
+ * The headers CloudFront adds on AWS (infra/console-headers.ts), but HSTS (plain http here); the
+ * local host signs in and stores documents on its own origin.
+ */
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'referrer-policy': REFERRER_POLICY,
+  'permissions-policy': PERMISSIONS_POLICY,
+  'content-security-policy': contentSecurityPolicy({ signInOrigins: [] }),
 };
 
 export const CONSOLE_DIST = resolve(import.meta.dirname, '..', 'web', 'dist');

@@ -7,6 +7,7 @@
 import { App, CfnRule, Duration, Fn, type Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { REGION, type TenantConfig, tenantConfigFromContext } from './config.js';
+import { ConsoleHostingStack, consoleOrigin } from './console-hosting.js';
 import { StatefulStack } from './stateful.stack.js';
 import { StatelessStack } from './stateless.stack.js';
 
@@ -43,6 +44,7 @@ export function buildApp(app: App = new App(), options: { checks?: boolean } = {
   const stateful = new StatefulStack(app, 'DispatchHubStateful', {
     env,
     frontEndOrigins: config.frontEndOrigins,
+    consoleOrigin: consoleOrigin(config),
   });
   const signaturePollInterval = seconds(app, 'signaturePollSeconds');
   // A short poll (tests, local engine) gets a wait of 100 polls unless one is given.
@@ -63,13 +65,22 @@ export function buildApp(app: App = new App(), options: { checks?: boolean } = {
     secrets: stateful.secrets,
     auditLogs: stateful.auditLogs,
   });
-  if (config.purpose === 'example') for (const stack of [stateful, stateless]) refuseDeployment(stack);
+  const consoleHosting = new ConsoleHostingStack(app, 'DispatchHubConsole', {
+    env,
+    config,
+    userPool: stateful.userPool,
+    userPoolClient: stateful.userPoolClient,
+    documents: stateful.documents,
+    api: stateless.api,
+  });
+  if (config.purpose === 'example')
+    for (const stack of [stateful, stateless, consoleHosting]) refuseDeployment(stack);
   if (options.checks ?? true)
     Validations.of(app).addPlugins(
       new AwsSolutionsChecks(app, { verbose: true }),
       new ServerlessChecks(app, { verbose: true }),
     );
-  return { app, config, stateful, stateless };
+  return { app, config, stateful, stateless, consoleHosting };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

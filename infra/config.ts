@@ -33,8 +33,21 @@ export const tenantConfigSchema = z
     purpose: z.enum(['production', 'example']),
     account: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
     region: z.literal(REGION, { error: `must be ${REGION} (personal data stays in Tokyo)` }),
-    /** Origins of the staff console: CORS of the API and of the documents bucket. */
+    /**
+     * Origins of the staff console: CORS of the API and of the documents bucket. The first is
+     * where CloudFront serves the console on AWS (infra/console-hosting.ts): https, the host the
+     * console's certificate is for.
+     */
     frontEndOrigins: z.array(origin).min(1, 'at least one front-end origin is required'),
+    console: z.object({
+      /** CloudFront's certificate for the console's host: ACM, in us-east-1 (CloudFront's region). */
+      certificateArn: z
+        .string()
+        .regex(
+          /^arn:aws:acm:us-east-1:\d{12}:certificate\/[A-Za-z0-9-]+$/,
+          'must be the ARN of an ACM certificate in us-east-1 (CloudFront takes certificates from there only)',
+        ),
+    }),
     /** Who the alarms reach (an SNS e-mail subscription; confirm the e-mail after the deploy). */
     alarmEmail: z.email('must be an e-mail address'),
     kintone: z.object({
@@ -78,6 +91,12 @@ export const tenantConfigSchema = z
       .prefault({}),
   })
   .superRefine((c, ctx) => {
+    if (!c.frontEndOrigins[0]?.startsWith('https://'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['frontEndOrigins', 0],
+        message: 'the first front-end origin is where CloudFront serves the console: it must be https://',
+      });
     if (c.purpose === 'example' && c.account !== EXAMPLE_ACCOUNT)
       ctx.addIssue({
         code: 'custom',

@@ -37,6 +37,8 @@ export interface StatefulStackProps extends StackProps {
    * (`scheme://host[:port]`, no wildcard), from the tenant configuration.
    */
   frontEndOrigins: string[];
+  /** Where CloudFront serves the console (infra/console-hosting.ts): the hosted UI's callback. */
+  consoleOrigin: string;
 }
 
 /** The agency's roles (policy.md); one Cognito group each. Kept in step with core/access.ts by a test. */
@@ -116,8 +118,16 @@ export class StatefulStack extends Stack {
     this.userPoolClient = this.userPool.addClient('FrontEnd', {
       authFlows: { userSrp: true },
       generateSecret: false,
-      // The console signs in with SRP; no hosted UI, so no OAuth flows, scopes or callback URLs.
-      disableOAuth: true,
+      // The console signs in through the hosted UI (its domain: infra/console-hosting.ts) with the
+      // authorization code flow and PKCE (a public client: no secret); no implicit flow, and no
+      // aws.cognito.signin.user.admin scope (a token that could change the user's own attributes).
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [`${props.consoleOrigin}/auth/callback`],
+        logoutUrls: [`${props.consoleOrigin}/`],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(1),

@@ -488,12 +488,10 @@ describe('identity: access comes from the staff directory', () => {
     });
   });
 
-  it('turns OAuth off: no hosted-UI flows, scopes (aws.cognito.signin.user.admin) or callback URLs', () => {
+  it('allows no implicit flow and no aws.cognito.signin.user.admin scope (the hosted UI: test/console-hosting.test.ts)', () => {
     const client = first(Object.values(stateful.findResources('AWS::Cognito::UserPoolClient'))).Properties;
-    expect(client.AllowedOAuthFlowsUserPoolClient).toBe(false);
-    expect(client.AllowedOAuthFlows).toBeUndefined();
-    expect(client.AllowedOAuthScopes).toBeUndefined();
-    expect(client.CallbackURLs).toBeUndefined();
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.AllowedOAuthScopes).not.toContain('aws.cognito.signin.user.admin');
     expect(client.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
   });
 });

@@ -103,6 +103,10 @@ const ClientFilter = builder.inputType('ClientFilter', {
     department: t.string({ description: 'Sales and managers may only give their own.' }),
     salesRepId: t.string({ description: '担当営業' }),
     overdue: t.boolean({ description: 'Only clients with a first contact or visit record overdue now.' }),
+    name: t.string({
+      description:
+        'Part of the company name (顧客名): full- and half-width alike, 株式会社 / ㈱ / (株) and spaces ignored.',
+    }),
   }),
 });
 

@@ -15,6 +15,7 @@ import { OverdueScreen } from '../screens/overdue.js';
 import { PhoneInquiryScreen } from '../screens/phone-inquiry.js';
 import { SignInScreen } from '../screens/sign-in.js';
 import { StaffDirectoryScreen } from '../screens/staff-directory.js';
+import { SyncScreen } from '../screens/sync.js';
 import { VisitScreen } from '../screens/visit.js';
 import { useI18n, useSession } from './session.js';
 
@@ -26,6 +27,7 @@ const PATHS: Record<Screen, string> = {
   phoneInquiry: '/inquiries/new',
   approvals: '/approvals',
   overdue: '/overdue',
+  sync: '/sync',
   staffDirectory: '/staff',
 };
 
@@ -55,8 +57,7 @@ function Shell({ config }: { config: ConsoleConfig }) {
           </Group>
           <Group wrap="nowrap" gap="xs">
             <Text size="sm" data-testid="signed-in-as">
-              {me.staffMember?.name ?? me.userId}（{i18n.label('Role', me.role)}
-              {me.department ? `・${i18n.label('Department', me.department)}` : ''}）
+              {i18n.person(me.staffMember?.name ?? me.userId, me.role, me.department)}
             </Text>
             <Button
               variant="subtle"
@@ -95,6 +96,7 @@ function Shell({ config }: { config: ConsoleConfig }) {
           <Route path="/visits/:id" element={<VisitScreen />} />
           <Route path="/approvals" element={guard('approvals', <ApprovalsScreen />)} />
           <Route path="/overdue" element={guard('overdue', <OverdueScreen />)} />
+          <Route path="/sync" element={guard('sync', <SyncScreen />)} />
           <Route path="/staff" element={guard('staffDirectory', <StaffDirectoryScreen />)} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -43,7 +43,7 @@ export function ApplicationCard({ application }: { application: FragmentOf<typeo
             ? ` / ${i18n.t('deadlines')}: ${formatJst(a.contractExecution.dueAt)}`
             : ''}
           {a.contractExecution.gstaffContractId
-            ? ` / ${i18n.t('signed')}（G-Staff ${a.contractExecution.gstaffContractId}）`
+            ? ` / ${i18n.qualified(i18n.t('signed'), `G-Staff ${a.contractExecution.gstaffContractId}`)}`
             : ''}
         </Text>
       ) : null}

@@ -113,7 +113,7 @@ export function HearingSheetForm({
         />
         <Group grow align="flex-start">
           <NumberInput
-            label={`${i18n.label('HearingItem', 'billingRate')}（円）`}
+            label={`${i18n.label('HearingItem', 'billingRate')}${i18n.t('unitYen')}`}
             value={form.billingAmount}
             onChange={(v) => set('billingAmount', String(v))}
             error={errors.billingAmount}
@@ -139,7 +139,7 @@ export function HearingSheetForm({
             clearable
           />
           <TextInput
-            label={`${i18n.label('HearingItem', 'overtime')}（h/月）`}
+            label={`${i18n.label('HearingItem', 'overtime')}${i18n.t('unitHoursPerMonth')}`}
             value={form.overtimeHours}
             onChange={(e) => set('overtimeHours', e.currentTarget.value)}
             readOnly={!editable}
@@ -156,7 +156,7 @@ export function HearingSheetForm({
             clearable
           />
           <TextInput
-            label={`${i18n.label('HearingItem', 'safetyTraining')}（${i18n.t('notes')}）`}
+            label={i18n.qualified(i18n.label('HearingItem', 'safetyTraining'), i18n.t('notes'))}
             value={form.safetyTrainingDetails}
             onChange={(e) => set('safetyTrainingDetails', e.currentTarget.value)}
             readOnly={!editable}
@@ -173,7 +173,7 @@ export function HearingSheetForm({
             clearable
           />
           <TextInput
-            label={`${i18n.label('HearingItem', 'confidentialInformation')}（${i18n.t('notes')}）`}
+            label={i18n.qualified(i18n.label('HearingItem', 'confidentialInformation'), i18n.t('notes'))}
             value={form.confidentialDetails}
             onChange={(e) => set('confidentialDetails', e.currentTarget.value)}
             readOnly={!editable}

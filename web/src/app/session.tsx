@@ -1,9 +1,9 @@
-/** Who is signed in: the token (in memory only) and `me` as the API sees it. */
+/** Who is signed in: the token (in memory only), `me` as the API sees it, and the language (the only thing kept in the browser). */
 import type { TadaDocumentNode } from 'gql.tada';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { request } from '../api/client.js';
 import { graphql, type ResultOf } from '../api/graphql.js';
-import { type Language, type Translator, translator } from '../lib/i18n.js';
+import { type Language, storedLanguage, storeLanguage, type Translator, translator } from '../lib/i18n.js';
 import type { Actor, Role } from '../lib/roles.js';
 
 export const MeQuery = graphql(`
@@ -25,12 +25,25 @@ interface Session {
   setLanguage(language: Language): void;
 }
 
+/** Local storage, when the browser lets the console use it (it holds only the language). */
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 const SessionContext = createContext<Session | undefined>(undefined);
 
 export function SessionProvider({ children, onSignOut }: { children: ReactNode; onSignOut?: () => void }) {
   const [token, setToken] = useState<string>();
   const [me, setMe] = useState<Me>();
-  const [language, setLanguage] = useState<Language>('ja');
+  const [language, setLanguageState] = useState<Language>(() => storedLanguage(browserStorage()));
+  const setLanguage = useCallback((chosen: Language) => {
+    storeLanguage(browserStorage(), chosen);
+    setLanguageState(chosen);
+  }, []);
   const i18n = useMemo(() => translator(language), [language]);
   useEffect(() => {
     document.documentElement.lang = language;
@@ -56,7 +69,7 @@ export function SessionProvider({ children, onSignOut }: { children: ReactNode; 
   );
   const value = useMemo(
     () => ({ token, me, actor, signIn, signOut, api, i18n, setLanguage }),
-    [token, me, actor, signIn, signOut, api, i18n],
+    [token, me, actor, signIn, signOut, api, i18n, setLanguage],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

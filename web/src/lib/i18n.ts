@@ -38,6 +38,7 @@ const ja = {
   myClients: '担当顧客',
   deadlines: '期限',
   company: '会社名',
+  companySearchHint: '一部でも可・全角半角や「株式会社」の有無は問いません',
   contactName: '担当者名',
   contactDepartment: '担当者部署',
   email: 'メール',
@@ -169,6 +170,42 @@ const ja = {
   medianHours: '中央値（時間）',
   maxHours: '最大（時間）',
   unrouted: '未振分',
+  sync: 'kintone連携',
+  syncConflicts: '連携の競合',
+  syncConflict: '連携の競合',
+  syncRuns: 'ジョブの実行履歴',
+  conflictStatus: '表示する競合',
+  conflictOpen: '未解決',
+  conflictResolved: '解決済み',
+  detectedAt: '検知',
+  field: '項目',
+  agreedValue: '前回一致した値',
+  hubValue: 'ハブの値',
+  kintoneValue: 'kintoneの値',
+  resolution: '解決方法',
+  valueToKeep: '残す値',
+  resolve: '解決する',
+  job: 'ジョブ',
+  runStatus: '結果',
+  runCounts: '件数',
+  runCountsValue:
+    '読込 {read}・新規 {created}・更新 {updated}・削除 {deleted}・競合 {conflicts}・失敗 {failed}',
+  runErrors: 'エラー',
+  dryRun: '試行のみ',
+  overdueKinds: '期限の種類',
+  overdueItems: '期限超過の一覧',
+  overdueKind: '種類',
+  dueAt: '期限',
+  responsible: '担当',
+  escalated: 'エスカレーション',
+  notEscalated: '未送信',
+  tied: '（同点）',
+  personWithRole: '{name}（{role}）',
+  personWithRoleAndDepartment: '{name}（{role}・{department}）',
+  possibleDuplicateOf: '重複の可能性',
+  conflictDate: '抵触日',
+  unitYen: '（円）',
+  unitHoursPerMonth: '（h/月）',
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -209,6 +246,7 @@ const en: Record<MessageKey, string> = {
   myClients: 'My clients',
   deadlines: 'Deadlines',
   company: 'Company',
+  companySearchHint: 'Any part of it; full- or half-width, with or without the legal form',
   contactName: 'Contact name',
   contactDepartment: 'Contact department',
   email: 'E-mail',
@@ -340,6 +378,42 @@ const en: Record<MessageKey, string> = {
   medianHours: 'Median (hours)',
   maxHours: 'Max (hours)',
   unrouted: 'Not routed',
+  sync: 'kintone sync',
+  syncConflicts: 'Sync conflicts',
+  syncConflict: 'Sync conflict',
+  syncRuns: 'Job runs',
+  conflictStatus: 'Conflicts to show',
+  conflictOpen: 'Open',
+  conflictResolved: 'Resolved',
+  detectedAt: 'Detected',
+  field: 'Field',
+  agreedValue: 'Last agreed value',
+  hubValue: 'Hub value',
+  kintoneValue: 'kintone value',
+  resolution: 'Resolution',
+  valueToKeep: 'Value to keep',
+  resolve: 'Resolve',
+  job: 'Job',
+  runStatus: 'Result',
+  runCounts: 'Counts',
+  runCountsValue:
+    'read {read} · created {created} · updated {updated} · deleted {deleted} · conflicts {conflicts} · failed {failed}',
+  runErrors: 'Errors',
+  dryRun: 'dry run',
+  overdueKinds: 'Deadline types',
+  overdueItems: 'Everything overdue',
+  overdueKind: 'Type',
+  dueAt: 'Due',
+  responsible: 'Responsible',
+  escalated: 'Escalation',
+  notEscalated: 'Not sent',
+  tied: ' (tied)',
+  personWithRole: '{name} ({role})',
+  personWithRoleAndDepartment: '{name} ({role}, {department})',
+  possibleDuplicateOf: 'Possible duplicate of',
+  conflictDate: 'Conflict date',
+  unitYen: ' (yen)',
+  unitHoursPerMonth: ' (h/month)',
 };
 
 /** Labels of the schema's enum values, by enum. */
@@ -425,7 +499,38 @@ const enumsJa = {
     CONTRACT_COMPLIANCE: '契約の遵守',
     RECEIVING_STAFF: '受入れ体制',
   },
-  KintoneSyncState: { PENDING: '送信待ち', DONE: '連携済み', FAILED: '失敗（要確認）' },
+  KintoneSyncState: {
+    PENDING: '送信待ち',
+    DONE: '連携済み',
+    FAILED: '失敗（要確認）',
+    HELD: '保留（競合の解決待ち）',
+    SUPERSEDED: '後の変更に置き換え',
+  },
+  GStaffMatch: { CONFIRMED: '一致（確認済み）', NAME_ONLY: '名称のみ一致（要確認）' },
+  SyncRunStatus: { RUNNING: '実行中', SUCCEEDED: '成功', FAILED: '失敗', INTERRUPTED: '中断' },
+  SyncRunMode: { INCREMENTAL: '差分', FULL: '全件', ROUND: '1巡' },
+  SyncRunTrigger: { SCHEDULE: '定期', WEBHOOK: 'Webhook', CLI: 'コマンド', API: 'API' },
+  OverdueKind: {
+    FIRST_CONTACT: '一次対応',
+    VISIT_RECORD: '訪問記録',
+    CONTRACT_EXECUTION: '06_2 締結',
+    APPROVAL: '承認',
+    SYNC_CONFLICT: 'kintone連携の競合',
+  },
+  SyncConflictResolution: {
+    KEEP_HUB: 'ハブの値を残す',
+    KEEP_SOURCE: 'kintoneの値を残す',
+    MERGE: '項目ごとに値を決める',
+  },
+  SyncJob: {
+    KINTONE_ORDERS: 'kintone オーダー取込',
+    KINTONE_VISITS: 'kintone 訪問記録取込',
+    KINTONE_OUTBOX: 'kintone 書込み',
+    MAIL_OUTBOX: 'メール送信',
+    SIGNATURE_OUTBOX: '電子署名送信',
+    GSTAFF_MIRROR: 'G-Staff 取込',
+    DEADLINES: '期限の確認',
+  },
   AssignmentFactor: { CLIENT_LOAD: '担当顧客数', STAFF_LOAD: '稼働スタッフ数', INDUSTRY_FIT: '業種の経験' },
   LabourRiskItem: { pastUnpaidWages: '過去の賃金未払い', labourDisputes: '労働争議', turnover: '離職率' },
   TradeCriteriaItem: {
@@ -461,6 +566,29 @@ const enumsJa = {
   HazardRating: { LOW: '低', MEDIUM: '中', HIGH: '高' },
   BillingUnit: { HOUR: '時給', DAY: '日給', MONTH: '月額' },
   DeadlineType: { FIRST_CONTACT: '一次対応', VISIT_RECORD: '訪問記録', CONTRACT_EXECUTION: '06_2 締結' },
+  /** 日本標準産業分類 大分類 (JSIC major divisions). */
+  Industry: {
+    MANUFACTURING: '製造業',
+    WHOLESALE_RETAIL: '卸売業、小売業',
+    TRANSPORT_POSTAL: '運輸業、郵便業',
+    INFORMATION_COMMUNICATIONS: '情報通信業',
+    CONSTRUCTION: '建設業',
+    MEDICAL_WELFARE: '医療、福祉',
+    ACCOMMODATION_FOOD: '宿泊業、飲食サービス業',
+    FINANCE_INSURANCE: '金融業、保険業',
+    REAL_ESTATE_LEASING: '不動産業、物品賃貸業',
+    PROFESSIONAL_TECHNICAL: '学術研究、専門・技術サービス業',
+    LIVING_ENTERTAINMENT: '生活関連サービス業、娯楽業',
+    EDUCATION: '教育、学習支援業',
+    COMPOUND_SERVICES: '複合サービス事業',
+    OTHER_SERVICES: 'サービス業（他に分類されないもの）',
+    GOVERNMENT: '公務',
+    UTILITIES: '電気・ガス・熱供給・水道業',
+    AGRICULTURE_FORESTRY: '農業、林業',
+    FISHERIES: '漁業',
+    MINING: '鉱業、採石業、砂利採取業',
+    UNCLASSIFIABLE: '分類不能の産業',
+  },
 } as const;
 
 type EnumLabels = { [E in keyof typeof enumsJa]: { [V in keyof (typeof enumsJa)[E]]: string } };
@@ -547,7 +675,38 @@ const enumsEn: EnumLabels = {
     CONTRACT_COMPLIANCE: 'Contract compliance',
     RECEIVING_STAFF: 'Receiving staff',
   },
-  KintoneSyncState: { PENDING: 'Pending', DONE: 'Done', FAILED: 'Failed (look at it)' },
+  KintoneSyncState: {
+    PENDING: 'Pending',
+    DONE: 'Done',
+    FAILED: 'Failed (look at it)',
+    HELD: 'Held (conflict to resolve)',
+    SUPERSEDED: 'Superseded by a later change',
+  },
+  GStaffMatch: { CONFIRMED: 'Match (confirmed)', NAME_ONLY: 'Name only (check it)' },
+  SyncRunStatus: { RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', INTERRUPTED: 'Interrupted' },
+  SyncRunMode: { INCREMENTAL: 'incremental', FULL: 'full', ROUND: 'round' },
+  SyncRunTrigger: { SCHEDULE: 'schedule', WEBHOOK: 'webhook', CLI: 'command line', API: 'API' },
+  OverdueKind: {
+    FIRST_CONTACT: 'First contact',
+    VISIT_RECORD: 'Visit record',
+    CONTRACT_EXECUTION: '06_2 execution',
+    APPROVAL: 'Approval',
+    SYNC_CONFLICT: 'kintone sync conflict',
+  },
+  SyncConflictResolution: {
+    KEEP_HUB: 'Keep the hub’s values',
+    KEEP_SOURCE: 'Keep kintone’s values',
+    MERGE: 'Choose each value',
+  },
+  SyncJob: {
+    KINTONE_ORDERS: 'kintone orders read',
+    KINTONE_VISITS: 'kintone visit records read',
+    KINTONE_OUTBOX: 'kintone writes',
+    MAIL_OUTBOX: 'E-mail',
+    SIGNATURE_OUTBOX: 'E-signature sends',
+    GSTAFF_MIRROR: 'G-Staff mirror',
+    DEADLINES: 'Deadline checks',
+  },
   AssignmentFactor: {
     CLIENT_LOAD: 'Client load',
     STAFF_LOAD: 'Workers placed',
@@ -595,9 +754,56 @@ const enumsEn: EnumLabels = {
     VISIT_RECORD: 'Visit record',
     CONTRACT_EXECUTION: '06_2 execution',
   },
+  Industry: {
+    MANUFACTURING: 'Manufacturing',
+    WHOLESALE_RETAIL: 'Wholesale and retail trade',
+    TRANSPORT_POSTAL: 'Transport and postal activities',
+    INFORMATION_COMMUNICATIONS: 'Information and communications',
+    CONSTRUCTION: 'Construction',
+    MEDICAL_WELFARE: 'Medical, health care and welfare',
+    ACCOMMODATION_FOOD: 'Accommodations, eating and drinking services',
+    FINANCE_INSURANCE: 'Finance and insurance',
+    REAL_ESTATE_LEASING: 'Real estate and goods rental and leasing',
+    PROFESSIONAL_TECHNICAL: 'Scientific research, professional and technical services',
+    LIVING_ENTERTAINMENT: 'Living-related and personal services and amusement services',
+    EDUCATION: 'Education, learning support',
+    COMPOUND_SERVICES: 'Compound services',
+    OTHER_SERVICES: 'Services, not elsewhere classified',
+    GOVERNMENT: 'Government, except elsewhere classified',
+    UTILITIES: 'Electricity, gas, heat supply and water',
+    AGRICULTURE_FORESTRY: 'Agriculture and forestry',
+    FISHERIES: 'Fisheries',
+    MINING: 'Mining and quarrying of stone and gravel',
+    UNCLASSIFIABLE: 'Industries unable to classify',
+  },
 };
 
 export type Language = 'ja' | 'en';
+
+/** The one thing the console keeps in the browser: the language the person chose (local storage). */
+export const LANGUAGE_STORAGE_KEY = 'dispatch-hub.console.language';
+
+/** The chosen language, Japanese when none was chosen (or storage is unavailable or holds anything else). */
+export function storedLanguage(storage: Pick<Storage, 'getItem'> | undefined): Language {
+  try {
+    return storage?.getItem(LANGUAGE_STORAGE_KEY) === 'en' ? 'en' : 'ja';
+  } catch {
+    return 'ja';
+  }
+}
+
+/** Remembers the choice; a browser that refuses storage (private mode, policy) just forgets it. */
+export function storeLanguage(storage: Pick<Storage, 'setItem'> | undefined, language: Language): void {
+  try {
+    storage?.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // not remembered: the console still switches for this visit
+  }
+}
+
+/** Both languages' words, for the completeness test. */
+export const MESSAGES = { ja, en } as const;
+export const ENUM_LABELS = { ja: enumsJa as EnumLabels, en: enumsEn } as const;
 export type EnumName = keyof typeof enumsJa;
 
 export interface Translator {
@@ -607,27 +813,46 @@ export interface Translator {
   label(name: EnumName, value: string | null | undefined): string;
   /** `[value, label]` pairs for a select. */
   options(name: EnumName): { value: string; label: string }[];
+  /** `label（qualifier）` in Japanese, `label (qualifier)` in English. */
+  qualified(label: string, qualifier: string): string;
+  /** Items joined as the language lists them (、 / , ). */
+  list(items: readonly string[]): string;
+  /** A person with their role and department, as the header and the sign-in list show them. */
+  person(name: string, role: string, department?: string | null): string;
 }
 
 export function translator(language: Language): Translator {
   const messages = language === 'ja' ? ja : en;
   const enums: EnumLabels = language === 'ja' ? enumsJa : enumsEn;
+  const t: Translator['t'] = (key, params) => {
+    let text: string = messages[key];
+    for (const [name, value] of Object.entries(params ?? {})) text = text.replace(`{${name}}`, String(value));
+    return text;
+  };
+  const label: Translator['label'] = (name, value) => {
+    if (!value) return '—';
+    return (enums[name] as Record<string, string>)[value] ?? value;
+  };
   return {
     language,
-    t(key, params) {
-      let text: string = messages[key];
-      for (const [name, value] of Object.entries(params ?? {}))
-        text = text.replace(`{${name}}`, String(value));
-      return text;
-    },
-    label(name, value) {
-      if (!value) return '—';
-      return (enums[name] as Record<string, string>)[value] ?? value;
+    t,
+    label,
+    qualified: (text, qualifier) =>
+      language === 'ja' ? `${text}（${qualifier}）` : `${text} (${qualifier})`,
+    list: (items) => items.join(language === 'ja' ? '、' : ', '),
+    person(name, role, department) {
+      return department
+        ? t('personWithRoleAndDepartment', {
+            name,
+            role: label('Role', role),
+            department: label('Department', department),
+          })
+        : t('personWithRole', { name, role: label('Role', role) });
     },
     options(name) {
-      return Object.entries(enums[name] as Record<string, string>).map(([value, label]) => ({
+      return Object.entries(enums[name] as Record<string, string>).map(([value, text]) => ({
         value,
-        label,
+        label: text,
       }));
     },
   };

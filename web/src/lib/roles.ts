@@ -33,6 +33,9 @@ const ACTIONS = {
   decideApproval: ['MANAGER', 'LEGAL'],
   readStaff: ['ADMIN', 'MANAGER'],
   manageStaff: ['ADMIN'],
+  /** kintone sync conflicts and the jobs' runs: managers (their department's clients) and admins. */
+  readSync: ['MANAGER', 'ADMIN'],
+  resolveSyncConflict: ['MANAGER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;
@@ -49,6 +52,7 @@ export type Screen =
   | 'phoneInquiry'
   | 'approvals'
   | 'overdue'
+  | 'sync'
   | 'staffDirectory';
 
 const SCREEN_NEEDS: Record<Screen, Action | 'everyone' | 'overdueView'> = {
@@ -59,13 +63,16 @@ const SCREEN_NEEDS: Record<Screen, Action | 'everyone' | 'overdueView'> = {
   phoneInquiry: 'recordPhoneInquiry',
   approvals: 'decideApproval',
   overdue: 'overdueView',
+  sync: 'readSync',
   staffDirectory: 'readStaff',
 };
 
 export function canSee(actor: Pick<Actor, 'role'>, screen: Screen): boolean {
   const need = SCREEN_NEEDS[screen];
   if (need === 'everyone') return true;
-  if (need === 'overdueView') return actor.role === 'MANAGER' || actor.role === 'DIRECTOR';
+  // Everyone may ask the API; the view is for those who chase deadlines: the department's managers,
+  // the directors, and the admins (who resolve sync conflicts).
+  if (need === 'overdueView') return ['MANAGER', 'DIRECTOR', 'ADMIN'].includes(actor.role);
   return may(actor, need);
 }
 

@@ -1,5 +1,10 @@
-/** 顧客管理台帳: the client ledger with filters by stage, department, rep and overdue, paged. */
+/**
+ * 顧客管理台帳: the client ledger with a search by company name (matched by the API as inquiries are
+ * matched to clients: any width, with or without 株式会社) and filters by stage, department, rep and
+ * overdue, paged.
+ */
 import { Button, Checkbox, Group, Select, Stack, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { graphql } from '../api/graphql.js';
 import { ClientRow, ClientTable } from '../app/client-table.js';
@@ -37,8 +42,11 @@ export function ClientLedgerScreen() {
   const [department, setDepartment] = useState<string | null>(null);
   const [rep, setRep] = useState('');
   const [overdue, setOverdue] = useState(false);
+  const [name, setName] = useState('');
+  const [searched] = useDebouncedValue(name.trim(), 300);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const filter = {
+    ...(searched ? { name: searched } : {}),
     ...(stage ? { stage: stage as Stage } : {}),
     ...(department ? { department } : {}),
     ...(rep.trim() ? { salesRepId: rep.trim() } : {}),
@@ -46,10 +54,23 @@ export function ClientLedgerScreen() {
   };
   const q = useQuery(LedgerQuery, { filter, after: cursors[cursors.length - 1] ?? null });
   const reset = () => setCursors([null]);
+  // The API names the field it refuses (a search that is only a legal form): shown at the field.
+  const nameError = q.error?.includes('filter.name') ? q.error : undefined;
   return (
     <Stack>
       <Title order={2}>{i18n.t('clientLedger')}</Title>
       <Group align="flex-end" role="search" aria-label={i18n.t('filters')}>
+        <TextInput
+          type="search"
+          label={i18n.t('company')}
+          description={i18n.t('companySearchHint')}
+          error={nameError}
+          value={name}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            reset();
+          }}
+        />
         <Select
           label={i18n.t('stage')}
           data={i18n.options('ClientStage')}
@@ -74,7 +95,7 @@ export function ClientLedgerScreen() {
           clearable
         />
         <TextInput
-          label={`${i18n.t('salesRep')}（${i18n.t('userId')}）`}
+          label={i18n.qualified(i18n.t('salesRep'), i18n.t('userId'))}
           value={rep}
           onChange={(e) => {
             setRep(e.currentTarget.value);
@@ -90,7 +111,7 @@ export function ClientLedgerScreen() {
           }}
         />
       </Group>
-      <ErrorNote message={q.error} />
+      <ErrorNote message={nameError ? undefined : q.error} />
       {q.loading && !q.data ? <Loading /> : null}
       <ClientTable clients={q.data?.clients.edges.map((e) => e.node) ?? []} />
       <Group>

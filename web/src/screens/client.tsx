@@ -179,7 +179,7 @@ function Proposal({
             <Table.Tr key={c.salesRepId}>
               <Table.Td>
                 {c.rank}
-                {c.tied ? '（同点）' : ''}
+                {c.tied ? i18n.t('tied') : ''}
               </Table.Td>
               <Table.Td>{c.name}</Table.Td>
               <Table.Td>{c.score.toFixed(2)}</Table.Td>
@@ -251,10 +251,7 @@ function ProfileForm({
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Select
           label={i18n.t('industry')}
-          data={Object.keys(INDUSTRIES).map((v) => ({
-            value: v,
-            label: INDUSTRIES[v as keyof typeof INDUSTRIES],
-          }))}
+          data={i18n.options('Industry')}
           value={industry}
           onChange={setIndustry}
           error={update.fields.industry}
@@ -309,29 +306,6 @@ function ProfileForm({
   );
 }
 
-const INDUSTRIES = {
-  MANUFACTURING: '製造業',
-  WHOLESALE_RETAIL: '卸売業、小売業',
-  TRANSPORT_POSTAL: '運輸業、郵便業',
-  INFORMATION_COMMUNICATIONS: '情報通信業',
-  CONSTRUCTION: '建設業',
-  MEDICAL_WELFARE: '医療、福祉',
-  ACCOMMODATION_FOOD: '宿泊業、飲食サービス業',
-  FINANCE_INSURANCE: '金融業、保険業',
-  REAL_ESTATE_LEASING: '不動産業、物品賃貸業',
-  PROFESSIONAL_TECHNICAL: '学術研究、専門・技術サービス業',
-  LIVING_ENTERTAINMENT: '生活関連サービス業、娯楽業',
-  EDUCATION: '教育、学習支援業',
-  COMPOUND_SERVICES: '複合サービス事業',
-  OTHER_SERVICES: 'サービス業（他に分類されないもの）',
-  GOVERNMENT: '公務',
-  UTILITIES: '電気・ガス・熱供給・水道業',
-  AGRICULTURE_FORESTRY: '農業、林業',
-  FISHERIES: '漁業',
-  MINING: '鉱業、採石業、砂利採取業',
-  UNCLASSIFIABLE: '分類不能の産業',
-} as const;
-
 function PlanVisitForm({ clientId, onPlanned }: { clientId: string; onPlanned(id: string): void }) {
   const i18n = useI18n();
   const plan = useMutation(PlanVisit, 'planVisit', 'Visit');
@@ -344,14 +318,14 @@ function PlanVisitForm({ clientId, onPlanned }: { clientId: string; onPlanned(id
       <Group grow align="flex-start">
         <TextInput
           type="datetime-local"
-          label={`${i18n.t('plannedStart')}（JST）`}
+          label={i18n.qualified(i18n.t('plannedStart'), 'JST')}
           value={start}
           onChange={(e) => setStart(e.currentTarget.value)}
           error={plan.fields.plannedStartAt}
         />
         <TextInput
           type="datetime-local"
-          label={`${i18n.t('plannedEnd')}（JST）`}
+          label={i18n.qualified(i18n.t('plannedEnd'), 'JST')}
           value={end}
           onChange={(e) => setEnd(e.currentTarget.value)}
           error={plan.fields.plannedEndAt}
@@ -404,7 +378,7 @@ function PrecheckForm({ clientId, onDone }: { clientId: string; onDone(): void }
           error={submit.fields[`${path}.result`]}
         />
         <TextInput
-          label={`${i18n.label(group, k)}（${i18n.t('note')}）`}
+          label={i18n.qualified(i18n.label(group, k), i18n.t('note'))}
           value={f.note}
           onChange={(e) => setFindings({ ...findings, [k]: { ...f, note: e.currentTarget.value } })}
           error={submit.fields[`${path}.note`]}
@@ -474,7 +448,7 @@ function PrecheckForm({ clientId, onDone }: { clientId: string; onDone(): void }
             if (done) onDone();
           }}
         >
-          {i18n.t('submit')}（06_1）
+          {i18n.qualified(i18n.t('submit'), '06_1')}
         </Button>
       </Group>
     </Stack>
@@ -533,7 +507,7 @@ function ContractForm({ clientId, onDone }: { clientId: string; onDone(): void }
             if (done) onDone();
           }}
         >
-          {i18n.t('submit')}（06_2）
+          {i18n.qualified(i18n.t('submit'), '06_2')}
         </Button>
       </Group>
     </Stack>
@@ -567,13 +541,13 @@ export function ClientScreen() {
       <ErrorNote message={q.error} />
       <Section title={i18n.t('profile')} id="profile">
         <Text size="sm">
-          {i18n.t('industry')}: {client.industry ? INDUSTRIES[client.industry] : '—'} /{' '}
-          {i18n.t('corporateNumber')}: {client.corporateNumber ?? '—'} / {i18n.t('contractContact')}:{' '}
+          {i18n.t('industry')}: {i18n.label('Industry', client.industry)} / {i18n.t('corporateNumber')}:{' '}
+          {client.corporateNumber ?? '—'} / {i18n.t('contractContact')}:{' '}
           {client.contact ? `${client.contact.name} <${client.contact.email}>` : '—'}
         </Text>
         {client.possibleDuplicateOf.length ? (
           <Text size="sm" c="orange.9">
-            重複の可能性: {client.possibleDuplicateOf.join(', ')}
+            {i18n.t('possibleDuplicateOf')}: {client.possibleDuplicateOf.join(', ')}
           </Text>
         ) : null}
         {may(actor, 'updateClientProfile') ? (
@@ -584,7 +558,7 @@ export function ClientScreen() {
       <Section title={i18n.t('salesRep')} id="rep">
         {client.assignments.map((a) => (
           <Text key={a.id} size="sm">
-            {formatJst(a.assignedAt)} {a.salesRepId}（{i18n.t('rank')} {a.proposalRank}）
+            {formatJst(a.assignedAt)} {i18n.qualified(a.salesRepId, `${i18n.t('rank')} ${a.proposalRank}`)}
             {a.overrideReason ? ` — ${a.overrideReason}` : ''} / {a.assignedBy}
           </Text>
         ))}
@@ -659,7 +633,7 @@ export function ClientScreen() {
         {client.gstaff.map((g) => (
           <Stack key={g.record.gstaffClientId} gap={2}>
             <Text size="sm">
-              {g.record.name}（{g.match}）
+              {i18n.qualified(g.record.name, i18n.label('GStaffMatch', g.match))}
               {g.record.turnoverRate != null
                 ? ` ${i18n.t('turnoverRate')}: ${(g.record.turnoverRate * 100).toFixed(0)}%`
                 : ''}
@@ -671,7 +645,7 @@ export function ClientScreen() {
             ))}
             {g.record.conflictDates.map((c) => (
               <Text key={c.establishment} size="xs">
-                抵触日: {c.establishment} {c.conflictDate}
+                {i18n.t('conflictDate')}: {c.establishment} {c.conflictDate}
               </Text>
             ))}
           </Stack>
@@ -684,7 +658,7 @@ export function ClientScreen() {
             {i18n.label('HearingItem', f.item)}:{' '}
             {typeof f.value === 'string' ? f.value : JSON.stringify(f.value)}{' '}
             <Text span size="xs" c="dimmed">
-              （{f.source.via} {formatJst(f.source.at)}）
+              {i18n.qualified('', `${f.source.via} ${formatJst(f.source.at)}`)}
             </Text>
           </Text>
         ))}

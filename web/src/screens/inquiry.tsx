@@ -268,7 +268,7 @@ export function InquiryScreen() {
             {sheet?.completeness.missingForOrder.length ? (
               <Text size="sm">
                 {i18n.t('missingForOrder')}:{' '}
-                {sheet.completeness.missingForOrder.map((m) => i18n.label('HearingItem', m)).join('、')}
+                {i18n.list(sheet.completeness.missingForOrder.map((m) => i18n.label('HearingItem', m)))}
               </Text>
             ) : null}
             <MutationErrors state={order} />

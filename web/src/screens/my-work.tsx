@@ -105,7 +105,7 @@ function Deadlines() {
   const i18n = useI18n();
   const q = useQuery(OverdueInquiries, {});
   return (
-    <Section title={`${i18n.t('deadlines')}（${i18n.t('overdue')}）`} id="deadlines">
+    <Section title={i18n.qualified(i18n.t('deadlines'), i18n.t('overdue'))} id="deadlines">
       <ErrorNote message={q.error} />
       {q.data?.inquiries.edges.length === 0 ? <Text c="dimmed">{i18n.t('none')}</Text> : null}
       {q.data?.inquiries.edges.map(({ node }) => (

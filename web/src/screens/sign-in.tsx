@@ -31,7 +31,7 @@ function DevSignIn() {
         withScrollArea={false}
         data={directory.map((d) => ({
           value: d.userId,
-          label: `${d.name}（${i18n.label('Role', d.role)}${d.department ? `・${i18n.label('Department', d.department)}` : ''}）`,
+          label: i18n.person(d.name, d.role, d.department),
         }))}
         value={picked}
         onChange={setPicked}

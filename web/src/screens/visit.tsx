@@ -170,14 +170,14 @@ function RecordForm({
       <Group grow align="flex-start">
         <TextInput
           type="datetime-local"
-          label={`${i18n.t('startedAt')}（JST）`}
+          label={i18n.qualified(i18n.t('startedAt'), 'JST')}
           value={f.startedAt}
           onChange={(ev) => set('startedAt', ev.currentTarget.value)}
           error={e.startedAt}
         />
         <TextInput
           type="datetime-local"
-          label={`${i18n.t('endedAt')}（JST）`}
+          label={i18n.qualified(i18n.t('endedAt'), 'JST')}
           value={f.endedAt}
           onChange={(ev) => set('endedAt', ev.currentTarget.value)}
           error={e.endedAt}
@@ -410,7 +410,7 @@ export function VisitScreen() {
           <Text key={c.item} size="sm">
             ✓ {i18n.label('PreVisitChecklistItem', c.item)}: {c.note}{' '}
             <Text span size="xs" c="dimmed">
-              （{c.confirmedBy} {formatJst(c.confirmedAt)}）
+              {i18n.qualified('', `${c.confirmedBy} ${formatJst(c.confirmedAt)}`)}
             </Text>
           </Text>
         ))}
