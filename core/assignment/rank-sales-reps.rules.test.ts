@@ -16,13 +16,13 @@ const none: ClientRiskFacts = {
 const rep = (
   salesRepId: string,
   currentClients: number,
-  dispatchedStaff: number,
+  dispatchedWorkers: number,
   industryClients?: number,
 ): RepFacts => ({
   salesRepId,
   name: `名前-${salesRepId}`,
   currentClients,
-  dispatchedStaff,
+  dispatchedWorkers,
   industryClients,
 });
 const even: AssignmentWeights = { clientLoad: 1, staffLoad: 1, industryFit: 1, riskBoost: 0 };
