@@ -698,3 +698,26 @@ describe('in GraphQL', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'ROLE_NOT_ALLOWED' });
   });
 });
+
+describe('a contract at another establishment of the same order', () => {
+  it('needs that establishment’s notice and treatment information, not the first one’s', async () => {
+    const other = await addEstablishment(d, salesTokyo, {
+      clientId: client.clientId,
+      name: '大井ふ頭センター',
+      organisationalUnits: [{ name: '配送課' }],
+    });
+    const contract = await draftIndividualContract(d, salesTokyo, {
+      orderId,
+      establishmentId: other.establishmentId,
+      organisationalUnitId: unitId(other, '配送課'),
+      period: { startDate: '2027-01-04', endDate: '2027-03-31' },
+    });
+    const result = await checkIndividualContractGates(d, contract.individualContractId);
+    expect(result.ok === false && result.failures).toEqual(
+      expect.arrayContaining([
+        { gate: 'CONFLICT_DATE_NOTICE', message: expect.stringContaining('大井ふ頭センター') },
+        { gate: 'TREATMENT_INFORMATION', message: expect.stringContaining('別の事業所') },
+      ]),
+    );
+  });
+});
