@@ -299,7 +299,7 @@ describe('documents', () => {
     expect(prefixes('GmoSignWebhook')).toEqual(['signed']);
     expect(prefixes('Outbox')).toEqual(['contracts', 'signing']);
     expect(s3Statements.find((s) => s.policy === 'Outbox')?.Action).toBe('s3:GetObject');
-    expect(prefixes('GraphQL')).toEqual(['contracts', 'visits']);
+    expect(prefixes('GraphQL')).toEqual(['contracts', 'legal', 'visits']);
     expect(prefixes('WorkflowTasks')).toEqual(['contracts', 'signed']);
     expect(s3Statements.find((s) => s.policy === 'GmoSignWebhook')?.Action).toBe('s3:PutObject');
     expect(JSON.stringify(s3Statements)).toContain('DispatchHub-DocumentsBucketArn');
