@@ -161,6 +161,34 @@ describe('updateOrder and closeOrder write through to kintone', () => {
     });
   });
 
+  it('two changes at once never undo each other: one owed write carries every change answered as done', async () => {
+    const { x, order } = await tokyoOrder();
+    const changes = [
+      { by: salesTokyo, fields: { jobCategory: '検品' } },
+      { by: managerTokyo, fields: { summary: '同時に変更' } },
+      { by: director, fields: { requestedStart: '2027-02-01' } },
+    ];
+    const results = await Promise.allSettled(
+      changes.map((c) =>
+        updateOrder(x, c.by, { orderId: order.orderId, revision: order.revision, ...c.fields }),
+      ),
+    );
+    const done = changes.filter((_, i) => results[i]?.status === 'fulfilled');
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' });
+    const owed = (await t.ledger.listKintoneOutboxEntriesOfClient(order.clientId)).filter(
+      (e) => e.state === 'PENDING',
+    );
+    expect(owed).toHaveLength(1);
+    await dispatch(x);
+    const record = await kintoneRecord(order.kintoneRecordId);
+    const codes = { jobCategory: 'job_category', summary: 'summary', requestedStart: 'requested_start' };
+    for (const c of done)
+      for (const [field, value] of Object.entries(c.fields))
+        expect(record[codes[field as keyof typeof codes]]?.value).toBe(value);
+  });
+
   it('refuses a revision older than the one the ledger knows: kintone changed since it was read', async () => {
     const { x, order } = await tokyoOrder();
     tick();

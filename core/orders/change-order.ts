@@ -26,7 +26,7 @@ import { changedFieldNames } from '../sync/three-way-merge.js';
 import { parseInput } from '../validation.js';
 import { assertPlacementOfClient } from './order-placement.js';
 import { loadOrderRecord, ordersWithSyncState } from './order-queries.js';
-import { hubWantedOrder, type Order, writesOfOrder } from './order-view.js';
+import { hubWantedOrder, type Order, orderOf, writesOfOrder } from './order-view.js';
 
 const orderId = z.string().trim().min(1).max(200);
 const revision = z.number().int().min(1);
@@ -80,8 +80,7 @@ async function changeOrder(
 ): Promise<Order> {
   const synced = await loadOrderRecord(deps, actor, id);
   const entries = await deps.ledger.listKintoneOutboxEntriesOfClient(synced.clientId);
-  const [current] = await ordersWithSyncState(deps, [synced]);
-  const order = current as Order;
+  const order = orderOf(synced, entries);
   if (synced.openConflictId) {
     throw new PreconditionFailedError(
       'ORDER_SYNC_CONFLICT_OPEN',
