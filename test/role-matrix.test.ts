@@ -28,15 +28,7 @@ import { submitCreditPrecheck } from '../core/applications/submit-credit-prechec
 import { schema } from '../graphql/schema/index.js';
 import type { LocalWorkflowEngine } from '../integrations/stepfunctions/local-workflow-engine.js';
 import { createTestApi } from './support/api.js';
-import {
-  directory,
-  hubDeps,
-  managerTokyo,
-  phoneInquiry,
-  salesTokyo,
-  seedDirectory,
-  staffMember,
-} from './support/builders.js';
+import { directory, hubDeps, salesTokyo, seedDirectory, staffMember } from './support/builders.js';
 import { createTestLedger, type TestLedger } from './support/ledger.js';
 import { visitedClientRecords } from './support/visits.js';
 import { eventually, localEngine, precheck } from './support/workflows.js';

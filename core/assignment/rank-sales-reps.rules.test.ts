@@ -158,6 +158,15 @@ describe('ranking within the department', () => {
     expect(ranked[0]?.factors[2]?.weight).toBe(1);
   });
 
+  it('still lists all three factors when the industry is unknown, industry fit unscored', () => {
+    const ranked = rankSalesReps([rep('a', 0, 0)], clientRisk(none), even, undefined);
+    expect(ranked[0]?.factors.map((f) => [f.factor, f.weight])).toEqual([
+      ['CLIENT_LOAD', 1],
+      ['STAFF_LOAD', 1],
+      ['INDUSTRY_FIT', 0],
+    ]);
+  });
+
   it('ignores risk when the industry is unknown', () => {
     const risky = clientRisk({ ...none, rejectedApplications: 1 });
     const ranked = rankSalesReps(
