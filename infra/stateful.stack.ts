@@ -221,10 +221,13 @@ export class StatefulStack extends Stack {
       }),
       kintone: secret('KintoneApiTokens', {
         description:
-          'kintone API tokens of the orders and visit-records apps: {"ordersApiToken","visitsApiToken"}.',
+          'kintone API tokens of the orders and visit-records apps and the webhook path secret: {"ordersApiToken","visitsApiToken","webhookSecret"}.',
+        // The webhook's path secret is generated; the URL kintone is given ends with it.
         generateSecretString: {
           secretStringTemplate: JSON.stringify({ ordersApiToken: 'set-me', visitsApiToken: 'set-me' }),
-          generateStringKey: 'placeholder',
+          generateStringKey: 'webhookSecret',
+          excludePunctuation: true,
+          passwordLength: 40,
         },
       }),
       gmosign: secret('GmoSignCredentials', {

@@ -85,7 +85,6 @@ export async function reconcileKintoneApp(
 ): Promise<JobOutcome> {
   const job = jobOfApp(app);
   const pageSize = options.pageSize ?? KINTONE_PAGE;
-  const kintone = deps.kintoneApps[app] as KintoneApp<{ hubId: string }>;
   const firstCursor = await deps.ledger.getSyncCursor(job);
   const resuming = firstCursor?.inProgress;
   const full = resuming
@@ -102,6 +101,7 @@ export async function reconcileKintoneApp(
       leaseMs: options.leaseMs,
     },
     async (run) => {
+      const kintone = deps.kintoneApps[app] as KintoneApp<{ hubId: string }>;
       let cursor = await deps.ledger.getSyncCursor(job);
       const startedAt = deps.clock.now();
       let checkpoint: KintoneCheckpoint =
