@@ -1,15 +1,16 @@
 /**
  * `npm run gstaff:import -- <export.csv> [--utf8]`: refreshes the local hub's G-Staff mirror
- * from a client-register CSV export (Shift_JIS by default), printing every issue found.
+ * from a client-register CSV export (Shift_JIS by default), printing every issue found. The same
+ * import as the S3 drop on AWS (`importGStaffClientCsv`): one run of the `gstaff.mirror` job.
  * Needs `npm start` running (it writes to its DynamoDB Local).
  */
 import { readFileSync } from 'node:fs';
-import { mirrorGStaffClients } from '../core/gstaff/gstaff-mirror.js';
+import { hostname } from 'node:os';
 import { randomIds } from '../core/ids.js';
 import { defaultPolicy } from '../core/policy-config.js';
 import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
 import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
-import { parseGStaffClientCsv } from '../integrations/gstaff/gstaff-csv-import.js';
+import { importGStaffClientCsv } from '../integrations/gstaff/gstaff-csv-import.js';
 import { systemClock } from '../integrations/system-clock.js';
 import { localConfig } from './local-config.js';
 
@@ -19,20 +20,28 @@ async function main() {
   const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
   if (!file) throw new Error('give the CSV file: npm run gstaff:import -- export.csv [--utf8]');
   const config = localConfig(process.env);
-  const { records, issues } = parseGStaffClientCsv(readFileSync(file), {
-    encoding: process.argv.includes('--utf8') ? 'utf-8' : 'cp932',
-  });
-  for (const issue of issues) console.log(`line ${issue.line}, ${issue.column}: ${issue.message}`);
   const db = createDocumentClient({ region: 'local', endpoint: `http://127.0.0.1:${config.DYNAMODB_PORT}` });
   const ledger = new DynamoDbClientLedger(db, { tableName: config.LEDGER_TABLE_NAME });
-  const result = await mirrorGStaffClients(
+  const { outcome, issues } = await importGStaffClientCsv(
     { ledger, clock: systemClock, ids: randomIds, policy: defaultPolicy },
-    records,
-    'csv',
+    readFileSync(file),
+    {
+      encoding: process.argv.includes('--utf8') ? 'utf-8' : 'cp932',
+      trigger: 'CLI',
+      holder: `gstaff-import:${hostname()}:${process.pid}`,
+      leaseMs: 120_000,
+    },
   );
-  console.log(
-    `${result.seen} records read, ${result.changed} changed in the mirror, ${issues.length} issues`,
-  );
+  for (const issue of issues) console.log(`line ${issue.line}, ${issue.column}: ${issue.message}`);
+  if (!('runId' in outcome)) {
+    console.log(`the G-Staff mirror is being synced (${outcome.holder}); try again in a moment`);
+    process.exitCode = 1;
+  } else {
+    const c = outcome.counts;
+    console.log(
+      `${c.read} rows read, ${c.updated} changed in the mirror, ${c.failed} skipped, ${issues.length} issues (run ${outcome.runId})`,
+    );
+  }
   db.destroy();
 }
 

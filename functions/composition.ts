@@ -1,8 +1,8 @@
 /**
- * The production composition root: wires the use cases to AWS adapters. Built lazily at the
- * first invocation, so importing a handler module (tests, the local host) reads no AWS configuration.
+ * The production composition root: wires the use cases to AWS adapters from the parsed
+ * configuration. Called by the handlers' `compose` (functions/shared/lambda-handler.ts), so
+ * importing a handler module (tests, the local host) reads no AWS configuration.
  */
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { DocumentStore } from '../core/documents/document-store.js';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
@@ -13,7 +13,7 @@ import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.j
 import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
 import { SfnWorkflowEngine } from '../integrations/stepfunctions/sfn-workflow-engine.js';
 import { systemClock } from '../integrations/system-clock.js';
-import type { FunctionConfig } from './config.js';
+import type { ConfigWith, FunctionConfig } from './config.js';
 
 export function createHubDeps(config: FunctionConfig, env: Record<string, string | undefined>): HubDeps {
   const db = createDocumentClient({
@@ -28,49 +28,52 @@ export function createHubDeps(config: FunctionConfig, env: Record<string, string
   };
 }
 
-/** The documents bucket (DOCUMENTS_BUCKET) as the hub's document store. */
-export function documentsFromEnv(
-  config: FunctionConfig,
-  env: Record<string, string | undefined>,
-): DocumentStore {
-  const bucket = env.DOCUMENTS_BUCKET;
-  if (!bucket) throw new Error('invalid configuration: DOCUMENTS_BUCKET: is required');
-  return new S3DocumentStore(bucket, config.AWS_REGION);
+/** The settings the documents bucket and the workflows need (declare them in the handler's `settings`). */
+export const DOCUMENTS_SETTINGS = ['DOCUMENTS_BUCKET'] as const;
+export const WORKFLOW_SETTINGS = [
+  'CREDIT_PRECHECK_STATE_MACHINE_ARN',
+  'CONTRACT_EXECUTION_STATE_MACHINE_ARN',
+  'ORDER_APPROVAL_STATE_MACHINE_ARN',
+] as const;
+
+/** The documents bucket as the hub's document store. */
+export function documentsFrom(config: ConfigWith<(typeof DOCUMENTS_SETTINGS)[number]>): DocumentStore {
+  return new S3DocumentStore(config.DOCUMENTS_BUCKET, config.AWS_REGION);
 }
 
-/** Step Functions, with each workflow's state machine ARN from the environment (set by the stack). */
-export function workflowsFromEnv(
-  config: FunctionConfig,
-  env: Record<string, string | undefined>,
-): WorkflowEngine {
-  const arn = (variable: string) => {
-    const value = env[variable];
-    if (!value) throw new Error(`invalid configuration: ${variable}: is required`);
-    return value;
-  };
+/** Step Functions, with each workflow's state machine ARN (set by the stack). */
+export function workflowsFrom(config: ConfigWith<(typeof WORKFLOW_SETTINGS)[number]>): WorkflowEngine {
   return new SfnWorkflowEngine(
     {
-      CREDIT_PRECHECK: arn('CREDIT_PRECHECK_STATE_MACHINE_ARN'),
-      CONTRACT_EXECUTION: arn('CONTRACT_EXECUTION_STATE_MACHINE_ARN'),
-      ORDER_APPROVAL: arn('ORDER_APPROVAL_STATE_MACHINE_ARN'),
+      CREDIT_PRECHECK: config.CREDIT_PRECHECK_STATE_MACHINE_ARN,
+      CONTRACT_EXECUTION: config.CONTRACT_EXECUTION_STATE_MACHINE_ARN,
+      ORDER_APPROVAL: config.ORDER_APPROVAL_STATE_MACHINE_ARN,
     },
     config.AWS_REGION,
   );
 }
 
-/** A secret read from Secrets Manager once and kept for `ttlMs`; never logged. */
-export function cachedSecret(region: string, secretId: string, ttlMs = 5 * 60_000): () => Promise<string> {
-  const client = new SecretsManagerClient({
-    region,
-    maxAttempts: 3,
-    requestHandler: { requestTimeout: 3000 },
-  });
-  let cached: { value: string; until: number } | undefined;
-  return async () => {
-    if (cached && cached.until > Date.now()) return cached.value;
-    const out = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-    if (!out.SecretString) throw new Error(`secret ${secretId} has no string value`);
-    cached = { value: out.SecretString, until: Date.now() + ttlMs };
-    return cached.value;
-  };
+/** A JSON secret checked against its schema; a bad one is named by its keys, never its values. */
+export function parseSecretJson<T>(
+  what: string,
+  value: string,
+  schema: {
+    safeParse(
+      input: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[] }[] } };
+  },
+): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    throw new Error(`invalid ${what} secret: not a JSON object`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(
+      `invalid ${what} secret: ${parsed.error.issues.map((i) => i.path.map(String).join('.')).join(', ')} missing or malformed`,
+    );
+  }
+  return parsed.data;
 }

@@ -1,8 +1,8 @@
-/** GMO Sign credentials on AWS: one secret {customerId, secretKey, webhookSecret}, read at cold start, never logged. */
+/** GMO Sign credentials on AWS: one secret {customerId, secretKey, webhookSecret} (GMOSIGN_SECRET_ARN), never logged. */
 import { z } from 'zod';
 import type { GmoSignAdapter } from '../integrations/gmosign/gmosign.adapter.js';
 import { createGmoSign, gmosignSettings } from '../integrations/gmosign/gmosign-config.js';
-import { cachedSecret } from './composition.js';
+import { parseSecretJson } from './composition.js';
 
 const credentials = z.object({
   customerId: z.string().min(1),
@@ -10,30 +10,23 @@ const credentials = z.object({
   webhookSecret: z.string().min(16),
 });
 
-export async function gmosignFromSecret(
-  region: string,
+/** `secret`: the secret's value as the wrapper read it. */
+export function gmosignFromSecret(
+  secret: string,
   env: Record<string, string | undefined>,
-): Promise<{ signatures: GmoSignAdapter; webhookSecret: string }> {
-  const secretArn = env.GMOSIGN_SECRET_ARN;
-  if (!secretArn) throw new Error('invalid configuration: GMOSIGN_SECRET_ARN: is required');
-  const parsed = credentials.safeParse(JSON.parse(await cachedSecret(region, secretArn)()));
-  if (!parsed.success) {
-    // Name the keys, never the values.
-    throw new Error(
-      `invalid GMO Sign secret: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')} missing or malformed`,
-    );
-  }
+): { signatures: GmoSignAdapter; webhookSecret: string } {
+  const parsed = parseSecretJson('GMO Sign', secret, credentials);
   const settings = gmosignSettings({
     ...env,
     GMOSIGN_MODE: 'live',
-    GMOSIGN_CUSTOMER_ID: parsed.data.customerId,
-    GMOSIGN_SECRET_KEY: parsed.data.secretKey,
-    GMOSIGN_WEBHOOK_SECRET: parsed.data.webhookSecret,
+    GMOSIGN_CUSTOMER_ID: parsed.customerId,
+    GMOSIGN_SECRET_KEY: parsed.secretKey,
+    GMOSIGN_WEBHOOK_SECRET: parsed.webhookSecret,
   });
   const signatures = createGmoSign(settings, {
     baseUrl: settings.GMOSIGN_BASE_URL,
-    customerId: parsed.data.customerId,
-    secretKey: parsed.data.secretKey,
+    customerId: parsed.customerId,
+    secretKey: parsed.secretKey,
   });
-  return { signatures, webhookSecret: parsed.data.webhookSecret };
+  return { signatures, webhookSecret: parsed.webhookSecret };
 }

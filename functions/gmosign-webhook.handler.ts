@@ -7,9 +7,7 @@
  * Requirements: A5-2, A6-5 (recording the signed PDF), X-3.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { releaseSignatureWait } from '../core/applications/contract-steps.js';
 import type { DocumentStore } from '../core/documents/document-store.js';
@@ -18,10 +16,15 @@ import { recordEnvelopeCompletion } from '../core/signing/signature-outbox.js';
 import type { SignatureService } from '../core/signing/signature-service.js';
 import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
 import { completionNoticeOf } from '../integrations/gmosign/gmosign-mapping.js';
-import { createHubDeps, documentsFromEnv, workflowsFromEnv } from './composition.js';
-import { parseConfig } from './config.js';
+import {
+  createHubDeps,
+  DOCUMENTS_SETTINGS,
+  documentsFrom,
+  WORKFLOW_SETTINGS,
+  workflowsFrom,
+} from './composition.js';
 import { gmosignFromSecret } from './gmosign-credentials.js';
-import { createLogger } from './shared/logger.js';
+import { lambdaHandler } from './shared/lambda-handler.js';
 import { json, samePathSecret } from './shared/webhook-response.js';
 
 export interface GmoSignWebhookDeps {
@@ -77,30 +80,20 @@ export function makeHandler(deps: GmoSignWebhookDeps) {
   };
 }
 
-let lambdaHandler:
-  | ((event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>)
-  | undefined;
-
 /** The deployed entry point: credentials and the path secret from Secrets Manager. */
-export const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
-  if (!lambdaHandler) {
-    const config = parseConfig(process.env);
-    const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
-    const hub = createHubDeps(config, process.env);
-    const { signatures, webhookSecret } = await gmosignFromSecret(config.AWS_REGION, process.env);
-    const documents = documentsFromEnv(config, process.env);
-    const workflows = workflowsFromEnv(config, process.env);
-    const inner = makeHandler({
-      hub,
+export const handler = lambdaHandler({
+  kind: 'http',
+  settings: [...DOCUMENTS_SETTINGS, ...WORKFLOW_SETTINGS],
+  secrets: ['GMOSIGN_SECRET_ARN'],
+  compose: ({ config, env, logger, secrets }) => {
+    const { signatures, webhookSecret } = gmosignFromSecret(secrets.GMOSIGN_SECRET_ARN, env);
+    return makeHandler({
+      hub: createHubDeps(config, env),
       signatures,
-      documents,
-      workflows,
+      documents: documentsFrom(config),
+      workflows: workflowsFrom(config),
       secret: async () => webhookSecret,
       logger,
     });
-    lambdaHandler = middy((e: APIGatewayProxyEventV2, _c: Context) => inner(e)).use(
-      injectLambdaContext(logger),
-    );
-  }
-  return lambdaHandler(event, context);
-};
+  },
+});

@@ -4,14 +4,17 @@
  * do (the shared `createContext`, in `directory` mode).
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { ApiDeps } from '../graphql/context.js';
 import { createYogaApp } from '../graphql/yoga.js';
-import { createHubDeps, documentsFromEnv, workflowsFromEnv } from './composition.js';
-import { parseConfig } from './config.js';
-import { createLogger } from './shared/logger.js';
+import {
+  createHubDeps,
+  DOCUMENTS_SETTINGS,
+  documentsFrom,
+  WORKFLOW_SETTINGS,
+  workflowsFrom,
+} from './composition.js';
+import { lambdaHandler } from './shared/lambda-handler.js';
 
 export interface GraphQLHandlerDeps {
   hub: ApiDeps;
@@ -56,26 +59,19 @@ export function makeHandler(deps: GraphQLHandlerDeps) {
   };
 }
 
-let lambdaHandler:
-  | ((event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>)
-  | undefined;
-
 /** The deployed entry point, composed on first use from the function's environment. */
-export const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
-  if (!lambdaHandler) {
-    const config = parseConfig(process.env);
-    const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
-    const hub: ApiDeps = {
-      ...createHubDeps(config, process.env),
-      documents: documentsFromEnv(config, process.env),
-      workflows: workflowsFromEnv(config, process.env),
-      // Only the staff directory's active members, with the directory's role and department.
-      identity: 'directory',
-    };
-    const inner = makeHandler({ hub, logger });
-    lambdaHandler = middy((e: APIGatewayProxyEventV2, c: Context) => inner(e, c)).use(
-      injectLambdaContext(logger),
-    );
-  }
-  return lambdaHandler(event, context);
-};
+export const handler = lambdaHandler({
+  kind: 'http',
+  settings: [...DOCUMENTS_SETTINGS, ...WORKFLOW_SETTINGS],
+  compose: ({ config, env, logger }) =>
+    makeHandler({
+      hub: {
+        ...createHubDeps(config, env),
+        documents: documentsFrom(config),
+        workflows: workflowsFrom(config),
+        // Only the staff directory's active members, with the directory's role and department.
+        identity: 'directory',
+      },
+      logger,
+    }),
+});

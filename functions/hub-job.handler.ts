@@ -9,9 +9,7 @@
  * it runs (infra/scheduled-jobs.ts `AWS_JOB_HOSTS`) and composes only what those jobs need.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { redriveInFlightApplications } from '../core/applications/redrive.js';
@@ -22,13 +20,19 @@ import { errorCode, type JobOutcome } from '../core/sync/job-runner.js';
 import { SYNC_JOBS, type SyncJobName } from '../core/sync/sync-model.js';
 import { parseInput, parseSettings, wholeNumberSetting } from '../core/validation.js';
 import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
-import { createGStaff, gstaffSettings } from '../integrations/gstaff/gstaff-config.js';
 import { SesMailTransport } from '../integrations/mail/ses-mail.transport.js';
-import { cachedSecret, createHubDeps, documentsFromEnv, workflowsFromEnv } from './composition.js';
-import { parseConfig } from './config.js';
+import {
+  createHubDeps,
+  DOCUMENTS_SETTINGS,
+  documentsFrom,
+  WORKFLOW_SETTINGS,
+  workflowsFrom,
+} from './composition.js';
+import type { ConfigWith, FunctionSetting, SecretSetting } from './config.js';
 import { gmosignFromSecret } from './gmosign-credentials.js';
+import { gstaffFromSecret } from './gstaff-credentials.js';
 import { kintoneFromSecret } from './kintone-credentials.js';
-import { createLogger } from './shared/logger.js';
+import { lambdaHandler } from './shared/lambda-handler.js';
 import { createMetrics, HUB_METRICS, MetricUnit, oldestOpenApprovalAgeHours } from './shared/metrics.js';
 
 const jobEvent = z.object({
@@ -155,89 +159,104 @@ async function afterJob(deps: HubJobHandlerDeps, hub: HubDeps, job: SyncJobName,
   }
 }
 
+const hostEnv = z.object({
+  /** The jobs this function is deployed for (set by the stack), comma-separated. */
+  HUB_JOBS: z
+    .string()
+    .min(1)
+    .transform((v) => v.split(','))
+    .pipe(jobEvent.shape.jobs),
+  /** Renewed at every checkpoint; a killed invocation's lease frees itself this long after. */
+  JOB_LEASE_SECONDS: wholeNumberSetting(10, 3600, 960),
+});
+
+/** What each part needs from the environment and Secrets Manager. */
+const PART_SETTINGS = {
+  kintone: { secrets: ['KINTONE_SECRET_ARN'], settings: [] },
+  mail: { secrets: [], settings: ['MAIL_FROM_ADDRESS'] },
+  signing: { secrets: ['GMOSIGN_SECRET_ARN'], settings: DOCUMENTS_SETTINGS },
+  gstaff: { secrets: ['GSTAFF_SECRET_ARN'], settings: [] },
+} as const satisfies Record<
+  JobPart,
+  { secrets: readonly SecretSetting[]; settings: readonly FunctionSetting[] }
+>;
+
 /**
- * The deployed composition: the ledger always; kintone, SES, GMO Sign (with the documents bucket)
- * and G-Staff only when a job of this invocation needs them, each from its own secret.
+ * The deployed entry point, defined at the first invocation from HUB_JOBS: it reads only the
+ * secrets and settings of its jobs' parts (kintone, SES, GMO Sign with the documents bucket,
+ * G-Staff); the deadline job starts again unstarted workflows where the state machines are set.
  */
-function composeFromEnv(env: Record<string, string | undefined>, logger: Logger) {
-  const config = parseConfig(env);
-  const hub = createHubDeps(config, env);
-  const parts = new Map<JobPart, Promise<Partial<HubJobDeps>>>();
-  const build = async (part: JobPart): Promise<Partial<HubJobDeps>> => {
-    const retry = () => {
-      const s = parseSettings(outboxRetryEnv, env, 'outbox configuration');
-      return {
-        maxAttempts: s.OUTBOX_MAX_ATTEMPTS,
-        baseDelayMs: s.OUTBOX_BASE_DELAY_MS,
-        maxDelayMs: s.OUTBOX_MAX_DELAY_MS,
+function defineHandler(env: Record<string, string | undefined>) {
+  const host = parseSettings(hostEnv, env, 'job host configuration');
+  const parts = [...new Set(host.HUB_JOBS.flatMap((job) => JOB_PARTS[job]))];
+  const withWorkflows = host.HUB_JOBS.includes('deadlines') && Boolean(env.CREDIT_PRECHECK_STATE_MACHINE_ARN);
+  return lambdaHandler<unknown, HubJobResult, FunctionSetting, SecretSetting>({
+    kind: 'event',
+    secrets: parts.flatMap((part) => PART_SETTINGS[part].secrets),
+    settings: [
+      ...parts.flatMap((part) => PART_SETTINGS[part].settings),
+      ...(withWorkflows ? WORKFLOW_SETTINGS : []),
+    ],
+    env,
+    compose: ({ config, env, logger, secrets }) => {
+      const hub = createHubDeps(config, env);
+      const retry = () => {
+        const r = parseSettings(outboxRetryEnv, env, 'outbox configuration');
+        return {
+          maxAttempts: r.OUTBOX_MAX_ATTEMPTS,
+          baseDelayMs: r.OUTBOX_BASE_DELAY_MS,
+          maxDelayMs: r.OUTBOX_MAX_DELAY_MS,
+        };
       };
-    };
-    switch (part) {
-      case 'kintone': {
-        const { apps } = await kintoneFromSecret(config.AWS_REGION, env, hub.clock, (message, details) =>
-          logger.warn(message, details),
-        );
-        return {
-          ordersApp: apps.ordersApp,
-          visitRecordsApp: apps.visitRecordsApp,
-          outboxRetry: apps.outboxRetry,
-          kintoneApps: { orders: apps.ordersApp, visits: apps.visitRecordsApp },
-        };
-      }
-      case 'mail': {
-        const fromAddress = env.MAIL_FROM_ADDRESS;
-        if (!fromAddress) throw new Error('invalid configuration: MAIL_FROM_ADDRESS: is required');
-        return {
-          mailTransport: new SesMailTransport({ region: config.AWS_REGION, fromAddress }),
+      const build: Record<JobPart, () => Partial<HubJobDeps>> = {
+        kintone: () => {
+          const { apps } = kintoneFromSecret(secrets.KINTONE_SECRET_ARN, env, hub.clock, (message, details) =>
+            logger.warn(message, details),
+          );
+          return {
+            ordersApp: apps.ordersApp,
+            visitRecordsApp: apps.visitRecordsApp,
+            outboxRetry: apps.outboxRetry,
+            kintoneApps: { orders: apps.ordersApp, visits: apps.visitRecordsApp },
+          };
+        },
+        mail: () => ({
+          mailTransport: new SesMailTransport({
+            region: config.AWS_REGION,
+            fromAddress: config.MAIL_FROM_ADDRESS as string,
+          }),
           mailRetry: retry(),
-        };
-      }
-      case 'signing': {
-        const { signatures } = await gmosignFromSecret(config.AWS_REGION, env);
-        return { signatures, signatureRetry: retry(), documents: documentsFromEnv(config, env) };
-      }
-      case 'gstaff': {
-        const secretArn = env.GSTAFF_SECRET_ARN;
-        if (!secretArn) throw new Error('invalid configuration: GSTAFF_SECRET_ARN: is required');
-        const apiKey = await cachedSecret(config.AWS_REGION, secretArn)();
-        const settings = gstaffSettings({ ...env, GSTAFF_MODE: 'live', GSTAFF_API_KEY: apiKey });
-        return { gstaff: createGStaff(settings, { baseUrl: settings.GSTAFF_BASE_URL as string, apiKey }) };
-      }
-    }
-  };
-  return {
-    config,
-    compose: async (jobs: readonly SyncJobName[]) => {
-      const needed = [...new Set(jobs.flatMap((job) => JOB_PARTS[job]))];
-      for (const part of needed) if (!parts.has(part)) parts.set(part, build(part));
-      const built = await Promise.all(needed.map((part) => parts.get(part) as Promise<Partial<HubJobDeps>>));
-      // Only the parts of these jobs: a job reaching for another part fails naming it, never silently.
-      return Object.assign({}, hub, ...built) as HubJobDeps;
+        }),
+        signing: () => ({
+          signatures: gmosignFromSecret(secrets.GMOSIGN_SECRET_ARN, env).signatures,
+          signatureRetry: retry(),
+          documents: documentsFrom({ ...config, DOCUMENTS_BUCKET: config.DOCUMENTS_BUCKET as string }),
+        }),
+        gstaff: () => ({ gstaff: gstaffFromSecret(secrets.GSTAFF_SECRET_ARN, env) }),
+      };
+      const built = parts.map((part) => build[part]());
+      // Only the parts of its jobs: a job reaching for another part fails, never silently.
+      const jobDeps = Object.assign({}, hub, ...built) as HubJobDeps;
+      const inner = makeHandler({
+        compose: async () => jobDeps,
+        logger,
+        metrics: createMetrics(config.POWERTOOLS_SERVICE_NAME),
+        ...(withWorkflows
+          ? { workflows: () => workflowsFrom(config as ConfigWith<(typeof WORKFLOW_SETTINGS)[number]>) }
+          : {}),
+        allowedJobs: host.HUB_JOBS,
+        overlapMs: config.SYNC_OVERLAP_SECONDS * 1000,
+        leaseMs: host.JOB_LEASE_SECONDS * 1000,
+      });
+      return (event, context) => inner(event, context);
     },
-  };
+  });
 }
 
-let lambdaHandler: ((event: unknown, context: Context) => Promise<HubJobResult>) | undefined;
+let deployed: ReturnType<typeof defineHandler> | undefined;
 
-/** The deployed entry point. */
-export const handler = async (event: unknown, context: Context) => {
-  if (!lambdaHandler) {
-    const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'dispatch-hub';
-    const logger = createLogger(serviceName);
-    const { config, compose } = composeFromEnv(process.env, logger);
-    const withWorkflows = Boolean(process.env.CREDIT_PRECHECK_STATE_MACHINE_ARN);
-    const allowed = process.env.HUB_JOBS?.split(',').filter(Boolean);
-    const inner = makeHandler({
-      compose,
-      logger,
-      ...(allowed ? { allowedJobs: parseInput(jobEvent, { jobs: allowed }, 'HUB_JOBS').jobs } : {}),
-      metrics: createMetrics(config.POWERTOOLS_SERVICE_NAME),
-      ...(withWorkflows ? { workflows: () => workflowsFromEnv(config, process.env) } : {}),
-      overlapMs: Number(process.env.SYNC_OVERLAP_SECONDS ?? 60) * 1000,
-      // Renewed at every checkpoint; a killed invocation's lease frees itself this long after.
-      leaseMs: Number(process.env.JOB_LEASE_SECONDS ?? 960) * 1000,
-    });
-    lambdaHandler = middy((e: unknown, c: Context) => inner(e, c)).use(injectLambdaContext(logger));
-  }
-  return lambdaHandler(event, context);
+/** The deployed entry point (defined at the first invocation: nothing is read at import). */
+export const handler = (event: unknown, context: Context) => {
+  deployed ??= defineHandler(process.env);
+  return deployed(event, context);
 };

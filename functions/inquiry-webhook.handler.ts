@@ -4,15 +4,12 @@
  * Nothing is written for a request that fails any check.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { IntegrationError, ValidationError } from '../core/errors.js';
 import type { HubDeps } from '../core/hub.js';
 import { receiveWebInquiry } from '../core/inquiries/receive-web-inquiry.js';
-import { cachedSecret, createHubDeps } from './composition.js';
-import { parseConfig } from './config.js';
-import { createLogger } from './shared/logger.js';
+import { createHubDeps } from './composition.js';
+import { lambdaHandler } from './shared/lambda-handler.js';
 import { json } from './shared/webhook-response.js';
 import { verifyWebhookSignature } from './shared/webhook-signature.js';
 
@@ -82,28 +79,16 @@ export function makeHandler(deps: InquiryWebhookDeps) {
   };
 }
 
-/** Wraps a handler for Lambda: request context in every log line. */
-export function forLambda(handler: ReturnType<typeof makeHandler>, logger: Logger) {
-  return middy(handler).use(injectLambdaContext(logger));
-}
-
-let lambdaHandler: ReturnType<typeof forLambda> | undefined;
-
-/** The deployed entry point, composed on first use from the function's environment. */
-export const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
-  if (!lambdaHandler) {
-    const config = parseConfig(process.env, ['INQUIRY_WEBHOOK_SECRET_ARN']);
-    const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
-    lambdaHandler = forLambda(
-      makeHandler({
-        hub: createHubDeps(config, process.env),
-        secret: cachedSecret(config.AWS_REGION, config.INQUIRY_WEBHOOK_SECRET_ARN as string),
-        logger,
-        replayWindowSeconds: config.WEBHOOK_REPLAY_WINDOW_SECONDS,
-        maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
-      }),
+/** The deployed entry point: the signing secret from Secrets Manager, the rest from the environment. */
+export const handler = lambdaHandler({
+  kind: 'http',
+  secrets: ['INQUIRY_WEBHOOK_SECRET_ARN'],
+  compose: ({ config, env, logger, secrets }) =>
+    makeHandler({
+      hub: createHubDeps(config, env),
+      secret: async () => secrets.INQUIRY_WEBHOOK_SECRET_ARN,
       logger,
-    );
-  }
-  return lambdaHandler(event, context);
-};
+      replayWindowSeconds: config.WEBHOOK_REPLAY_WINDOW_SECONDS,
+      maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
+    }),
+});

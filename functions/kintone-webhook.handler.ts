@@ -7,17 +7,14 @@
  * notification is caught by the next reconciliation.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ValidationError } from '../core/errors.js';
 import { receiveKintoneNotification } from '../core/sync/receive-kintone-notification.js';
 import type { KintoneSyncDeps } from '../core/sync/reconcile-kintone.js';
 import type { SyncedKintoneApp } from '../core/sync/sync-model.js';
 import { createHubDeps } from './composition.js';
-import { parseConfig } from './config.js';
 import { kintoneFromSecret } from './kintone-credentials.js';
-import { createLogger } from './shared/logger.js';
+import { lambdaHandler } from './shared/lambda-handler.js';
 import { json, samePathSecret } from './shared/webhook-response.js';
 
 export interface KintoneWebhookDeps {
@@ -62,24 +59,20 @@ export function makeHandler(deps: KintoneWebhookDeps) {
   };
 }
 
-let lambdaHandler:
-  | ((event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>)
-  | undefined;
-
 /** The deployed entry point: kintone tokens and the path secret from Secrets Manager. */
-export const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
-  if (!lambdaHandler) {
-    const config = parseConfig(process.env);
-    const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
-    const hub = createHubDeps(config, process.env);
-    const { apps, appIds, webhookSecret } = await kintoneFromSecret(
-      config.AWS_REGION,
-      process.env,
+export const handler = lambdaHandler({
+  kind: 'http',
+  secrets: ['KINTONE_SECRET_ARN'],
+  compose: ({ config, env, logger, secrets }) => {
+    const hub = createHubDeps(config, env);
+    const { apps, appIds, webhookSecret } = kintoneFromSecret(
+      secrets.KINTONE_SECRET_ARN,
+      env,
       hub.clock,
       (message, details) => logger.warn(message, details),
     );
     if (!webhookSecret) throw new Error('invalid kintone secret: webhookSecret missing or malformed');
-    const inner = makeHandler({
+    return makeHandler({
       sync: {
         ...hub,
         kintoneApps: { orders: apps.ordersApp, visits: apps.visitRecordsApp },
@@ -88,9 +81,5 @@ export const handler = async (event: APIGatewayProxyEventV2, context: Context) =
       secret: async () => webhookSecret,
       logger,
     });
-    lambdaHandler = middy((e: APIGatewayProxyEventV2, _c: Context) => inner(e)).use(
-      injectLambdaContext(logger),
-    );
-  }
-  return lambdaHandler(event, context);
-};
+  },
+});

@@ -4,9 +4,7 @@
  * in rounds, while the invocation has time left. Requirements: A1-3, X-3.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { redriveInFlightApplications } from '../core/applications/redrive.js';
 import { type DeadlineJobResult, runDeadlineJob } from '../core/deadline-job.js';
@@ -21,11 +19,10 @@ import type { SignatureService } from '../core/signing/signature-service.js';
 import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
 import type { KintoneApps } from '../integrations/kintone/kintone-config.js';
 import { SesMailTransport } from '../integrations/mail/ses-mail.transport.js';
-import { createHubDeps, documentsFromEnv, workflowsFromEnv } from './composition.js';
-import { parseConfig } from './config.js';
+import { createHubDeps, documentsFrom, WORKFLOW_SETTINGS, workflowsFrom } from './composition.js';
 import { gmosignFromSecret } from './gmosign-credentials.js';
 import { kintoneFromSecret } from './kintone-credentials.js';
-import { createLogger } from './shared/logger.js';
+import { lambdaHandler } from './shared/lambda-handler.js';
 import { createMetrics, HUB_METRICS, MetricUnit, oldestOpenApprovalAgeHours } from './shared/metrics.js';
 
 export interface OutboxDeps {
@@ -121,37 +118,47 @@ export function makeHandler(deps: OutboxDeps) {
   };
 }
 
-let lambdaHandler: ((event: unknown, context: Context) => Promise<OutboxRun>) | undefined;
-
-/** The deployed entry point: kintone API tokens come from Secrets Manager, the rest from the environment. */
-export const handler = async (event: unknown, context: Context) => {
-  if (!lambdaHandler) {
-    const config = parseConfig(process.env);
-    const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
-    const fromAddress = process.env.MAIL_FROM_ADDRESS;
-    if (!fromAddress) throw new Error('invalid configuration: MAIL_FROM_ADDRESS: is required');
-    const hub = createHubDeps(config, process.env);
-    const { apps: kintone } = await kintoneFromSecret(
-      config.AWS_REGION,
-      process.env,
+/** The deployed entry point: kintone and GMO Sign credentials from Secrets Manager, the rest from the environment. */
+export const handler = lambdaHandler({
+  kind: 'event',
+  settings: ['MAIL_FROM_ADDRESS', ...WORKFLOW_SETTINGS],
+  secrets: ['KINTONE_SECRET_ARN', 'GMOSIGN_SECRET_ARN'],
+  compose: ({ config, env, logger, secrets }) => {
+    const hub = createHubDeps(config, env);
+    const { apps: kintone } = kintoneFromSecret(
+      secrets.KINTONE_SECRET_ARN,
+      env,
       hub.clock,
       (message, details) => logger.warn(message, details),
     );
-    const mail = {
-      mailTransport: new SesMailTransport({ region: config.AWS_REGION, fromAddress }),
-      mailRetry: kintone.outboxRetry,
-    };
     // The PDFs to sign are read from the documents bucket: without it, no signature is sent
     // (kintone and mail go on), and the log says why.
-    const { signatures } = await gmosignFromSecret(config.AWS_REGION, process.env);
-    const signing = process.env.DOCUMENTS_BUCKET
-      ? { signatures, signatureRetry: kintone.outboxRetry, documents: documentsFromEnv(config, process.env) }
-      : undefined;
-    if (!signing) logger.warn('signature outbox off', { reason: 'DOCUMENTS_BUCKET is not set' });
-    const workflows = workflowsFromEnv(config, process.env);
-    const metrics = createMetrics(config.POWERTOOLS_SERVICE_NAME);
-    const inner = makeHandler({ hub, kintone, mail, signing, logger, batchSize: 25, workflows, metrics });
-    lambdaHandler = middy((e: unknown, c: Context) => inner(e, c)).use(injectLambdaContext(logger));
-  }
-  return lambdaHandler(event, context);
-};
+    const { signatures } = gmosignFromSecret(secrets.GMOSIGN_SECRET_ARN, env);
+    const bucket = config.DOCUMENTS_BUCKET;
+    if (!bucket) logger.warn('signature outbox off', { reason: 'DOCUMENTS_BUCKET is not set' });
+    return makeHandler({
+      hub,
+      kintone,
+      mail: {
+        mailTransport: new SesMailTransport({
+          region: config.AWS_REGION,
+          fromAddress: config.MAIL_FROM_ADDRESS,
+        }),
+        mailRetry: kintone.outboxRetry,
+      },
+      ...(bucket
+        ? {
+            signing: {
+              signatures,
+              signatureRetry: kintone.outboxRetry,
+              documents: documentsFrom({ ...config, DOCUMENTS_BUCKET: bucket }),
+            },
+          }
+        : {}),
+      logger,
+      batchSize: config.OUTBOX_BATCH_SIZE,
+      workflows: workflowsFrom(config),
+      metrics: createMetrics(config.POWERTOOLS_SERVICE_NAME),
+    });
+  },
+});

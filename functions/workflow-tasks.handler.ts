@@ -6,19 +6,15 @@
  */
 
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
 import {
   runWorkflowTask,
   type WorkflowTaskDeps,
   workflowErrorName,
 } from '../core/applications/workflow-tasks.js';
-import { createGStaff, gstaffSettings } from '../integrations/gstaff/gstaff-config.js';
-import { cachedSecret, createHubDeps, documentsFromEnv } from './composition.js';
-import { parseConfig } from './config.js';
+import { createHubDeps, DOCUMENTS_SETTINGS, documentsFrom } from './composition.js';
 import { gmosignFromSecret } from './gmosign-credentials.js';
-import { createLogger } from './shared/logger.js';
+import { gstaffFromSecret } from './gstaff-credentials.js';
+import { lambdaHandler } from './shared/lambda-handler.js';
 
 export function makeHandler(deps: { hub: WorkflowTaskDeps; logger: Logger }) {
   return async (event: unknown): Promise<Record<string, unknown>> => {
@@ -40,23 +36,19 @@ export function makeHandler(deps: { hub: WorkflowTaskDeps; logger: Logger }) {
   };
 }
 
-let lambdaHandler: ((event: unknown, context: Context) => Promise<Record<string, unknown>>) | undefined;
-
-export const handler = async (event: unknown, context: Context) => {
-  if (!lambdaHandler) {
-    const config = parseConfig(process.env);
-    const logger = createLogger(config.POWERTOOLS_SERVICE_NAME);
-    const hub = createHubDeps(config, process.env);
-    // G-Staff (contract storage) and GMO Sign (the signed PDF's download), with their secrets.
-    const gstaffSecretArn = process.env.GSTAFF_SECRET_ARN;
-    if (!gstaffSecretArn) throw new Error('invalid configuration: GSTAFF_SECRET_ARN: is required');
-    const apiKey = await cachedSecret(config.AWS_REGION, gstaffSecretArn)();
-    const settings = gstaffSettings({ ...process.env, GSTAFF_MODE: 'live', GSTAFF_API_KEY: apiKey });
-    const gstaff = createGStaff(settings, { baseUrl: settings.GSTAFF_BASE_URL as string, apiKey });
-    const { signatures } = await gmosignFromSecret(config.AWS_REGION, process.env);
-    const documents = documentsFromEnv(config, process.env);
-    const inner = makeHandler({ hub: { ...hub, gstaff, signatures, documents }, logger });
-    lambdaHandler = middy((e: unknown) => inner(e)).use(injectLambdaContext(logger));
-  }
-  return lambdaHandler(event, context);
-};
+/** The deployed entry point: G-Staff (contract storage) and GMO Sign (the signed PDF's download) with their secrets. */
+export const handler = lambdaHandler({
+  kind: 'event',
+  settings: DOCUMENTS_SETTINGS,
+  secrets: ['GSTAFF_SECRET_ARN', 'GMOSIGN_SECRET_ARN'],
+  compose: ({ config, env, logger, secrets }) =>
+    makeHandler({
+      hub: {
+        ...createHubDeps(config, env),
+        gstaff: gstaffFromSecret(secrets.GSTAFF_SECRET_ARN, env),
+        signatures: gmosignFromSecret(secrets.GMOSIGN_SECRET_ARN, env).signatures,
+        documents: documentsFrom(config),
+      },
+      logger,
+    }),
+});

@@ -125,6 +125,8 @@ export class StatelessStack extends Stack {
   readonly kintoneSyncFunction: NodejsFunction;
   /** `POST /webhooks/kintone/{secret}`. */
   readonly kintoneWebhookFunction: NodejsFunction;
+  /** Imports a G-Staff CSV export dropped under gstaff-imports/incoming/ of the documents bucket. */
+  readonly gstaffCsvImportFunction: NodejsFunction;
   readonly gmosignWebhookFunction: NodejsFunction;
   readonly workflowTasksFunction: NodejsFunction;
   readonly workflows: ApprovalWorkflows;
@@ -367,6 +369,35 @@ export class StatelessStack extends Stack {
     });
     secrets.kintone.grantRead(this.kintoneWebhookFunction);
 
+    // A G-Staff client-register export dropped under gstaff-imports/incoming/ of the documents
+    // bucket is imported by the same code as `npm run gstaff:import` (functions/gstaff-csv-import.handler.ts).
+    this.gstaffCsvImportFunction = new NodejsFunction(this, 'GStaffCsvImport', {
+      ...common,
+      entry: 'functions/gstaff-csv-import.handler.ts',
+      handler: 'handler',
+      timeout: Duration.minutes(5),
+      logGroup: logGroup('GStaffCsvImport'),
+      reservedConcurrentExecutions: 2,
+      environment: { ...common.environment, DOCUMENTS_BUCKET: props.documents.bucketName },
+    });
+    const gstaffImports = `${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/gstaff-imports`;
+    // Reads the export and its tags, tags it when done; writes its report; nothing else.
+    this.gstaffCsvImportFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:GetObjectTagging', 's3:PutObjectTagging'],
+        resources: [`${gstaffImports}/incoming/*`],
+      }),
+    );
+    this.gstaffCsvImportFunction.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [`${gstaffImports}/reports/*`] }),
+    );
+    for (const prefix of ['incoming', 'reports'])
+      Validations.of(this.gstaffCsvImportFunction).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${DOCUMENTS_BUCKET_ARN_EXPORT}/gstaff-imports/${prefix}/*]`,
+        reason:
+          'G-Staff exports are dropped under names of the operators’ choosing; the function reads and tags them under gstaff-imports/incoming/ and writes its reports under gstaff-imports/reports/ only.',
+      });
+
     // The scheduled jobs: adding one is one entry (failure handling and alarms come with it).
     // Every job of AWS_JOB_HOSTS is in exactly one rate schedule (test/infra.test.ts).
     this.jobs = new ScheduledJobs(this, 'Jobs')
@@ -490,6 +521,32 @@ export class StatelessStack extends Stack {
           maxEventAge: Duration.hours(2),
         }),
       ],
+    });
+    // The documents bucket's "Object Created" events under gstaff-imports/incoming/ start an import;
+    // a run refused while a sync holds the mirror's lease is retried by Lambda, then kept in the
+    // on-failure queue (alarmed).
+    new events.Rule(this, 'GStaffCsvDropped', {
+      description: 'Import a G-Staff client-register CSV export dropped on S3',
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: {
+          bucket: { name: [props.documents.bucketName] },
+          object: { key: [{ prefix: 'gstaff-imports/incoming/' }] },
+        },
+      },
+      targets: [
+        new eventTargets.LambdaFunction(this.gstaffCsvImportFunction, {
+          deadLetterQueue: this.jobs.failedRuns,
+          retryAttempts: 4,
+          maxEventAge: Duration.hours(2),
+        }),
+      ],
+    });
+    this.gstaffCsvImportFunction.configureAsyncInvoke({
+      onFailure: new destinations.SqsDestination(this.jobs.failedRuns),
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
     });
     this.workflowTasksFunction.configureAsyncInvoke({
       onFailure: new destinations.SqsDestination(this.jobs.failedRuns),
@@ -643,6 +700,7 @@ export class StatelessStack extends Stack {
         GStaffMirror: this.gstaffMirrorFunction,
         KintoneSync: this.kintoneSyncFunction,
         KintoneWebhook: this.kintoneWebhookFunction,
+        GStaffCsvImport: this.gstaffCsvImportFunction,
         GmoSignWebhook: this.gmosignWebhookFunction,
         WorkflowTasks: this.workflowTasksFunction,
       },
@@ -694,11 +752,14 @@ export class StatelessStack extends Stack {
           reason:
             'nodejs22.x is pinned on purpose: the code must also run on the Node 20 of the development machines (architecture.md).',
         });
-      const asynchronous = this.jobs.jobs.some((job) => job.fn === fn) || fn === this.workflowTasksFunction;
+      const asynchronous =
+        this.jobs.jobs.some((job) => job.fn === fn) ||
+        fn === this.workflowTasksFunction ||
+        fn === this.gstaffCsvImportFunction;
       Validations.of(fn).acknowledge({
         id: 'Serverless-LambdaDLQ',
         reason: asynchronous
-          ? 'Its asynchronous invocations (a schedule, or a stopped workflow to record) have an on-failure destination (SQS, alarmed), which records more than a dead-letter queue would.'
+          ? 'Its asynchronous invocations (a schedule, a stopped workflow to record, a dropped G-Staff export) have an on-failure destination (SQS, alarmed), which records more than a dead-letter queue would.'
           : 'Invoked synchronously only (API Gateway); the caller receives the error, so a dead-letter queue would never receive anything.',
       });
     }
@@ -780,6 +841,7 @@ export class StatelessStack extends Stack {
       this.gstaffMirrorFunction,
       this.kintoneSyncFunction,
       this.kintoneWebhookFunction,
+      this.gstaffCsvImportFunction,
       this.gmosignWebhookFunction,
       this.workflowTasksFunction,
     ];

@@ -81,6 +81,7 @@ const FUNCTIONS = [
   'GStaffMirror',
   'KintoneSync',
   'KintoneWebhook',
+  'GStaffCsvImport',
   'GmoSignWebhook',
   'WorkflowTasks',
 ];
@@ -324,6 +325,53 @@ describe('outboxes (kintone write-through, e-mail)', () => {
   });
 });
 
+describe('G-Staff CSV drop', () => {
+  it('sends the documents bucket’s object-created events to EventBridge and expires the drops after 90 days', () => {
+    const documents =
+      stateful.findResources('AWS::S3::Bucket')[logicalId(stateful, 'AWS::S3::Bucket', 'Documents')]
+        ?.Properties;
+    expect(documents.NotificationConfiguration).toEqual({
+      EventBridgeConfiguration: { EventBridgeEnabled: true },
+    });
+    expect(documents.LifecycleConfiguration.Rules).toContainEqual(
+      expect.objectContaining({ Id: 'ExpireGStaffImports', Prefix: 'gstaff-imports/', ExpirationInDays: 90 }),
+    );
+  });
+
+  it('imports an export dropped under gstaff-imports/incoming/ with its own function, retried, failures kept', () => {
+    const rule = Object.values(stateless.findResources('AWS::Events::Rule')).find(
+      (r) => r.Properties.EventPattern?.source?.[0] === 'aws.s3',
+    )?.Properties;
+    expect(rule.EventPattern).toMatchObject({
+      'detail-type': ['Object Created'],
+      detail: { object: { key: [{ prefix: 'gstaff-imports/incoming/' }] } },
+    });
+    expect(JSON.stringify(rule.EventPattern.detail.bucket.name)).toContain('Documents');
+    const [target] = rule.Targets;
+    expect(JSON.stringify(target.Arn)).toContain(
+      logicalId(stateless, 'AWS::Lambda::Function', 'GStaffCsvImport'),
+    );
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 4, MaximumEventAgeInSeconds: 7200 });
+    expect(JSON.stringify(target.DeadLetterConfig)).toContain('JobsFailedRuns');
+  });
+
+  it('lets the import read and tag the drops and write its reports, nothing else of the bucket', () => {
+    const s3 = statementsOf('GStaffCsvImport').filter((st) =>
+      [st.Action].flat().some((a) => a.startsWith('s3:')),
+    );
+    expect(
+      s3.map((st) => [
+        [st.Action].flat().sort().join(','),
+        JSON.stringify(st.Resource).match(/\/gstaff-imports\/\w+\/\*/)?.[0],
+      ]),
+    ).toEqual([
+      ['s3:GetObject,s3:GetObjectTagging,s3:PutObjectTagging', '/gstaff-imports/incoming/*'],
+      ['s3:PutObject', '/gstaff-imports/reports/*'],
+    ]);
+    expect(functionNamed('GStaffCsvImport').Properties.Environment.Variables.DOCUMENTS_BUCKET).toBeDefined();
+  });
+});
+
 describe('documents', () => {
   it('keeps signed contracts in a private, encrypted, versioned bucket that only accepts TLS', () => {
     stateful.hasResource('AWS::S3::Bucket', {
@@ -351,8 +399,10 @@ describe('documents', () => {
         .flatMap((s) => [s.Resource].flat().map((r) => JSON.stringify(r).match(/\/([a-z]+)\/\*/)?.[1]))
         .sort();
     expect(new Set(s3Statements.map((s) => s.policy))).toEqual(
-      new Set(['GmoSignWebhook', 'GraphQL', 'Outbox', 'WorkflowTasks']),
+      new Set(['GmoSignWebhook', 'GraphQL', 'GStaffCsvImport', 'Outbox', 'WorkflowTasks']),
     );
+    // gstaff-imports/incoming/* and gstaff-imports/reports/*
+    expect(prefixes('GStaffCsvImport')).toEqual(['incoming', 'reports']);
     expect(prefixes('GmoSignWebhook')).toEqual(['signed']);
     expect(prefixes('Outbox')).toEqual(['contracts', 'signing']);
     expect(s3Statements.find((s) => s.policy === 'Outbox')?.Action).toBe('s3:GetObject');
@@ -799,12 +849,16 @@ describe('scheduled jobs', () => {
     expect(
       configs
         .map((c) => [
-          JSON.stringify(c.FunctionName).match(/(Outbox|GStaffMirror|KintoneSync|WorkflowTasks)/)?.[1],
+          JSON.stringify(c.FunctionName).match(
+            /(Outbox|GStaffMirror|GStaffCsvImport|KintoneSync|WorkflowTasks)/,
+          )?.[1],
           c.MaximumEventAgeInSeconds,
           c.MaximumRetryAttempts,
         ])
         .sort(),
     ).toEqual([
+      // A dropped G-Staff export refused while a sync holds the mirror's lease is tried again.
+      ['GStaffCsvImport', 3600, 2],
       ['GStaffMirror', 900, 0],
       // Its shortest schedule (5 minutes) bounds it; the nightly full run is dropped as late.
       ['KintoneSync', 300, 0],

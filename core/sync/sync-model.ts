@@ -132,7 +132,8 @@ export interface SyncRun {
   mode: 'INCREMENTAL' | 'FULL' | 'ROUND';
   status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'INTERRUPTED';
   dryRun: boolean;
-  trigger: 'SCHEDULE' | 'WEBHOOK' | 'CLI' | 'API';
+  /** FILE: an export dropped for import (the G-Staff CSV on S3). */
+  trigger: 'SCHEDULE' | 'WEBHOOK' | 'CLI' | 'API' | 'FILE';
   startedAt: string;
   finishedAt?: string;
   durationMs?: number;

@@ -1,17 +1,11 @@
 /**
  * The document store on AWS: S3, server-side encrypted by the bucket, with S3 verifying the
  * SHA-256 of what it receives. A per-attempt timeout and the SDK's bounded, retryable-only retries.
- * Browsers upload and download through URLs pre-signed with the function's role.
+ * Browsers upload and download through URLs pre-signed with the function's role. The SDK is
+ * imported at the first call, so a function that never touches a document does not load it.
  */
 import { createHash } from 'node:crypto';
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  type HeadObjectCommandOutput,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { HeadObjectCommandOutput, S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import type { Clock } from '../../core/clock.js';
 import {
   attachmentDisposition,
@@ -19,7 +13,7 @@ import {
   type StoredDocument,
   type UploadGrant,
 } from '../../core/documents/document-store.js';
-import { IntegrationError } from '../../core/errors.js';
+import { type AwsSdkError, awsErrorName, awsIntegrationError, awsRequestHandler } from '../shared/aws-sdk.js';
 import { systemClock } from '../system-clock.js';
 
 export interface S3DocumentStoreOptions {
@@ -31,10 +25,22 @@ export interface S3DocumentStoreOptions {
   clock?: Clock;
 }
 
-export class S3DocumentStore implements DocumentStore {
-  private readonly s3: S3Client;
+/** The SDK pieces the store uses, loaded at its first call. */
+async function loadSdk() {
+  const [{ GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client }, { getSignedUrl }] =
+    await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]);
+  return { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, getSignedUrl };
+}
+
+type Sdk = Awaited<ReturnType<typeof loadSdk>> & {
+  s3: S3Client;
   /** Computes no checksums: a pre-signed PUT must not carry the checksum of an empty body. */
-  private readonly presigner: S3Client;
+  presigner: S3Client;
+};
+
+export class S3DocumentStore implements DocumentStore {
+  private sdk: Promise<Sdk> | undefined;
+  private readonly clientConfig: S3ClientConfig;
   private readonly clock: Clock;
 
   constructor(
@@ -47,22 +53,31 @@ export class S3DocumentStore implements DocumentStore {
       ...(options.credentials ? { credentials: options.credentials } : {}),
       ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
     };
-    this.s3 = new S3Client({
-      ...common,
-      maxAttempts: 3,
-      requestHandler: { requestTimeout: 15_000, connectionTimeout: 2000 },
-    });
-    this.presigner = new S3Client({
-      ...common,
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    this.clientConfig = common;
     this.clock = options.clock ?? systemClock;
   }
 
+  private aws(): Promise<Sdk> {
+    this.sdk ??= loadSdk().then((sdk) => ({
+      ...sdk,
+      s3: new sdk.S3Client({
+        ...this.clientConfig,
+        maxAttempts: 3,
+        requestHandler: awsRequestHandler(15_000, 2000),
+      }),
+      presigner: new sdk.S3Client({
+        ...this.clientConfig,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
+    }));
+    return this.sdk;
+  }
+
   async put(key: string, content: Buffer, contentType: string): Promise<{ location: string }> {
+    const { s3, PutObjectCommand } = await this.aws();
     try {
-      await this.s3.send(
+      await s3.send(
         new PutObjectCommand({
           Bucket: this.bucket,
           Key: key,
@@ -83,9 +98,10 @@ export class S3DocumentStore implements DocumentStore {
     expiresInSeconds: number,
   ): Promise<UploadGrant> {
     const now = this.clock.now();
+    const { presigner, getSignedUrl, PutObjectCommand } = await this.aws();
     try {
       const url = await getSignedUrl(
-        this.presigner,
+        presigner,
         new PutObjectCommand({
           Bucket: this.bucket,
           Key: key,
@@ -111,9 +127,10 @@ export class S3DocumentStore implements DocumentStore {
   }
 
   async inspect(key: string, sniffBytes: number): Promise<StoredDocument | undefined> {
+    const { s3, HeadObjectCommand, GetObjectCommand } = await this.aws();
     let head: HeadObjectCommandOutput;
     try {
-      head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      head = await s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw integrationError('headObject', error);
@@ -124,7 +141,7 @@ export class S3DocumentStore implements DocumentStore {
     // A range of an empty object is unsatisfiable (416): nothing to read.
     if (length === 0) return { ...document, head: Buffer.alloc(0) };
     try {
-      const got = await this.s3.send(
+      const got = await s3.send(
         new GetObjectCommand({
           Bucket: this.bucket,
           Key: key,
@@ -142,8 +159,9 @@ export class S3DocumentStore implements DocumentStore {
   }
 
   async get(key: string): Promise<Buffer | undefined> {
+    const { s3, GetObjectCommand } = await this.aws();
     try {
-      const got = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const got = await s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return Buffer.from((await got.Body?.transformToByteArray()) ?? []);
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -152,9 +170,10 @@ export class S3DocumentStore implements DocumentStore {
   }
 
   async presignDownload(key: string, fileName: string, expiresInSeconds: number): Promise<string> {
+    const { presigner, getSignedUrl, GetObjectCommand } = await this.aws();
     try {
       return await getSignedUrl(
-        this.presigner,
+        presigner,
         new GetObjectCommand({
           Bucket: this.bucket,
           Key: key,
@@ -168,25 +187,12 @@ export class S3DocumentStore implements DocumentStore {
   }
 }
 
-type SdkError = { name?: string; $metadata?: { httpStatusCode?: number }; $retryable?: unknown };
-
 function isNotFound(error: unknown): boolean {
-  const e = error as SdkError;
-  return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
-}
-
-/** An SDK error as an IntegrationError: retryable only when the SDK says so or S3 answered 5xx. */
-function integrationError(operation: string, error: unknown): IntegrationError {
-  const e = error as SdkError;
-  const status = e.$metadata?.httpStatusCode;
-  return new IntegrationError(
-    {
-      system: 's3',
-      operation,
-      retryable: Boolean(e.$retryable) || (status !== undefined && status >= 500),
-      ...(status !== undefined ? { status } : {}),
-      message: e.name ?? 'unknown error',
-    },
-    { cause: error },
+  const name = awsErrorName(error);
+  return (
+    name === 'NotFound' || name === 'NoSuchKey' || (error as AwsSdkError)?.$metadata?.httpStatusCode === 404
   );
 }
+
+/** An SDK error as an IntegrationError (integrations/shared/aws-sdk.ts). */
+const integrationError = (operation: string, error: unknown) => awsIntegrationError('s3', operation, error);

@@ -49,6 +49,7 @@ import type {
   SyncRun,
 } from '../../core/sync/sync-model.js';
 import type { Visit } from '../../core/visits/visit.js';
+import { awsIntegrationError } from '../shared/aws-sdk.js';
 import {
   ALL_CLIENTS,
   ALL_ENVELOPES,
@@ -227,19 +228,9 @@ export class DynamoDbClientLedger implements ClientLedger {
     };
   }
 
+  /** An SDK error as an IntegrationError (integrations/shared/aws-sdk.ts). */
   private integrationError(operation: string, error: unknown): IntegrationError {
-    const e = error as { name?: string; $metadata?: { httpStatusCode?: number }; $retryable?: unknown };
-    const status = e.$metadata?.httpStatusCode;
-    return new IntegrationError(
-      {
-        system: 'dynamodb',
-        operation,
-        retryable: Boolean(e.$retryable) || (status !== undefined && status >= 500),
-        ...(status !== undefined ? { status } : {}),
-        message: e.name ?? 'unknown error',
-      },
-      { cause: error },
-    );
+    return awsIntegrationError('dynamodb', operation, error);
   }
 
   private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {

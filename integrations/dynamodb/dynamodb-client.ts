@@ -1,6 +1,7 @@
 /** The DynamoDB document client with a timeout on every call and the SDK's bounded, retryable-only retries. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { awsRequestHandler } from '../shared/aws-sdk.js';
 
 export interface DynamoDbConnection {
   region: string;
@@ -15,7 +16,7 @@ export function createDocumentClient(connection: DynamoDbConnection): DynamoDBDo
   const client = new DynamoDBClient({
     region: connection.region,
     maxAttempts: connection.maxAttempts ?? 3,
-    requestHandler: { requestTimeout: connection.requestTimeoutMs ?? 3000, connectionTimeout: 1000 },
+    requestHandler: awsRequestHandler(connection.requestTimeoutMs ?? 3000),
     ...(connection.endpoint
       ? {
           endpoint: connection.endpoint,

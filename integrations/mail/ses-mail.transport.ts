@@ -4,9 +4,9 @@
  * Rejections (unverified sender, bad address) are final; throttling and 5xx are retryable.
  */
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { IntegrationError } from '../../core/errors.js';
 import type { MailMessage } from '../../core/mail/mail-message.js';
 import type { MailTransport } from '../../core/mail/mail-transport.js';
+import { awsIntegrationError, awsRequestHandler } from '../shared/aws-sdk.js';
 
 export interface SesMailSettings {
   region: string;
@@ -23,7 +23,7 @@ export class SesMailTransport implements MailTransport {
     this.client = new SESv2Client({
       region: settings.region,
       maxAttempts: 3,
-      requestHandler: { requestTimeout: settings.requestTimeoutMs ?? 5000, connectionTimeout: 2000 },
+      requestHandler: awsRequestHandler(settings.requestTimeoutMs ?? 5000, 2000),
       ...(settings.endpoint
         ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
         : {}),
@@ -47,21 +47,7 @@ export class SesMailTransport implements MailTransport {
       );
       return { providerMessageId: out.MessageId ?? 'unknown' };
     } catch (error) {
-      const e = error as { name?: string; $metadata?: { httpStatusCode?: number }; $retryable?: unknown };
-      const status = e.$metadata?.httpStatusCode;
-      throw new IntegrationError(
-        {
-          system: 'ses',
-          operation: 'sendEmail',
-          retryable:
-            Boolean(e.$retryable) ||
-            e.name === 'TooManyRequestsException' ||
-            (status !== undefined && status >= 500),
-          ...(status !== undefined ? { status } : {}),
-          message: e.name ?? 'unknown error',
-        },
-        { cause: error },
-      );
+      throw awsIntegrationError('ses', 'sendEmail', error);
     }
   }
 }

@@ -2,40 +2,43 @@
  * The workflow engine on AWS: Step Functions Standard. An execution is named after its
  * application, so a repeated start is answered by Step Functions itself (same name and input:
  * the running execution; already finished: ExecutionAlreadyExists, taken as started). Per-attempt
- * timeout and the SDK's bounded, retryable-only retries.
+ * timeout and the SDK's bounded, retryable-only retries; failures as IntegrationError
+ * (integrations/shared/aws-sdk.ts). The SDK is imported at the first call, so a function that
+ * never starts or releases a workflow does not load it.
  */
-import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { IntegrationError } from '../../core/errors.js';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { WorkflowEngine, WorkflowName } from '../../core/workflows/workflow-engine.js';
+import { awsErrorName, awsIntegrationError, awsRequestHandler } from '../shared/aws-sdk.js';
 
-function integrationError(operation: string, error: unknown): IntegrationError {
-  const e = error as { name?: string; $metadata?: { httpStatusCode?: number }; $retryable?: unknown };
-  const status = e.$metadata?.httpStatusCode;
-  return new IntegrationError(
-    {
-      system: 'stepfunctions',
-      operation,
-      retryable: Boolean(e.$retryable) || (status !== undefined && status >= 500),
-      ...(status !== undefined ? { status } : {}),
-      message: e.name ?? 'unknown error',
-    },
-    { cause: error },
-  );
+async function loadSdk() {
+  const { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } = await import('@aws-sdk/client-sfn');
+  return { SendTaskSuccessCommand, SFNClient, StartExecutionCommand };
 }
 
 export class SfnWorkflowEngine implements WorkflowEngine {
-  private readonly sfn: SFNClient;
+  private sdk: Promise<Awaited<ReturnType<typeof loadSdk>> & { sfn: SFNClient }> | undefined;
 
   constructor(
     private readonly stateMachineArns: Record<WorkflowName, string>,
-    region: string,
-  ) {
-    this.sfn = new SFNClient({ region, maxAttempts: 3, requestHandler: { requestTimeout: 3000 } });
+    private readonly region: string,
+  ) {}
+
+  private aws() {
+    this.sdk ??= loadSdk().then((sdk) => ({
+      ...sdk,
+      sfn: new sdk.SFNClient({
+        region: this.region,
+        maxAttempts: 3,
+        requestHandler: awsRequestHandler(3000),
+      }),
+    }));
+    return this.sdk;
   }
 
   async start(workflow: WorkflowName, name: string, input: Record<string, unknown>): Promise<void> {
+    const { sfn, StartExecutionCommand } = await this.aws();
     try {
-      await this.sfn.send(
+      await sfn.send(
         new StartExecutionCommand({
           stateMachineArn: this.stateMachineArns[workflow],
           name,
@@ -43,16 +46,17 @@ export class SfnWorkflowEngine implements WorkflowEngine {
         }),
       );
     } catch (error) {
-      if ((error as { name?: string }).name === 'ExecutionAlreadyExists') return;
-      throw integrationError('startExecution', error);
+      if (awsErrorName(error) === 'ExecutionAlreadyExists') return;
+      throw awsIntegrationError('stepfunctions', 'startExecution', error);
     }
   }
 
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void> {
+    const { sfn, SendTaskSuccessCommand } = await this.aws();
     try {
-      await this.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+      await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
     } catch (error) {
-      throw integrationError('sendTaskSuccess', error);
+      throw awsIntegrationError('stepfunctions', 'sendTaskSuccess', error);
     }
   }
 }
