@@ -1,6 +1,8 @@
 /**
  * Stateless resources: the HTTP API (Cognito JWT authorizer on /graphql, HMAC-authenticated
- * webhook), the Lambda functions, the scheduled jobs, the approval workflows, and the alarms.
+ * inquiry webhook, path-secret GMO Sign and kintone webhooks), the Lambda functions, the scheduled
+ * jobs of core/sync/hub-jobs.ts (infra/scheduled-jobs.ts), the G-Staff CSV drop, the approval
+ * workflows, and the alarms.
  * Every tenant setting comes from the tenant configuration (infra/config.ts). Least privilege:
  * each function gets its own table grant; the unauthenticated inquiry webhook only the keys it
  * reads and writes. Requirements: X-1, X-5, A6-5.

@@ -7,9 +7,6 @@
  */
 import { runDeadlineJob } from '../deadline-job.js';
 import type { GStaff } from '../gstaff/gstaff.js';
-import { refreshGStaffMirror } from '../gstaff/gstaff-mirror.js';
-import { linkClientsToGStaff } from '../gstaff/link-clients-to-gstaff.js';
-import { refreshStaffRegisterMirror } from '../gstaff/staff-register-mirror.js';
 import { dispatchKintoneOutbox, type KintoneDispatchDeps } from '../kintone/dispatch-kintone-outbox.js';
 import { dispatchMailOutbox } from '../mail/dispatch-mail-outbox.js';
 import type { MailTransport } from '../mail/mail-transport.js';
@@ -17,6 +14,7 @@ import type { OutboxRetryPolicy } from '../outbox-retry.js';
 import { dispatchSignatureOutbox, type SignatureDispatchDeps } from '../signing/signature-outbox.js';
 import { type JobOutcome, runJob } from './job-runner.js';
 import { type KintoneSyncDeps, type ReconcileOptions, reconcileKintoneApp } from './reconcile-kintone.js';
+import { syncGStaff } from './sync-gstaff.js';
 import type { SyncCounts, SyncJobName } from './sync-model.js';
 
 export type HubJobDeps = KintoneDispatchDeps &
@@ -51,7 +49,10 @@ type RoundWork = (deps: HubJobDeps) => Promise<{ counts: Partial<SyncCounts>; ta
 const sum = (...values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** What one round of each non-sync job does, as counts. */
-const ROUNDS: Record<Exclude<SyncJobName, 'kintone.orders' | 'kintone.visits'>, RoundWork> = {
+const ROUNDS: Record<
+  Exclude<SyncJobName, 'kintone.orders' | 'kintone.visits' | 'gstaff.mirror'>,
+  RoundWork
+> = {
   deadlines: async (deps) => {
     const r = await runDeadlineJob(deps);
     const escalated = sum(
@@ -83,20 +84,6 @@ const ROUNDS: Record<Exclude<SyncJobName, 'kintone.orders' | 'kintone.visits'>, 
       taken,
     };
   },
-  'gstaff.mirror': async (deps) => {
-    const clients = await refreshGStaffMirror(deps);
-    const workers = await refreshStaffRegisterMirror(deps);
-    const links = await linkClientsToGStaff(deps);
-    return {
-      counts: {
-        read: clients.seen + workers.seen,
-        updated: clients.changed + workers.changed + links.linked,
-        created: links.registered,
-        conflicts: links.needsReview,
-      },
-      taken: 0,
-    };
-  },
 };
 
 export async function runHubJob(
@@ -110,6 +97,9 @@ export async function runHubJob(
       ...settings,
       ...options,
     });
+  }
+  if (job === 'gstaff.mirror') {
+    return syncGStaff(deps, { ...settings, ...(options.full ? { full: true } : {}) });
   }
   const work = ROUNDS[job];
   const limit =
