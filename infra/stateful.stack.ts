@@ -171,7 +171,10 @@ export class StatefulStack extends Stack {
         { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
         // An overwritten or deleted document stays recoverable for the retention period.
         { id: 'ExpireOldVersions', noncurrentVersionExpiration: RETENTION },
+        // G-Staff exports dropped for import (and their reports) are working copies of G-Staff's data.
+        { id: 'ExpireGStaffImports', prefix: 'gstaff-imports/', expiration: Duration.days(90) },
       ],
+
       // Signed and uploaded contracts are copied, as written, into the Object Lock archive.
       // (Browsers upload by pre-signed URL without Content-MD5, which a bucket with a default
       // Object Lock retention would refuse; the replica gets the archive's retention.)
@@ -193,6 +196,12 @@ export class StatefulStack extends Stack {
         },
       ],
     });
+    // "Object Created" events go to EventBridge: a G-Staff export dropped under
+    // gstaff-imports/incoming/ starts its import (infra/stateless.stack.ts). Set on the bucket
+    // itself (CloudFormation), not through CDK's notifications custom resource.
+    (this.documents.node.defaultChild as s3.CfnBucket).notificationConfiguration = {
+      eventBridgeConfiguration: { eventBridgeEnabled: true },
+    };
     const bucketId = (b: s3.Bucket) => this.getLogicalId(b.node.defaultChild as s3.CfnBucket);
     Validations.of(this.documents).acknowledge(
       ...[this.documents, this.contractArchive].map((b) => ({
@@ -231,10 +240,13 @@ export class StatefulStack extends Stack {
       }),
       kintone: secret('KintoneApiTokens', {
         description:
-          'kintone API tokens of the orders and visit-records apps: {"ordersApiToken","visitsApiToken"}.',
+          'kintone API tokens of the orders and visit-records apps and the webhook path secret: {"ordersApiToken","visitsApiToken","webhookSecret"}.',
+        // The webhook's path secret is generated; the URL kintone is given ends with it.
         generateSecretString: {
           secretStringTemplate: JSON.stringify({ ordersApiToken: 'set-me', visitsApiToken: 'set-me' }),
-          generateStringKey: 'placeholder',
+          generateStringKey: 'webhookSecret',
+          excludePunctuation: true,
+          passwordLength: 40,
         },
       }),
       gmosign: secret('GmoSignCredentials', {

@@ -1,6 +1,8 @@
 /**
  * Stateless resources: the HTTP API (Cognito JWT authorizer on /graphql, HMAC-authenticated
- * webhook), the Lambda functions, the scheduled jobs, the approval workflows, and the alarms.
+ * inquiry webhook, path-secret GMO Sign and kintone webhooks), the Lambda functions, the scheduled
+ * jobs of core/sync/hub-jobs.ts (infra/scheduled-jobs.ts), the G-Staff CSV drop, the approval
+ * workflows, and the alarms.
  * Every tenant setting comes from the tenant configuration (infra/config.ts). Least privilege:
  * each function gets its own table grant; the unauthenticated inquiry webhook only the keys it
  * reads and writes. Requirements: X-1, X-5, A6-5.
@@ -26,7 +28,7 @@ import { GSI_NAMES, type GsiName } from '../integrations/dynamodb/table-layout.j
 import { ApprovalWorkflows } from './approval-workflows.js';
 import type { TenantConfig } from './config.js';
 import { Monitoring } from './monitoring.js';
-import { ScheduledJobs } from './scheduled-jobs.js';
+import { type JobHost, jobsOf, ScheduledJobs } from './scheduled-jobs.js';
 import { type AuditLogGroups, DOCUMENTS_BUCKET_ARN_EXPORT, type HubSecrets } from './stateful.stack.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -50,9 +52,13 @@ export interface StatelessStackProps extends StackProps {
   signatureWait?: Duration;
 }
 
-/** Read and conditional-write actions of the ledger adapter; no Scan, Update or Delete anywhere. */
+/**
+ * The actions of the ledger adapter: reads, and conditional puts (each commit is one
+ * TransactWriteItems of conditional Puts, authorized as dynamodb:PutItem per item; the adapter
+ * never sends a ConditionCheck, Scan, Update or Delete).
+ */
 const LEDGER_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
-const LEDGER_WRITE = ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem'];
+const LEDGER_WRITE = ['dynamodb:PutItem'];
 
 /**
  * The inquiry webhook (no user, only the form's HMAC): it reads its earlier submission, looks
@@ -65,17 +71,64 @@ export const INQUIRY_WEBHOOK_LEDGER = {
   queryIndexes: ['gsi1'] as GsiName[],
 };
 
+/**
+ * The kintone webhook (a path secret, no user): it reads the notification ids it handled and the
+ * records it compares (GetItem, BatchGetItem), the hub's pending kintone writes (gsi3) and a record
+ * by its kintone id (gsi1), and writes the record, a conflict, a held outbox entry, the
+ * notification id and the client's audit events — by partition key prefix, nothing else.
+ */
+export const KINTONE_WEBHOOK_LEDGER = {
+  get: ['KINTONE_NOTIFICATION#*', 'KINTONE_RECORD#*'],
+  put: [
+    'KINTONE_NOTIFICATION#*',
+    'KINTONE_RECORD#*',
+    'SYNC_CONFLICT#*',
+    'KINTONE_OUTBOX#*',
+    'AUDIT#CLIENT#*',
+  ],
+  queryIndexes: ['gsi1', 'gsi3'] as GsiName[],
+};
+
 /** Requests per second (and burst) each webhook route accepts; the rest get 429. */
 export const WEBHOOK_THROTTLES = {
   'POST /webhooks/inquiry': { throttlingRateLimit: 5, throttlingBurstLimit: 10 },
   'POST /webhooks/gmosign/{secret}': { throttlingRateLimit: 10, throttlingBurstLimit: 20 },
+  // kintone sends at most 60 a minute per domain; one lost to a 429 is caught by the next reconciliation.
+  'POST /webhooks/kintone/{secret}': { throttlingRateLimit: 2, throttlingBurstLimit: 10 },
 };
+
+/** A function that calls kintone, with how many of it may run at once and its per-process cap. */
+export interface KintoneCaller {
+  name: string;
+  reservedConcurrency: number;
+  maxConcurrencyPerProcess: number;
+}
+
+/**
+ * kintone limits concurrent requests per domain: every function that calls it, at its reserved
+ * concurrency and per-process cap, must stay within the tenant's share of that limit.
+ */
+export function assertKintoneBudget(callers: KintoneCaller[], domainBudget: number): void {
+  const total = callers.reduce((n, c) => n + c.reservedConcurrency * c.maxConcurrencyPerProcess, 0);
+  if (total > domainBudget) {
+    const terms = callers.map((c) => `${c.name} ${c.reservedConcurrency} × ${c.maxConcurrencyPerProcess}`);
+    throw new Error(
+      `kintone budget exceeded: ${terms.join(' + ')} = ${total} concurrent requests > domain budget ${domainBudget}`,
+    );
+  }
+}
 
 export class StatelessStack extends Stack {
   readonly graphqlFunction: NodejsFunction;
   readonly inquiryWebhookFunction: NodejsFunction;
   readonly outboxFunction: NodejsFunction;
   readonly gstaffMirrorFunction: NodejsFunction;
+  /** The kintone reconciliations (orders, visit records), scheduled. */
+  readonly kintoneSyncFunction: NodejsFunction;
+  /** `POST /webhooks/kintone/{secret}`. */
+  readonly kintoneWebhookFunction: NodejsFunction;
+  /** Imports a G-Staff CSV export dropped under gstaff-imports/incoming/ of the documents bucket. */
+  readonly gstaffCsvImportFunction: NodejsFunction;
   readonly gmosignWebhookFunction: NodejsFunction;
   readonly workflowTasksFunction: NodejsFunction;
   readonly workflows: ApprovalWorkflows;
@@ -196,30 +249,56 @@ export class StatelessStack extends Stack {
       description: 'Register this address in GMO Sign’s IP allow-list.',
     });
 
-    // The outboxes (kintone writes, e-mail): one dispatcher, every minute, one at a time.
+    // The scheduled jobs of core/sync/hub-jobs.ts run in one handler (functions/hub-job.handler.ts),
+    // deployed once per host of infra/scheduled-jobs.ts AWS_JOB_HOSTS with only what its jobs need.
+    // The lease is renewed at every checkpoint; a killed invocation's lease frees itself a minute
+    // after the function's timeout.
     const { kintone, mail } = config;
-    const dispatcherConcurrency = 1;
-    if (dispatcherConcurrency * kintone.maxConcurrencyPerProcess > kintone.domainBudget) {
-      throw new Error(
-        `kintone budget exceeded: ${dispatcherConcurrency} × ${kintone.maxConcurrencyPerProcess} concurrent requests > domain budget ${kintone.domainBudget}`,
-      );
-    }
+    const jobHost = (host: JobHost, timeout: Duration) => ({
+      entry: 'functions/hub-job.handler.ts',
+      handler: 'handler',
+      timeout,
+      logGroup: logGroup(host),
+      environment: {
+        ...common.environment,
+        HUB_JOBS: jobsOf(host).join(','),
+        JOB_LEASE_SECONDS: String(timeout.toSeconds() + 60),
+      },
+    });
+    const kintoneEnvironment = (maxConcurrency: number) => ({
+      KINTONE_MODE: 'live',
+      KINTONE_BASE_URL: kintone.baseUrl,
+      KINTONE_ORDERS_APP_ID: kintone.ordersAppId,
+      KINTONE_VISITS_APP_ID: kintone.visitsAppId,
+      KINTONE_MAX_CONCURRENCY: String(maxConcurrency),
+      KINTONE_SECRET_ARN: secrets.kintone.secretArn,
+    });
+    // Who calls kintone, how many at once: within the domain's budget (checked below).
+    const kintoneCallers = {
+      // The deadline job and the outboxes, every minute, one run at a time.
+      Outbox: { reservedConcurrency: 1, maxConcurrencyPerProcess: kintone.maxConcurrencyPerProcess },
+      // A reconciliation reads page after page (one request at a time); two runs at once at most:
+      // the scheduled incremental one and the nightly full one.
+      KintoneSync: {
+        reservedConcurrency: 2,
+        maxConcurrencyPerProcess: Math.min(2, kintone.maxConcurrencyPerProcess),
+      },
+      // One notification re-reads one record.
+      KintoneWebhook: { reservedConcurrency: 2, maxConcurrencyPerProcess: 1 },
+    };
+    assertKintoneBudget(
+      Object.entries(kintoneCallers).map(([name, c]) => ({ name, ...c })),
+      kintone.domainBudget,
+    );
+    const outbox = jobHost('Outbox', Duration.minutes(5));
     this.outboxFunction = new NodejsFunction(this, 'Outbox', {
       ...common,
       ...inVpc,
-      entry: 'functions/outbox.handler.ts',
-      handler: 'handler',
-      timeout: Duration.minutes(5),
-      logGroup: logGroup('Outbox'),
-      reservedConcurrentExecutions: dispatcherConcurrency,
+      ...outbox,
+      reservedConcurrentExecutions: kintoneCallers.Outbox.reservedConcurrency,
       environment: {
-        ...common.environment,
-        KINTONE_MODE: 'live',
-        KINTONE_BASE_URL: kintone.baseUrl,
-        KINTONE_ORDERS_APP_ID: kintone.ordersAppId,
-        KINTONE_VISITS_APP_ID: kintone.visitsAppId,
-        KINTONE_MAX_CONCURRENCY: String(kintone.maxConcurrencyPerProcess),
-        KINTONE_SECRET_ARN: secrets.kintone.secretArn,
+        ...outbox.environment,
+        ...kintoneEnvironment(kintoneCallers.Outbox.maxConcurrencyPerProcess),
         MAIL_FROM_ADDRESS: mail.fromAddress,
         // The signature outbox reads the PDF it sends from the document store (never from the ledger).
         DOCUMENTS_BUCKET: props.documents.bucketName,
@@ -251,31 +330,106 @@ export class StatelessStack extends Stack {
     );
     secrets.kintone.grantRead(this.outboxFunction);
 
-    // The G-Staff mirror: refreshed every 15 minutes, so lookups never wait on G-Staff.
+    // The G-Staff sync: every 15 minutes, so lookups never wait on G-Staff.
+    const gstaffMirror = jobHost('GStaffMirror', Duration.minutes(5));
     this.gstaffMirrorFunction = new NodejsFunction(this, 'GStaffMirror', {
       ...common,
-      entry: 'functions/gstaff-mirror.handler.ts',
-      handler: 'handler',
-      timeout: Duration.minutes(5),
-      logGroup: logGroup('GStaffMirror'),
+      ...gstaffMirror,
       reservedConcurrentExecutions: 1,
-      environment: { ...common.environment, ...gstaffEnvironment },
+      environment: { ...gstaffMirror.environment, ...gstaffEnvironment },
     });
     secrets.gstaff.grantRead(this.gstaffMirrorFunction);
 
+    // The kintone reconciliations (docs/sync.md): incremental every 5 minutes, full every night
+    // (the full run also finds records deleted in kintone). Not in the VPC: kintone needs no
+    // fixed address.
+    const kintoneSync = jobHost('KintoneSync', Duration.minutes(15));
+    this.kintoneSyncFunction = new NodejsFunction(this, 'KintoneSync', {
+      ...common,
+      ...kintoneSync,
+      reservedConcurrentExecutions: kintoneCallers.KintoneSync.reservedConcurrency,
+      environment: {
+        ...kintoneSync.environment,
+        ...kintoneEnvironment(kintoneCallers.KintoneSync.maxConcurrencyPerProcess),
+        SYNC_OVERLAP_SECONDS: '60',
+      },
+    });
+    secrets.kintone.grantRead(this.kintoneSyncFunction);
+
+    // The kintone webhook: only a hint to re-read one record now (the path secret is in the kintone
+    // secret's webhookSecret key).
+    this.kintoneWebhookFunction = new NodejsFunction(this, 'KintoneWebhook', {
+      ...common,
+      entry: 'functions/kintone-webhook.handler.ts',
+      handler: 'handler',
+      logGroup: logGroup('KintoneWebhook'),
+      reservedConcurrentExecutions: kintoneCallers.KintoneWebhook.reservedConcurrency,
+      environment: {
+        ...common.environment,
+        ...kintoneEnvironment(kintoneCallers.KintoneWebhook.maxConcurrencyPerProcess),
+      },
+    });
+    secrets.kintone.grantRead(this.kintoneWebhookFunction);
+
+    // A G-Staff client-register export dropped under gstaff-imports/incoming/ of the documents
+    // bucket is imported by the same code as `npm run gstaff:import` (functions/gstaff-csv-import.handler.ts).
+    this.gstaffCsvImportFunction = new NodejsFunction(this, 'GStaffCsvImport', {
+      ...common,
+      entry: 'functions/gstaff-csv-import.handler.ts',
+      handler: 'handler',
+      timeout: Duration.minutes(5),
+      logGroup: logGroup('GStaffCsvImport'),
+      reservedConcurrentExecutions: 2,
+      environment: { ...common.environment, DOCUMENTS_BUCKET: props.documents.bucketName },
+    });
+    const gstaffImports = `${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/gstaff-imports`;
+    // Reads the export and its tags, tags it when done; writes its report; nothing else.
+    this.gstaffCsvImportFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:GetObjectTagging', 's3:PutObjectTagging'],
+        resources: [`${gstaffImports}/incoming/*`],
+      }),
+    );
+    this.gstaffCsvImportFunction.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [`${gstaffImports}/reports/*`] }),
+    );
+    for (const prefix of ['incoming', 'reports'])
+      Validations.of(this.gstaffCsvImportFunction).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${DOCUMENTS_BUCKET_ARN_EXPORT}/gstaff-imports/${prefix}/*]`,
+        reason:
+          'G-Staff exports are dropped under names of the operators’ choosing; the function reads and tags them under gstaff-imports/incoming/ and writes its reports under gstaff-imports/reports/ only.',
+      });
+
     // The scheduled jobs: adding one is one entry (failure handling and alarms come with it).
+    // Every job of AWS_JOB_HOSTS is in exactly one rate schedule (test/infra.test.ts).
     this.jobs = new ScheduledJobs(this, 'Jobs')
       .add({
         id: 'OutboxSchedule',
         description: 'Run the deadline job and deliver the kintone, mail and e-signature outboxes',
         every: Duration.minutes(1),
         fn: this.outboxFunction,
+        input: { jobs: jobsOf('Outbox') },
       })
       .add({
         id: 'GStaffMirrorSchedule',
-        description: 'Refresh the G-Staff client-register mirror',
+        description: 'Sync the G-Staff client register (incremental) and the worker register',
         every: Duration.minutes(15),
         fn: this.gstaffMirrorFunction,
+        input: { jobs: jobsOf('GStaffMirror') },
+      })
+      .add({
+        id: 'KintoneSyncSchedule',
+        description: 'Reconcile the kintone orders and visit-records apps (incremental)',
+        every: Duration.minutes(5),
+        fn: this.kintoneSyncFunction,
+        input: { jobs: jobsOf('KintoneSync') },
+      })
+      .add({
+        id: 'KintoneFullSyncSchedule',
+        description: 'Reconcile the kintone apps in full at night (finds deleted records)',
+        cron: { minute: '30', hour: '3', maxEventAge: Duration.hours(1) },
+        fn: this.kintoneSyncFunction,
+        input: { jobs: jobsOf('KintoneSync'), full: true },
       });
 
     this.gmosignWebhookFunction = new NodejsFunction(this, 'GmoSignWebhook', {
@@ -369,6 +523,32 @@ export class StatelessStack extends Stack {
           maxEventAge: Duration.hours(2),
         }),
       ],
+    });
+    // The documents bucket's "Object Created" events under gstaff-imports/incoming/ start an import;
+    // a run refused while a sync holds the mirror's lease is retried by Lambda, then kept in the
+    // on-failure queue (alarmed).
+    new events.Rule(this, 'GStaffCsvDropped', {
+      description: 'Import a G-Staff client-register CSV export dropped on S3',
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: {
+          bucket: { name: [props.documents.bucketName] },
+          object: { key: [{ prefix: 'gstaff-imports/incoming/' }] },
+        },
+      },
+      targets: [
+        new eventTargets.LambdaFunction(this.gstaffCsvImportFunction, {
+          deadLetterQueue: this.jobs.failedRuns,
+          retryAttempts: 4,
+          maxEventAge: Duration.hours(2),
+        }),
+      ],
+    });
+    this.gstaffCsvImportFunction.configureAsyncInvoke({
+      onFailure: new destinations.SqsDestination(this.jobs.failedRuns),
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
     });
     this.workflowTasksFunction.configureAsyncInvoke({
       onFailure: new destinations.SqsDestination(this.jobs.failedRuns),
@@ -503,8 +683,21 @@ export class StatelessStack extends Stack {
       methods: [apigw.HttpMethod.POST],
       integration: new HttpLambdaIntegration('GmoSignWebhookIntegration', this.gmosignWebhookFunction),
     });
+    const kintoneRoutes = api.addRoutes({
+      path: '/webhooks/kintone/{secret}',
+      methods: [apigw.HttpMethod.POST],
+      integration: new HttpLambdaIntegration('KintoneWebhookIntegration', this.kintoneWebhookFunction),
+    });
+    for (const route of kintoneRoutes) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'kintone signs no webhook; it is authenticated by a secret path segment (constant-time compare) and only taken as a hint (the record is re-read with the hub’s token).',
+      });
+    }
     // The throttled routes exist (a route setting for a missing route fails the deploy).
-    for (const route of [...webhookRoutes, ...gmosignRoutes]) stage.node.addDependency(route);
+    for (const route of [...webhookRoutes, ...gmosignRoutes, ...kintoneRoutes])
+      stage.node.addDependency(route);
     for (const route of gmosignRoutes) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
@@ -520,6 +713,9 @@ export class StatelessStack extends Stack {
         InquiryWebhook: this.inquiryWebhookFunction,
         Outbox: this.outboxFunction,
         GStaffMirror: this.gstaffMirrorFunction,
+        KintoneSync: this.kintoneSyncFunction,
+        KintoneWebhook: this.kintoneWebhookFunction,
+        GStaffCsvImport: this.gstaffCsvImportFunction,
         GmoSignWebhook: this.gmosignWebhookFunction,
         WorkflowTasks: this.workflowTasksFunction,
       },
@@ -571,11 +767,14 @@ export class StatelessStack extends Stack {
           reason:
             'nodejs22.x is pinned on purpose: the code must also run on the Node 20 of the development machines (architecture.md).',
         });
-      const asynchronous = this.jobs.jobs.some((job) => job.fn === fn) || fn === this.workflowTasksFunction;
+      const asynchronous =
+        this.jobs.jobs.some((job) => job.fn === fn) ||
+        fn === this.workflowTasksFunction ||
+        fn === this.gstaffCsvImportFunction;
       Validations.of(fn).acknowledge({
         id: 'Serverless-LambdaDLQ',
         reason: asynchronous
-          ? 'Its asynchronous invocations (a schedule, or a stopped workflow to record) have an on-failure destination (SQS, alarmed), which records more than a dead-letter queue would.'
+          ? 'Its asynchronous invocations (a schedule, a stopped workflow to record, a dropped G-Staff export) have an on-failure destination (SQS, alarmed), which records more than a dead-letter queue would.'
           : 'Invoked synchronously only (API Gateway); the caller receives the error, so a dead-letter queue would never receive anything.',
       });
     }
@@ -609,9 +808,31 @@ export class StatelessStack extends Stack {
     this.inquiryWebhookFunction.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: webhook.queryIndexes.map(index) }),
     );
+    // The kintone webhook, reachable with a path secret only: the keys of KINTONE_WEBHOOK_LEDGER.
+    const kintoneWebhook = KINTONE_WEBHOOK_LEDGER;
+    this.kintoneWebhookFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem'],
+        resources: [table.tableArn],
+        conditions: leadingKeys(kintoneWebhook.get),
+      }),
+    );
+    this.kintoneWebhookFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: LEDGER_WRITE,
+        resources: [table.tableArn],
+        conditions: leadingKeys(kintoneWebhook.put),
+      }),
+    );
+    this.kintoneWebhookFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: kintoneWebhook.queryIndexes.map(index),
+      }),
+    );
     const whole = [table.tableArn, ...GSI_NAMES.map(index)];
     for (const fn of this.functions()) {
-      if (fn === this.inquiryWebhookFunction) continue;
+      if (fn === this.inquiryWebhookFunction || fn === this.kintoneWebhookFunction) continue;
       fn.addToRolePolicy(
         new iam.PolicyStatement({ actions: [...LEDGER_READ, ...LEDGER_WRITE], resources: whole }),
       );
@@ -633,6 +854,9 @@ export class StatelessStack extends Stack {
       this.inquiryWebhookFunction,
       this.outboxFunction,
       this.gstaffMirrorFunction,
+      this.kintoneSyncFunction,
+      this.kintoneWebhookFunction,
+      this.gstaffCsvImportFunction,
       this.gmosignWebhookFunction,
       this.workflowTasksFunction,
     ];

@@ -8,12 +8,19 @@ import { App, Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../core/access.js';
+import { SYNC_JOBS } from '../core/sync/sync-model.js';
 import { HUB_METRICS } from '../functions/shared/metric-names.js';
 import { buildApp } from '../infra/app.js';
 import { signaturePolls } from '../infra/approval-workflows.js';
 import { EXAMPLE_CONFIG_FILE } from '../infra/config.js';
+import { AWS_JOB_HOSTS } from '../infra/scheduled-jobs.js';
 import { ROLE_GROUPS } from '../infra/stateful.stack.js';
-import { INQUIRY_WEBHOOK_LEDGER, WEBHOOK_THROTTLES } from '../infra/stateless.stack.js';
+import {
+  assertKintoneBudget,
+  INQUIRY_WEBHOOK_LEDGER,
+  KINTONE_WEBHOOK_LEDGER,
+  WEBHOOK_THROTTLES,
+} from '../infra/stateless.stack.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized templates are untyped JSON
 type Json = Record<string, any>;
@@ -66,6 +73,22 @@ const statementsOf = (policyPrefix: string): Statement[] =>
     .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
 const logicalId = (template: Template, type: string, prefix: string) =>
   Object.keys(template.findResources(type)).find((id) => id.startsWith(prefix)) as string;
+/** Every function of the stateless stack, by the prefix of its logical id. */
+const FUNCTIONS = [
+  'GraphQL',
+  'InquiryWebhook',
+  'Outbox',
+  'GStaffMirror',
+  'KintoneSync',
+  'KintoneWebhook',
+  'GStaffCsvImport',
+  'GmoSignWebhook',
+  'WorkflowTasks',
+];
+const functionNamed = (prefix: string): Json =>
+  stateless.findResources('AWS::Lambda::Function')[
+    logicalId(stateless, 'AWS::Lambda::Function', prefix)
+  ] as Json;
 
 describe('approval workflows', () => {
   it('are Standard state machines with logging and tracing on', () => {
@@ -175,7 +198,7 @@ describe('functions', () => {
     const functions = stateless.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: 'nodejs22.x', Architectures: ['arm64'] },
     });
-    expect(Object.keys(functions)).toHaveLength(6);
+    expect(Object.keys(functions)).toHaveLength(FUNCTIONS.length);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Environment.Variables.LEDGER_TABLE_NAME).toBeDefined();
       expect(fn.Properties.ReservedConcurrentExecutions).toBeGreaterThan(0);
@@ -190,9 +213,9 @@ describe('functions', () => {
       ),
     );
     const dynamo = [...new Set(actions.filter((a) => a.startsWith('dynamodb:')))].sort();
+    // A commit is one TransactWriteItems of conditional Puts: dynamodb:PutItem per item, no ConditionCheckItem.
     expect(dynamo).toEqual([
       'dynamodb:BatchGetItem',
-      'dynamodb:ConditionCheckItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
@@ -209,7 +232,11 @@ describe('functions', () => {
         .map(([id]) => id);
     };
     expect(readersOf('InquiryWebhookSecret')).toEqual([expect.stringMatching(/^InquiryWebhook/)]);
-    expect(readersOf('KintoneApiTokens')).toEqual([expect.stringMatching(/^Outbox/)]);
+    expect(readersOf('KintoneApiTokens').sort()).toEqual([
+      expect.stringMatching(/^KintoneSync/),
+      expect.stringMatching(/^KintoneWebhook/),
+      expect.stringMatching(/^Outbox/),
+    ]);
     expect(readersOf('GStaffApiKey').sort()).toEqual([
       expect.stringMatching(/^GStaffMirror/),
       expect.stringMatching(/^WorkflowTasks/),
@@ -261,9 +288,87 @@ describe('outboxes (kintone write-through, e-mail)', () => {
   it('refuses to synthesize when kintone calls could exceed the domain budget', () => {
     const tenant = example();
     tenant.kintone = { ...tenant.kintone, maxConcurrencyPerProcess: 40, domainBudget: 30 };
+    // Every caller at its reserved concurrency × per-process cap: the outbox, both
+    // reconciliations at once (incremental and nightly full), the webhook.
     expect(() => build(tenant)).toThrow(
-      /kintone budget exceeded: 1 × 40 concurrent requests > domain budget 30/,
+      'kintone budget exceeded: Outbox 1 × 40 + KintoneSync 2 × 2 + KintoneWebhook 2 × 1 = 46 concurrent requests > domain budget 30',
     );
+    tenant.kintone = { ...tenant.kintone, maxConcurrencyPerProcess: 24, domainBudget: 30 };
+    expect(() => build(tenant)).not.toThrow();
+    tenant.kintone = { ...tenant.kintone, maxConcurrencyPerProcess: 25, domainBudget: 30 };
+    expect(() => build(tenant)).toThrow(/= 31 concurrent requests > domain budget 30/);
+  });
+
+  it('deploys each kintone caller with the reserved concurrency and per-process cap the budget counted', () => {
+    const callers = [
+      ['Outbox', 1, '10'],
+      ['KintoneSync', 2, '2'],
+      ['KintoneWebhook', 2, '1'],
+    ] as const;
+    for (const [name, reserved, perProcess] of callers) {
+      const fn = functionNamed(name).Properties;
+      expect(fn.ReservedConcurrentExecutions, name).toBe(reserved);
+      expect(fn.Environment.Variables.KINTONE_MAX_CONCURRENCY, name).toBe(perProcess);
+    }
+    // The functions that do not call kintone have no kintone setting.
+    for (const name of FUNCTIONS.filter((f) => !callers.some(([c]) => c === f)))
+      expect(functionNamed(name).Properties.Environment.Variables.KINTONE_SECRET_ARN, name).toBeUndefined();
+    expect(() =>
+      assertKintoneBudget(
+        [
+          { name: 'A', reservedConcurrency: 2, maxConcurrencyPerProcess: 10 },
+          { name: 'B', reservedConcurrency: 1, maxConcurrencyPerProcess: 10 },
+        ],
+        30,
+      ),
+    ).not.toThrow();
+  });
+});
+
+describe('G-Staff CSV drop', () => {
+  it('sends the documents bucket’s object-created events to EventBridge and expires the drops after 90 days', () => {
+    const documents =
+      stateful.findResources('AWS::S3::Bucket')[logicalId(stateful, 'AWS::S3::Bucket', 'Documents')]
+        ?.Properties;
+    expect(documents.NotificationConfiguration).toEqual({
+      EventBridgeConfiguration: { EventBridgeEnabled: true },
+    });
+    expect(documents.LifecycleConfiguration.Rules).toContainEqual(
+      expect.objectContaining({ Id: 'ExpireGStaffImports', Prefix: 'gstaff-imports/', ExpirationInDays: 90 }),
+    );
+  });
+
+  it('imports an export dropped under gstaff-imports/incoming/ with its own function, retried, failures kept', () => {
+    const rule = Object.values(stateless.findResources('AWS::Events::Rule')).find(
+      (r) => r.Properties.EventPattern?.source?.[0] === 'aws.s3',
+    )?.Properties;
+    expect(rule.EventPattern).toMatchObject({
+      'detail-type': ['Object Created'],
+      detail: { object: { key: [{ prefix: 'gstaff-imports/incoming/' }] } },
+    });
+    expect(JSON.stringify(rule.EventPattern.detail.bucket.name)).toContain('Documents');
+    const [target] = rule.Targets;
+    expect(JSON.stringify(target.Arn)).toContain(
+      logicalId(stateless, 'AWS::Lambda::Function', 'GStaffCsvImport'),
+    );
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 4, MaximumEventAgeInSeconds: 7200 });
+    expect(JSON.stringify(target.DeadLetterConfig)).toContain('JobsFailedRuns');
+  });
+
+  it('lets the import read and tag the drops and write its reports, nothing else of the bucket', () => {
+    const s3 = statementsOf('GStaffCsvImport').filter((st) =>
+      [st.Action].flat().some((a) => a.startsWith('s3:')),
+    );
+    expect(
+      s3.map((st) => [
+        [st.Action].flat().sort().join(','),
+        JSON.stringify(st.Resource).match(/\/gstaff-imports\/\w+\/\*/)?.[0],
+      ]),
+    ).toEqual([
+      ['s3:GetObject,s3:GetObjectTagging,s3:PutObjectTagging', '/gstaff-imports/incoming/*'],
+      ['s3:PutObject', '/gstaff-imports/reports/*'],
+    ]);
+    expect(functionNamed('GStaffCsvImport').Properties.Environment.Variables.DOCUMENTS_BUCKET).toBeDefined();
   });
 });
 
@@ -294,8 +399,10 @@ describe('documents', () => {
         .flatMap((s) => [s.Resource].flat().map((r) => JSON.stringify(r).match(/\/([a-z]+)\/\*/)?.[1]))
         .sort();
     expect(new Set(s3Statements.map((s) => s.policy))).toEqual(
-      new Set(['GmoSignWebhook', 'GraphQL', 'Outbox', 'WorkflowTasks']),
+      new Set(['GmoSignWebhook', 'GraphQL', 'GStaffCsvImport', 'Outbox', 'WorkflowTasks']),
     );
+    // gstaff-imports/incoming/* and gstaff-imports/reports/*
+    expect(prefixes('GStaffCsvImport')).toEqual(['incoming', 'reports']);
     expect(prefixes('GmoSignWebhook')).toEqual(['signed']);
     expect(prefixes('Outbox')).toEqual(['contracts', 'signing']);
     expect(s3Statements.find((s) => s.policy === 'Outbox')?.Action).toBe('s3:GetObject');
@@ -519,14 +626,7 @@ describe('alarms and dashboard', () => {
   });
 
   it('alarms on each function’s errors and throttles', () => {
-    for (const fn of [
-      'GraphQL',
-      'InquiryWebhook',
-      'Outbox',
-      'GStaffMirror',
-      'GmoSignWebhook',
-      'WorkflowTasks',
-    ])
+    for (const fn of FUNCTIONS)
       for (const kind of ['Errors', 'Throttles']) {
         const alarm = alarmNamed(`${fn}${kind}`);
         expect(alarm, `${fn}${kind}`).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: kind });
@@ -747,13 +847,19 @@ describe('scheduled jobs', () => {
     expect(
       configs
         .map((c) => [
-          JSON.stringify(c.FunctionName).match(/(Outbox|GStaffMirror|WorkflowTasks)/)?.[1],
+          JSON.stringify(c.FunctionName).match(
+            /(Outbox|GStaffMirror|GStaffCsvImport|KintoneSync|WorkflowTasks)/,
+          )?.[1],
           c.MaximumEventAgeInSeconds,
           c.MaximumRetryAttempts,
         ])
         .sort(),
     ).toEqual([
+      // A dropped G-Staff export refused while a sync holds the mirror's lease is tried again.
+      ['GStaffCsvImport', 3600, 2],
       ['GStaffMirror', 900, 0],
+      // Its shortest schedule (5 minutes) bounds it; the nightly full run is dropped as late.
+      ['KintoneSync', 300, 0],
       ['Outbox', 60, 0],
       // The task function's asynchronous invocations record stopped workflows (retried twice).
       ['WorkflowTasks', 3600, 2],
@@ -768,12 +874,60 @@ describe('scheduled jobs', () => {
     const schedules = Object.values(stateless.findResources('AWS::Scheduler::Schedule')).map(
       (s) => s.Properties,
     );
-    expect(schedules.map((s) => s.ScheduleExpression).sort()).toEqual(['rate(1 minute)', 'rate(15 minutes)']);
+    expect(schedules.map((s) => s.ScheduleExpression).sort()).toEqual([
+      'cron(30 3 * * ? *)',
+      'rate(1 minute)',
+      'rate(15 minutes)',
+      'rate(5 minutes)',
+    ]);
     for (const schedule of schedules) {
+      expect(schedule.ScheduleExpressionTimezone).toBe('Asia/Tokyo');
       expect(schedule.GroupName).toBeDefined();
       expect(schedule.Target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [dlq, 'Arn'] } });
       expect(schedule.Target.RetryPolicy).toMatchObject({ MaximumRetryAttempts: 2 });
     }
+  });
+
+  const schedules = () =>
+    Object.values(stateless.findResources('AWS::Scheduler::Schedule')).map((s) => ({
+      expression: s.Properties.ScheduleExpression as string,
+      target: JSON.stringify(s.Properties.Target.Arn),
+      input: JSON.parse(s.Properties.Target.Input) as { jobs: string[]; full?: boolean },
+    }));
+
+  it('host every job of core/sync/hub-jobs.ts on AWS, once', () => {
+    expect(Object.keys(AWS_JOB_HOSTS).sort()).toEqual([...SYNC_JOBS].sort());
+    const rated = schedules().filter((s) => s.expression.startsWith('rate('));
+    const scheduled = rated.flatMap((s) => s.input.jobs);
+    expect([...scheduled].sort()).toEqual([...SYNC_JOBS].sort());
+    expect(new Set(scheduled).size).toBe(scheduled.length);
+    // Each schedule invokes the function that hosts its jobs, which is deployed for those jobs only.
+    for (const schedule of rated) {
+      const hosts = new Set(
+        schedule.input.jobs.map((job) => AWS_JOB_HOSTS[job as keyof typeof AWS_JOB_HOSTS]),
+      );
+      expect(hosts.size).toBe(1);
+      const host = [...hosts][0] as string;
+      expect(schedule.target).toContain(logicalId(stateless, 'AWS::Lambda::Function', host));
+      expect(functionNamed(host).Properties.Environment.Variables.HUB_JOBS).toBe(
+        schedule.input.jobs.join(','),
+      );
+    }
+  });
+
+  it('reconcile kintone incrementally every 5 minutes and in full every night at 03:30 in Tokyo', () => {
+    const kintone = schedules().filter((s) => s.input.jobs.includes('kintone.orders'));
+    expect(kintone.map((s) => [s.expression, s.input]).sort()).toEqual([
+      ['cron(30 3 * * ? *)', { jobs: ['kintone.orders', 'kintone.visits'], full: true }],
+      ['rate(5 minutes)', { jobs: ['kintone.orders', 'kintone.visits'] }],
+    ]);
+    // 15 minutes to run; the lease outlives a killed invocation by a minute only.
+    expect(functionNamed('KintoneSync').Properties).toMatchObject({
+      Timeout: 900,
+      Environment: {
+        Variables: expect.objectContaining({ JOB_LEASE_SECONDS: '960', SYNC_OVERLAP_SECONDS: '60' }),
+      },
+    });
   });
 
   it('alarm on both queues', () => {
@@ -803,11 +957,37 @@ describe('per-function table grants', () => {
     expect(JSON.stringify((byAction['dynamodb:Query'] as Statement).Resource)).not.toMatch(/gsi[2-5]/);
   });
 
+  it('limit the kintone webhook to the keys it reads and writes and to gsi1 and gsi3', () => {
+    const statements = ledgerStatements('KintoneWebhook');
+    const byAction = Object.fromEntries(statements.map((st) => [[st.Action].flat().join(','), st]));
+    expect(Object.keys(byAction).sort()).toEqual([
+      'dynamodb:GetItem,dynamodb:BatchGetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+    ]);
+    expect((byAction['dynamodb:GetItem,dynamodb:BatchGetItem'] as Statement).Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': KINTONE_WEBHOOK_LEDGER.get },
+    });
+    expect((byAction['dynamodb:PutItem'] as Statement).Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': KINTONE_WEBHOOK_LEDGER.put },
+    });
+    const queried = JSON.stringify((byAction['dynamodb:Query'] as Statement).Resource);
+    expect(queried).toContain('/index/gsi1');
+    expect(queried).toContain('/index/gsi3');
+    expect(queried).not.toMatch(/gsi[245]/);
+  });
+
   it('give every other function a grant of its own', () => {
-    for (const fn of ['GraphQL', 'Outbox', 'GStaffMirror', 'GmoSignWebhook', 'WorkflowTasks']) {
+    for (const fn of FUNCTIONS.filter((f) => f !== 'InquiryWebhook' && f !== 'KintoneWebhook')) {
       const statements = ledgerStatements(fn);
       expect(statements, fn).toHaveLength(1);
       expect(first(statements).Condition).toBeUndefined();
+      expect([first(statements).Action].flat().sort(), fn).toEqual([
+        'dynamodb:BatchGetItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+      ]);
     }
   });
 });
@@ -824,6 +1004,30 @@ describe('API, network and account audit', () => {
     });
     expect(stage.AccessLogSettings.Format).not.toContain('$context.path');
     expect(JSON.stringify(stage.AccessLogSettings.DestinationArn)).toContain('DispatchHubStateful');
+  });
+
+  it('routes kintone’s webhook to its function, with the path secret from the kintone secret (webhookSecret)', () => {
+    const route = Object.values(stateless.findResources('AWS::ApiGatewayV2::Route')).find(
+      (r) => r.Properties.RouteKey === 'POST /webhooks/kintone/{secret}',
+    );
+    expect(route?.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
+    const integration = stateless.findResources('AWS::ApiGatewayV2::Integration')[
+      (route?.Properties.Target['Fn::Join'][1][1].Ref as string) ?? ''
+    ];
+    expect(JSON.stringify(integration?.Properties.IntegrationUri)).toContain('KintoneWebhook');
+    const secretId = logicalId(stateful, 'AWS::SecretsManager::Secret', 'KintoneApiTokens');
+    const secret = stateful.findResources('AWS::SecretsManager::Secret')[secretId]?.Properties;
+    expect(secret.GenerateSecretString).toMatchObject({
+      GenerateStringKey: 'webhookSecret',
+      PasswordLength: 40,
+    });
+    expect(
+      JSON.stringify(functionNamed('KintoneWebhook').Properties.Environment.Variables.KINTONE_SECRET_ARN),
+    ).toContain('KintoneApiTokens');
+    expect(WEBHOOK_THROTTLES['POST /webhooks/kintone/{secret}']).toEqual({
+      throttlingRateLimit: 2,
+      throttlingBurstLimit: 10,
+    });
   });
 
   it('throttles each webhook route on its own', () => {

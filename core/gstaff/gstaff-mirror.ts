@@ -3,7 +3,8 @@
  * (on a schedule, or from a CSV export when the API is not available), so lookups never wait
  * on G-Staff. Requirements: A1-5, X-3.
  */
-import { auditChange, systemActor } from '../audit.js';
+import { type AuditEvent, auditChange, systemActor } from '../audit.js';
+import { clientTrail } from '../clients/client.js';
 import { normalizeCompanyName } from '../clients/client-matching.js';
 import type { HubDeps } from '../hub.js';
 import type { LedgerWrite } from '../ledger.js';
@@ -12,8 +13,17 @@ import type { GStaff, GStaffClientRecord } from './gstaff.js';
 export interface GStaffMirrorRecord extends GStaffClientRecord {
   normalizedName: string;
   mirroredAt: string;
+  /** Where the record last came from: the G-Staff API (a sync run) or a CSV export. */
+  source?: 'api' | 'csv';
   version: number;
 }
+
+/**
+ * What G-Staff alone decides about a client and the hub shows on it: its registration (still
+ * trading or ended) and its conflict dates. A change of either is written on the client's own
+ * trail, with its source and G-Staff's time of the change.
+ */
+const SHOWN_ON_CLIENT = ['active', 'conflictDates'] as const;
 
 export const GSTAFF_MIRROR_TRAIL = 'SYSTEM#GSTAFF_MIRROR';
 
@@ -21,7 +31,7 @@ export const GSTAFF_MIRROR_TRAIL = 'SYSTEM#GSTAFF_MIRROR';
 const CHUNK = 99;
 
 /** Bookkeeping that says nothing about the client. */
-const BOOKKEEPING = new Set(['normalizedName', 'mirroredAt', 'version']);
+const BOOKKEEPING = new Set(['normalizedName', 'mirroredAt', 'source', 'version']);
 
 /** A canonical form (keys sorted at every level: the ledger may return them in any order). */
 function canonical(value: unknown): unknown {
@@ -41,17 +51,31 @@ const sameRecord = (a: GStaffClientRecord, b: GStaffClientRecord) =>
   JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 /**
- * Commits mirror writes in transactions of at most 99 records, each with one audit event
+ * Commits mirror writes in transactions of at most 99 items, each with one audit event
  * summing it up (the mirror copies G-Staff; a per-record trail would only repeat G-Staff's).
+ * `alsoAudit[i]` are events that belong with `writes[i]` (the change shown on a client), in the
+ * same transaction.
  */
 export async function commitMirrorWrites(
   deps: HubDeps,
   writes: LedgerWrite[],
   run: { now: string; source: string; operation: string; subjectId: string },
+  alsoAudit: AuditEvent[][] = [],
 ): Promise<void> {
-  for (let i = 0; i < writes.length; i += CHUNK) {
-    const chunk = writes.slice(i, i + CHUNK);
+  const chunks: { writes: LedgerWrite[]; audit: AuditEvent[] }[] = [];
+  writes.forEach((write, i) => {
+    const extra = alsoAudit[i] ?? [];
+    let last = chunks.at(-1);
+    if (!last || last.writes.length + last.audit.length + 1 + extra.length > CHUNK) {
+      last = { writes: [], audit: [] };
+      chunks.push(last);
+    }
+    last.writes.push(write);
+    last.audit.push(...extra);
+  });
+  for (const { writes: chunk, audit } of chunks) {
     await deps.ledger.commit(chunk, [
+      ...audit,
       auditChange(deps.ids, {
         trail: GSTAFF_MIRROR_TRAIL,
         at: run.now,
@@ -83,6 +107,7 @@ export async function mirrorGStaffClients(
     ]),
   );
   const writes: LedgerWrite[] = [];
+  const shown: AuditEvent[][] = [];
   for (const record of records) {
     const before = existing.get(record.gstaffClientId);
     if (before && sameRecord(before, record)) continue;
@@ -90,20 +115,55 @@ export async function mirrorGStaffClients(
       ...record,
       normalizedName: normalizeCompanyName(record.name),
       mirroredAt: now,
+      source,
       version: (before?.version ?? 0) + 1,
     };
     writes.push({
       entity: { type: 'GSTAFF_CLIENT', value: after },
       ...(before ? { expectedVersion: before.version } : {}),
     });
+    shown.push(before ? await changesShownOnClients(deps, before, after, now) : []);
   }
-  await commitMirrorWrites(deps, writes, {
-    now,
-    source: `gstaff-${source}`,
-    operation: 'gstaff.mirrorRefresh',
-    subjectId: 'clients',
-  });
+  await commitMirrorWrites(
+    deps,
+    writes,
+    { now, source: `gstaff-${source}`, operation: 'gstaff.mirrorRefresh', subjectId: 'clients' },
+    shown,
+  );
   return { seen: records.length, changed: writes.length };
+}
+
+/**
+ * A registration or conflict date G-Staff changed, as an event on the trail of each hub client
+ * linked to that registration: what it was, what it is, where it came from (API or CSV) and when
+ * G-Staff changed it.
+ */
+async function changesShownOnClients(
+  deps: HubDeps,
+  before: GStaffMirrorRecord,
+  after: GStaffMirrorRecord,
+  now: string,
+): Promise<AuditEvent[]> {
+  const pick = (r: GStaffClientRecord) =>
+    Object.fromEntries(SHOWN_ON_CLIENT.map((f) => [f, canonical(r[f])])) as Record<string, unknown>;
+  if (JSON.stringify(pick(before)) === JSON.stringify(pick(after))) return [];
+  const linked = new Map<string, string>();
+  for (const name of new Set([before.normalizedName, after.normalizedName]))
+    for (const client of await deps.ledger.findClientsByNormalizedName(name))
+      if (client.gstaff?.gstaffClientId === after.gstaffClientId)
+        linked.set(client.clientId, client.clientId);
+  return [...linked.keys()].map((clientId) =>
+    auditChange(deps.ids, {
+      trail: clientTrail(clientId),
+      at: now,
+      actor: systemActor(`gstaff-${after.source ?? 'api'}`),
+      operation: 'gstaff.registrationChanged',
+      subjectType: 'GSTAFF_CLIENT',
+      subjectId: after.gstaffClientId,
+      before: pick(before),
+      after: { ...pick(after), source: after.source ?? 'api', changedInGStaffAt: after.updatedAt },
+    }),
+  );
 }
 
 /** Refreshes the mirror from the G-Staff API. */

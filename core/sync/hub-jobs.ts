@@ -7,9 +7,6 @@
  */
 import { runDeadlineJob } from '../deadline-job.js';
 import type { GStaff } from '../gstaff/gstaff.js';
-import { refreshGStaffMirror } from '../gstaff/gstaff-mirror.js';
-import { linkClientsToGStaff } from '../gstaff/link-clients-to-gstaff.js';
-import { refreshWorkerRegisterMirror } from '../gstaff/worker-register-mirror.js';
 import { dispatchKintoneOutbox, type KintoneDispatchDeps } from '../kintone/dispatch-kintone-outbox.js';
 import { dispatchMailOutbox } from '../mail/dispatch-mail-outbox.js';
 import type { MailTransport } from '../mail/mail-transport.js';
@@ -17,6 +14,7 @@ import type { OutboxRetryPolicy } from '../outbox-retry.js';
 import { dispatchSignatureOutbox, type SignatureDispatchDeps } from '../signing/signature-outbox.js';
 import { type JobOutcome, runJob } from './job-runner.js';
 import { type KintoneSyncDeps, type ReconcileOptions, reconcileKintoneApp } from './reconcile-kintone.js';
+import { syncGStaff } from './sync-gstaff.js';
 import type { SyncCounts, SyncJobName } from './sync-model.js';
 
 export type HubJobDeps = KintoneDispatchDeps &
@@ -32,14 +30,29 @@ export interface JobSettings {
   leaseMs: number;
   overlapMs: number;
   trigger: ReconcileOptions['trigger'];
+  /**
+   * Whether another round of an outbox may start (a Lambda's remaining time). Absent: one round
+   * per run (the local host runs the job again after its short interval).
+   */
+  moreTime?: () => boolean;
 }
 
-type RoundWork = (deps: HubJobDeps) => Promise<Partial<SyncCounts>>;
+/**
+ * Entries one round of an outbox takes at most (e-signature sends carry PDFs: fewer); a round
+ * that took its limit means more may be due.
+ */
+export const ROUND_LIMITS = { 'kintone.outbox': 25, 'mail.outbox': 25, 'signature.outbox': 10 } as const;
+
+/** One round's counts, and how many entries it took (a round that took its limit may go on). */
+type RoundWork = (deps: HubJobDeps) => Promise<{ counts: Partial<SyncCounts>; taken: number }>;
 
 const sum = (...values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** What one round of each non-sync job does, as counts. */
-const ROUNDS: Record<Exclude<SyncJobName, 'kintone.orders' | 'kintone.visits'>, RoundWork> = {
+const ROUNDS: Record<
+  Exclude<SyncJobName, 'kintone.orders' | 'kintone.visits' | 'gstaff.mirror'>,
+  RoundWork
+> = {
   deadlines: async (deps) => {
     const r = await runDeadlineJob(deps);
     const escalated = sum(
@@ -48,38 +61,28 @@ const ROUNDS: Record<Exclude<SyncJobName, 'kintone.orders' | 'kintone.visits'>, 
       r.contractExecutions.escalated,
       r.individualContractTerms.escalated,
     );
-    return { updated: escalated };
+    // The deadline job looks at everything due at once: never a second round.
+    return { counts: { updated: escalated }, taken: 0 };
   },
   'kintone.outbox': async (deps) => {
-    const r = await dispatchKintoneOutbox(deps);
+    const r = await dispatchKintoneOutbox(deps, { limit: ROUND_LIMITS['kintone.outbox'] });
+    const taken = sum(r.delivered, r.retrying, r.failed, r.held);
     return {
-      read: sum(r.delivered, r.retrying, r.failed, r.held),
-      updated: r.delivered,
-      failed: r.failed,
-      conflicts: r.held,
+      counts: { read: taken, updated: r.delivered, failed: r.failed, conflicts: r.held },
+      taken,
     };
   },
   'mail.outbox': async (deps) => {
-    const r = await dispatchMailOutbox(deps);
-    return { read: sum(r.sent, r.retrying, r.failed), updated: r.sent, failed: r.failed };
+    const r = await dispatchMailOutbox(deps, { limit: ROUND_LIMITS['mail.outbox'] });
+    const taken = sum(r.sent, r.retrying, r.failed);
+    return { counts: { read: taken, updated: r.sent, failed: r.failed }, taken };
   },
   'signature.outbox': async (deps) => {
-    const r = await dispatchSignatureOutbox(deps);
+    const r = await dispatchSignatureOutbox(deps, { limit: ROUND_LIMITS['signature.outbox'] });
+    const taken = sum(r.sent, r.retrying, r.needsConfirmation, r.confirmed, r.failed);
     return {
-      read: sum(r.sent, r.retrying, r.needsConfirmation, r.confirmed, r.failed),
-      updated: sum(r.sent, r.confirmed),
-      failed: r.failed,
-    };
-  },
-  'gstaff.mirror': async (deps) => {
-    const clients = await refreshGStaffMirror(deps);
-    const workers = await refreshWorkerRegisterMirror(deps);
-    const links = await linkClientsToGStaff(deps);
-    return {
-      read: clients.seen + workers.seen,
-      updated: clients.changed + workers.changed + links.linked,
-      created: links.registered,
-      conflicts: links.needsReview,
+      counts: { read: taken, updated: sum(r.sent, r.confirmed), failed: r.failed },
+      taken,
     };
   },
 };
@@ -96,13 +99,23 @@ export async function runHubJob(
       ...options,
     });
   }
+  if (job === 'gstaff.mirror') {
+    return syncGStaff(deps, { ...settings, ...(options.full ? { full: true } : {}) });
+  }
   const work = ROUNDS[job];
+  const limit =
+    job in ROUND_LIMITS ? ROUND_LIMITS[job as keyof typeof ROUND_LIMITS] : Number.POSITIVE_INFINITY;
   return runJob(
     deps,
     job,
     { mode: 'ROUND', trigger: settings.trigger, holder: settings.holder, leaseMs: settings.leaseMs },
     async (run) => {
-      run.count(await work(deps));
+      // An outbox goes on while its rounds come back full and the host has time for another.
+      for (;;) {
+        const round = await work(deps);
+        run.count(round.counts);
+        if (round.taken < limit || !settings.moreTime?.()) return;
+      }
     },
   );
 }

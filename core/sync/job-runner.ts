@@ -12,7 +12,7 @@ import {
   addCounts,
   emptyCounts,
   type JobLease,
-  type KintoneCheckpoint,
+  type SyncCheckpoint,
   type SyncCounts,
   type SyncJobName,
   type SyncRun,
@@ -39,7 +39,7 @@ export interface JobRun {
   /** Adds facts to the run record (saved with the next checkpoint). */
   note(changes: Pick<Partial<SyncRun>, 'resumedRunId'>): void;
   /** Records progress (and the job's checkpoint) and renews the lease; throws if the lease was lost. */
-  checkpoint(checkpoint?: KintoneCheckpoint): Promise<void>;
+  checkpoint(checkpoint?: SyncCheckpoint): Promise<void>;
 }
 
 export type JobOutcome = { status: 'SKIPPED'; reason: 'LEASE_HELD'; holder: string } | SyncRun;

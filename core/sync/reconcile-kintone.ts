@@ -49,7 +49,8 @@ export const jobOfApp = (app: SyncedKintoneApp): SyncJobName =>
 /** kintone compares times to the second, in UTC. */
 const kintoneTime = (instant: Date) => `${instant.toISOString().slice(0, 19)}Z`;
 
-async function saveCursor(
+/** Saves a job's cursor (its watermark, or the checkpoint of the run in progress). */
+export async function saveCursor(
   deps: SyncDeps,
   current: SyncCursor | undefined,
   changes: Partial<SyncCursor>,
@@ -85,11 +86,10 @@ export async function reconcileKintoneApp(
 ): Promise<JobOutcome> {
   const job = jobOfApp(app);
   const pageSize = options.pageSize ?? KINTONE_PAGE;
-  const kintone = deps.kintoneApps[app] as KintoneApp<{ hubId: string }>;
   const firstCursor = await deps.ledger.getSyncCursor(job);
   const resuming = firstCursor?.inProgress;
   const full = resuming
-    ? resuming.checkpoint.mode === 'FULL'
+    ? (resuming.checkpoint as KintoneCheckpoint).mode === 'FULL'
     : Boolean(options.full || !firstCursor?.watermark);
   return runJob(
     deps,
@@ -102,10 +102,11 @@ export async function reconcileKintoneApp(
       leaseMs: options.leaseMs,
     },
     async (run) => {
+      const kintone = deps.kintoneApps[app] as KintoneApp<{ hubId: string }>;
       let cursor = await deps.ledger.getSyncCursor(job);
       const startedAt = deps.clock.now();
       let checkpoint: KintoneCheckpoint =
-        cursor?.inProgress?.checkpoint ??
+        (cursor?.inProgress?.checkpoint as KintoneCheckpoint | undefined) ??
         (full
           ? { mode: 'FULL', afterRecordId: 0, startedAt: startedAt.toISOString() }
           : {
@@ -193,7 +194,7 @@ export async function reconcileKintoneApp(
 }
 
 /** The run a crash or a kill left RUNNING is recorded as INTERRUPTED once another resumes it. */
-async function markInterrupted(deps: SyncDeps, runId: string) {
+export async function markInterrupted(deps: SyncDeps, runId: string) {
   const killed = await deps.ledger.getSyncRun(runId);
   if (killed?.status !== 'RUNNING') return;
   const at = deps.clock.now().toISOString();

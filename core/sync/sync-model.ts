@@ -125,6 +125,22 @@ export type KintoneCheckpoint =
   | { mode: 'INCREMENTAL'; since: string; afterUpdatedAt?: string; afterRecordId?: number }
   | { mode: 'FULL'; afterRecordId: number; startedAt: string };
 
+/**
+ * Where a G-Staff sync stands. G-Staff's page cursor is opaque, so a resumed run reads the pages
+ * again and skips applying the first `pagesDone` (they only grow at the end: the register is read
+ * in a fixed order and a record changed meanwhile is caught by the next run, from `startedAt`).
+ */
+export interface GStaffCheckpoint {
+  system: 'gstaff';
+  mode: 'INCREMENTAL' | 'FULL';
+  /** Changed after this (absent: the whole register). */
+  since?: string;
+  startedAt: string;
+  pagesDone: number;
+}
+
+export type SyncCheckpoint = KintoneCheckpoint | GStaffCheckpoint;
+
 /** One run of one job, kept as a record: counts, requests used, errors, how long it took. */
 export interface SyncRun {
   runId: string;
@@ -132,7 +148,8 @@ export interface SyncRun {
   mode: 'INCREMENTAL' | 'FULL' | 'ROUND';
   status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'INTERRUPTED';
   dryRun: boolean;
-  trigger: 'SCHEDULE' | 'WEBHOOK' | 'CLI' | 'API';
+  /** FILE: an export dropped for import (the G-Staff CSV on S3). */
+  trigger: 'SCHEDULE' | 'WEBHOOK' | 'CLI' | 'API' | 'FILE';
   startedAt: string;
   finishedAt?: string;
   durationMs?: number;
@@ -141,7 +158,7 @@ export interface SyncRun {
   requests: number;
   /** A run that resumed a killed one names it. */
   resumedRunId?: string;
-  checkpoint?: KintoneCheckpoint;
+  checkpoint?: SyncCheckpoint;
   /** Failures by code, never personal data. */
   errors: string[];
   version: number;
@@ -156,7 +173,7 @@ export interface SyncCursor {
   watermark?: string;
   lastFullRunAt?: string;
   /** The run in progress (or killed) and where it stands. */
-  inProgress?: { runId: string; checkpoint: KintoneCheckpoint };
+  inProgress?: { runId: string; checkpoint: SyncCheckpoint };
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -8,6 +8,9 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { GStaffClientRecord, RegisteredWorker } from '../../core/gstaff/gstaff.js';
+import { mirrorGStaffClients } from '../../core/gstaff/gstaff-mirror.js';
+import { type JobOutcome, runJob, type SyncDeps } from '../../core/sync/job-runner.js';
+import type { SyncRun } from '../../core/sync/sync-model.js';
 
 export interface GStaffCsvColumns {
   gstaffClientId: string;
@@ -290,4 +293,52 @@ export function parseGStaffWorkerCsv(
     });
   });
   return { workers: [...workers.values()].filter((w) => !broken.has(w.workerId)), issues };
+}
+
+export interface GStaffCsvImport {
+  /** The import's run (a SyncRun of the `gstaff.mirror` job), or SKIPPED while a sync of the mirror runs. */
+  outcome: JobOutcome;
+  /** Every problem found, by line and column (a row without code or name is skipped). */
+  issues: CsvIssue[];
+}
+
+/**
+ * Imports a client-register CSV export into the mirror: `npm run gstaff:import` and the S3 drop on
+ * AWS (functions/gstaff-csv-import.handler.ts) both come here. It runs as the `gstaff.mirror` job
+ * under its lease, so it never interleaves with a sync of the mirror, and leaves a run record:
+ * rows read, changed, unchanged, skipped, and each issue as `CSV:<line>:<column>` (never a value).
+ * A file without a required column is refused whole (GStaffCsvError) before anything is written.
+ */
+export async function importGStaffClientCsv(
+  deps: SyncDeps,
+  bytes: Buffer,
+  options: {
+    trigger: SyncRun['trigger'];
+    holder: string;
+    leaseMs: number;
+    encoding?: 'cp932' | 'utf-8';
+    columns?: GStaffCsvColumns;
+  },
+): Promise<GStaffCsvImport> {
+  const { records, issues } = parseGStaffClientCsv(bytes, {
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.columns ? { columns: options.columns } : {}),
+  });
+  const skipped = new Set(issues.filter((i) => i.message.endsWith('row skipped')).map((i) => i.line));
+  const outcome = await runJob(
+    deps,
+    'gstaff.mirror',
+    { mode: 'FULL', trigger: options.trigger, holder: options.holder, leaseMs: options.leaseMs },
+    async (run) => {
+      for (const issue of issues) run.error(`CSV:${issue.line}:${issue.column}`);
+      const result = await mirrorGStaffClients(deps, records, 'csv');
+      run.count({
+        read: records.length + skipped.size,
+        updated: result.changed,
+        unchanged: result.seen - result.changed,
+        failed: skipped.size,
+      });
+    },
+  );
+  return { outcome, issues };
 }

@@ -27,10 +27,11 @@ import type { KintoneOutboxEntry } from '../../core/kintone/kintone-outbox.js';
 import type { MailMessage } from '../../core/mail/mail-message.js';
 import type { MailTransport } from '../../core/mail/mail-transport.js';
 import { confirmSignatureEnvelope, type SignatureEnvelope } from '../../core/signing/signature-outbox.js';
+import type { HubJobDeps } from '../../core/sync/hub-jobs.js';
 import { InMemoryDocumentStore } from '../../core/testing/in-memory-document-store.js';
 import { makeHandler as makeGmoSignWebhook } from '../../functions/gmosign-webhook.handler.js';
+import { makeHandler as makeHubJob } from '../../functions/hub-job.handler.js';
 import { makeHandler as makeInquiryWebhook } from '../../functions/inquiry-webhook.handler.js';
-import { makeHandler as makeKintoneSync } from '../../functions/kintone-sync.handler.js';
 import { makeHandler as makeOutbox } from '../../functions/outbox.handler.js';
 import { signWebhook } from '../../functions/shared/webhook-signature.js';
 import { type GmoSignSandbox, startGmoSignSandbox } from '../../integrations/gmosign/gmosign.sandbox.js';
@@ -175,8 +176,10 @@ function wire() {
     secret: async () => CALLBACK_SECRET,
     logger,
   });
-  const kintoneSync = makeKintoneSync({
-    sync: { ...hub, kintoneApps: { orders: apps.orders, visits: apps.visits } },
+  // The reconciliations run as on AWS: the scheduled job handler, here with only the kintone part.
+  const kintoneSync = makeHubJob({
+    compose: async () =>
+      ({ ...hub, kintoneApps: { orders: apps.orders, visits: apps.visits } }) as HubJobDeps,
     logger,
     overlapMs: 0,
     leaseMs: 60_000,
@@ -359,7 +362,10 @@ describe('a scripted day at 20 % injected faults', () => {
       let outcome: unknown;
       for (let attempt = 0; attempt < 10; attempt += 1) {
         try {
-          outcome = await day.kintoneSync({ app, full: true }, { awsRequestId: `day-${app}-${attempt}` });
+          outcome = await day.kintoneSync(
+            { jobs: [`kintone.${app}`], full: true },
+            { awsRequestId: `day-${app}-${attempt}`, getRemainingTimeInMillis: () => 600_000 },
+          );
           break;
         } catch {
           day.d.clock.advance(61_000); // the failed run's lease ends; the next schedule tries again
