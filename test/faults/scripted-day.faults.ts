@@ -178,8 +178,19 @@ function wire() {
   });
   // The reconciliations run as on AWS: the scheduled job handler, here with only the kintone part.
   const kintoneSync = makeHubJob({
-    compose: async () =>
-      ({ ...hub, kintoneApps: { orders: apps.orders, visits: apps.visits } }) as HubJobDeps,
+    compose: async (): Promise<HubJobDeps> => ({
+      ...hub,
+      kintoneApps: { orders: apps.orders, visits: apps.visits },
+      ordersApp: apps.orders,
+      visitRecordsApp: apps.visits,
+      outboxRetry,
+      mailTransport: faultyMail,
+      mailRetry: outboxRetry,
+      signatures,
+      signatureRetry: outboxRetry,
+      documents,
+      gstaff,
+    }),
     logger,
     overlapMs: 0,
     leaseMs: 60_000,
