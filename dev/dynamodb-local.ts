@@ -114,11 +114,11 @@ async function waitUntilReady(
   output: () => string,
 ) {
   // A refused connection fails at once; an answer slow because the JVM is warming up on a busy
-  // machine is waited for (per-attempt timeouts abort the request, they no longer only warn).
+  // machine is waited for, up to the deadline (per-attempt timeouts abort, they no longer only warn).
   const client = createDocumentClient({
     region: 'local',
     endpoint,
-    requestTimeoutMs: 15_000,
+    requestTimeoutMs: timeoutMs,
     maxAttempts: 1,
   });
   const deadline = Date.now() + timeoutMs;
