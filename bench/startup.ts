@@ -117,7 +117,7 @@ export function startupSection(result: { first: StartupRun; cached: StartupRun }
   return `## \`npm start\`: time to ready and memory
 
 Produced by \`npm run bench:startup\` (\`bench/startup.ts\`) on ${new Date().toISOString().slice(0, 10)}, commit \`${commit}\`,
-Node ${process.version}, a fresh data folder, the staff console already built. The first start
+Node ${process.version}, a fresh data folder (the staff console is built first when stale). The first start
 synthesizes the workflow definitions (what every start did before the cache); the second finds
 them cached (infra/ unchanged). RSS at ready: the hub's node process, and DynamoDB Local's JVM
 apart. **The machine was shared with six other engineers' builds and tests (load average above
