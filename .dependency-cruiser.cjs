@@ -1,5 +1,5 @@
 /**
- * Import boundaries of architecture.md ("Layout"), checked in CI so they cannot erode.
+ * Import boundaries of docs/architecture.md ("Layout"), checked in CI so they cannot erode.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 const PROD = '^(core|integrations|graphql|functions|infra)/';

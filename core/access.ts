@@ -1,5 +1,5 @@
 /**
- * Who may do what (policy.md, "People and roles"). GraphQL's scope-auth asks `may()` for
+ * Who may do what (docs/policy.md, "People and roles"). GraphQL's scope-auth asks `may()` for
  * every field and mutation; use cases call `assertMay()` / `assertSeesDepartment()` again,
  * so a new host cannot bypass the rules. Requirements: X-5 (access follows the roles).
  */

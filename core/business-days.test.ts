@@ -1,5 +1,5 @@
 /**
- * A1-2 and policy.md "Business days and deadlines": the same results whatever the process's
+ * A1-2 and docs/policy.md "Business days and deadlines": the same results whatever the process's
  * time zone, so every case runs under UTC, Los Angeles and Tokyo.
  */
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Business days and deadlines in Asia/Tokyo (policy.md, "Business days and deadlines").
+ * Business days and deadlines in Asia/Tokyo (docs/policy.md, "Business days and deadlines").
  * Every function takes instants and works on JST calendar dates derived from them, so the
  * result does not depend on the server's time zone (Lambda runs in UTC).
  * Requirements: A1-2, A3-6, A4-5, A5-4, X-2.

@@ -1,5 +1,5 @@
 /**
- * The deadline job (X-2, policy.md "Escalation"): every deadline the hub tracks that fell
+ * The deadline job (X-2, docs/policy.md "Escalation"): every deadline the hub tracks that fell
  * due without being met is escalated once. Runs on a schedule (the outbox Lambda on AWS,
  * the local host's loop in dev) before the outboxes, so its e-mails go out in the same run.
  */

@@ -1,5 +1,5 @@
 /**
- * The numbers of policy.md, read from configuration at start-up. A deadline is stored on its
+ * The numbers of docs/policy.md, read from configuration at start-up. A deadline is stored on its
  * item when computed, so changing these does not move deadlines already set.
  */
 import { z } from 'zod';

@@ -113,7 +113,14 @@ async function waitUntilReady(
   timeoutMs: number,
   output: () => string,
 ) {
-  const client = createDocumentClient({ region: 'local', endpoint, requestTimeoutMs: 1000, maxAttempts: 1 });
+  // A refused connection fails at once; an answer slow because the JVM is warming up on a busy
+  // machine is waited for, up to the deadline (per-attempt timeouts abort, they no longer only warn).
+  const client = createDocumentClient({
+    region: 'local',
+    endpoint,
+    requestTimeoutMs: timeoutMs,
+    maxAttempts: 1,
+  });
   const deadline = Date.now() + timeoutMs;
   try {
     while (Date.now() < deadline) {

@@ -58,7 +58,7 @@ import { assertFetchablePort, type LocalConfig } from './local-config.js';
 import { intervalVariable, localJobSettings } from './local-jobs.js';
 import { seedDirectory } from './seed-directory.js';
 import { lookUpSentEnvelopes } from './signatures-after-restart.js';
-import { synthesizeWorkflowDefinitions } from './workflow-definitions.js';
+import { cachedWorkflowDefinitions } from './workflow-definitions-cache.js';
 
 export interface LocalHub {
   url: string;
@@ -245,11 +245,13 @@ export async function startLocalHub(
     });
     // The approval workflows: the state machines `cdk synth` produces, run by the local engine with
     // the same task function as on AWS; what was in flight when the hub stopped is re-run.
+    // Synthesized only when infra/ (or the options) changed since the last start: see the cache.
+    const { definitions } = await cachedWorkflowDefinitions(join(config.dataDir, 'cache'), {
+      approvalTimeoutSeconds: config.APPROVAL_TIMEOUT_SECONDS,
+      signaturePollSeconds: config.SIGNATURE_POLL_SECONDS,
+    });
     workflows = new LocalWorkflowEngine({
-      definitions: synthesizeWorkflowDefinitions({
-        approvalTimeoutSeconds: config.APPROVAL_TIMEOUT_SECONDS,
-        signaturePollSeconds: config.SIGNATURE_POLL_SECONDS,
-      }),
+      definitions,
       runTask: (event) => runWorkflowTask({ ...hub, documents, gstaff, signatures }, event),
       errorName: workflowErrorName,
       now: () => hub.clock.now(),

@@ -1,6 +1,6 @@
 /**
  * The GraphQL context, built from verified token claims by one function that every host uses
- * (architecture.md, "Identity"). The token only says who the person is (`cognito:username`, or
+ * (docs/architecture.md, "Identity"). The token only says who the person is (`cognito:username`, or
  * `sub`); their role and department come from the staff directory, server side, so nobody can
  * widen their own access by changing what their token says. An inactive member gets nothing.
  * A person the directory does not know is refused on AWS (`identity: 'directory'`); the local

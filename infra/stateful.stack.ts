@@ -21,7 +21,7 @@ import { GSI_NAMES, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../integratio
 /** A named export, so the stateless stack's grant (and its cdk-nag acknowledgement) name it stably. */
 export const DOCUMENTS_BUCKET_ARN_EXPORT = 'DispatchHub-DocumentsBucketArn';
 
-/** Records the agency must be able to show for 3 years (labour dispatch law, policy.md). */
+/** Records the agency must be able to show for 3 years (labour dispatch law, docs/policy.md). */
 export const RETENTION = Duration.days(logs.RetentionDays.THREE_YEARS);
 
 const PRIVATE_BUCKET = {
@@ -41,7 +41,7 @@ export interface StatefulStackProps extends StackProps {
   consoleOrigin: string;
 }
 
-/** The agency's roles (policy.md); one Cognito group each. Kept in step with core/access.ts by a test. */
+/** The agency's roles (docs/policy.md); one Cognito group each. Kept in step with core/access.ts by a test. */
 export const ROLE_GROUPS = ['SALES', 'MANAGER', 'DIRECTOR', 'LEGAL', 'MARKETING', 'ADMIN'] as const;
 
 /** The secrets, each retained with the stack; their values are set and rotated by docs/operations.md. */

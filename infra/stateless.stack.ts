@@ -765,7 +765,7 @@ export class StatelessStack extends Stack {
         Validations.of(fn).acknowledge({
           id: rule,
           reason:
-            'nodejs22.x is pinned on purpose: the code must also run on the Node 20 of the development machines (architecture.md).',
+            'nodejs22.x is pinned on purpose: the code must also run on the Node 20 of the development machines (docs/architecture.md).',
         });
       const asynchronous =
         this.jobs.jobs.some((job) => job.fn === fn) ||

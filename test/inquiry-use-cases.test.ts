@@ -99,7 +99,7 @@ describe('web inquiry intake (A1-1, A1-2)', () => {
   });
 });
 
-describe('client matching (policy.md, Inquiries)', () => {
+describe('client matching (docs/policy.md, Inquiries)', () => {
   it('links to an existing client when the name and a second key match', async () => {
     const deps = hubDeps(t.ledger);
     const name = unique('マッチ商事');

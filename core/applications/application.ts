@@ -1,7 +1,7 @@
 /**
  * Workflow applications (ワークフロー申請 / 稟議書). This issue creates the draft credit
  * pre-check (06_1) a visit with a likely request starts (A6-1); the approval workflows that
- * submit and decide applications build on it (A4-*, policy.md "Credit / anti-social pre-check").
+ * submit and decide applications build on it (A4-*, docs/policy.md "Credit / anti-social pre-check").
  */
 import type { CreditPrecheck } from './credit-precheck.js';
 
@@ -66,9 +66,9 @@ export interface Application {
   inquiryId?: string;
   /** 06_1's inputs, once submitted. */
   creditPrecheck?: CreditPrecheck;
-  /** 06_2: the basic contract's form, document and where it went (policy.md "Contract execution"). */
+  /** 06_2: the basic contract's form, document and where it went (docs/policy.md "Contract execution"). */
   contractExecution?: ContractExecution;
-  /** Why director approval is required (policy.md); empty when the manager decides alone. */
+  /** Why director approval is required (docs/policy.md); empty when the manager decides alone. */
   directorReasons?: string[];
   submittedAt?: string;
   decidedAt?: string;
@@ -100,7 +100,7 @@ export interface ContractExecution {
 }
 
 /**
- * The one open application of a client per type (policy.md), read by key and written with its
+ * The one open application of a client per type (docs/policy.md), read by key and written with its
  * version, so two concurrent requests cannot both open one: the draft a visit started (A6-1),
  * and the submitted application until its decision.
  */

@@ -1,7 +1,7 @@
 /**
  * An approval task (決裁): one callback step of a workflow, waiting for a person of its pool
  * (role + department). The first decision wins; nobody decides their own application; a
- * task not decided in time is escalated to the pool's supervisor (policy.md "People and roles").
+ * task not decided in time is escalated to the pool's supervisor (docs/policy.md "People and roles").
  * Its task token stays in the ledger and is never shown to clients. Requirements: A4-2, A4-3.
  */
 import type { Role } from '../access.js';

@@ -1,5 +1,5 @@
 /**
- * A4-5 (policy.md "application to executed contract"): a 06_2 application not executed within 10
+ * A4-5 (docs/policy.md "application to executed contract"): a 06_2 application not executed within 10
  * business days of its submission needs a reason from the person in charge, and the supervisor is
  * told. The deadline job tells the applicant and the supervisor once when it passes;
  * `recordDelayReason` records the reason and reports it. Requirements: A4-5, X-2.

@@ -46,7 +46,7 @@ const recordOnce = (
   detail?: string,
 ) => recordEventOnce(deps, WORKFLOW, `workflow.${kind.toLowerCase()}`, application, kind, detail);
 
-/** 06_1 must be approved (policy.md); says whether legal must review a non-standard text. */
+/** 06_1 must be approved (docs/policy.md); says whether legal must review a non-standard text. */
 export async function validateContractExecution(deps: HubDeps, applicationId: string) {
   const { application, contract } = await loadContractApplication(deps, applicationId);
   const approved = (await deps.ledger.listApplicationsOfClient(application.clientId)).some(
@@ -150,7 +150,7 @@ async function gstaffClientIdOf(
   return client?.gstaff?.gstaffClientId;
 }
 
-/** The signed PDF goes to G-Staff's storage with its retention deadline: open while no individual contract has ended (policy.md). */
+/** The signed PDF goes to G-Staff's storage with its retention deadline: open while no individual contract has ended (docs/policy.md). */
 export async function storeSignedContract(deps: HubDeps & ContractStepDeps, applicationId: string) {
   const { application, contract } = await loadContractApplication(deps, applicationId);
   if (contract.gstaffContractId) return { gstaffContractId: contract.gstaffContractId };

@@ -1,4 +1,4 @@
-/** policy.md: director approval when rating < 50, any CONCERN, or an UNDETERMINED anti-social result. */
+/** docs/policy.md: director approval when rating < 50, any CONCERN, or an UNDETERMINED anti-social result. */
 import { describe, expect, it } from 'vitest';
 import { type CreditPrecheck, creditPrecheckSchema, directorApprovalReasons } from './credit-precheck.js';
 
@@ -16,7 +16,7 @@ const cleanPrecheck: CreditPrecheck = {
 };
 const concern = { result: 'CONCERN' as const, note: '要確認' };
 
-describe('director approval (policy.md)', () => {
+describe('director approval (docs/policy.md)', () => {
   it('is not needed for a clean application rated 50 or more', () => {
     expect(directorApprovalReasons(cleanPrecheck)).toEqual([]);
     expect(directorApprovalReasons({ ...cleanPrecheck, creditRating: 50 })).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * The credit / anti-social pre-check (06_1 反社/与信チェック申請書) and its approval rule
- * (policy.md "Credit / anti-social pre-check"): a HIT is rejected automatically; manager
+ * (docs/policy.md "Credit / anti-social pre-check"): a HIT is rejected automatically; manager
  * approval always; director approval too when the rating is below 50, any labour-risk finding
  * or trade criterion is a CONCERN, or the anti-social result is UNDETERMINED. Requirements:
  * A4-1, A4-2, A4-3.

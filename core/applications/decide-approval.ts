@@ -1,5 +1,5 @@
 /**
- * `decideApproval`: a person of the task's pool approves or rejects (policy.md "People and
+ * `decideApproval`: a person of the task's pool approves or rejects (docs/policy.md "People and
  * roles"): the role and department are checked, nobody decides their own application, the
  * first decision wins (a second one is a clear error), a rejection needs a reason. The decision
  * is recorded with its audit event, then released to the waiting workflow by its task token.
@@ -42,7 +42,7 @@ export function belongsToPool(actor: Actor, task: Pick<ApprovalTask, 'pool'>): b
   return actor.role === task.pool.role;
 }
 
-/** The manager and the director step: two people (policy.md "People and roles"). */
+/** The manager and the director step: two people (docs/policy.md "People and roles"). */
 const independent = (step: ApprovalStep | undefined) => step === 'MANAGER' || step === 'DIRECTOR';
 
 const asActor = (m: StaffMember): Actor => ({

@@ -1,5 +1,5 @@
 /**
- * Re-drive (architecture.md, "re-drive means re-run"): the local engine cannot persist an
+ * Re-drive (docs/architecture.md, "re-drive means re-run"): the local engine cannot persist an
  * execution, so on start every application the ledger shows in flight is started again with the
  * same input; its idempotent steps bring it back to where it stopped. On AWS the scheduled outbox
  * run starts again only applications whose execution never started. Requirements: X-1.

@@ -1,6 +1,6 @@
 /**
  * `submitContractExecution`: the rep submits the contract execution application (06_2) for
- * the basic contract (policy.md "Contract execution (06_2) and basic contract"): it requires an
+ * the basic contract (docs/policy.md "Contract execution (06_2) and basic contract"): it requires an
  * approved 06_1; the rep marks the contract STANDARD (the agency's template in GMO Sign) or
  * NON_STANDARD (the client's own text, a PDF uploaded beforehand), and the client's signer is
  * its contact. The workflow asks the manager, legal reviews a non-standard text, legal sends it

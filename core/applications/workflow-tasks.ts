@@ -452,7 +452,7 @@ async function decideApplication(
 }
 
 /**
- * 06_1 approved (policy.md "Orders in kintone"): the client's orders move from INQUIRY to
+ * 06_1 approved (docs/policy.md "Orders in kintone"): the client's orders move from INQUIRY to
  * RECEIVED in kintone, and the basic-contract template is e-mailed to the client's contact (A7-1).
  */
 async function orderIntakeOpens(

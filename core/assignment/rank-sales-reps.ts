@@ -1,5 +1,5 @@
 /**
- * Rep assignment's ranking (A2-2, policy.md "Rep assignment"): a pure function of facts
+ * Rep assignment's ranking (A2-2, docs/policy.md "Rep assignment"): a pure function of facts
  * derived from data, so the same inputs always give the same ranking. Each factor is
  * normalised within the department; the client's risk raises the weight of industry fit.
  */

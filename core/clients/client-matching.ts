@@ -1,5 +1,5 @@
 /**
- * Linking an inquiry to a client (policy.md, "Inquiries"): the normalised company name AND a
+ * Linking an inquiry to a client (docs/policy.md, "Inquiries"): the normalised company name AND a
  * second key (phone, e-mail domain or corporate number) must match. A name-only match makes
  * a new prospect flagged as a possible duplicate; nothing is merged silently.
  * Requirements: A1-1, A1-3.

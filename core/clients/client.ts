@@ -1,6 +1,6 @@
 import type { Industry } from './industry.js';
 
-/** Client stages (policy.md, "Client stages"). */
+/** Client stages (docs/policy.md, "Client stages"). */
 export const CLIENT_STAGES = [
   'PROSPECT',
   'ASSIGNED',

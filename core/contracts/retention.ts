@@ -1,5 +1,5 @@
 /**
- * Retention deadlines of executed contracts (policy.md; integrations.md "Retention and legal
+ * Retention deadlines of executed contracts (docs/policy.md; docs/integrations.md "Retention and legal
  * gates"): management ledgers are kept 3 years from the final dispatch end date, and executed
  * contracts at least as long, each with an explicit deadline. Requirements: A6-5.
  */

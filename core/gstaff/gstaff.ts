@@ -1,5 +1,5 @@
 /**
- * G-Staff (Gスタッフ), the agency's staffing back office, as the hub sees it (integrations.md):
+ * G-Staff (Gスタッフ), the agency's staffing back office, as the hub sees it (docs/integrations.md):
  * the client register (past troubles, conflict dates, turnover rate), client registration and
  * the worker register (スタッフ台帳: dispatched workers and their assignments). The vendor's API is not public; the adapter speaks a REST contract of
  * our own (docs/integrations/gstaff.md, marked as assumed). Requirements: A1-5, X-3.
@@ -88,7 +88,7 @@ export interface IndividualContractShare {
   organisationalUnit: string;
   startDate: JstDate;
   endDate: JstDate;
-  /** The legally required items (integrations.md), by name. */
+  /** The legally required items (docs/integrations.md), by name. */
   items: Record<string, string>;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The deadline job for first contacts (A1-2, X-2, policy.md "Escalation"): a missed deadline
+ * The deadline job for first contacts (A1-2, X-2, docs/policy.md "Escalation"): a missed deadline
  * produces exactly one escalation, to the managers of the department owning the inquiry when it
  * fell due (an unrouted web inquiry belongs to marketing). The inquiry stays in the overdue view
  * until contacted; meeting it late is recorded as late. Runs on a schedule.

@@ -32,7 +32,7 @@ const requirePhoneOrEmail = <T extends { phone?: string; email?: string }>(v: T)
   Boolean(v.phone || v.email);
 const phoneOrEmailIssue = { message: 'give a phone number or an e-mail address', path: ['phone'] };
 
-/** The website form's JSON (integrations.md, "Website inquiry form"). */
+/** The website form's JSON (docs/integrations.md, "Website inquiry form"). */
 export const webInquiryForm = z
   .object({
     submissionId: text(200),

@@ -1,6 +1,6 @@
 /**
  * Reading inquiries within the actor's scope: sales and managers see their department's,
- * the other roles all (policy.md). Requirements: A1-1, A1-2, X-5.
+ * the other roles all (docs/policy.md). Requirements: A1-1, A1-2, X-5.
  */
 import { type Actor, assertMay, departmentToList, seesDepartment } from '../access.js';
 import type { HubDeps } from '../hub.js';

@@ -18,7 +18,7 @@ export interface HearingJudgment {
   judgedAt: string;
 }
 
-/** How intake linked the inquiry to a client (policy.md, "Inquiries"). */
+/** How intake linked the inquiry to a client (docs/policy.md, "Inquiries"). */
 export const CLIENT_MATCHES = ['EXISTING_CLIENT', 'NEW_PROSPECT', 'POSSIBLE_DUPLICATE'] as const;
 export type ClientMatch = (typeof CLIENT_MATCHES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * Ports for the kintone apps the sales team works in (integrations.md, "kintone"): the orders
+ * Ports for the kintone apps the sales team works in (docs/integrations.md, "kintone"): the orders
  * app and the visit-records app. Each record carries the hub's id in a unique field, so a
  * retried write finds the record instead of duplicating it. Requirements: A1-3, A3-6, A7-3, A7-4, X-3.
  */

@@ -42,7 +42,7 @@ interface KintoneOutboxState {
   updatedAt: string;
 }
 
-/** The order an inquiry becomes in the kintone orders app (status INQUIRY, policy.md). */
+/** The order an inquiry becomes in the kintone orders app (status INQUIRY, docs/policy.md). */
 export function orderForInquiry(inquiry: Inquiry, client: Client): OrderRecord {
   const summary = [inquiry.message, inquiry.contactDepartment && `先方部署: ${inquiry.contactDepartment}`]
     .filter(Boolean)

@@ -1,7 +1,7 @@
 import type { InquiryChannel } from '../inquiries/inquiry.js';
 import type { KintoneApp } from './kintone-app.js';
 
-/** Order statuses in the kintone orders app (policy.md, "Orders in kintone"). */
+/** Order statuses in the kintone orders app (docs/policy.md, "Orders in kintone"). */
 export const ORDER_STATUSES = ['INQUIRY', 'RECEIVED', 'PENDING_APPROVAL', 'OPEN', 'CLOSED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * The signature outbox (integrations.md, GMO Sign): the hub records each send under a
+ * The signature outbox (docs/integrations.md, GMO Sign): the hub records each send under a
  * deterministic envelope name before it sends (the document itself stays in the document store,
  * referenced by key), sends at most once per entry, and when the outcome of a send is unknown
  * (the request left, no answer came) marks it NEEDS_CONFIRMATION — never a blind second send.

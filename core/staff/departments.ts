@@ -30,5 +30,5 @@ export async function assertSalesDepartment(
   return members.filter((m) => m.active && m.department === department);
 }
 
-/** A department's managers (policy.md: reports and escalations go to them). */
+/** A department's managers (docs/policy.md: reports and escalations go to them). */
 export const managersOf = (members: StaffMember[]) => members.filter((m) => m.role === 'MANAGER');

@@ -1,5 +1,5 @@
 /**
- * The staff directory (policy.md, "People and roles"): admins add people and change their
+ * The staff directory (docs/policy.md, "People and roles"): admins add people and change their
  * role, department, supervisor or active flag; every change is audited. Requirements: X-1, X-4, X-5.
  */
 import { z } from 'zod';

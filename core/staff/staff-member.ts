@@ -1,6 +1,6 @@
 import type { Role } from '../access.js';
 
-/** A person in the staff directory (policy.md, "People and roles"). */
+/** A person in the staff directory (docs/policy.md, "People and roles"). */
 export interface StaffMember {
   userId: string;
   name: string;

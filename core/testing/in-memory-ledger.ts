@@ -1,5 +1,5 @@
 /**
- * In-memory ClientLedger for `core/` unit tests only (architecture.md, "Fakes"). It keeps the
+ * In-memory ClientLedger for `core/` unit tests only (docs/architecture.md, "Fakes"). It keeps the
  * port's contract — all-or-nothing commits, version checks, newest-first pages — so use-case
  * tests exercise the same rules the DynamoDB adapter enforces.
  */

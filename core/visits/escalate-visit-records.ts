@@ -1,5 +1,5 @@
 /**
- * The deadline job for visit records (A3-6, policy.md "Escalation"): a visit not recorded
+ * The deadline job for visit records (A3-6, docs/policy.md "Escalation"): a visit not recorded
  * within 24 hours of its (planned) end produces exactly one escalation to the managers of its
  * department. It stays in the overdue view until recorded; recording it late is recorded as
  * late. Runs on a schedule with the first-contact job.

@@ -1,6 +1,6 @@
 /**
  * The rep plans a visit to the client (A3-1: a visit is mandatory). Until the visit is
- * recorded, its record deadline runs from the planned end (policy.md: 24 hours after the
+ * recorded, its record deadline runs from the planned end (docs/policy.md: 24 hours after the
  * visit ended), so a visit nobody records is escalated. Requirements: A2-3, A3-1, A3-6.
  */
 import { z } from 'zod';

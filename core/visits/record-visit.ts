@@ -187,7 +187,7 @@ export async function recordVisit(deps: HubDeps, actor: Actor, input: unknown): 
   };
   const dueAt = dueWithinHours(new Date(record.endedAt), deps.policy.visitRecordHours).toISOString();
   // Late against the 24 hours from the visit's end — and late anyway once it was escalated:
-  // a later-typed end time cannot erase a missed deadline (policy.md).
+  // a later-typed end time cannot erase a missed deadline (docs/policy.md).
   const late = now > dueAt || visit.recordDeadline.escalatedAt !== undefined;
 
   const changes: EntityChange[] = [];

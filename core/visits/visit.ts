@@ -1,7 +1,7 @@
 /**
  * A sales visit (営業訪問) and its record (訪問記録). A visit is planned by the client's rep,
  * prepared with the five-item pre-visit checklist (A2-3), then recorded (A3-1 … A3-6, A6-1,
- * A6-2) within 24 hours of its end (policy.md). Photos and drawings are kept with it.
+ * A6-2) within 24 hours of its end (docs/policy.md). Photos and drawings are kept with it.
  */
 
 /** 訪問前準備 / 質問項目リスト: the five items confirmed before a visit (A2-3). */
@@ -18,7 +18,7 @@ export const CHECKLIST_ITEM_IDS = Object.keys(PRE_VISIT_CHECKLIST_ITEMS) as [
   ...PreVisitChecklistItem[],
 ];
 
-/** 派遣禁止業務 (integrations.md, Worker Dispatch Act art. 4 and its order). */
+/** 派遣禁止業務 (docs/integrations.md, Worker Dispatch Act art. 4 and its order). */
 export const PROHIBITED_WORK_CATEGORIES = {
   PORT_TRANSPORT: '港湾運送業務',
   CONSTRUCTION: '建設業務',

@@ -1,6 +1,6 @@
 /**
  * The workflow engine port: Step Functions Standard on AWS, `aws-local-stepfunctions` running
- * the same synthesized definitions locally (architecture.md). An execution is named after the
+ * the same synthesized definitions locally (docs/architecture.md). An execution is named after the
  * application it runs, so starting it twice starts it once. Requirements: A4-1 … A4-7, X-1.
  */
 export const WORKFLOWS = ['CREDIT_PRECHECK', 'CONTRACT_EXECUTION', 'ORDER_APPROVAL'] as const;

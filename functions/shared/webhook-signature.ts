@@ -1,5 +1,5 @@
 /**
- * The website form's webhook signature (integrations.md): `X-Signature-Timestamp: <unix
+ * The website form's webhook signature (docs/integrations.md): `X-Signature-Timestamp: <unix
  * seconds>` and `X-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>`,
  * compared in constant time, within a replay window.
  */

@@ -40,7 +40,7 @@ export const ClientMatchEnum = builder.enumType('ClientMatch', {
 });
 
 export const ClientStageEnum = builder.enumType('ClientStage', {
-  description: '顧客ステージ, policy.md "Client stages".',
+  description: '顧客ステージ, docs/policy.md "Client stages".',
   values: CLIENT_STAGES,
 });
 

@@ -1,5 +1,5 @@
 /**
- * Expected failures as typed results (architecture.md, "Errors in GraphQL"). Access denied is a
+ * Expected failures as typed results (docs/architecture.md, "Errors in GraphQL"). Access denied is a
  * top-level FORBIDDEN error instead; everything else is masked.
  */
 import {

@@ -1,4 +1,4 @@
-/** The staff directory and the signed-in person (policy.md, "People and roles"). */
+/** The staff directory and the signed-in person (docs/policy.md, "People and roles"). */
 import type { Actor } from '../../core/access.js';
 import { salesDepartments } from '../../core/staff/departments.js';
 import {

@@ -17,6 +17,12 @@ export async function ensureLedgerTable(
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  await db.send(new CreateTableCommand(createTableRequest(tableName)));
+  try {
+    await db.send(new CreateTableCommand(createTableRequest(tableName)));
+  } catch (error) {
+    // An attempt that timed out may have created it before the SDK's retry asked again.
+    if ((error as { name?: string }).name === 'ResourceInUseException') return 'exists';
+    throw error;
+  }
   return 'created';
 }

