@@ -7,7 +7,7 @@ import type { DocumentStore } from '../core/documents/document-store.js';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
 import { policyFromEnv } from '../core/policy-config.js';
-import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
+import { WORKFLOWS, type WorkflowEngine, type WorkflowName } from '../core/workflows/workflow-engine.js';
 import { S3DocumentStore } from '../integrations/documents/s3-document.store.js';
 import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
 import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
@@ -49,11 +49,10 @@ export function workflowsFromEnv(
     return value;
   };
   return new SfnWorkflowEngine(
-    {
-      CREDIT_PRECHECK: arn('CREDIT_PRECHECK_STATE_MACHINE_ARN'),
-      CONTRACT_EXECUTION: arn('CONTRACT_EXECUTION_STATE_MACHINE_ARN'),
-      ORDER_APPROVAL: arn('ORDER_APPROVAL_STATE_MACHINE_ARN'),
-    },
+    Object.fromEntries(WORKFLOWS.map((w) => [w, arn(`${w}_STATE_MACHINE_ARN`)])) as Record<
+      WorkflowName,
+      string
+    >,
     config.AWS_REGION,
   );
 }

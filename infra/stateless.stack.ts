@@ -375,11 +375,10 @@ export class StatelessStack extends Stack {
       retryAttempts: 2,
       maxEventAge: Duration.hours(1),
     });
-    const machines = [
-      ['CREDIT_PRECHECK_STATE_MACHINE_ARN', this.workflows.creditPrecheck],
-      ['CONTRACT_EXECUTION_STATE_MACHINE_ARN', this.workflows.contractExecution],
-      ['ORDER_APPROVAL_STATE_MACHINE_ARN', this.workflows.orderApproval],
-    ] as const;
+    // <WORKFLOW>_STATE_MACHINE_ARN for each workflow (functions/composition.ts reads them).
+    const machines = Object.entries(this.workflows.byWorkflow).map(
+      ([workflow, machine]) => [`${workflow}_STATE_MACHINE_ARN`, machine] as const,
+    );
     // The API starts executions and releases waiting approvals (the decision handler); the GMO Sign
     // callback releases the contract workflow waiting for a signature (the signer's "decision").
     for (const [variable, machine] of machines) {

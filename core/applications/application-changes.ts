@@ -6,12 +6,6 @@ import type { HubDeps } from '../hub.js';
 import { type Application, type ApplicationEvent, type ApplicationSlot, slotIdOf } from './application.js';
 import type { ApprovalTask } from './approval-task.js';
 
-export const APPLICATION_LABELS = {
-  CREDIT_PRECHECK: '06_1 反社/与信チェック申請',
-  CONTRACT_EXECUTION: '06_2 契約書類締結申請',
-  ORDER_APPROVAL: 'オーダー承認',
-} as const;
-
 export function applicationChange(
   deps: HubDeps,
   actor: Actor | AuditActor,
