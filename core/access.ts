@@ -54,6 +54,15 @@ export const PERMISSIONS = {
   'sync.resolve': ['MANAGER', 'ADMIN'],
   /** Settling a signature send whose outcome is unknown (GMO Sign offers no lookup). */
   'signature.confirm': ['ADMIN'],
+  // --- Individual contracts (A5-3 … A5-5): sales of the client's department and above ---
+  /** A client's establishments and organisational units. */
+  'establishment.manage': ['SALES'],
+  /** The conflict-date notice and its extensions, and an order's treatment information (A5-3). */
+  'legalRecord.manage': ['SALES'],
+  /** Drafting an individual contract, requesting and saving its terms, deciding its worker (A5-4, A5-5). */
+  'individualContract.manage': ['SALES'],
+  /** The worker register (G-Staff mirror); marketing sends individual contracts. */
+  'worker.read': ['SALES', 'MARKETING'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,9 +7,12 @@ import type { ApprovalPool, ApprovalTask } from './applications/approval-task.js
 import type { SalesRepAssignment } from './assignment/sales-rep-assignment.js';
 import type { AuditEvent } from './audit.js';
 import type { Client, ClientStage } from './clients/client.js';
+import type { Establishment } from './establishments/establishment.js';
 import type { GStaffMirrorRecord } from './gstaff/gstaff-mirror.js';
-import type { StaffAssignmentMirror } from './gstaff/staff-register-mirror.js';
+import type { Worker, WorkerAssignmentMirror } from './gstaff/worker-register-mirror.js';
 import type { HearingSheet } from './hearing-sheets/hearing-sheet.js';
+import type { IndividualContract } from './individual-contracts/individual-contract.js';
+import type { TreatmentInformation } from './individual-contracts/treatment-information.js';
 import type { Inquiry, InquiryStatus } from './inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from './kintone/kintone-outbox.js';
 import type { MailMessage } from './mail/mail-message.js';
@@ -46,7 +49,7 @@ export type LedgerEntity =
   | { type: 'MAIL_MESSAGE'; value: MailMessage }
   | { type: 'GSTAFF_CLIENT'; value: GStaffMirrorRecord }
   | { type: 'SIGNATURE_ENVELOPE'; value: SignatureEnvelope }
-  | { type: 'STAFF_ASSIGNMENT'; value: StaffAssignmentMirror }
+  | { type: 'WORKER_ASSIGNMENT'; value: WorkerAssignmentMirror }
   | { type: 'NOTIFICATION'; value: Notification }
   | { type: 'SALES_REP_ASSIGNMENT'; value: SalesRepAssignment }
   | { type: 'VISIT'; value: Visit }
@@ -59,7 +62,12 @@ export type LedgerEntity =
   | { type: 'SYNC_RUN'; value: SyncRun }
   | { type: 'SYNC_CURSOR'; value: SyncCursor }
   | { type: 'JOB_LEASE'; value: JobLease }
-  | { type: 'KINTONE_NOTIFICATION'; value: KintoneNotification };
+  | { type: 'KINTONE_NOTIFICATION'; value: KintoneNotification }
+  // --- Individual contracts (A5-3 … A5-5): worker register, establishments, legal records ---
+  | { type: 'WORKER'; value: Worker }
+  | { type: 'ESTABLISHMENT'; value: Establishment }
+  | { type: 'TREATMENT_INFORMATION'; value: TreatmentInformation }
+  | { type: 'INDIVIDUAL_CONTRACT'; value: IndividualContract };
 
 export interface LedgerWrite {
   entity: LedgerEntity;
@@ -121,10 +129,10 @@ export interface ClientLedger extends SyncLedger {
   getMailMessage(messageId: string): Promise<MailMessage | undefined>;
   getGStaffMirrorRecords(gstaffClientIds: readonly string[]): Promise<GStaffMirrorRecord[]>;
   findGStaffMirrorRecordsByName(normalizedName: string): Promise<GStaffMirrorRecord[]>;
-  getStaffAssignments(assignmentIds: readonly string[]): Promise<StaffAssignmentMirror[]>;
-  /** The staff register's assignments at a G-Staff client, and those under a sales rep. */
-  listStaffAssignmentsOfClient(gstaffClientId: string): Promise<StaffAssignmentMirror[]>;
-  listStaffAssignmentsOfRep(salesRepId: string): Promise<StaffAssignmentMirror[]>;
+  getWorkerAssignments(assignmentIds: readonly string[]): Promise<WorkerAssignmentMirror[]>;
+  /** The worker register's assignments at a G-Staff client, and those under a sales rep. */
+  listWorkerAssignmentsOfClient(gstaffClientId: string): Promise<WorkerAssignmentMirror[]>;
+  listWorkerAssignmentsOfRep(salesRepId: string): Promise<WorkerAssignmentMirror[]>;
   /** A person's inbox, newest first. */
   listNotifications(recipientId: string, first: number, after?: string): Promise<Page<Notification>>;
   getNotification(notificationId: string): Promise<Notification | undefined>;
@@ -163,4 +171,29 @@ export interface ClientLedger extends SyncLedger {
   listApprovalTasksOfApplication(applicationId: string): Promise<ApprovalTask[]>;
   /** Newest first. */
   listAuditTrail(trail: string, first: number, after?: string): Promise<Page<AuditEvent>>;
+
+  // --- Individual contracts (A5-3 … A5-5): worker register, establishments, legal records ---
+  getWorker(workerId: string): Promise<Worker | undefined>;
+  getWorkers(workerIds: readonly string[]): Promise<Worker[]>;
+  /** The worker register, by worker id. */
+  listWorkers(first: number, after?: string): Promise<Page<Worker>>;
+  /** Every assignment of one worker (all clients), oldest first. */
+  listWorkerAssignmentsOfWorker(workerId: string): Promise<WorkerAssignmentMirror[]>;
+  getEstablishment(establishmentId: string): Promise<Establishment | undefined>;
+  /** A client's establishments, oldest first. */
+  listEstablishmentsOfClient(clientId: string): Promise<Establishment[]>;
+  /** The treatment information given for an order (one per order). */
+  getTreatmentInformation(orderId: string): Promise<TreatmentInformation | undefined>;
+  getIndividualContract(individualContractId: string): Promise<IndividualContract | undefined>;
+  /** Newest first. */
+  listIndividualContractsOfClient(clientId: string): Promise<IndividualContract[]>;
+  /** Newest first. */
+  listIndividualContractsOfOrder(orderId: string): Promise<IndividualContract[]>;
+  /** Contracts whose terms were requested and are not complete, due before `dueBefore`, soonest due first. */
+  listOpenIndividualContractTermsRequests(query: {
+    dueBefore: Date;
+    department?: string;
+    first: number;
+    after?: string;
+  }): Promise<Page<IndividualContract>>;
 }

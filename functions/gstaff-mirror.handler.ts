@@ -1,4 +1,4 @@
-/** Scheduled on AWS: refreshes the G-Staff mirrors (client register, A1-5; staff register, A2-2), so lookups never wait on G-Staff. */
+/** Scheduled on AWS: refreshes the G-Staff mirrors (client register, A1-5; worker register, A2-2 / A5-5), so lookups never wait on G-Staff. */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
@@ -7,7 +7,7 @@ import type { Context } from 'aws-lambda';
 import type { GStaff } from '../core/gstaff/gstaff.js';
 import { refreshGStaffMirror } from '../core/gstaff/gstaff-mirror.js';
 import { linkClientsToGStaff } from '../core/gstaff/link-clients-to-gstaff.js';
-import { refreshStaffRegisterMirror } from '../core/gstaff/staff-register-mirror.js';
+import { refreshWorkerRegisterMirror } from '../core/gstaff/worker-register-mirror.js';
 import type { HubDeps } from '../core/hub.js';
 import { createGStaff, gstaffSettings } from '../integrations/gstaff/gstaff-config.js';
 import { cachedSecret, createHubDeps } from './composition.js';
@@ -19,20 +19,20 @@ import { createMetrics, HUB_METRICS, MetricUnit } from './shared/metrics.js';
 export function makeHandler(deps: { hub: HubDeps; gstaff: GStaff; logger: Logger; metrics?: Metrics }) {
   return async () => {
     const clients = await refreshGStaffMirror({ ...deps.hub, gstaff: deps.gstaff });
-    const staff = await refreshStaffRegisterMirror({ ...deps.hub, gstaff: deps.gstaff });
+    const workers = await refreshWorkerRegisterMirror({ ...deps.hub, gstaff: deps.gstaff });
     const links = await linkClientsToGStaff({ ...deps.hub, gstaff: deps.gstaff }, { limit: 100 });
-    deps.logger.info('G-Staff mirror refreshed', { clients, staff, links });
+    deps.logger.info('G-Staff mirror refreshed', { clients, workers, links });
     if (deps.metrics) {
       deps.metrics.addMetric(HUB_METRICS.gstaffMirrorRefreshed, MetricUnit.Count, 1);
       deps.metrics.publishStoredMetrics();
     }
-    return { clients, staff, links };
+    return { clients, workers, links };
   };
 }
 
 type Counts = { seen: number; changed: number };
 let lambdaHandler:
-  | ((event: unknown, context: Context) => Promise<{ clients: Counts; staff: Counts }>)
+  | ((event: unknown, context: Context) => Promise<{ clients: Counts; workers: Counts }>)
   | undefined;
 
 /** The deployed entry point: the API key comes from Secrets Manager, the rest from the environment. */

@@ -11,7 +11,7 @@ import {
 } from '../core/gstaff/gstaff-mirror.js';
 import { gstaffFactsOfClient, gstaffRegisterByName } from '../core/gstaff/gstaff-queries.js';
 import { linkClientsToGStaff } from '../core/gstaff/link-clients-to-gstaff.js';
-import { refreshStaffRegisterMirror } from '../core/gstaff/staff-register-mirror.js';
+import { refreshWorkerRegisterMirror } from '../core/gstaff/worker-register-mirror.js';
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
 import { type GStaffSandbox, startGStaffSandbox } from '../integrations/gstaff/gstaff.sandbox.js';
 import { parseGStaffClientCsv } from '../integrations/gstaff/gstaff-csv-import.js';
@@ -99,17 +99,29 @@ describe('G-Staff mirror', () => {
     expect((await gstaffRegisterByName(d, marketing, 'シーエスブイ'))[0]?.turnoverRate).toBe(0.05);
   });
 
-  it('mirrors the staff register by client and by rep', async () => {
+  it('mirrors the worker register: workers, and their assignments by client, by rep and by worker', async () => {
     const d = deps();
-    expect(await refreshStaffRegisterMirror(d)).toEqual({ seen: 4, changed: 4 });
-    expect(await refreshStaffRegisterMirror(d)).toEqual({ seen: 4, changed: 0 });
-    expect((await t.ledger.listStaffAssignmentsOfClient('G-1001')).map((a) => a.staffId).sort()).toEqual([
-      'S-001',
-      'S-002',
-    ]);
+    // 6 workers and 7 assignments in the sandbox's register.
+    expect(await refreshWorkerRegisterMirror(d)).toEqual({ seen: 6, changed: 13 });
+    expect(await refreshWorkerRegisterMirror(d)).toEqual({ seen: 6, changed: 0 });
     expect(
-      (await t.ledger.listStaffAssignmentsOfRep('sales.tokyo1')).map((a) => a.organisationalUnit).sort(),
-    ).toEqual(['入荷課', '出荷課']);
+      [...new Set((await t.ledger.listWorkerAssignmentsOfClient('G-1001')).map((a) => a.workerId))].sort(),
+    ).toEqual(['S-001', 'S-002']);
+    expect(
+      (await t.ledger.listWorkerAssignmentsOfRep('sales.tokyo1')).map((a) => a.organisationalUnit).sort(),
+    ).toEqual(['入荷課', '入荷課', '出荷課']);
+    expect((await t.ledger.listWorkerAssignmentsOfWorker('S-004')).map((a) => a.startDate)).toEqual([
+      '2022-01-10',
+      '2025-05-01',
+    ]);
+    expect(await t.ledger.getWorker('S-003')).toMatchObject({
+      name: '中村 健二',
+      employmentTerm: 'INDEFINITE',
+    });
+    expect(await t.ledger.getWorker('S-006')).toMatchObject({
+      name: '松本 彩',
+      employmentTerm: 'FIXED_TERM',
+    });
   });
 
   it('checks every client against G-Staff: links a confirmed match, registers an unknown client once, leaves a name-only match for a person', async () => {

@@ -110,9 +110,9 @@ async function expectError(promise: Promise<unknown>, shape: Record<string, unkn
 }
 
 describe('rep assignment (A2-1, A2-2)', () => {
-  it('derives every input from data: ledger history, staff register and the G-Staff mirror', async () => {
+  it('derives every input from data: ledger history, worker register and the G-Staff mirror', async () => {
     const d = deps();
-    // sales-tokyo-2 has two current manufacturing clients (ledger), sales-tokyo-3 three dispatched staff (staff register).
+    // sales-tokyo-2 has two current manufacturing clients (ledger), sales-tokyo-3 three dispatched workers (worker register).
     for (let i = 0; i < 2; i += 1) {
       const c = await newClient(d);
       await updateClientProfile(d, salesTokyo, { clientId: c.clientId, industry: 'MANUFACTURING' });
@@ -123,12 +123,12 @@ describe('rep assignment (A2-1, A2-2)', () => {
       });
     }
     await t.ledger.commit(
-      ['s1', 's2', 's3'].map((staffId, i) => ({
+      ['s1', 's2', 's3'].map((workerId, i) => ({
         entity: {
-          type: 'STAFF_ASSIGNMENT' as const,
+          type: 'WORKER_ASSIGNMENT' as const,
           value: {
-            assignmentId: `as-${staffId}`,
-            staffId,
+            assignmentId: `as-${workerId}`,
+            workerId,
             gstaffClientId: 'G-OTHER',
             establishment: '本社',
             organisationalUnit: '総務課',

@@ -2,7 +2,7 @@
  * `salesRepProposal(clientId)`: every eligible rep of the client's department ranked with a
  * score and the reasons behind each factor (A2-2). Every input comes from data: client loads
  * and industry experience from the ledger's assignment history, dispatched staff from the
- * staff register mirror, the client's risk from the G-Staff mirror and the ledger.
+ * worker register mirror, the client's risk from the G-Staff mirror and the ledger.
  * Requirements: A2-1, A2-2.
  */
 import { type Actor, assertMay, assertSeesDepartment } from '../access.js';
@@ -68,7 +68,7 @@ async function repFacts(deps: HubDeps, client: Client, reps: StaffMember[]): Pro
     reps.map(async (rep) => ({
       rep,
       assignments: await deps.ledger.listSalesRepAssignmentsOfRep(rep.userId),
-      staff: await deps.ledger.listStaffAssignmentsOfRep(rep.userId),
+      workers: await deps.ledger.listWorkerAssignmentsOfRep(rep.userId),
     })),
   );
   const clientIds = [
@@ -77,7 +77,7 @@ async function repFacts(deps: HubDeps, client: Client, reps: StaffMember[]): Pro
     ),
   ];
   const industries = new Map((await deps.ledger.getClients(clientIds)).map((c) => [c.clientId, c.industry]));
-  return histories.map(({ rep, assignments, staff }) => {
+  return histories.map(({ rep, assignments, workers }) => {
     const others = assignments.filter((a) => a.clientId !== client.clientId);
     const current = new Set(others.filter(isCurrent).map((a) => a.clientId));
     const everHandled = new Set(others.map((a) => a.clientId));
@@ -85,8 +85,10 @@ async function repFacts(deps: HubDeps, client: Client, reps: StaffMember[]): Pro
       salesRepId: rep.userId,
       name: rep.name,
       currentClients: current.size,
-      dispatchedStaff: new Set(
-        staff.filter((s) => s.startDate <= today && (!s.endDate || s.endDate >= today)).map((s) => s.staffId),
+      dispatchedWorkers: new Set(
+        workers
+          .filter((w) => w.startDate <= today && (!w.endDate || w.endDate >= today))
+          .map((w) => w.workerId),
       ).size,
       industryClients: client.industry
         ? [...everHandled].filter((id) => industries.get(id) === client.industry).length

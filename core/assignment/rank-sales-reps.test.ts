@@ -14,13 +14,13 @@ const noRisk = clientRisk({
 const rep = (
   salesRepId: string,
   currentClients: number,
-  dispatchedStaff: number,
+  dispatchedWorkers: number,
   industryClients = 0,
 ): RepFacts => ({
   salesRepId,
   name: salesRepId,
   currentClients,
-  dispatchedStaff,
+  dispatchedWorkers,
   industryClients,
 });
 

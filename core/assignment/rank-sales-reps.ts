@@ -5,14 +5,14 @@
  */
 import type { AssignmentWeights } from '../policy-config.js';
 
-/** What the ledger, the staff register and the G-Staff mirror say about one rep. */
+/** What the ledger, the worker register and the G-Staff mirror say about one rep. */
 export interface RepFacts {
   salesRepId: string;
   name: string;
   /** Clients currently assigned to the rep (the client being assigned not counted). */
   currentClients: number;
-  /** Dispatched staff currently working under the rep (staff register). */
-  dispatchedStaff: number;
+  /** Dispatched workers currently working under the rep (worker register). */
+  dispatchedWorkers: number;
   /** Current and past clients of the rep in the client's industry; undefined when the client's industry is unknown. */
   industryClients: number | undefined;
 }
@@ -95,7 +95,7 @@ export function rankSalesReps(
 ): RankedRep[] {
   if (reps.length === 0) return [];
   const clientCounts = reps.map((r) => r.currentClients);
-  const staffCounts = reps.map((r) => r.dispatchedStaff);
+  const staffCounts = reps.map((r) => r.dispatchedWorkers);
   const industryKnown = industryLabel !== undefined;
   const maxIndustry = Math.max(0, ...reps.map((r) => r.industryClients ?? 0));
   const industryWeight = industryKnown ? weights.industryFit * (1 + weights.riskBoost * risk.level) : 0;
@@ -113,10 +113,10 @@ export function rankSalesReps(
       },
       {
         factor: 'STAFF_LOAD',
-        value: rep.dispatchedStaff,
-        normalized: lowerIsBetter(rep.dispatchedStaff, staffCounts),
+        value: rep.dispatchedWorkers,
+        normalized: lowerIsBetter(rep.dispatchedWorkers, staffCounts),
         weight: weights.staffLoad,
-        reason: `稼働中の派遣スタッフ ${rep.dispatchedStaff} 名（${range(staffCounts)} 名、少ないほど高評価）`,
+        reason: `稼働中の派遣スタッフ ${rep.dispatchedWorkers} 名（${range(staffCounts)} 名、少ないほど高評価）`,
       },
       industryKnown
         ? {

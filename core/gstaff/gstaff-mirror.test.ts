@@ -6,7 +6,7 @@ import { defaultPolicy } from '../policy-config.js';
 import { InMemoryGStaff } from '../testing/in-memory-gstaff.js';
 import { InMemoryClientLedger } from '../testing/in-memory-ledger.js';
 import { mirrorGStaffClients, refreshGStaffMirror } from './gstaff-mirror.js';
-import { refreshStaffRegisterMirror } from './staff-register-mirror.js';
+import { refreshWorkerRegisterMirror } from './worker-register-mirror.js';
 
 it('mirrors the registers, rewriting only what changed', async () => {
   const ledger = new InMemoryClientLedger();
@@ -21,14 +21,21 @@ it('mirrors the registers, rewriting only what changed', async () => {
       updatedAt: '2026-10-01T00:00:00Z',
     },
   ];
-  gstaff.assignments = [
+  gstaff.workers = [
     {
-      assignmentId: 'H-1',
-      staffId: 'S-1',
-      gstaffClientId: 'G-1',
-      establishment: '本社',
-      organisationalUnit: '総務課',
-      startDate: '2025-01-01',
+      workerId: 'S-1',
+      name: '派遣 太郎',
+      employmentTerm: 'FIXED_TERM',
+      assignments: [
+        {
+          assignmentId: 'H-1',
+          workerId: 'S-1',
+          gstaffClientId: 'G-1',
+          establishment: '本社',
+          organisationalUnit: '総務課',
+          startDate: '2025-01-01',
+        },
+      ],
     },
   ];
   const deps = {
@@ -40,7 +47,12 @@ it('mirrors the registers, rewriting only what changed', async () => {
   };
   expect(await refreshGStaffMirror(deps)).toEqual({ seen: 1, changed: 1 });
   expect(await refreshGStaffMirror(deps)).toEqual({ seen: 1, changed: 0 });
-  expect(await refreshStaffRegisterMirror(deps)).toEqual({ seen: 1, changed: 1 });
+  // One worker seen; the worker and their assignment written.
+  expect(await refreshWorkerRegisterMirror(deps)).toEqual({ seen: 1, changed: 2 });
+  expect(await refreshWorkerRegisterMirror(deps)).toEqual({ seen: 1, changed: 0 });
+  expect((await ledger.listWorkerAssignmentsOfWorker('S-1')).map((a) => a.organisationalUnit)).toEqual([
+    '総務課',
+  ]);
   gstaff.clients = [{ ...(gstaff.clients[0] as (typeof gstaff.clients)[0]), turnoverRate: 0.3 }];
   expect(await refreshGStaffMirror(deps)).toEqual({ seen: 1, changed: 1 });
   expect((await ledger.findGStaffMirrorRecordsByName('ミラー'))[0]).toMatchObject({

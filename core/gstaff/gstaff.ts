@@ -1,7 +1,7 @@
 /**
  * G-Staff (Gスタッフ), the agency's staffing back office, as the hub sees it (integrations.md):
  * the client register (past troubles, conflict dates, turnover rate), client registration and
- * the staff register. The vendor's API is not public; the adapter speaks a REST contract of
+ * the worker register (スタッフ台帳: dispatched workers and their assignments). The vendor's API is not public; the adapter speaks a REST contract of
  * our own (docs/integrations/gstaff.md, marked as assumed). Requirements: A1-5, X-3.
  */
 import type { JstDate } from '../business-days.js';
@@ -23,16 +23,37 @@ export interface GStaffClientRecord {
   updatedAt: string;
 }
 
-/** One dispatched staff member's assignment (スタッフ台帳), for loads and the 3-year limits. */
-export interface StaffAssignment {
+/**
+ * One assignment of a dispatched worker (派遣実績) in the worker register: at which client
+ * establishment (事業所) and organisational unit (組織単位), from when to when — for the reps'
+ * loads (A2-2) and the 3-year individual limit (A5-5).
+ */
+export interface WorkerAssignment {
   assignmentId: string;
-  staffId: string;
+  workerId: string;
   gstaffClientId: string;
+  /** The establishment's name as G-Staff records it. */
   establishment: string;
+  /** The organisational unit's name (e.g. a 課) as G-Staff records it. */
   organisationalUnit: string;
   salesRepId?: string;
   startDate: JstDate;
+  /** Absent while the assignment runs. */
   endDate?: JstDate;
+}
+
+/** 無期雇用 (indefinite term) or 有期雇用 (fixed term): indefinite-term workers are exempt from the period limits. */
+export const EMPLOYMENT_TERMS = ['INDEFINITE', 'FIXED_TERM'] as const;
+export type EmploymentTerm = (typeof EMPLOYMENT_TERMS)[number];
+
+/** A dispatched worker (派遣社員 / 登録者) in G-Staff's worker register, with their assignments. */
+export interface RegisteredWorker {
+  workerId: string;
+  name: string;
+  employmentTerm: EmploymentTerm;
+  /** For the 60-or-over exemption, when G-Staff holds it. */
+  birthDate?: JstDate;
+  assignments: WorkerAssignment[];
 }
 
 export interface GStaffClientRegistration {
@@ -57,12 +78,12 @@ export interface ContractToStore {
   retentionUntil: JstDate | 'OPEN';
 }
 
-/** The individual-contract data G-Staff needs once a staff member is decided (A5-5). */
+/** The individual-contract data G-Staff needs once a worker is decided (A5-5). */
 export interface IndividualContractShare {
   /** The hub's id of the order; also the idempotency key. */
   hubOrderId: string;
   gstaffClientId: string;
-  staffId: string;
+  workerId: string;
   establishment: string;
   organisationalUnit: string;
   startDate: JstDate;
@@ -87,8 +108,8 @@ export interface GStaff {
   clientRegister(since?: Date): AsyncIterable<GStaffClientRecord[]>;
   /** Registers a client; registering the same hub client again returns the first registration. */
   registerClient(registration: GStaffClientRegistration): Promise<{ gstaffClientId: string }>;
-  /** Every staff assignment, page by page. */
-  staffRegister(): AsyncIterable<StaffAssignment[]>;
+  /** Every worker of the worker register with their assignments, page by page. */
+  workerRegister(): AsyncIterable<RegisteredWorker[]>;
   /** Stores an executed contract with its retention deadline; storing the same contract again returns the first answer. */
   storeContract(contract: ContractToStore): Promise<{ gstaffContractId: string }>;
   /** Records a credit decision on the client; recording the same application again returns the first answer. */

@@ -9,7 +9,7 @@ import { runDeadlineJob } from '../deadline-job.js';
 import type { GStaff } from '../gstaff/gstaff.js';
 import { refreshGStaffMirror } from '../gstaff/gstaff-mirror.js';
 import { linkClientsToGStaff } from '../gstaff/link-clients-to-gstaff.js';
-import { refreshStaffRegisterMirror } from '../gstaff/staff-register-mirror.js';
+import { refreshWorkerRegisterMirror } from '../gstaff/worker-register-mirror.js';
 import { dispatchKintoneOutbox, type KintoneDispatchDeps } from '../kintone/dispatch-kintone-outbox.js';
 import { dispatchMailOutbox } from '../mail/dispatch-mail-outbox.js';
 import type { MailTransport } from '../mail/mail-transport.js';
@@ -72,7 +72,7 @@ const ROUNDS: Record<Exclude<SyncJobName, 'kintone.orders' | 'kintone.visits'>, 
   },
   'gstaff.mirror': async (deps) => {
     const clients = await refreshGStaffMirror(deps);
-    const workers = await refreshStaffRegisterMirror(deps);
+    const workers = await refreshWorkerRegisterMirror(deps);
     const links = await linkClientsToGStaff(deps);
     return {
       read: clients.seen + workers.seen,

@@ -6,12 +6,12 @@ import type {
   GStaffClientRecord,
   GStaffClientRegistration,
   IndividualContractShare,
-  StaffAssignment,
+  RegisteredWorker,
 } from '../gstaff/gstaff.js';
 
 export class InMemoryGStaff implements GStaff {
   clients: GStaffClientRecord[] = [];
-  assignments: StaffAssignment[] = [];
+  workers: RegisteredWorker[] = [];
   readonly registrations = new Map<string, string>();
   readonly contracts = new Map<string, ContractToStore>();
   readonly shares = new Map<string, IndividualContractShare>();
@@ -21,8 +21,8 @@ export class InMemoryGStaff implements GStaff {
     yield this.clients.filter((c) => !since || Date.parse(c.updatedAt) > since.getTime());
   }
 
-  async *staffRegister(): AsyncIterable<StaffAssignment[]> {
-    yield this.assignments;
+  async *workerRegister(): AsyncIterable<RegisteredWorker[]> {
+    yield this.workers;
   }
 
   async registerClient(registration: GStaffClientRegistration) {

@@ -6,6 +6,7 @@
 import type { AuditEvent } from '../audit.js';
 import type { Client } from '../clients/client.js';
 import { ConflictError } from '../errors.js';
+import type { IndividualContract } from '../individual-contracts/individual-contract.js';
 import type { Inquiry } from '../inquiries/inquiry.js';
 import type {
   ClientLedger,
@@ -37,8 +38,8 @@ const keyOf = (e: LedgerEntity): string => {
       return `GSTAFF_CLIENT#${e.value.gstaffClientId}`;
     case 'SIGNATURE_ENVELOPE':
       return `ENVELOPE#${e.value.envelopeName}`;
-    case 'STAFF_ASSIGNMENT':
-      return `STAFF_ASSIGNMENT#${e.value.assignmentId}`;
+    case 'WORKER_ASSIGNMENT':
+      return `WORKER_ASSIGNMENT#${e.value.assignmentId}`;
     case 'NOTIFICATION':
       return `NOTIFICATION#${e.value.notificationId}`;
     case 'SALES_REP_ASSIGNMENT':
@@ -65,6 +66,15 @@ const keyOf = (e: LedgerEntity): string => {
       return `JOB_LEASE#${e.value.job}`;
     case 'KINTONE_NOTIFICATION':
       return `KINTONE_NOTIFICATION#${e.value.notificationId}`;
+    // --- Individual contracts ---
+    case 'WORKER':
+      return `WORKER#${e.value.workerId}`;
+    case 'ESTABLISHMENT':
+      return `ESTABLISHMENT#${e.value.establishmentId}`;
+    case 'TREATMENT_INFORMATION':
+      return `TREATMENT_INFORMATION#${e.value.orderId}`;
+    case 'INDIVIDUAL_CONTRACT':
+      return `INDIVIDUAL_CONTRACT#${e.value.individualContractId}`;
   }
 };
 
@@ -289,14 +299,14 @@ export class InMemoryClientLedger implements ClientLedger {
   async getNotification(id: string) {
     return this.all('NOTIFICATION').find((n) => n.notificationId === id);
   }
-  async getStaffAssignments(ids: readonly string[]) {
-    return this.all('STAFF_ASSIGNMENT').filter((a) => ids.includes(a.assignmentId));
+  async getWorkerAssignments(ids: readonly string[]) {
+    return this.all('WORKER_ASSIGNMENT').filter((a) => ids.includes(a.assignmentId));
   }
-  async listStaffAssignmentsOfClient(gstaffClientId: string) {
-    return this.all('STAFF_ASSIGNMENT').filter((a) => a.gstaffClientId === gstaffClientId);
+  async listWorkerAssignmentsOfClient(gstaffClientId: string) {
+    return this.all('WORKER_ASSIGNMENT').filter((a) => a.gstaffClientId === gstaffClientId);
   }
-  async listStaffAssignmentsOfRep(salesRepId: string) {
-    return this.all('STAFF_ASSIGNMENT').filter((a) => a.salesRepId === salesRepId);
+  async listWorkerAssignmentsOfRep(salesRepId: string) {
+    return this.all('WORKER_ASSIGNMENT').filter((a) => a.salesRepId === salesRepId);
   }
   async listSignatureEnvelopes(first: number, after?: string) {
     return page(
@@ -373,5 +383,71 @@ export class InMemoryClientLedger implements ClientLedger {
   }
   async getKintoneNotification(notificationId: string) {
     return this.all('KINTONE_NOTIFICATION').find((n) => n.notificationId === notificationId);
+  }
+
+  // --- Individual contracts (A5-3 … A5-5) ---
+  async getWorker(workerId: string) {
+    return this.all('WORKER').find((w) => w.workerId === workerId);
+  }
+  async getWorkers(ids: readonly string[]) {
+    return this.all('WORKER').filter((w) => ids.includes(w.workerId));
+  }
+  async listWorkers(first: number, after?: string) {
+    return page(
+      this.all('WORKER').sort((a, b) => a.workerId.localeCompare(b.workerId)),
+      first,
+      after,
+    );
+  }
+  async listWorkerAssignmentsOfWorker(workerId: string) {
+    return this.all('WORKER_ASSIGNMENT')
+      .filter((a) => a.workerId === workerId)
+      .sort((a, b) => `${a.startDate}#${a.assignmentId}`.localeCompare(`${b.startDate}#${b.assignmentId}`));
+  }
+  async getEstablishment(establishmentId: string) {
+    return this.all('ESTABLISHMENT').find((e) => e.establishmentId === establishmentId);
+  }
+  async listEstablishmentsOfClient(clientId: string) {
+    return this.all('ESTABLISHMENT')
+      .filter((e) => e.clientId === clientId)
+      .sort((a, b) =>
+        `${a.createdAt}#${a.establishmentId}`.localeCompare(`${b.createdAt}#${b.establishmentId}`),
+      );
+  }
+  async getTreatmentInformation(orderId: string) {
+    return this.all('TREATMENT_INFORMATION').find((t) => t.orderId === orderId);
+  }
+  async getIndividualContract(id: string) {
+    return this.all('INDIVIDUAL_CONTRACT').find((c) => c.individualContractId === id);
+  }
+  private newestContracts(keep: (c: IndividualContract) => boolean) {
+    return this.all('INDIVIDUAL_CONTRACT')
+      .filter(keep)
+      .sort((a, b) =>
+        `${b.createdAt}#${b.individualContractId}`.localeCompare(`${a.createdAt}#${a.individualContractId}`),
+      );
+  }
+  async listIndividualContractsOfClient(clientId: string) {
+    return this.newestContracts((c) => c.clientId === clientId);
+  }
+  async listIndividualContractsOfOrder(orderId: string) {
+    return this.newestContracts((c) => c.orderId === orderId);
+  }
+  async listOpenIndividualContractTermsRequests(q: {
+    dueBefore: Date;
+    department?: string;
+    first: number;
+    after?: string;
+  }) {
+    const open = this.all('INDIVIDUAL_CONTRACT')
+      .filter((c) => c.termsRequest && !c.termsRequest.metAt)
+      .filter((c) => Date.parse(c.termsRequest?.dueAt ?? '') < q.dueBefore.getTime())
+      .filter((c) => !q.department || c.department === q.department)
+      .sort((a, b) =>
+        `${a.termsRequest?.dueAt}#${a.individualContractId}`.localeCompare(
+          `${b.termsRequest?.dueAt}#${b.individualContractId}`,
+        ),
+      );
+    return page(open, q.first, q.after);
   }
 }

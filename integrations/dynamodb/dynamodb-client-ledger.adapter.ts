@@ -21,9 +21,12 @@ import type { SalesRepAssignment } from '../../core/assignment/sales-rep-assignm
 import type { AuditEvent } from '../../core/audit.js';
 import type { Client } from '../../core/clients/client.js';
 import { ConflictError, IntegrationError, ValidationError } from '../../core/errors.js';
+import type { Establishment } from '../../core/establishments/establishment.js';
 import type { GStaffMirrorRecord } from '../../core/gstaff/gstaff-mirror.js';
-import type { StaffAssignmentMirror } from '../../core/gstaff/staff-register-mirror.js';
+import type { Worker, WorkerAssignmentMirror } from '../../core/gstaff/worker-register-mirror.js';
 import type { HearingSheet } from '../../core/hearing-sheets/hearing-sheet.js';
+import type { IndividualContract } from '../../core/individual-contracts/individual-contract.js';
+import type { TreatmentInformation } from '../../core/individual-contracts/treatment-information.js';
 import type { Inquiry } from '../../core/inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from '../../core/kintone/kintone-outbox.js';
 import type {
@@ -64,6 +67,7 @@ import {
   assignmentKey,
   assignmentsOfClient,
   assignmentsOfRep,
+  assignmentsOfWorker,
   auditKeys,
   auditPartition,
   clientKey,
@@ -74,12 +78,17 @@ import {
   DUE_KINTONE_OUTBOX,
   DUE_MAIL,
   envelopeKey,
+  establishmentKey,
+  establishmentsOfClient,
   GSTAFF_UNCHECKED_CLIENTS,
   gstaffClientKey,
   gstaffNamePartition,
   hearingSheetKey,
   hearingSheetsOfClient,
   inboxOf,
+  individualContractKey,
+  individualContractsOfClient,
+  individualContractsOfOrder,
   inquiriesByDepartment,
   inquiriesByStatus,
   inquiriesOfClient,
@@ -93,6 +102,7 @@ import {
   mailKey,
   notificationKey,
   OPEN_FIRST_CONTACTS,
+  OPEN_TERMS_REQUESTS,
   OPEN_VISIT_RECORDS,
   openApprovalTasksOf,
   outboxOfClient,
@@ -107,9 +117,12 @@ import {
   syncCursorKey,
   syncRunKey,
   syncRunsOfJob,
+  treatmentInformationKey,
   visitKey,
   visitsOfClient,
+  WORKER_REGISTER,
   webSubmissionKey,
+  workerKey,
 } from './ledger-keys.js';
 import { GSI_NAMES, type GsiName } from './table-layout.js';
 
@@ -482,16 +495,16 @@ export class DynamoDbClientLedger implements ClientLedger {
     return this.get<Notification>(notificationKey(notificationId));
   }
 
-  getStaffAssignments(ids: readonly string[]): Promise<StaffAssignmentMirror[]> {
-    return this.batchGet<StaffAssignmentMirror>(ids.map(assignmentKey));
+  getWorkerAssignments(ids: readonly string[]): Promise<WorkerAssignmentMirror[]> {
+    return this.batchGet<WorkerAssignmentMirror>(ids.map(assignmentKey));
   }
 
-  listStaffAssignmentsOfClient(gstaffClientId: string) {
-    return this.queryAll<StaffAssignmentMirror>('gsi1', assignmentsOfClient(gstaffClientId));
+  listWorkerAssignmentsOfClient(gstaffClientId: string) {
+    return this.queryAll<WorkerAssignmentMirror>('gsi1', assignmentsOfClient(gstaffClientId));
   }
 
-  listStaffAssignmentsOfRep(salesRepId: string) {
-    return this.queryAll<StaffAssignmentMirror>('gsi2', assignmentsOfRep(salesRepId));
+  listWorkerAssignmentsOfRep(salesRepId: string) {
+    return this.queryAll<WorkerAssignmentMirror>('gsi2', assignmentsOfRep(salesRepId));
   }
 
   listSignatureEnvelopes(first: number, after?: string): Promise<Page<SignatureEnvelope>> {
@@ -690,5 +703,66 @@ export class DynamoDbClientLedger implements ClientLedger {
 
   getKintoneNotification(notificationId: string) {
     return this.get<KintoneNotification>(kintoneNotificationKey(notificationId));
+  }
+
+  // --- Individual contracts (A5-3 … A5-5): worker register, establishments, legal records ---
+
+  getWorker(workerId: string) {
+    return this.get<Worker>(workerKey(workerId));
+  }
+
+  getWorkers(workerIds: readonly string[]): Promise<Worker[]> {
+    return this.batchGet<Worker>(workerIds.map(workerKey));
+  }
+
+  listWorkers(first: number, after?: string): Promise<Page<Worker>> {
+    return this.queryPage<Worker>('gsi5', WORKER_REGISTER, {
+      first,
+      ascending: true,
+      ...(after ? { after } : {}),
+    });
+  }
+
+  listWorkerAssignmentsOfWorker(workerId: string) {
+    return this.queryAll<WorkerAssignmentMirror>('gsi4', assignmentsOfWorker(workerId));
+  }
+
+  getEstablishment(establishmentId: string) {
+    return this.get<Establishment>(establishmentKey(establishmentId));
+  }
+
+  listEstablishmentsOfClient(clientId: string) {
+    return this.queryAll<Establishment>('gsi4', establishmentsOfClient(clientId));
+  }
+
+  getTreatmentInformation(orderId: string) {
+    return this.get<TreatmentInformation>(treatmentInformationKey(orderId));
+  }
+
+  getIndividualContract(individualContractId: string) {
+    return this.get<IndividualContract>(individualContractKey(individualContractId));
+  }
+
+  async listIndividualContractsOfClient(clientId: string) {
+    return (await this.queryAll<IndividualContract>('gsi4', individualContractsOfClient(clientId))).reverse();
+  }
+
+  async listIndividualContractsOfOrder(orderId: string) {
+    return (await this.queryAll<IndividualContract>('gsi1', individualContractsOfOrder(orderId))).reverse();
+  }
+
+  listOpenIndividualContractTermsRequests(q: {
+    dueBefore: Date;
+    department?: string;
+    first: number;
+    after?: string;
+  }) {
+    return this.queryPage<IndividualContract>('gsi3', OPEN_TERMS_REQUESTS, {
+      first: q.first,
+      ascending: true,
+      skBefore: q.dueBefore.toISOString(),
+      ...(q.after ? { after: q.after } : {}),
+      ...(q.department ? { filters: { department: q.department } } : {}),
+    });
   }
 }

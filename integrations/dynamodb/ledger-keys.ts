@@ -34,7 +34,7 @@ export const DUE_MAIL = 'MAIL#DUE';
 export const envelopeKey = (envelopeName: string) => ({ pk: `ENVELOPE#${envelopeName}`, sk: 'ENVELOPE' });
 export const DUE_ENVELOPES = 'ENVELOPE#DUE';
 export const ALL_ENVELOPES = 'ENVELOPE#ALL';
-export const assignmentKey = (id: string) => ({ pk: `STAFF_ASSIGNMENT#${id}`, sk: 'STAFF_ASSIGNMENT' });
+export const assignmentKey = (id: string) => ({ pk: `WORKER_ASSIGNMENT#${id}`, sk: 'WORKER_ASSIGNMENT' });
 export const assignmentsOfClient = (gstaffClientId: string) => `ASSIGNMENTS#GSTAFF_CLIENT#${gstaffClientId}`;
 export const assignmentsOfRep = (salesRepId: string) => `ASSIGNMENTS#REP#${salesRepId}`;
 export const notificationKey = (id: string) => ({ pk: `NOTIFICATION#${id}`, sk: 'NOTIFICATION' });
@@ -85,6 +85,25 @@ export const kintoneNotificationKey = (id: string) => ({
   pk: `KINTONE_NOTIFICATION#${id}`,
   sk: 'KINTONE_NOTIFICATION',
 });
+
+// --- Individual contracts (A5-3 … A5-5): worker register, establishments, legal records ---
+export const assignmentsOfWorker = (workerId: string) => `ASSIGNMENTS#WORKER#${workerId}`;
+export const workerKey = (workerId: string) => ({ pk: `WORKER#${workerId}`, sk: 'WORKER' });
+export const WORKER_REGISTER = 'WORKERS#ALL';
+export const establishmentKey = (id: string) => ({ pk: `ESTABLISHMENT#${id}`, sk: 'ESTABLISHMENT' });
+export const establishmentsOfClient = (clientId: string) => `ESTABLISHMENTS#CLIENT#${clientId}`;
+export const treatmentInformationKey = (orderId: string) => ({
+  pk: `TREATMENT_INFORMATION#${orderId}`,
+  sk: 'TREATMENT_INFORMATION',
+});
+export const treatmentInformationOfClient = (clientId: string) => `TREATMENT_INFORMATION#CLIENT#${clientId}`;
+export const individualContractKey = (id: string) => ({
+  pk: `INDIVIDUAL_CONTRACT#${id}`,
+  sk: 'INDIVIDUAL_CONTRACT',
+});
+export const individualContractsOfOrder = (orderId: string) => `INDIVIDUAL_CONTRACTS#ORDER#${orderId}`;
+export const individualContractsOfClient = (clientId: string) => `INDIVIDUAL_CONTRACTS#CLIENT#${clientId}`;
+export const OPEN_TERMS_REQUESTS = 'INDIVIDUAL_CONTRACT_TERMS#OPEN';
 
 export function keysOf(entity: LedgerEntity): ItemKeys {
   switch (entity.type) {
@@ -207,7 +226,7 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
         gsi1sk: `${n.createdAt}#${n.notificationId}`,
       };
     }
-    case 'STAFF_ASSIGNMENT': {
+    case 'WORKER_ASSIGNMENT': {
       const a = entity.value;
       return {
         ...assignmentKey(a.assignmentId),
@@ -216,6 +235,8 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
         ...(a.salesRepId
           ? { gsi2pk: assignmentsOfRep(a.salesRepId), gsi2sk: `${a.startDate}#${a.assignmentId}` }
           : {}),
+        gsi4pk: assignmentsOfWorker(a.workerId),
+        gsi4sk: `${a.startDate}#${a.assignmentId}`,
       };
     }
     case 'GSTAFF_CLIENT': {
@@ -269,6 +290,40 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
       return jobLeaseKey(entity.value.job);
     case 'KINTONE_NOTIFICATION':
       return kintoneNotificationKey(entity.value.notificationId);
+    // --- Individual contracts (A5-3 … A5-5) ---
+    case 'WORKER':
+      return { ...workerKey(entity.value.workerId), gsi5pk: WORKER_REGISTER, gsi5sk: entity.value.workerId };
+    case 'ESTABLISHMENT': {
+      const e = entity.value;
+      return {
+        ...establishmentKey(e.establishmentId),
+        gsi4pk: establishmentsOfClient(e.clientId),
+        gsi4sk: `${e.createdAt}#${e.establishmentId}`,
+      };
+    }
+    case 'TREATMENT_INFORMATION': {
+      const t = entity.value;
+      return {
+        ...treatmentInformationKey(t.orderId),
+        gsi4pk: treatmentInformationOfClient(t.clientId),
+        gsi4sk: `${t.createdAt}#${t.orderId}`,
+      };
+    }
+    case 'INDIVIDUAL_CONTRACT': {
+      const c = entity.value;
+      const newest = `${c.createdAt}#${c.individualContractId}`;
+      return {
+        ...individualContractKey(c.individualContractId),
+        gsi1pk: individualContractsOfOrder(c.orderId),
+        gsi1sk: newest,
+        // Sparse: present only while requested terms are incomplete (the 2-day deadline, A5-4).
+        ...(c.termsRequest && !c.termsRequest.metAt
+          ? { gsi3pk: OPEN_TERMS_REQUESTS, gsi3sk: `${c.termsRequest.dueAt}#${c.individualContractId}` }
+          : {}),
+        gsi4pk: individualContractsOfClient(c.clientId),
+        gsi4sk: newest,
+      };
+    }
     case 'KINTONE_OUTBOX_ENTRY': {
       const e = entity.value;
       return {

@@ -47,10 +47,17 @@ describe('G-Staff adapter', () => {
     expect(changed).toEqual([]);
   });
 
-  it('reads the staff register', async () => {
-    const assignments = await all(adapter().staffRegister());
+  it('reads the worker register: each worker with their assignments', async () => {
+    const workers = await all(adapter().workerRegister());
+    expect(workers.find((w) => w.workerId === 'S-003')).toMatchObject({
+      name: '中村 健二',
+      employmentTerm: 'INDEFINITE',
+      birthDate: '1979-01-20',
+    });
+    expect(workers.find((w) => w.workerId === 'S-006')?.assignments).toEqual([]);
+    const assignments = workers.flatMap((w) => w.assignments);
     expect(assignments.find((a) => a.assignmentId === 'H-2')).toMatchObject({
-      staffId: 'S-002',
+      workerId: 'S-002',
       establishment: '品川第一倉庫',
       organisationalUnit: '入荷課',
       startDate: '2023-12-01',
@@ -140,7 +147,7 @@ describe('G-Staff adapter', () => {
     const share = {
       hubOrderId: 'ord_share_1',
       gstaffClientId: 'G-1002',
-      staffId: 'S-003',
+      workerId: 'S-003',
       establishment: '本社工場',
       organisationalUnit: '検品課',
       startDate: '2027-01-04',

@@ -10,16 +10,16 @@ import type {
   GStaffClientRecord,
   GStaffClientRegistration,
   IndividualContractShare,
-  StaffAssignment,
+  RegisteredWorker,
 } from '../../core/gstaff/gstaff.js';
 import { ResilientHttpClient } from '../shared/http-client.js';
 import type { RetryPolicy } from '../shared/resilience.js';
 import {
-  fromApiAssignment,
   fromApiClient,
+  fromApiWorker,
   GSTAFF_PATHS,
-  type GStaffApiAssignment,
   type GStaffApiClient,
+  type GStaffApiWorker,
   toApiContract,
   toApiCreditDecision,
   toApiShare,
@@ -77,11 +77,11 @@ export class GStaffHttpAdapter implements GStaff {
     );
   }
 
-  staffRegister(): AsyncIterable<StaffAssignment[]> {
-    return this.pages<GStaffApiAssignment, StaffAssignment>(
-      'staffRegister',
-      GSTAFF_PATHS.staffAssignments,
-      fromApiAssignment,
+  workerRegister(): AsyncIterable<RegisteredWorker[]> {
+    return this.pages<GStaffApiWorker, RegisteredWorker>(
+      'workerRegister',
+      GSTAFF_PATHS.workers,
+      fromApiWorker,
     );
   }
 

@@ -8,7 +8,8 @@ import type {
   CreditDecision,
   GStaffClientRecord,
   IndividualContractShare,
-  StaffAssignment,
+  RegisteredWorker,
+  WorkerAssignment,
 } from '../../core/gstaff/gstaff.js';
 
 /** A client as the (assumed) G-Staff API returns it. */
@@ -24,9 +25,9 @@ export interface GStaffApiClient {
   koushinNichiji: string;
 }
 
+/** One assignment (派遣実績) within a worker of the (assumed) worker register. */
 export interface GStaffApiAssignment {
   haken_id: string;
-  staff_code: string;
   kokyakuCode: string;
   jigyousho: string;
   soshikiTani: string;
@@ -49,10 +50,30 @@ export function fromApiClient(c: GStaffApiClient): GStaffClientRecord {
   };
 }
 
-export function fromApiAssignment(a: GStaffApiAssignment): StaffAssignment {
+/** A worker (派遣スタッフ) of the (assumed) worker register (スタッフ台帳) with their assignments. */
+export interface GStaffApiWorker {
+  staff_code: string;
+  shimei: string;
+  /** 無期雇用 / 有期雇用 */
+  koyouKubun: 'MUKI' | 'YUUKI';
+  seinengappi?: string | null;
+  hakenRireki: GStaffApiAssignment[];
+}
+
+export function fromApiWorker(w: GStaffApiWorker): RegisteredWorker {
+  return {
+    workerId: w.staff_code,
+    name: w.shimei,
+    employmentTerm: w.koyouKubun === 'MUKI' ? 'INDEFINITE' : 'FIXED_TERM',
+    ...(w.seinengappi ? { birthDate: w.seinengappi } : {}),
+    assignments: w.hakenRireki.map((a) => fromApiAssignment(w.staff_code, a)),
+  };
+}
+
+export function fromApiAssignment(workerId: string, a: GStaffApiAssignment): WorkerAssignment {
   return {
     assignmentId: a.haken_id,
-    staffId: a.staff_code,
+    workerId,
     gstaffClientId: a.kokyakuCode,
     establishment: a.jigyousho,
     organisationalUnit: a.soshikiTani,
@@ -65,7 +86,7 @@ export function fromApiAssignment(a: GStaffApiAssignment): StaffAssignment {
 /** The (assumed) paths. */
 export const GSTAFF_PATHS = {
   clients: '/api/v1/clients',
-  staffAssignments: '/api/v1/staff-assignments',
+  workers: '/api/v1/workers',
   contracts: '/api/v1/contracts',
   individualContractShares: '/api/v1/individual-contracts',
   creditDecisions: '/api/v1/credit-decisions',
@@ -98,7 +119,7 @@ export function toApiContract(c: ContractToStore) {
 export function toApiShare(s: IndividualContractShare) {
   return {
     kokyakuCode: s.gstaffClientId,
-    staff_code: s.staffId,
+    staff_code: s.workerId,
     jigyousho: s.establishment,
     soshikiTani: s.organisationalUnit,
     kaishiBi: s.startDate,

@@ -1,7 +1,7 @@
 /**
  * A G-Staff sandbox serving the hub's assumed REST contract (docs/integrations/gstaff.md) with a
  * realistic seeded register: clients with and without past troubles, conflict dates, turnover,
- * and staff assignments close to their 3-year limits. Bearer-key auth, idempotent
+ * and the worker register (workers with their assignments, some close to their 3-year limits). Bearer-key auth, idempotent
  * registration, cursor paging, seeded fault injection.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readJsonBody, seededRandom, sendJson } from '../shared/sandbox-kit.js';
-import { GSTAFF_PATHS, type GStaffApiAssignment, type GStaffApiClient } from './gstaff-mapping.js';
+import { GSTAFF_PATHS, type GStaffApiClient, type GStaffApiWorker } from './gstaff-mapping.js';
 
 export type GStaffFaultKind = '429' | '500' | '503' | 'reset' | 'timeout-after-commit';
 
@@ -94,44 +94,110 @@ export function seededGStaffClients(): GStaffApiClient[] {
   ];
 }
 
-export function seededGStaffAssignments(): GStaffApiAssignment[] {
+/**
+ * The seeded worker register (スタッフ台帳): workers with their assignments by client
+ * establishment and organisational unit — one close to the 3-year individual limit after a short
+ * break, one whose earlier run was broken by more than 3 months, a worker of 60 or over, an
+ * indefinite-term worker, and a new registrant with no assignment yet.
+ */
+export function seededGStaffWorkers(): GStaffApiWorker[] {
   return [
     {
-      haken_id: 'H-1',
       staff_code: 'S-001',
-      kokyakuCode: 'G-1001',
-      jigyousho: '品川第一倉庫',
-      soshikiTani: '出荷課',
-      tantouEigyou: 'sales.tokyo1',
-      kaishiBi: '2024-04-01',
+      shimei: '山本 翔太',
+      koyouKubun: 'YUUKI',
+      seinengappi: '1992-05-14',
+      hakenRireki: [
+        {
+          haken_id: 'H-1',
+          kokyakuCode: 'G-1001',
+          jigyousho: '品川第一倉庫',
+          soshikiTani: '出荷課',
+          tantouEigyou: 'sales.tokyo1',
+          kaishiBi: '2024-04-01',
+        },
+      ],
     },
     {
-      haken_id: 'H-2',
       staff_code: 'S-002',
-      kokyakuCode: 'G-1001',
-      jigyousho: '品川第一倉庫',
-      soshikiTani: '入荷課',
-      tantouEigyou: 'sales.tokyo1',
-      kaishiBi: '2023-12-01',
+      shimei: '小林 真由美',
+      koyouKubun: 'YUUKI',
+      seinengappi: '1988-11-02',
+      hakenRireki: [
+        {
+          haken_id: 'H-5',
+          kokyakuCode: 'G-1001',
+          jigyousho: '品川第一倉庫',
+          soshikiTani: '入荷課',
+          tantouEigyou: 'sales.tokyo1',
+          kaishiBi: '2023-04-01',
+          shuuryouBi: '2023-09-30',
+        },
+        {
+          haken_id: 'H-2',
+          kokyakuCode: 'G-1001',
+          jigyousho: '品川第一倉庫',
+          soshikiTani: '入荷課',
+          tantouEigyou: 'sales.tokyo1',
+          kaishiBi: '2023-12-01',
+        },
+      ],
     },
     {
-      haken_id: 'H-3',
       staff_code: 'S-003',
-      kokyakuCode: 'G-1002',
-      jigyousho: '本社工場',
-      soshikiTani: '検品課',
-      tantouEigyou: 'sales.osaka1',
-      kaishiBi: '2024-01-16',
+      shimei: '中村 健二',
+      koyouKubun: 'MUKI',
+      seinengappi: '1979-01-20',
+      hakenRireki: [
+        {
+          haken_id: 'H-3',
+          kokyakuCode: 'G-1002',
+          jigyousho: '本社工場',
+          soshikiTani: '検品課',
+          tantouEigyou: 'sales.osaka1',
+          kaishiBi: '2024-01-16',
+        },
+      ],
     },
     {
-      haken_id: 'H-4',
       staff_code: 'S-004',
-      kokyakuCode: 'G-1003',
-      jigyousho: '川崎工場',
-      soshikiTani: '製造一課',
-      tantouEigyou: 'sales.tokyo2',
-      kaishiBi: '2025-05-01',
-      shuuryouBi: '2026-04-30',
+      shimei: '加藤 美穂',
+      koyouKubun: 'YUUKI',
+      seinengappi: '1995-07-30',
+      hakenRireki: [
+        {
+          haken_id: 'H-6',
+          kokyakuCode: 'G-1003',
+          jigyousho: '川崎工場',
+          soshikiTani: '製造一課',
+          tantouEigyou: 'sales.tokyo2',
+          kaishiBi: '2022-01-10',
+          shuuryouBi: '2022-12-31',
+        },
+        {
+          haken_id: 'H-4',
+          kokyakuCode: 'G-1003',
+          jigyousho: '川崎工場',
+          soshikiTani: '製造一課',
+          tantouEigyou: 'sales.tokyo2',
+          kaishiBi: '2025-05-01',
+          shuuryouBi: '2026-04-30',
+        },
+      ],
+    },
+    {
+      staff_code: 'S-005',
+      shimei: '斎藤 和夫',
+      koyouKubun: 'YUUKI',
+      seinengappi: '1962-03-08',
+      hakenRireki: [],
+    },
+    {
+      staff_code: 'S-006',
+      shimei: '松本 彩',
+      koyouKubun: 'YUUKI',
+      seinengappi: '2001-09-19',
+      hakenRireki: [],
     },
   ];
 }
@@ -142,7 +208,7 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
   const apiKey = options.apiKey ?? 'sandbox-gstaff-key';
   const now = options.now ?? (() => new Date());
   const clients = new Map(seededGStaffClients().map((c) => [c.kokyakuCode, c]));
-  const assignments = seededGStaffAssignments();
+  const workers = seededGStaffWorkers();
   const registrations = new Map<string, { status: number; body: unknown }>();
   const contracts: GStaffSandbox['contracts'] = new Map();
   const shares: GStaffSandbox['shares'] = new Map();
@@ -290,8 +356,8 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
           answered.set(`${url.pathname}#${String(key)}`, answer);
           result = [201, answer];
         }
-      } else if (req.method === 'GET' && url.pathname === GSTAFF_PATHS.staffAssignments) {
-        result = [200, page(assignments, url)];
+      } else if (req.method === 'GET' && url.pathname === GSTAFF_PATHS.workers) {
+        result = [200, page(workers, url)];
       } else {
         return error(res, 404, 'NOT_FOUND', `${req.method} ${url.pathname} is not part of the contract`);
       }
