@@ -65,6 +65,7 @@ const LABELS = {
   DIRECTOR: 'Director',
   LEGAL_REVIEW: 'LegalReview',
   LEGAL_SEND: 'LegalSend',
+  MARKETING_SEND: 'MarketingSend',
 } as const;
 
 /** The states of one state machine, built in their own scope (state names are unique per machine). */
@@ -343,6 +344,33 @@ const orderApprovalDefinition: WorkflowDefinition = (scope, settings) => {
 };
 
 /**
+ * Individual contract (A5-5, A5-6): the gates → shared to G-Staff → marketing sends → the gates
+ * again → GMO Sign (the rep approves, the client signs) → stored in G-Staff → the order in
+ * kintone shows it. A failing gate ends it REJECTED, before anything is shared or sent.
+ */
+const individualContractDefinition: WorkflowDefinition = (scope, settings) => {
+  const s = new States(scope, 'IndividualContractStates', settings);
+  const gatesFailed = s.verdict('GatesFailed', 'REJECTED', 'GATES');
+  const gates = (name: string, next: sfn.IChainable) =>
+    s
+      .step(name, { task: 'individualContract.gates' }, '$.gates')
+      .next(
+        new sfn.Choice(s, `${name}Passed`)
+          .when(sfn.Condition.booleanEquals('$.gates.passed', true), next)
+          .otherwise(gatesFailed),
+      );
+  const signed = s
+    .step('ShowInKintone', { task: 'individualContract.showInKintone' })
+    .next(s.verdict('Signed', 'APPROVED', 'SIGNED'));
+  const marketingSend = s.approval(
+    'MARKETING_SEND',
+    gates('GatesBeforeSending', s.signing('individualContract', signed)),
+    s.verdict('SendRefusedByMarketing', 'REJECTED', 'MARKETING'),
+  );
+  return gates('Gates', s.step('ShareToGStaff', { task: 'individualContract.share' }).next(marketingSend));
+};
+
+/**
  * The state machines, one per workflow (named after the application type it runs, in its
  * Comment): the construct id, and the definition. A new workflow adds one line here.
  */
@@ -350,6 +378,7 @@ export const WORKFLOW_MACHINES = {
   CREDIT_PRECHECK: { id: 'CreditPrecheck', define: creditPrecheckDefinition },
   CONTRACT_EXECUTION: { id: 'ContractExecution', define: contractExecutionDefinition },
   ORDER_APPROVAL: { id: 'OrderApproval', define: orderApprovalDefinition },
+  INDIVIDUAL_CONTRACT: { id: 'IndividualContract', define: individualContractDefinition },
 } as const satisfies Record<string, { id: string; define: WorkflowDefinition }>;
 
 /** The workflows' names (core's WORKFLOWS; dev/workflow-definitions.ts checks that they agree). */

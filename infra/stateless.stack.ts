@@ -391,6 +391,7 @@ export class StatelessStack extends Stack {
       this.gmosignWebhookFunction.addEnvironment(variable, machine.stateMachineArn);
     }
     this.workflows.contractExecution.grantTaskResponse(this.gmosignWebhookFunction);
+    this.workflows.byWorkflow.INDIVIDUAL_CONTRACT.grantTaskResponse(this.gmosignWebhookFunction);
     // Contract PDFs the reps upload (non-standard texts) are pre-signed by the API's role.
     this.graphqlFunction.addToRolePolicy(
       new iam.PolicyStatement({

@@ -62,6 +62,7 @@ const STEP_LABEL: Record<ApprovalStep, string> = {
   DIRECTOR: '取締役',
   LEGAL_REVIEW: '法務（定形外契約の審査）',
   LEGAL_SEND: '法務（GMOサインでの発報）',
+  MARKETING_SEND: 'マーケティング（個別契約書のGMOサインでの発報）',
 };
 
 const openInput = z.object({
@@ -192,7 +193,7 @@ async function decideApplication(
     ]);
   const client = await loadClient(deps, application.clientId);
   const now = deps.clock.now().toISOString();
-  const detail = decision.text(outcome);
+  const detail = decision.text(outcome, application);
   const effects = (await workflow.onDecided?.(deps, outcome, { application, client, now })) ?? {
     changes: [],
     writes: [],

@@ -45,7 +45,7 @@ export type Outcome = 'APPROVED' | 'REJECTED';
 
 /** A decision the workflow can reach, as the applicant reads it; `kind` when it is not plain APPROVED / REJECTED. */
 export interface DecisionText {
-  text: (outcome: Outcome) => string;
+  text: (outcome: Outcome, application: Application) => string;
   kind?: ApplicationEvent['kind'];
 }
 

@@ -6,6 +6,7 @@
 import type { ApplicationType } from './application.js';
 import { contractExecutionWorkflow } from './contract-execution-workflow.js';
 import { creditPrecheckWorkflow } from './credit-precheck-workflow.js';
+import { individualContractWorkflow } from './individual-contract-workflow.js';
 import { orderApprovalWorkflow } from './order-approval-workflow.js';
 import type { ApplicationWorkflow } from './workflow-module.js';
 
@@ -13,6 +14,7 @@ export const APPLICATION_WORKFLOWS: readonly ApplicationWorkflow[] = [
   creditPrecheckWorkflow,
   contractExecutionWorkflow,
   orderApprovalWorkflow,
+  individualContractWorkflow,
 ];
 
 const byType = new Map(APPLICATION_WORKFLOWS.map((w) => [w.type, w]));
