@@ -16,5 +16,6 @@ import './sync.js';
 import './overdue.js';
 import './signing.js';
 import './dashboard.js';
+import './contracts.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
