@@ -114,6 +114,7 @@ describe('approval workflows', () => {
       ).filter((st) => JSON.stringify(st.Action).includes('SendTask')),
     );
     expect(released).toContain('ContractExecution');
+    expect(released).toContain('IndividualContract');
     expect(released).not.toContain('CreditPrecheck');
   });
 });
@@ -537,7 +538,7 @@ describe('alarms and dashboard', () => {
   });
 
   it('alarms on state machine failures and time-outs, API 5xx and Scheduler target errors', () => {
-    for (const machine of ['CreditPrecheck', 'ContractExecution', 'OrderApproval']) {
+    for (const machine of ['CreditPrecheck', 'ContractExecution', 'OrderApproval', 'IndividualContract']) {
       expect(alarmNamed(`${machine}Failed`)).toMatchObject({ MetricName: 'ExecutionsFailed' });
       expect(alarmNamed(`${machine}TimedOut`)).toMatchObject({ MetricName: 'ExecutionsTimedOut' });
     }
@@ -678,7 +679,7 @@ describe('bounded workflows', () => {
   };
 
   it('gives every execution an overall timeout (90 days)', () => {
-    for (const comment of ['CREDIT_PRECHECK', 'CONTRACT_EXECUTION', 'ORDER_APPROVAL'])
+    for (const comment of ['CREDIT_PRECHECK', 'CONTRACT_EXECUTION', 'ORDER_APPROVAL', 'INDIVIDUAL_CONTRACT'])
       expect(definition(comment).TimeoutSeconds).toBe(90 * 86_400);
   });
 
@@ -714,7 +715,7 @@ describe('bounded workflows', () => {
       'detail-type': ['Step Functions Execution Status Change'],
       detail: { status: ['TIMED_OUT', 'ABORTED'] },
     });
-    expect(rule.EventPattern.detail.stateMachineArn).toHaveLength(3);
+    expect(rule.EventPattern.detail.stateMachineArn).toHaveLength(4);
     const target = first(rule.Targets as Json[]);
     expect(JSON.stringify(target.Arn)).toContain('WorkflowTasks');
     expect(target.InputTransformer.InputTemplate).toContain('"task":"application.fail"');
