@@ -284,7 +284,7 @@ Reading the table:
   submission (GetItem), look up clients by normalised name (Query), one TransactWriteItems.
 - A page of 50 inquiries with their clients, or of 50 clients with their reps, costs one Query
   plus one BatchGetItem (the per-request dataloaders), whatever the page size.
-- A proposal reads the client, the directory, each rep's assignment history and staff-register
+- A proposal reads the client, the directory, each rep's assignment history and worker-register
   entries, the clients of those histories (one BatchGetItem per 100) and the client's risk
   sources: its cost grows with the number of reps in the department and their history.
 `;

@@ -5,6 +5,7 @@
  */
 import { escalateDelayedContractExecutions } from './applications/contract-delay.js';
 import type { HubDeps } from './hub.js';
+import { escalateOverdueTermsRequests } from './individual-contracts/escalate-terms-requests.js';
 import { escalateOverdueFirstContacts } from './inquiries/escalate-first-contacts.js';
 import { escalateOverdueVisitRecords } from './visits/escalate-visit-records.js';
 
@@ -12,6 +13,7 @@ export interface DeadlineJobResult {
   firstContacts: { escalated: number; skipped: number };
   visitRecords: { escalated: number; skipped: number };
   contractExecutions: { escalated: number; skipped: number };
+  individualContractTerms: { escalated: number; skipped: number };
 }
 
 export async function runDeadlineJob(deps: HubDeps): Promise<DeadlineJobResult> {
@@ -19,5 +21,6 @@ export async function runDeadlineJob(deps: HubDeps): Promise<DeadlineJobResult> 
     firstContacts: await escalateOverdueFirstContacts(deps),
     visitRecords: await escalateOverdueVisitRecords(deps),
     contractExecutions: await escalateDelayedContractExecutions(deps),
+    individualContractTerms: await escalateOverdueTermsRequests(deps),
   };
 }

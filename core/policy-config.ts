@@ -18,6 +18,8 @@ export interface Policy {
   approvalWaitHours: number;
   /** a sync conflict open longer than this is overdue. */
   syncConflictHours: number;
+  /** A5-4: the client's items of an individual contract are collected within this many calendar days of the request. */
+  individualContractTermsDays: number;
   /** A2-2: how the rep proposal weighs its factors. */
   assignment: AssignmentWeights;
   /** The agency's name as clients read it in e-mails (A7-1). */
@@ -61,6 +63,7 @@ const policyEnv = z.object({
   CONTRACT_EXECUTION_BUSINESS_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   APPROVAL_WAIT_HOURS: z.coerce.number().int().min(1).max(8760).default(72),
   SYNC_CONFLICT_HOURS: z.coerce.number().int().min(1).max(8760).default(24),
+  INDIVIDUAL_CONTRACT_TERMS_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   ASSIGNMENT_WEIGHT_CLIENT_LOAD: z.coerce.number().min(0).max(100).default(0.35),
   ASSIGNMENT_WEIGHT_STAFF_LOAD: z.coerce.number().min(0).max(100).default(0.25),
   ASSIGNMENT_WEIGHT_INDUSTRY_FIT: z.coerce.number().min(0).max(100).default(0.4),
@@ -85,6 +88,7 @@ export function policyFromEnv(env: Record<string, string | undefined>): Policy {
     contractExecutionBusinessDays: cfg.CONTRACT_EXECUTION_BUSINESS_DAYS,
     approvalWaitHours: cfg.APPROVAL_WAIT_HOURS,
     syncConflictHours: cfg.SYNC_CONFLICT_HOURS,
+    individualContractTermsDays: cfg.INDIVIDUAL_CONTRACT_TERMS_DAYS,
     assignment: {
       clientLoad: cfg.ASSIGNMENT_WEIGHT_CLIENT_LOAD,
       staffLoad: cfg.ASSIGNMENT_WEIGHT_STAFF_LOAD,

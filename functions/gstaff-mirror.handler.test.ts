@@ -28,12 +28,12 @@ it('refreshes the mirror on schedule', async () => {
   const handler = makeHandler({ hub: hubDeps(t.ledger), gstaff, logger: createLogger('test'), metrics });
   expect(await handler()).toEqual({
     clients: { seen: sandbox.clients.size, changed: sandbox.clients.size },
-    staff: { seen: 4, changed: 4 },
+    workers: { seen: 6, changed: 12 },
     links: { linked: 0, registered: 0, needsReview: 0, retryLater: 0 },
   });
   expect(await handler()).toEqual({
     clients: { seen: sandbox.clients.size, changed: 0 },
-    staff: { seen: 4, changed: 0 },
+    workers: { seen: 6, changed: 0 },
     links: { linked: 0, registered: 0, needsReview: 0, retryLater: 0 },
   });
   // One "refreshed" per successful run: the stale-mirror alarm fires when they stop.

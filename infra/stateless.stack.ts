@@ -399,6 +399,19 @@ export class StatelessStack extends Stack {
         resources: [`${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/contracts/*`],
       }),
     );
+    // The clients' legal PDFs (conflict-date notices, hearing records, treatment information, A5-3)
+    // are uploaded and read through URLs the API pre-signs, under legal/ only.
+    this.graphqlFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [`${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/legal/*`],
+      }),
+    );
+    Validations.of(this.graphqlFunction).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${DOCUMENTS_BUCKET_ARN_EXPORT}/legal/*]`,
+      reason:
+        'Each client PDF (conflict-date notice, hearing record, treatment information) gets its own key; the function may only put and get objects under legal/.',
+    });
     const workflowTasksId = this.getLogicalId(
       this.workflowTasksFunction.node.defaultChild as lambda.CfnFunction,
     );

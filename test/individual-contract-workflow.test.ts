@@ -260,7 +260,10 @@ describe('individual contract (A5-5, A5-6) against the sandboxes', () => {
     await t.ledger.commit(
       [
         {
-          entity: { type: 'TREATMENT_INFORMATION', value: { ...treatment, documents: [], version: treatment.version + 1 } },
+          entity: {
+            type: 'TREATMENT_INFORMATION',
+            value: { ...treatment, documents: [], version: treatment.version + 1 },
+          },
           expectedVersion: 1,
         },
       ],

@@ -6,6 +6,7 @@
  * Japanese message naming the item, the date or the rule. The workflow calls this before it
  * shares or sends; nothing here writes. Requirements: A5-3, A5-4, A5-5.
  */
+import { NotFoundError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { loadPeriodCheckFacts } from './decide-worker.js';
 import { missingTermsText, termsCompleteness } from './individual-contract-terms.js';
@@ -39,9 +40,7 @@ export async function checkIndividualContractGates(
   individualContractId: string,
 ): Promise<IndividualContractGateResult> {
   const contract = await deps.ledger.getIndividualContract(individualContractId);
-  if (!contract) {
-    throw new Error(`individual contract ${individualContractId} was not found`);
-  }
+  if (!contract) throw new NotFoundError('IndividualContract', individualContractId);
   const failures: IndividualContractGateFailure[] = [];
   const [applications, establishment, treatment] = await Promise.all([
     deps.ledger.listApplicationsOfClient(contract.clientId),
@@ -67,6 +66,11 @@ export async function checkIndividualContractGates(
     failures.push({
       gate: 'TREATMENT_INFORMATION',
       message: `オーダー ${contract.orderId} の待遇情報が登録されていません。`,
+    });
+  } else if (treatment.establishmentId !== contract.establishmentId) {
+    failures.push({
+      gate: 'TREATMENT_INFORMATION',
+      message: `オーダー ${contract.orderId} の待遇情報は別の事業所について登録されています（この契約の事業所「${establishment?.name ?? contract.establishmentId}」の分が必要です）。`,
     });
   } else {
     const missing = missingTreatmentItems(treatment);

@@ -57,6 +57,28 @@ export interface MailTemplateParams {
     detail?: string;
     applicationId: string;
   };
+  // --- Individual contracts (A5-4) ---
+  INDIVIDUAL_CONTRACT_TERMS_REQUEST: {
+    company: string;
+    contactName: string;
+    salesRepName: string;
+    agencyName: string;
+    establishment: string;
+    organisationalUnit: string;
+    period: { startDate: string; endDate: string };
+    /** The items still needed, in the agency's words. */
+    items: string[];
+    dueAt: string;
+    individualContractId: string;
+  };
+  INDIVIDUAL_CONTRACT_TERMS_OVERDUE: {
+    company: string;
+    department: string;
+    requestedByName: string;
+    dueAt: string;
+    missing: string[];
+    individualContractId: string;
+  };
 }
 
 export type MailTemplate = keyof MailTemplateParams;
@@ -70,6 +92,8 @@ export const MAIL_TEMPLATES = [
   'APPROVAL_REQUESTED',
   'APPLICATION_DECIDED',
   'CONTRACT_EXECUTION_DELAYED',
+  'INDIVIDUAL_CONTRACT_TERMS_REQUEST',
+  'INDIVIDUAL_CONTRACT_TERMS_OVERDUE',
 ] as const;
 
 const OUTCOME_TEXT = { APPROVED: '承認', REJECTED: '否決', FAILED: '処理エラー' } as const;
@@ -252,6 +276,52 @@ export function renderMail<T extends MailTemplate>(
       ];
       return {
         subject: `【${OUTCOME_TEXT[p.outcome]}】${p.applicationLabel} ${p.company} 様`,
+        text: lines.join('\n'),
+      };
+    }
+    case 'INDIVIDUAL_CONTRACT_TERMS_REQUEST': {
+      const p = params as MailTemplateParams['INDIVIDUAL_CONTRACT_TERMS_REQUEST'];
+      const lines = [
+        `${p.company}`,
+        `${p.contactName} 様`,
+        '',
+        'いつも大変お世話になっております。',
+        `${p.agencyName} の ${p.salesRepName} でございます。`,
+        '',
+        '労働者派遣個別契約書の作成にあたり、下記の事項についてご確認・ご教示をお願いいたします。',
+        '',
+        `・派遣先事業所: ${p.establishment}（組織単位: ${p.organisationalUnit}）`,
+        `・派遣期間: ${p.period.startDate} ～ ${p.period.endDate}`,
+        '',
+        'ご確認いただきたい事項:',
+        ...p.items.map((item) => `・${item}`),
+        '',
+        `恐れ入りますが、${jstDateTime(p.dueAt)} までにご返信くださいますようお願い申し上げます。`,
+        `（管理番号: ${p.individualContractId}）`,
+        '',
+        SIGNATURE,
+      ];
+      return {
+        subject: `【${p.agencyName}】労働者派遣個別契約書の記載事項のご確認のお願い（${jstDay(p.dueAt)} まで）`,
+        text: lines.join('\n'),
+      };
+    }
+    case 'INDIVIDUAL_CONTRACT_TERMS_OVERDUE': {
+      const p = params as MailTemplateParams['INDIVIDUAL_CONTRACT_TERMS_OVERDUE'];
+      const lines = [
+        `${p.department} マネージャー各位`,
+        '',
+        `${p.company} 様の個別契約書の記載事項（依頼者: ${p.requestedByName}、管理番号: ${p.individualContractId}）が、期限（${jstDateTime(p.dueAt)}、依頼から2日以内）を過ぎてもそろっていません。`,
+        '',
+        '未回収の事項:',
+        ...p.missing.map((item) => `・${item}`),
+        '',
+        '担当者に確認のうえ、至急お客様から回収してハブに登録してください。',
+        '',
+        SIGNATURE,
+      ];
+      return {
+        subject: `【期限超過】個別契約書の記載事項未回収: ${p.company} 様（${jstDay(p.dueAt)} 期限）`,
         text: lines.join('\n'),
       };
     }

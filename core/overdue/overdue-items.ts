@@ -4,7 +4,8 @@
  * applications past 10 business days without a delay reason, approval tasks waiting past their
  * time, and sync conflicts open longer than a day. Each item names who is responsible and
  * whether (and when) it was escalated. Sales and managers see their department's items;
- * marketing, legal, directors and admins see all. Individual-contract items join when they exist.
+ * marketing, legal, directors and admins see all. Individual-contract items (A5-4: the client's
+ * items not all stored within 2 calendar days of the request) are listed too.
  */
 import { type Actor, assertMay, seesAllDepartments, seesDepartment } from '../access.js';
 import type { ApprovalPool, ApprovalTask } from '../applications/approval-task.js';
@@ -17,6 +18,7 @@ export const OVERDUE_KINDS = [
   'CONTRACT_EXECUTION',
   'APPROVAL',
   'SYNC_CONFLICT',
+  'INDIVIDUAL_CONTRACT_TERMS',
 ] as const;
 export type OverdueKind = (typeof OVERDUE_KINDS)[number];
 
@@ -173,6 +175,33 @@ export async function listOverdueItems(
         ...(conflictDepartment ? { department: conflictDepartment } : {}),
         dueAt: dueAt.toISOString(),
         responsible: conflictDepartment ? `MANAGER ${conflictDepartment}` : 'ADMIN',
+      });
+    }
+  }
+
+  if (wanted.has('INDIVIDUAL_CONTRACT_TERMS')) {
+    const page = await deps.ledger.listOpenIndividualContractTermsRequests({
+      dueBefore: now,
+      first: LIMIT,
+      ...(department ? { department } : {}),
+    });
+    for (const contract of page.items) {
+      const request = contract.termsRequest;
+      if (!request) continue;
+      items.push({
+        kind: 'INDIVIDUAL_CONTRACT_TERMS',
+        subjectId: contract.individualContractId,
+        clientId: contract.clientId,
+        ...(contract.department ? { department: contract.department } : {}),
+        dueAt: request.dueAt,
+        responsibleUserId: request.requestedBy,
+        responsible: request.requestedBy,
+        ...(request.escalatedAt
+          ? {
+              escalatedAt: request.escalatedAt,
+              escalatedTo: contract.department ? `MANAGER ${contract.department}` : 'MANAGER',
+            }
+          : {}),
       });
     }
   }

@@ -46,6 +46,7 @@ const ROUNDS: Record<Exclude<SyncJobName, 'kintone.orders' | 'kintone.visits'>, 
       r.firstContacts.escalated,
       r.visitRecords.escalated,
       r.contractExecutions.escalated,
+      r.individualContractTerms.escalated,
     );
     return { updated: escalated };
   },

@@ -17,5 +17,6 @@ import './overdue.js';
 import './signing.js';
 import './dashboard.js';
 import './contracts.js';
+import './individual-contracts.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

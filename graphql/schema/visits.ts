@@ -207,7 +207,7 @@ export const VisitRef = builder.objectRef<Visit>('Visit').implement({
   }),
 });
 
-const UploadGrantRef = builder.objectRef<UploadGrant>('UploadGrant').implement({
+export const UploadGrantRef = builder.objectRef<UploadGrant>('UploadGrant').implement({
   description: 'PUT the file’s bytes to url with exactly these headers before expiresAt.',
   fields: (t) => ({
     url: t.exposeString('url'),

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../core/audit.js';
 import type { Client } from '../../core/clients/client.js';
 import { ConflictError, ValidationError } from '../../core/errors.js';
+import type { Establishment } from '../../core/establishments/establishment.js';
+import type { IndividualContract } from '../../core/individual-contracts/individual-contract.js';
 import type { Inquiry } from '../../core/inquiries/inquiry.js';
 import { createTestLedger, type TestLedger } from '../../test/support/ledger.js';
 
@@ -206,5 +208,153 @@ describe('DynamoDbClientLedger queries', () => {
     await expect(t.ledger.listInquiries({ first: 5, after: 'not-a-cursor' })).rejects.toBeInstanceOf(
       ValidationError,
     );
+  });
+});
+
+describe('individual-contract records (A5-3 … A5-5)', () => {
+  const contract = (id: string, overrides: Partial<IndividualContract> = {}): IndividualContract => ({
+    individualContractId: id,
+    clientId: 'cli_ic',
+    orderId: 'ord_ic',
+    establishmentId: 'est_ic',
+    organisationalUnitId: 'unit_ic',
+    department: 'SALES_IC',
+    period: { startDate: '2027-01-04', endDate: '2027-03-31' },
+    terms: {},
+    status: 'DRAFT',
+    createdBy: 'sales-1',
+    createdAt: `2026-11-2${id.slice(-1)}T00:00:00.000Z`,
+    updatedAt: '2026-11-27T00:00:00.000Z',
+    version: 1,
+    ...overrides,
+  });
+  const request = (dueAt: string) => ({
+    requestedBy: 'sales-1',
+    requestedAt: '2026-11-25T00:00:00.000Z',
+    sentTo: { name: '担当', email: 'c@client.example' },
+    mailMessageId: 'mail_1',
+    dueAt,
+  });
+
+  it('finds contracts by client and order, newest first, and keeps open terms requests in a due queue until met', async () => {
+    const early = contract('ic1', { termsRequest: request('2026-11-27T14:59:59.999Z') });
+    const later = contract('ic2', { termsRequest: request('2026-11-29T14:59:59.999Z') });
+    const none = contract('ic3', { orderId: 'ord_other' });
+    await t.ledger.commit(
+      [early, later, none].map((value) => ({ entity: { type: 'INDIVIDUAL_CONTRACT' as const, value } })),
+      [],
+    );
+    expect(
+      (await t.ledger.listIndividualContractsOfClient('cli_ic')).map((c) => c.individualContractId),
+    ).toEqual(['ic3', 'ic2', 'ic1']);
+    expect(
+      (await t.ledger.listIndividualContractsOfOrder('ord_ic')).map((c) => c.individualContractId),
+    ).toEqual(['ic2', 'ic1']);
+    const due = (at: string, department?: string) =>
+      t.ledger.listOpenIndividualContractTermsRequests({
+        dueBefore: new Date(at),
+        first: 10,
+        ...(department ? { department } : {}),
+      });
+    expect((await due('2026-11-30T00:00:00Z')).items.map((c) => c.individualContractId)).toEqual([
+      'ic1',
+      'ic2',
+    ]);
+    expect((await due('2026-11-28T00:00:00Z', 'SALES_IC')).items.map((c) => c.individualContractId)).toEqual([
+      'ic1',
+    ]);
+    expect((await due('2026-11-30T00:00:00Z', 'SALES_OTHER')).items).toEqual([]);
+    const met = {
+      ...early,
+      termsRequest: { ...request(early.termsRequest?.dueAt as string), metAt: '2026-11-26T00:00:00.000Z' },
+      version: 2,
+    };
+    await t.ledger.commit([{ entity: { type: 'INDIVIDUAL_CONTRACT', value: met }, expectedVersion: 1 }], []);
+    expect((await due('2026-11-30T00:00:00Z')).items.map((c) => c.individualContractId)).toEqual(['ic2']);
+    expect(await t.ledger.getIndividualContract('ic1')).toEqual(met);
+  });
+
+  it('keeps establishments by client, treatment information by order, and the worker register by worker', async () => {
+    const establishment = (id: string, createdAt: string): Establishment => ({
+      establishmentId: id,
+      clientId: 'cli_est',
+      name: id,
+      organisationalUnits: [{ organisationalUnitId: `${id}_u`, name: '総務課' }],
+      createdBy: 'sales-1',
+      createdAt,
+      updatedAt: createdAt,
+      version: 1,
+    });
+    await t.ledger.commit(
+      [
+        { entity: { type: 'ESTABLISHMENT', value: establishment('est_b', '2026-11-02T00:00:00.000Z') } },
+        { entity: { type: 'ESTABLISHMENT', value: establishment('est_a', '2026-11-01T00:00:00.000Z') } },
+        {
+          entity: {
+            type: 'TREATMENT_INFORMATION',
+            value: {
+              orderId: 'ord_t',
+              clientId: 'cli_est',
+              establishmentId: 'est_a',
+              method: 'EQUAL_BALANCED',
+              items: { comparableWorkerTreatment: 'a', training: 'b', welfareFacilities: 'c' },
+              documents: [],
+              receivedBy: 'sales-1',
+              receivedOn: '2026-11-01',
+              recordedBy: 'sales-1',
+              recordedAt: '2026-11-01T00:00:00.000Z',
+              createdAt: '2026-11-01T00:00:00.000Z',
+              updatedAt: '2026-11-01T00:00:00.000Z',
+              version: 1,
+            },
+          },
+        },
+        ...['W-3', 'W-1', 'W-2'].map((workerId) => ({
+          entity: {
+            type: 'WORKER' as const,
+            value: {
+              workerId,
+              name: workerId,
+              employmentTerm: 'FIXED_TERM' as const,
+              mirroredAt: '2026-11-01T00:00:00.000Z',
+              version: 1,
+            },
+          },
+        })),
+        ...[
+          ['A-2', '2025-04-01'],
+          ['A-1', '2023-04-01'],
+        ].map(([assignmentId, startDate]) => ({
+          entity: {
+            type: 'WORKER_ASSIGNMENT' as const,
+            value: {
+              assignmentId: assignmentId as string,
+              workerId: 'W-1',
+              gstaffClientId: 'G-1',
+              establishment: '本社',
+              organisationalUnit: '総務課',
+              startDate: startDate as string,
+              mirroredAt: '2026-11-01T00:00:00.000Z',
+              version: 1,
+            },
+          },
+        })),
+      ],
+      [],
+    );
+    expect((await t.ledger.listEstablishmentsOfClient('cli_est')).map((e) => e.establishmentId)).toEqual([
+      'est_a',
+      'est_b',
+    ]);
+    expect((await t.ledger.getTreatmentInformation('ord_t'))?.method).toBe('EQUAL_BALANCED');
+    const first = await t.ledger.listWorkers(2);
+    expect(first.items.map((w) => w.workerId)).toEqual(['W-1', 'W-2']);
+    const rest = await t.ledger.listWorkers(2, first.endCursor);
+    expect(rest.items.map((w) => w.workerId)).toEqual(['W-3']);
+    expect((await t.ledger.getWorkers(['W-2', 'W-9'])).map((w) => w.workerId)).toEqual(['W-2']);
+    expect((await t.ledger.listWorkerAssignmentsOfWorker('W-1')).map((a) => a.assignmentId)).toEqual([
+      'A-1',
+      'A-2',
+    ]);
   });
 });

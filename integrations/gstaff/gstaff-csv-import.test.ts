@@ -1,7 +1,12 @@
 /** The client-register CSV export, in Shift_JIS (CP932), into G-Staff records. A1-5. */
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { GStaffCsvError, isJisX0208, parseGStaffClientCsv } from './gstaff-csv-import.js';
+import {
+  GStaffCsvError,
+  isJisX0208,
+  parseGStaffClientCsv,
+  parseGStaffWorkerCsv,
+} from './gstaff-csv-import.js';
 
 const header = '顧客コード,顧客名,法人番号,電話番号,取引状態,離職率,抵触日,過去トラブル,更新日時';
 const sjis = (lines: string[]) => iconv.encode(`${lines.join('\r\n')}\r\n`, 'cp932');
@@ -70,6 +75,61 @@ describe('G-Staff CSV import', () => {
     });
     expect(records).toEqual([
       expect.objectContaining({ gstaffClientId: 'X-1', name: '株式会社ユーティーエフ' }),
+    ]);
+  });
+});
+
+describe('G-Staff worker-register CSV import', () => {
+  const workerHeader =
+    'スタッフコード,氏名,雇用区分,生年月日,派遣ID,顧客コード,事業所,組織単位,担当営業,派遣開始日,派遣終了日';
+
+  it('reads each worker with their assignments, and a worker without any', () => {
+    const { workers, issues } = parseGStaffWorkerCsv(
+      sjis([
+        workerHeader,
+        'S-002,小林 真由美,有期,1988/11/2,H-5,G-1001,品川第一倉庫,入荷課,sales.tokyo1,2023/4/1,2023/9/30',
+        'S-002,小林 真由美,有期,1988/11/2,H-2,G-1001,品川第一倉庫,入荷課,sales.tokyo1,2023-12-01,',
+        'S-003,中村 健二,無期,,,,,,,,',
+      ]),
+    );
+    expect(issues).toEqual([]);
+    expect(workers).toEqual([
+      {
+        workerId: 'S-002',
+        name: '小林 真由美',
+        employmentTerm: 'FIXED_TERM',
+        birthDate: '1988-11-02',
+        assignments: [
+          expect.objectContaining({ assignmentId: 'H-5', startDate: '2023-04-01', endDate: '2023-09-30' }),
+          expect.objectContaining({
+            assignmentId: 'H-2',
+            workerId: 'S-002',
+            gstaffClientId: 'G-1001',
+            establishment: '品川第一倉庫',
+            organisationalUnit: '入荷課',
+            salesRepId: 'sales.tokyo1',
+            startDate: '2023-12-01',
+          }),
+        ],
+      },
+      { workerId: 'S-003', name: '中村 健二', employmentTerm: 'INDEFINITE', assignments: [] },
+    ]);
+  });
+
+  it('leaves out a worker with an unreadable assignment or employment term, saying why', () => {
+    const { workers, issues } = parseGStaffWorkerCsv(
+      sjis([
+        workerHeader,
+        'S-010,井上 悟,有期,,H-10,G-1001,品川第一倉庫,出荷課,,2024-02-30,',
+        'S-010,井上 悟,有期,,H-11,G-1001,品川第一倉庫,出荷課,,2025-01-01,',
+        'S-011,森 由紀,派遣,,,,,,,,',
+        'S-012,林 剛,有期,,,,,,,,',
+      ]),
+    );
+    expect(workers.map((w) => w.workerId)).toEqual(['S-012']);
+    expect(issues).toEqual([
+      { line: 2, column: '派遣開始日', message: expect.stringContaining('the worker S-010 is left out') },
+      { line: 4, column: '雇用区分', message: '"派遣" is neither 無期 nor 有期; the worker is left out' },
     ]);
   });
 });

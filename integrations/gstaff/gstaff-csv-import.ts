@@ -1,13 +1,13 @@
 /**
- * The G-Staff client-register CSV export (Shift_JIS / CP932 as Windows tools write it), read
- * into G-Staff records for the mirror when the API is not available. The column map is
+ * The G-Staff client-register and worker-register CSV exports (Shift_JIS / CP932 as Windows
+ * tools write them), read into G-Staff records for the mirrors when the API is not available. The column map is
  * configuration. Characters outside JIS X 0208 (NEC / IBM extensions such as ① or 髙, or a
  * substitution mark for a character Shift_JIS cannot hold) are reported, never silently
  * mangled: the record keeps exactly what the file says.
  */
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import type { GStaffClientRecord } from '../../core/gstaff/gstaff.js';
+import type { GStaffClientRecord, RegisteredWorker } from '../../core/gstaff/gstaff.js';
 
 export interface GStaffCsvColumns {
   gstaffClientId: string;
@@ -65,12 +65,15 @@ export function isJisX0208(char: string): boolean {
 /** Characters commonly written in place of one Shift_JIS cannot hold. */
 const SUBSTITUTES = new Set(['〓', '\ufffd']);
 
-export function parseGStaffClientCsv(
+type CsvOptions<C> = { columns?: C; encoding?: 'cp932' | 'utf-8' };
+
+/** Decodes the export and reads its rows; a mapped column missing from the header stops the import. */
+function readRows(
   bytes: Buffer,
-  options: { columns?: GStaffCsvColumns; encoding?: 'cp932' | 'utf-8' } = {},
-): { records: GStaffClientRecord[]; issues: CsvIssue[] } {
-  const columns = options.columns ?? DEFAULT_GSTAFF_CSV_COLUMNS;
-  const text = iconv.decode(bytes, options.encoding ?? 'cp932');
+  columns: object,
+  encoding: 'cp932' | 'utf-8' = 'cp932',
+): Record<string, string>[] {
+  const text = iconv.decode(bytes, encoding);
   const rows = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<
     string,
     string
@@ -83,30 +86,41 @@ export function parseGStaffClientCsv(
       );
     }
   }
+  return rows;
+}
+
+/** Every character of the row's mapped columns outside JIS X 0208, or standing for one the export lost. */
+function characterIssues(row: Record<string, string>, columns: object, line: number): CsvIssue[] {
+  const issues: CsvIssue[] = [];
+  for (const column of Object.values(columns) as string[]) {
+    const value = row[column] ?? '';
+    for (const char of value) {
+      if (SUBSTITUTES.has(char)) {
+        issues.push({
+          line,
+          column,
+          message: `"${char}" stands for a character the export could not write; check it in G-Staff`,
+        });
+      } else if (!isJisX0208(char)) {
+        const code = `U+${(char.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+        issues.push({ line, column, message: `"${char}" (${code}) is outside JIS X 0208; kept as written` });
+      }
+    }
+  }
+  return issues;
+}
+
+export function parseGStaffClientCsv(
+  bytes: Buffer,
+  options: CsvOptions<GStaffCsvColumns> = {},
+): { records: GStaffClientRecord[]; issues: CsvIssue[] } {
+  const columns = options.columns ?? DEFAULT_GSTAFF_CSV_COLUMNS;
+  const rows = readRows(bytes, columns, options.encoding);
   const issues: CsvIssue[] = [];
   const records: GStaffClientRecord[] = [];
   rows.forEach((row, index) => {
     const line = index + 2;
-    const rowIssues: CsvIssue[] = [];
-    for (const column of Object.values(columns)) {
-      const value = row[column as string] ?? '';
-      for (const char of value) {
-        if (SUBSTITUTES.has(char)) {
-          rowIssues.push({
-            line,
-            column: column as string,
-            message: `"${char}" stands for a character the export could not write; check it in G-Staff`,
-          });
-        } else if (!isJisX0208(char)) {
-          const code = `U+${(char.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
-          rowIssues.push({
-            line,
-            column: column as string,
-            message: `"${char}" (${code}) is outside JIS X 0208; kept as written`,
-          });
-        }
-      }
-    }
+    const rowIssues = characterIssues(row, columns, line);
     const get = (column: string | undefined) => (column ? (row[column] ?? '').trim() : '');
     const id = get(columns.gstaffClientId);
     const name = get(columns.name);
@@ -159,4 +173,121 @@ export function parseGStaffClientCsv(
     issues.push(...rowIssues);
   });
   return { records, issues };
+}
+
+/**
+ * The worker-register export (スタッフ台帳, ASSUMED layout: one row per assignment, the worker's
+ * columns repeated; a worker without any assignment has one row with the assignment columns
+ * empty). Columns are configuration, like the client register's.
+ */
+export interface GStaffWorkerCsvColumns {
+  workerId: string;
+  name: string;
+  /** 無期 / 有期 */
+  employmentTerm: string;
+  birthDate: string;
+  assignmentId: string;
+  gstaffClientId: string;
+  establishment: string;
+  organisationalUnit: string;
+  salesRepId: string;
+  startDate: string;
+  endDate: string;
+}
+
+export const DEFAULT_GSTAFF_WORKER_CSV_COLUMNS: GStaffWorkerCsvColumns = {
+  workerId: 'スタッフコード',
+  name: '氏名',
+  employmentTerm: '雇用区分',
+  birthDate: '生年月日',
+  assignmentId: '派遣ID',
+  gstaffClientId: '顧客コード',
+  establishment: '事業所',
+  organisationalUnit: '組織単位',
+  salesRepId: '担当営業',
+  startDate: '派遣開始日',
+  endDate: '派遣終了日',
+};
+
+const CSV_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+
+/** YYYY-MM-DD from "2024-04-01" or "2024/4/1", or undefined when it is not a real date. */
+export function csvDate(value: string): string | undefined {
+  const m = CSV_DATE.exec(value);
+  if (!m) return undefined;
+  const iso = `${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
+}
+
+/**
+ * Reads the worker register. A worker with any unreadable assignment row is left out whole, with
+ * the issue: a register missing an assignment would move the worker's 3-year date later, so an
+ * incomplete worker must not be decided on.
+ */
+export function parseGStaffWorkerCsv(
+  bytes: Buffer,
+  options: CsvOptions<GStaffWorkerCsvColumns> = {},
+): { workers: RegisteredWorker[]; issues: CsvIssue[] } {
+  const columns = options.columns ?? DEFAULT_GSTAFF_WORKER_CSV_COLUMNS;
+  const rows = readRows(bytes, columns, options.encoding);
+  const issues: CsvIssue[] = [];
+  const workers = new Map<string, RegisteredWorker>();
+  const broken = new Set<string>();
+  rows.forEach((row, index) => {
+    const line = index + 2;
+    issues.push(...characterIssues(row, columns, line));
+    const get = (column: string) => (row[column] ?? '').trim();
+    const fail = (column: string, message: string) => issues.push({ line, column, message });
+    const workerId = get(columns.workerId);
+    const name = get(columns.name);
+    if (!workerId || !name) {
+      fail(!workerId ? columns.workerId : columns.name, 'is empty; row skipped');
+      return;
+    }
+    const term = get(columns.employmentTerm);
+    if (term !== '無期' && term !== '有期') {
+      fail(columns.employmentTerm, `"${term}" is neither 無期 nor 有期; the worker is left out`);
+      broken.add(workerId);
+      return;
+    }
+    const birth = get(columns.birthDate);
+    const birthDate = birth ? csvDate(birth) : undefined;
+    if (birth && !birthDate) fail(columns.birthDate, `"${birth}" is not a date; left empty`);
+    const worker = workers.get(workerId) ?? {
+      workerId,
+      name,
+      employmentTerm: term === '無期' ? ('INDEFINITE' as const) : ('FIXED_TERM' as const),
+      ...(birthDate ? { birthDate } : {}),
+      assignments: [],
+    };
+    workers.set(workerId, worker);
+    const assignmentId = get(columns.assignmentId);
+    if (!assignmentId) return;
+    const startDate = csvDate(get(columns.startDate));
+    const end = get(columns.endDate);
+    const endDate = end ? csvDate(end) : undefined;
+    const missing = [columns.gstaffClientId, columns.establishment, columns.organisationalUnit].find(
+      (c) => !get(c),
+    );
+    if (!startDate || (end && !endDate) || missing) {
+      fail(
+        missing ?? (!startDate ? columns.startDate : columns.endDate),
+        `assignment ${assignmentId} cannot be read; the worker ${workerId} is left out until it is fixed`,
+      );
+      broken.add(workerId);
+      return;
+    }
+    worker.assignments.push({
+      assignmentId,
+      workerId,
+      gstaffClientId: get(columns.gstaffClientId),
+      establishment: get(columns.establishment),
+      organisationalUnit: get(columns.organisationalUnit),
+      ...(get(columns.salesRepId) ? { salesRepId: get(columns.salesRepId) } : {}),
+      startDate,
+      ...(endDate ? { endDate } : {}),
+    });
+  });
+  return { workers: [...workers.values()].filter((w) => !broken.has(w.workerId)), issues };
 }
