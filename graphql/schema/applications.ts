@@ -133,7 +133,7 @@ const ContractExecutionRef = builder
   });
 
 const PeriodRef = builder
-  .objectRef<NonNullable<Application['individualContract']>['period']>('DispatchPeriod')
+  .objectRef<NonNullable<Application['individualContract']>['period']>('SigningPeriod')
   .implement({
     description: '派遣期間: the first and last dispatch day (JST dates).',
     fields: (t) => ({ startDate: t.exposeString('startDate'), endDate: t.exposeString('endDate') }),
