@@ -399,6 +399,17 @@ export class StatelessStack extends Stack {
         resources: [`${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/contracts/*`],
       }),
     );
+    // The contracts register's downloads (A6-5): signed PDFs are read through URLs the API pre-signs.
+    this.graphqlFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [`${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/signed/*`],
+      }),
+    );
+    Validations.of(this.graphqlFunction).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${DOCUMENTS_BUCKET_ARN_EXPORT}/signed/*]`,
+      reason: 'Signed contracts are named per envelope; the API may only get them (for an audited download).',
+    });
     // The clients' legal PDFs (conflict-date notices, hearing records, treatment information, A5-3)
     // are uploaded and read through URLs the API pre-signs, under legal/ only.
     this.graphqlFunction.addToRolePolicy(

@@ -70,7 +70,7 @@ const logicalId = (template: Template, type: string, prefix: string) =>
 describe('approval workflows', () => {
   it('are Standard state machines with logging and tracing on', () => {
     const machines = stateless.findResources('AWS::StepFunctions::StateMachine');
-    expect(Object.keys(machines)).toHaveLength(3);
+    expect(Object.keys(machines)).toHaveLength(4);
     for (const machine of Object.values(machines)) {
       expect(machine.Properties.StateMachineType).toBe('STANDARD');
       expect(machine.Properties.TracingConfiguration).toEqual({ Enabled: true });
@@ -300,7 +300,7 @@ describe('documents', () => {
     expect(prefixes('GmoSignWebhook')).toEqual(['signed']);
     expect(prefixes('Outbox')).toEqual(['contracts', 'signing']);
     expect(s3Statements.find((s) => s.policy === 'Outbox')?.Action).toBe('s3:GetObject');
-    expect(prefixes('GraphQL')).toEqual(['contracts', 'visits']);
+    expect(prefixes('GraphQL')).toEqual(['contracts', 'legal', 'signed', 'visits']);
     expect(prefixes('WorkflowTasks')).toEqual(['contracts', 'signed']);
     expect(s3Statements.find((s) => s.policy === 'GmoSignWebhook')?.Action).toBe('s3:PutObject');
     expect(JSON.stringify(s3Statements)).toContain('DispatchHub-DocumentsBucketArn');
