@@ -57,7 +57,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok));
   testDefinitions();
-}, 120_000);
+}, 300_000);
 afterEach(() => {
   for (const engine of engines.splice(0)) engine.stop();
   gmo.setFaults(undefined);
