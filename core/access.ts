@@ -47,8 +47,12 @@ export const PERMISSIONS = {
   'application.submit': ['SALES'],
   /** Updating and closing orders (A7-4): sales of the order's department and up. */
   'order.manage': ['SALES'],
-  'approval.read': ['MANAGER', 'LEGAL'],
-  'approval.decide': ['MANAGER', 'LEGAL'],
+  'approval.read': ['MANAGER', 'LEGAL', 'MARKETING'],
+  'approval.decide': ['MANAGER', 'LEGAL', 'MARKETING'],
+  /** The contracts register (A6-5): sales within their department, and those who send, review or keep contracts. */
+  'contract.read': ['SALES', 'LEGAL', 'MARKETING', 'ADMIN'],
+  /** Downloading a stored contract PDF through a short-lived URL (audited): sales of the client's department, legal. */
+  'contract.download': ['SALES', 'LEGAL'],
   'staff.read': ['ADMIN', 'MANAGER'],
   'staff.manage': ['ADMIN'],
   /** Sync conflicts and job runs: the department's managers for their clients, admins for all. */

@@ -7,7 +7,7 @@ import type { DocumentStore } from '../core/documents/document-store.js';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
 import { policyFromEnv } from '../core/policy-config.js';
-import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
+import { WORKFLOWS, type WorkflowEngine, type WorkflowName } from '../core/workflows/workflow-engine.js';
 import { S3DocumentStore } from '../integrations/documents/s3-document.store.js';
 import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
 import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
@@ -30,11 +30,8 @@ export function createHubDeps(config: FunctionConfig, env: Record<string, string
 
 /** The settings the documents bucket and the workflows need (declare them in the handler's `settings`). */
 export const DOCUMENTS_SETTINGS = ['DOCUMENTS_BUCKET'] as const;
-export const WORKFLOW_SETTINGS = [
-  'CREDIT_PRECHECK_STATE_MACHINE_ARN',
-  'CONTRACT_EXECUTION_STATE_MACHINE_ARN',
-  'ORDER_APPROVAL_STATE_MACHINE_ARN',
-] as const;
+/** `<WORKFLOW>_STATE_MACHINE_ARN` for every workflow module (infra/stateless.stack.ts sets them). */
+export const WORKFLOW_SETTINGS = WORKFLOWS.map((w) => `${w}_STATE_MACHINE_ARN` as const);
 
 /** The documents bucket as the hub's document store. */
 export function documentsFrom(config: ConfigWith<(typeof DOCUMENTS_SETTINGS)[number]>): DocumentStore {
@@ -44,11 +41,10 @@ export function documentsFrom(config: ConfigWith<(typeof DOCUMENTS_SETTINGS)[num
 /** Step Functions, with each workflow's state machine ARN (set by the stack). */
 export function workflowsFrom(config: ConfigWith<(typeof WORKFLOW_SETTINGS)[number]>): WorkflowEngine {
   return new SfnWorkflowEngine(
-    {
-      CREDIT_PRECHECK: config.CREDIT_PRECHECK_STATE_MACHINE_ARN,
-      CONTRACT_EXECUTION: config.CONTRACT_EXECUTION_STATE_MACHINE_ARN,
-      ORDER_APPROVAL: config.ORDER_APPROVAL_STATE_MACHINE_ARN,
-    },
+    Object.fromEntries(WORKFLOWS.map((w) => [w, config[`${w}_STATE_MACHINE_ARN`]])) as Record<
+      WorkflowName,
+      string
+    >,
     config.AWS_REGION,
   );
 }

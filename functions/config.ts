@@ -21,6 +21,7 @@ const functionEnv = z.object({
   CREDIT_PRECHECK_STATE_MACHINE_ARN: arn.optional(),
   CONTRACT_EXECUTION_STATE_MACHINE_ARN: arn.optional(),
   ORDER_APPROVAL_STATE_MACHINE_ARN: arn.optional(),
+  INDIVIDUAL_CONTRACT_STATE_MACHINE_ARN: arn.optional(),
   /** The SES identity the hub's e-mail is sent from. */
   MAIL_FROM_ADDRESS: z.email().optional(),
   /** Secrets Manager: the website form's HMAC secret (a plain string). */

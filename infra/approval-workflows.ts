@@ -42,9 +42,10 @@ export interface ApprovalWorkflowsProps {
   logGroups?: Partial<Record<MachineName, logs.ILogGroup>>;
 }
 
-export type MachineName = 'CreditPrecheck' | 'ContractExecution' | 'OrderApproval';
+/** The state machines' construct ids. */
+export type MachineName = (typeof WORKFLOW_MACHINES)[WorkflowName]['id'];
 
-type Settings = Required<Omit<ApprovalWorkflowsProps, 'logGroups' | 'executionTimeout'>>;
+export type Settings = Required<Omit<ApprovalWorkflowsProps, 'logGroups' | 'executionTimeout'>>;
 
 /** Step Functions ends a Standard execution at 25,000 history events; a signature poll costs about 17. */
 const MAX_SIGNATURE_POLLS = 1200;
@@ -64,17 +65,18 @@ const LABELS = {
   DIRECTOR: 'Director',
   LEGAL_REVIEW: 'LegalReview',
   LEGAL_SEND: 'LegalSend',
+  MARKETING_SEND: 'MarketingSend',
 } as const;
 
 /** The states of one state machine, built in their own scope (state names are unique per machine). */
-class States extends Construct {
+export class States extends Construct {
   readonly recordFailure: sfn.IChainable;
   private readonly decideTask: sfn.IChainable;
 
   constructor(
     scope: Construct,
     id: string,
-    private readonly settings: Settings,
+    readonly settings: Settings,
     /** A step run after the decision is recorded (e.g. telling G-Staff). */
     afterDecision?: { name: string; task: string },
   ) {
@@ -149,6 +151,59 @@ class States extends Construct {
     });
   }
 
+  /**
+   * Sends the contract through GMO Sign and waits for it (the `<prefix>.*` signing steps): the
+   * callback with a timeout, a look-up when no callback came, counted so that the wait ends in a
+   * recorded failure (`SignatureTimedOut`) after signatureWait; signed → stored → `signed`.
+   */
+  signing(prefix: string, signed: sfn.IChainable): sfn.IChainable {
+    const settings = this.settings;
+    const waitForSignature = this.callback(
+      'WaitForSignature',
+      { task: `${prefix}.awaitSignature` },
+      '$.signature',
+      settings.signaturePollInterval,
+    );
+    // No callback in time: GMO Sign is looked up (the fallback), then wait again or go on.
+    const checkSignature = this.step('CheckSignature', { task: `${prefix}.checkSignature` }, '$.signature');
+    const signatureState = new sfn.Choice(this, 'SignatureState')
+      .when(
+        sfn.Condition.stringEquals('$.signature.signature', 'COMPLETED'),
+        this.step('StoreContract', { task: `${prefix}.store` }).next(signed),
+      )
+      .when(
+        sfn.Condition.stringEquals('$.signature.signature', 'DECLINED'),
+        this.verdict('SignatureDeclined', 'REJECTED', 'SIGNER'),
+      );
+    checkSignature.next(signatureState);
+    // Each timed-out wait is counted; after signatureWait the application fails, recorded by the hub.
+    const polls = signaturePolls(settings.signatureWait, settings.signaturePollInterval);
+    const startWait = new sfn.Pass(this, 'StartSignatureWait', {
+      result: sfn.Result.fromObject({ polls: 0 }),
+      resultPath: '$.signatureWait',
+    }).next(waitForSignature);
+    const countPoll = new sfn.Pass(this, 'CountSignaturePoll', {
+      parameters: { 'polls.$': 'States.MathAdd($.signatureWait.polls, 1)' },
+      resultPath: '$.signatureWait',
+    }).next(checkSignature);
+    const timedOut = new sfn.Pass(this, 'SignatureTimedOut', {
+      result: sfn.Result.fromObject({
+        Error: 'SignatureTimedOut',
+        Cause: `no signature within ${settings.signatureWait.toHumanString()}`,
+      }),
+      resultPath: '$.error',
+    }).next(this.recordFailure);
+    signatureState.otherwise(
+      new sfn.Choice(this, 'SignatureWaitOver')
+        .when(sfn.Condition.numberGreaterThanEquals('$.signatureWait.polls', polls), timedOut)
+        .otherwise(waitForSignature),
+    );
+    waitForSignature.addCatch(countPoll, { errors: ['States.Timeout'], resultPath: '$.timeout' });
+    waitForSignature.addCatch(this.recordFailure, { errors: ['States.ALL'], resultPath: '$.error' });
+    waitForSignature.next(signatureState);
+    return this.step('RequestSignature', { task: `${prefix}.requestSignature` }).next(startWait);
+  }
+
   /** Records the outcome and ends. */
   verdict(name: string, outcome: 'APPROVED' | 'REJECTED', reason: string): sfn.IChainable {
     return new sfn.Pass(this, name, {
@@ -214,10 +269,125 @@ class States extends Construct {
   }
 }
 
+/** What a workflow's definition is built with: its own states scope and the shared settings. */
+export type WorkflowDefinition = (scope: Construct, settings: Settings) => sfn.IChainable;
+
+/** 06_1: validate → HIT rejects → manager → director when the policy requires it → decision. */
+const creditPrecheckDefinition: WorkflowDefinition = (scope, settings) => {
+  // After the decision, G-Staff is told (record in the ledger → update G-Staff → the applicant was told).
+  const s = new States(scope, 'CreditPrecheckStates', settings, {
+    name: 'UpdateGStaff',
+    task: 'creditPrecheck.updateGStaff',
+  });
+  const directorApproval = s.approval(
+    'DIRECTOR',
+    s.verdict('ApprovedByDirector', 'APPROVED', 'DIRECTOR'),
+    s.verdict('RejectedByDirector', 'REJECTED', 'DIRECTOR'),
+  );
+  const managerApproval = s.approval(
+    'MANAGER',
+    new sfn.Choice(s, 'DirectorRequired')
+      .when(sfn.Condition.booleanEquals('$.validation.requiresDirector', true), directorApproval)
+      .otherwise(s.verdict('ApprovedByManager', 'APPROVED', 'MANAGER')),
+    s.verdict('RejectedByManager', 'REJECTED', 'MANAGER'),
+  );
+  return s
+    .step('Validate', { task: 'creditPrecheck.validate' }, '$.validation')
+    .next(
+      new sfn.Choice(s, 'AntisocialHit')
+        .when(
+          sfn.Condition.booleanEquals('$.validation.autoReject', true),
+          s.verdict('AutoRejected', 'REJECTED', 'ANTISOCIAL_HIT'),
+        )
+        .otherwise(managerApproval),
+    );
+};
+
+/** 06_2: manager → legal review when non-standard → legal sends → signature → G-Staff → TRADING. */
+const contractExecutionDefinition: WorkflowDefinition = (scope, settings) => {
+  const s = new States(scope, 'ContractExecutionStates', settings);
+  const legalSend = s.approval(
+    'LEGAL_SEND',
+    s.signing('contract', s.verdict('Signed', 'APPROVED', 'SIGNED')),
+    s.verdict('SendRefusedByLegal', 'REJECTED', 'LEGAL'),
+  );
+  const legalReview = s.approval(
+    'LEGAL_REVIEW',
+    legalSend,
+    s.verdict('RejectedByLegal', 'REJECTED', 'LEGAL'),
+  );
+  return s
+    .step('Validate', { task: 'contract.validate' }, '$.validation')
+    .next(
+      s.approval(
+        'MANAGER',
+        new sfn.Choice(s, 'NonStandard')
+          .when(sfn.Condition.booleanEquals('$.validation.nonStandard', true), legalReview)
+          .otherwise(legalSend),
+        s.verdict('RejectedByManager', 'REJECTED', 'MANAGER'),
+      ),
+    );
+};
+
+/** Order approval (A7-3): PENDING_APPROVAL in kintone → the supervisors approve → OPEN. */
+const orderApprovalDefinition: WorkflowDefinition = (scope, settings) => {
+  const s = new States(scope, 'OrderApprovalStates', settings);
+  return s
+    .step('PendingApproval', { task: 'order.pendingApproval' })
+    .next(
+      s.approval(
+        'MANAGER',
+        s.verdict('ApprovedBySupervisor', 'APPROVED', 'MANAGER'),
+        s.verdict('RejectedBySupervisor', 'REJECTED', 'MANAGER'),
+      ),
+    );
+};
+
+/**
+ * Individual contract (A5-5, A5-6): the gates → shared to G-Staff → marketing sends → the gates
+ * again → GMO Sign (the rep approves, the client signs) → stored in G-Staff → the order in
+ * kintone shows it. A failing gate ends it REJECTED, before anything is shared or sent.
+ */
+const individualContractDefinition: WorkflowDefinition = (scope, settings) => {
+  const s = new States(scope, 'IndividualContractStates', settings);
+  const gatesFailed = s.verdict('GatesFailed', 'REJECTED', 'GATES');
+  const gates = (name: string, next: sfn.IChainable) =>
+    s
+      .step(name, { task: 'individualContract.gates' }, '$.gates')
+      .next(
+        new sfn.Choice(s, `${name}Passed`)
+          .when(sfn.Condition.booleanEquals('$.gates.passed', true), next)
+          .otherwise(gatesFailed),
+      );
+  const signed = s
+    .step('ShowInKintone', { task: 'individualContract.showInKintone' })
+    .next(s.verdict('Signed', 'APPROVED', 'SIGNED'));
+  const marketingSend = s.approval(
+    'MARKETING_SEND',
+    gates('GatesBeforeSending', s.signing('individualContract', signed)),
+    s.verdict('SendRefusedByMarketing', 'REJECTED', 'MARKETING'),
+  );
+  return gates('Gates', s.step('ShareToGStaff', { task: 'individualContract.share' }).next(marketingSend));
+};
+
+/**
+ * The state machines, one per workflow (named after the application type it runs, in its
+ * Comment): the construct id, and the definition. A new workflow adds one line here.
+ */
+export const WORKFLOW_MACHINES = {
+  CREDIT_PRECHECK: { id: 'CreditPrecheck', define: creditPrecheckDefinition },
+  CONTRACT_EXECUTION: { id: 'ContractExecution', define: contractExecutionDefinition },
+  ORDER_APPROVAL: { id: 'OrderApproval', define: orderApprovalDefinition },
+  INDIVIDUAL_CONTRACT: { id: 'IndividualContract', define: individualContractDefinition },
+} as const satisfies Record<string, { id: string; define: WorkflowDefinition }>;
+
+/** The workflows' names (core's WORKFLOWS; dev/workflow-definitions.ts checks that they agree). */
+export type WorkflowName = keyof typeof WORKFLOW_MACHINES;
+const WORKFLOWS = Object.keys(WORKFLOW_MACHINES) as WorkflowName[];
+
 export class ApprovalWorkflows extends Construct {
-  readonly creditPrecheck: sfn.StateMachine;
-  readonly contractExecution: sfn.StateMachine;
-  readonly orderApproval: sfn.StateMachine;
+  /** Every workflow's state machine, by the workflow (application type) it runs. */
+  readonly byWorkflow: Record<WorkflowName, sfn.StateMachine>;
 
   private readonly executionTimeout: Duration;
   private readonly logGroups: Partial<Record<MachineName, logs.ILogGroup>>;
@@ -235,144 +405,31 @@ export class ApprovalWorkflows extends Construct {
     if (this.executionTimeout.toSeconds() <= settings.signatureWait.toSeconds())
       throw new Error('the execution timeout must be longer than the signature wait');
     this.logGroups = props.logGroups ?? {};
-    this.creditPrecheck = this.machine(
-      'CreditPrecheck',
-      'CREDIT_PRECHECK',
-      this.creditPrecheckDefinition(settings),
-    );
-    this.contractExecution = this.machine(
-      'ContractExecution',
-      'CONTRACT_EXECUTION',
-      this.contractExecutionDefinition(settings),
-    );
-    this.orderApproval = this.machine(
-      'OrderApproval',
-      'ORDER_APPROVAL',
-      this.orderApprovalDefinition(settings),
-    );
-  }
-
-  /** 06_1: validate → HIT rejects → manager → director when the policy requires it → decision. */
-  private creditPrecheckDefinition(settings: Settings): sfn.IChainable {
-    // After the decision, G-Staff is told (record in the ledger → update G-Staff → the applicant was told).
-    const s = new States(this, 'CreditPrecheckStates', settings, {
-      name: 'UpdateGStaff',
-      task: 'creditPrecheck.updateGStaff',
-    });
-    const directorApproval = s.approval(
-      'DIRECTOR',
-      s.verdict('ApprovedByDirector', 'APPROVED', 'DIRECTOR'),
-      s.verdict('RejectedByDirector', 'REJECTED', 'DIRECTOR'),
-    );
-    const managerApproval = s.approval(
-      'MANAGER',
-      new sfn.Choice(s, 'DirectorRequired')
-        .when(sfn.Condition.booleanEquals('$.validation.requiresDirector', true), directorApproval)
-        .otherwise(s.verdict('ApprovedByManager', 'APPROVED', 'MANAGER')),
-      s.verdict('RejectedByManager', 'REJECTED', 'MANAGER'),
-    );
-    return s
-      .step('Validate', { task: 'creditPrecheck.validate' }, '$.validation')
-      .next(
-        new sfn.Choice(s, 'AntisocialHit')
-          .when(
-            sfn.Condition.booleanEquals('$.validation.autoReject', true),
-            s.verdict('AutoRejected', 'REJECTED', 'ANTISOCIAL_HIT'),
-          )
-          .otherwise(managerApproval),
-      );
-  }
-
-  /** 06_2: manager → legal review when non-standard → legal sends → signature → G-Staff → TRADING. */
-  private contractExecutionDefinition(settings: Settings): sfn.IChainable {
-    const s = new States(this, 'ContractExecutionStates', settings);
-    const waitForSignature = s.callback(
-      'WaitForSignature',
-      { task: 'contract.awaitSignature' },
-      '$.signature',
-      settings.signaturePollInterval,
-    );
-    // No callback in time: GMO Sign is looked up (the fallback), then wait again or go on.
-    const checkSignature = s.step('CheckSignature', { task: 'contract.checkSignature' }, '$.signature');
-    const signatureState = new sfn.Choice(s, 'SignatureState')
-      .when(
-        sfn.Condition.stringEquals('$.signature.signature', 'COMPLETED'),
-        s.step('StoreContract', { task: 'contract.store' }).next(s.verdict('Signed', 'APPROVED', 'SIGNED')),
-      )
-      .when(
-        sfn.Condition.stringEquals('$.signature.signature', 'DECLINED'),
-        s.verdict('SignatureDeclined', 'REJECTED', 'SIGNER'),
-      );
-    checkSignature.next(signatureState);
-    // Each timed-out wait is counted; after signatureWait the application fails, recorded by the hub.
-    const polls = signaturePolls(settings.signatureWait, settings.signaturePollInterval);
-    const startWait = new sfn.Pass(s, 'StartSignatureWait', {
-      result: sfn.Result.fromObject({ polls: 0 }),
-      resultPath: '$.signatureWait',
-    }).next(waitForSignature);
-    const countPoll = new sfn.Pass(s, 'CountSignaturePoll', {
-      parameters: { 'polls.$': 'States.MathAdd($.signatureWait.polls, 1)' },
-      resultPath: '$.signatureWait',
-    }).next(checkSignature);
-    const timedOut = new sfn.Pass(s, 'SignatureTimedOut', {
-      result: sfn.Result.fromObject({
-        Error: 'SignatureTimedOut',
-        Cause: `no signature within ${settings.signatureWait.toHumanString()}`,
+    this.byWorkflow = Object.fromEntries(
+      WORKFLOWS.map((workflow) => {
+        const { id: machineId, define } = WORKFLOW_MACHINES[workflow];
+        return [workflow, this.machine(machineId, workflow, define(this, settings))];
       }),
-      resultPath: '$.error',
-    }).next(s.recordFailure);
-    signatureState.otherwise(
-      new sfn.Choice(s, 'SignatureWaitOver')
-        .when(sfn.Condition.numberGreaterThanEquals('$.signatureWait.polls', polls), timedOut)
-        .otherwise(waitForSignature),
-    );
-    waitForSignature.addCatch(countPoll, { errors: ['States.Timeout'], resultPath: '$.timeout' });
-    waitForSignature.addCatch(s.recordFailure, { errors: ['States.ALL'], resultPath: '$.error' });
-    waitForSignature.next(signatureState);
-    const legalSend = s.approval(
-      'LEGAL_SEND',
-      s.step('RequestSignature', { task: 'contract.requestSignature' }).next(startWait),
-      s.verdict('SendRefusedByLegal', 'REJECTED', 'LEGAL'),
-    );
-    const legalReview = s.approval(
-      'LEGAL_REVIEW',
-      legalSend,
-      s.verdict('RejectedByLegal', 'REJECTED', 'LEGAL'),
-    );
-    return s
-      .step('Validate', { task: 'contract.validate' }, '$.validation')
-      .next(
-        s.approval(
-          'MANAGER',
-          new sfn.Choice(s, 'NonStandard')
-            .when(sfn.Condition.booleanEquals('$.validation.nonStandard', true), legalReview)
-            .otherwise(legalSend),
-          s.verdict('RejectedByManager', 'REJECTED', 'MANAGER'),
-        ),
-      );
+    ) as Record<WorkflowName, sfn.StateMachine>;
   }
 
-  /** Order approval (A7-3): PENDING_APPROVAL in kintone → the supervisors approve → OPEN. */
-  private orderApprovalDefinition(settings: Settings): sfn.IChainable {
-    const s = new States(this, 'OrderApprovalStates', settings);
-    return s
-      .step('PendingApproval', { task: 'order.pendingApproval' })
-      .next(
-        s.approval(
-          'MANAGER',
-          s.verdict('ApprovedBySupervisor', 'APPROVED', 'MANAGER'),
-          s.verdict('RejectedBySupervisor', 'REJECTED', 'MANAGER'),
-        ),
-      );
+  get creditPrecheck(): sfn.StateMachine {
+    return this.byWorkflow.CREDIT_PRECHECK;
   }
 
-  /** The three machines by name. */
+  get contractExecution(): sfn.StateMachine {
+    return this.byWorkflow.CONTRACT_EXECUTION;
+  }
+
+  get orderApproval(): sfn.StateMachine {
+    return this.byWorkflow.ORDER_APPROVAL;
+  }
+
+  /** The machines by construct id. */
   machines(): Record<MachineName, sfn.StateMachine> {
-    return {
-      CreditPrecheck: this.creditPrecheck,
-      ContractExecution: this.contractExecution,
-      OrderApproval: this.orderApproval,
-    };
+    return Object.fromEntries(
+      WORKFLOWS.map((workflow) => [WORKFLOW_MACHINES[workflow].id, this.byWorkflow[workflow]]),
+    ) as Record<MachineName, sfn.StateMachine>;
   }
 
   private machine(id: MachineName, workflow: string, definition: sfn.IChainable): sfn.StateMachine {

@@ -555,11 +555,10 @@ export class StatelessStack extends Stack {
       retryAttempts: 2,
       maxEventAge: Duration.hours(1),
     });
-    const machines = [
-      ['CREDIT_PRECHECK_STATE_MACHINE_ARN', this.workflows.creditPrecheck],
-      ['CONTRACT_EXECUTION_STATE_MACHINE_ARN', this.workflows.contractExecution],
-      ['ORDER_APPROVAL_STATE_MACHINE_ARN', this.workflows.orderApproval],
-    ] as const;
+    // <WORKFLOW>_STATE_MACHINE_ARN for each workflow (functions/composition.ts reads them).
+    const machines = Object.entries(this.workflows.byWorkflow).map(
+      ([workflow, machine]) => [`${workflow}_STATE_MACHINE_ARN`, machine] as const,
+    );
     // The API starts executions and releases waiting approvals (the decision handler); the GMO Sign
     // callback releases the contract workflow waiting for a signature (the signer's "decision").
     for (const [variable, machine] of machines) {
@@ -572,6 +571,7 @@ export class StatelessStack extends Stack {
       this.gmosignWebhookFunction.addEnvironment(variable, machine.stateMachineArn);
     }
     this.workflows.contractExecution.grantTaskResponse(this.gmosignWebhookFunction);
+    this.workflows.byWorkflow.INDIVIDUAL_CONTRACT.grantTaskResponse(this.gmosignWebhookFunction);
     // Contract PDFs the reps upload (non-standard texts) are pre-signed by the API's role.
     this.graphqlFunction.addToRolePolicy(
       new iam.PolicyStatement({
@@ -579,6 +579,17 @@ export class StatelessStack extends Stack {
         resources: [`${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/contracts/*`],
       }),
     );
+    // The contracts register's downloads (A6-5): signed PDFs are read through URLs the API pre-signs.
+    this.graphqlFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [`${Fn.importValue(DOCUMENTS_BUCKET_ARN_EXPORT)}/signed/*`],
+      }),
+    );
+    Validations.of(this.graphqlFunction).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${DOCUMENTS_BUCKET_ARN_EXPORT}/signed/*]`,
+      reason: 'Signed contracts are named per envelope; the API may only get them (for an audited download).',
+    });
     // The clients' legal PDFs (conflict-date notices, hearing records, treatment information, A5-3)
     // are uploaded and read through URLs the API pre-signs, under legal/ only.
     this.graphqlFunction.addToRolePolicy(

@@ -93,7 +93,7 @@ const functionNamed = (prefix: string): Json =>
 describe('approval workflows', () => {
   it('are Standard state machines with logging and tracing on', () => {
     const machines = stateless.findResources('AWS::StepFunctions::StateMachine');
-    expect(Object.keys(machines)).toHaveLength(3);
+    expect(Object.keys(machines)).toHaveLength(4);
     for (const machine of Object.values(machines)) {
       expect(machine.Properties.StateMachineType).toBe('STANDARD');
       expect(machine.Properties.TracingConfiguration).toEqual({ Enabled: true });
@@ -137,6 +137,7 @@ describe('approval workflows', () => {
       ).filter((st) => JSON.stringify(st.Action).includes('SendTask')),
     );
     expect(released).toContain('ContractExecution');
+    expect(released).toContain('IndividualContract');
     expect(released).not.toContain('CreditPrecheck');
   });
 });
@@ -406,7 +407,7 @@ describe('documents', () => {
     expect(prefixes('GmoSignWebhook')).toEqual(['signed']);
     expect(prefixes('Outbox')).toEqual(['contracts', 'signing']);
     expect(s3Statements.find((s) => s.policy === 'Outbox')?.Action).toBe('s3:GetObject');
-    expect(prefixes('GraphQL')).toEqual(['contracts', 'legal', 'visits']);
+    expect(prefixes('GraphQL')).toEqual(['contracts', 'legal', 'signed', 'visits']);
     expect(prefixes('WorkflowTasks')).toEqual(['contracts', 'signed']);
     expect(s3Statements.find((s) => s.policy === 'GmoSignWebhook')?.Action).toBe('s3:PutObject');
     expect(JSON.stringify(s3Statements)).toContain('DispatchHub-DocumentsBucketArn');
@@ -635,7 +636,7 @@ describe('alarms and dashboard', () => {
   });
 
   it('alarms on state machine failures and time-outs, API 5xx and Scheduler target errors', () => {
-    for (const machine of ['CreditPrecheck', 'ContractExecution', 'OrderApproval']) {
+    for (const machine of ['CreditPrecheck', 'ContractExecution', 'OrderApproval', 'IndividualContract']) {
       expect(alarmNamed(`${machine}Failed`)).toMatchObject({ MetricName: 'ExecutionsFailed' });
       expect(alarmNamed(`${machine}TimedOut`)).toMatchObject({ MetricName: 'ExecutionsTimedOut' });
     }
@@ -776,7 +777,7 @@ describe('bounded workflows', () => {
   };
 
   it('gives every execution an overall timeout (90 days)', () => {
-    for (const comment of ['CREDIT_PRECHECK', 'CONTRACT_EXECUTION', 'ORDER_APPROVAL'])
+    for (const comment of ['CREDIT_PRECHECK', 'CONTRACT_EXECUTION', 'ORDER_APPROVAL', 'INDIVIDUAL_CONTRACT'])
       expect(definition(comment).TimeoutSeconds).toBe(90 * 86_400);
   });
 
@@ -812,7 +813,7 @@ describe('bounded workflows', () => {
       'detail-type': ['Step Functions Execution Status Change'],
       detail: { status: ['TIMED_OUT', 'ABORTED'] },
     });
-    expect(rule.EventPattern.detail.stateMachineArn).toHaveLength(3);
+    expect(rule.EventPattern.detail.stateMachineArn).toHaveLength(4);
     const target = first(rule.Targets as Json[]);
     expect(JSON.stringify(target.Arn)).toContain('WorkflowTasks');
     expect(target.InputTransformer.InputTemplate).toContain('"task":"application.fail"');

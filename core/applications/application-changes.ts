@@ -3,14 +3,14 @@ import type { Actor } from '../access.js';
 import type { AuditActor } from '../audit.js';
 import { commitChanges, type EntityChange, entityChange } from '../entity-change.js';
 import type { HubDeps } from '../hub.js';
-import { type Application, type ApplicationEvent, type ApplicationSlot, slotIdOf } from './application.js';
+import {
+  type Application,
+  type ApplicationEvent,
+  type ApplicationSlot,
+  slotIdOf,
+  slotSubjectOf,
+} from './application.js';
 import type { ApprovalTask } from './approval-task.js';
-
-export const APPLICATION_LABELS = {
-  CREDIT_PRECHECK: '06_1 反社/与信チェック申請',
-  CONTRACT_EXECUTION: '06_2 契約書類締結申請',
-  ORDER_APPROVAL: 'オーダー承認',
-} as const;
 
 export function applicationChange(
   deps: HubDeps,
@@ -67,7 +67,7 @@ export function slotChange(
   deps: HubDeps,
   actor: Actor | AuditActor,
   operation: string,
-  application: Pick<Application, 'clientId' | 'type' | 'inquiryId'>,
+  application: Pick<Application, 'clientId' | 'type' | 'inquiryId' | 'individualContract'>,
   holds: { draftApplicationId?: string; openApplicationId?: string },
   now: string,
   checked: ApplicationSlot | undefined,
@@ -76,9 +76,7 @@ export function slotChange(
   const slot: ApplicationSlot = {
     clientId: application.clientId,
     type: application.type,
-    ...(application.type === 'ORDER_APPROVAL' && application.inquiryId
-      ? { subjectId: application.inquiryId }
-      : {}),
+    ...(slotSubjectOf(application) ? { subjectId: slotSubjectOf(application) } : {}),
     ...(holds.draftApplicationId ? { draftApplicationId: holds.draftApplicationId } : {}),
     ...(holds.openApplicationId ? { openApplicationId: holds.openApplicationId } : {}),
     version: (before?.version ?? 0) + 1,

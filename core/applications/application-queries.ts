@@ -40,6 +40,7 @@ export async function myApprovalTasks(deps: HubDeps, actor: Actor): Promise<Appr
     for (const department of await salesDepartments(deps.ledger)) pools.push({ role: 'MANAGER', department });
   }
   if (actor.role === 'LEGAL') pools.push({ role: 'LEGAL' });
+  if (actor.role === 'MARKETING') pools.push({ role: 'MARKETING' });
   const tasks = (await Promise.all(pools.map((p) => deps.ledger.listOpenApprovalTasks(p, 100)))).flat();
   const mine: ApprovalTask[] = [];
   for (const task of tasks.filter((t) => t.applicantId !== actor.userId && belongsToPool(actor, t))) {

@@ -3,9 +3,15 @@
  * pre-check (06_1) a visit with a likely request starts (A6-1); the approval workflows that
  * submit and decide applications build on it (A4-*, docs/policy.md "Credit / anti-social pre-check").
  */
+import type { JstDate } from '../business-days.js';
 import type { CreditPrecheck } from './credit-precheck.js';
 
-export const APPLICATION_TYPES = ['CREDIT_PRECHECK', 'CONTRACT_EXECUTION', 'ORDER_APPROVAL'] as const;
+export const APPLICATION_TYPES = [
+  'CREDIT_PRECHECK',
+  'CONTRACT_EXECUTION',
+  'ORDER_APPROVAL',
+  'INDIVIDUAL_CONTRACT',
+] as const;
 export type ApplicationType = (typeof APPLICATION_TYPES)[number];
 
 export const APPLICATION_STATUSES = [
@@ -22,7 +28,13 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = ['DRAFT', 'SUBMITTED'];
 
 /** The approval steps a workflow waits on; each goes to a pool (role + department). */
-export const APPROVAL_STEPS = ['MANAGER', 'DIRECTOR', 'LEGAL_REVIEW', 'LEGAL_SEND'] as const;
+export const APPROVAL_STEPS = [
+  'MANAGER',
+  'DIRECTOR',
+  'LEGAL_REVIEW',
+  'LEGAL_SEND',
+  'MARKETING_SEND',
+] as const;
 export type ApprovalStep = (typeof APPROVAL_STEPS)[number];
 
 /** One entry of an application's history: what happened, when, by whom. */
@@ -44,7 +56,11 @@ export interface ApplicationEvent {
     | 'DELAYED'
     | 'DELAY_REASON'
     | 'GSTAFF_UPDATED'
-    | 'GSTAFF_NOT_UPDATED';
+    | 'GSTAFF_NOT_UPDATED'
+    | 'GATES_FAILED'
+    | 'GSTAFF_SHARED'
+    | 'KINTONE_UPDATED'
+    | 'RETENTION_MOVED';
   step?: ApprovalStep;
   by?: string;
   decision?: 'APPROVE' | 'REJECT';
@@ -68,6 +84,8 @@ export interface Application {
   creditPrecheck?: CreditPrecheck;
   /** 06_2: the basic contract's form, document and where it went (docs/policy.md "Contract execution"). */
   contractExecution?: ContractExecution;
+  /** INDIVIDUAL_CONTRACT: the individual contract being sent for signature (A5-5, A5-6). */
+  individualContract?: IndividualContractSigning;
   /** Why director approval is required (docs/policy.md); empty when the manager decides alone. */
   directorReasons?: string[];
   submittedAt?: string;
@@ -100,6 +118,34 @@ export interface ContractExecution {
 }
 
 /**
+ * An individual contract (個別契約書) on its way to signature and storage: which contract and
+ * period, who approves and signs it in GMO Sign, and where the signed PDF is kept.
+ */
+export interface IndividualContractSigning {
+  individualContractId: string;
+  /** The kintone order's hub id. */
+  orderId: string;
+  /** The contract whose next period this one is (a renewal). */
+  renewalOf?: string;
+  /** 派遣期間 as submitted. */
+  period: { startDate: JstDate; endDate: JstDate };
+  /** One envelope per contract: `INDIVIDUAL-<individualContractId>`. */
+  envelopeName: string;
+  /** The sales rep, the envelope's approver (A5-6). */
+  approver: { userId: string; name: string; email: string };
+  /** The client's contact, the envelope's signer. */
+  clientSigner: { name: string; email: string };
+  /** Once shared to G-Staff, and the contract document G-Staff made of it (kept in the document store). */
+  gstaffShareId?: string;
+  documentKey?: string;
+  /** Once signed and stored in G-Staff (A6-5). */
+  signedAt?: string;
+  gstaffContractId?: string;
+  /** 3 years after the last dispatch end date of the contract and its renewals. */
+  retentionUntil?: JstDate;
+}
+
+/**
  * The one open application of a client per type (docs/policy.md), read by key and written with its
  * version, so two concurrent requests cannot both open one: the draft a visit started (A6-1),
  * and the submitted application until its decision.
@@ -118,5 +164,9 @@ export const applicationSlotId = (clientId: string, type: ApplicationType, subje
   `${clientId}#${type}${subjectId ? `#${subjectId}` : ''}`;
 
 /** The slot an application occupies. */
-export const slotIdOf = (a: Pick<Application, 'clientId' | 'type' | 'inquiryId'>) =>
-  applicationSlotId(a.clientId, a.type, a.type === 'ORDER_APPROVAL' ? a.inquiryId : undefined);
+export const slotIdOf = (a: Pick<Application, 'clientId' | 'type' | 'inquiryId' | 'individualContract'>) =>
+  applicationSlotId(a.clientId, a.type, slotSubjectOf(a));
+
+/** What a slot is per, besides the client and type: the order (order approvals), the individual contract. */
+export const slotSubjectOf = (a: Pick<Application, 'type' | 'inquiryId' | 'individualContract'>) =>
+  a.individualContract?.individualContractId ?? (a.type === 'ORDER_APPROVAL' ? a.inquiryId : undefined);

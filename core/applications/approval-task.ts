@@ -9,7 +9,7 @@ import { IntegrationError } from '../errors.js';
 import type { ApplicationType, ApprovalStep } from './application.js';
 
 export interface ApprovalPool {
-  role: Extract<Role, 'MANAGER' | 'DIRECTOR' | 'LEGAL'>;
+  role: Extract<Role, 'MANAGER' | 'DIRECTOR' | 'LEGAL' | 'MARKETING'>;
   /** For department pools (managers of a sales department). */
   department?: string;
 }
@@ -43,10 +43,12 @@ export interface ApprovalTask {
 export const approvalTaskIdOf = (applicationId: string, step: ApprovalStep, escalated: boolean) =>
   `tsk_${applicationId.replace(/^app_/, '')}_${step}${escalated ? '_ESC' : ''}`;
 
-/** Who decides a step: the department's managers, the directors, or legal. */
+/** Who decides a step: the department's managers, the directors, legal, or marketing. */
 export function poolFor(step: ApprovalStep, department: string): ApprovalPool {
   if (step === 'MANAGER') return { role: 'MANAGER', department };
   if (step === 'DIRECTOR') return { role: 'DIRECTOR' };
+  // Marketing sends individual contracts through GMO Sign (A5-6).
+  if (step === 'MARKETING_SEND') return { role: 'MARKETING' };
   return { role: 'LEGAL' };
 }
 

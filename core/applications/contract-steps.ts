@@ -1,14 +1,17 @@
 /**
- * The task steps of the contract execution workflow (06_2): validate, send through GMO Sign (via
- * the signature outbox), wait for the signature (released by the completion callback; a status
- * lookup is the fallback), keep the signed PDF in G-Staff with its retention deadline (A6-5).
- * Each step is idempotent: a re-run finds what the first run did. Requirements: A4-4, A4-6, A5-2, A6-5.
+ * The signing steps every contract workflow shares, generic over the kind of contract (the basic
+ * contract of 06_2, an individual contract): send through GMO Sign (via the signature outbox, one
+ * envelope per contract), wait for the signature (released by the completion callback; a look-up
+ * is the fallback), keep the signed PDF in G-Staff with its retention deadline (A6-5). The kind
+ * says which envelope, to whom, and what is kept for how long. Each step is idempotent: a re-run
+ * finds what the first run did. Requirements: A4-4, A4-6, A5-2, A5-6, A6-5.
  */
-import { systemActor } from '../audit.js';
-import { type DocumentStore, documentKey } from '../documents/document-store.js';
-import { commitChanges } from '../entity-change.js';
+import { z } from 'zod';
+import type { JstDate } from '../business-days.js';
+import { documentKey } from '../documents/document-store.js';
+import { commitChanges, type EntityChange } from '../entity-change.js';
 import { ConflictError, IntegrationError, NotFoundError, PreconditionFailedError } from '../errors.js';
-import type { GStaff } from '../gstaff/gstaff.js';
+import type { ContractToStore } from '../gstaff/gstaff.js';
 import { checkClientInGStaff } from '../gstaff/link-clients-to-gstaff.js';
 import type { HubDeps } from '../hub.js';
 import {
@@ -16,27 +19,44 @@ import {
   requestSignature,
   type SignatureEnvelope,
 } from '../signing/signature-outbox.js';
-import type { SignatureService } from '../signing/signature-service.js';
+import type { EnvelopeRequest } from '../signing/signature-service.js';
 import type { WorkflowEngine } from '../workflows/workflow-engine.js';
 import type { Application, ApplicationEvent } from './application.js';
 import { applicationChange, recordEventOnce } from './application-changes.js';
 import { tokenNoLongerWaits } from './approval-task.js';
+import { WORKFLOW, type WorkflowTask, type WorkflowTaskDeps, workflowTask } from './workflow-module.js';
 
-export type ContractStepDeps = { documents: DocumentStore; gstaff: GStaff; signatures: SignatureService };
+/** What the signing steps use besides the hub's ledger, clock and ids. */
+export type ContractStepDeps = Omit<WorkflowTaskDeps, keyof HubDeps>;
 
-const WORKFLOW = systemActor('workflow');
+/** What G-Staff keeps of a signed contract (the PDF and its checksum are added by the store step). */
+export type ContractStorage = Pick<ContractToStore, 'hubContractId' | 'kind' | 'fileName'> & {
+  retentionUntil: JstDate | 'OPEN';
+};
 
-async function loadContractApplication(deps: HubDeps, applicationId: string) {
-  const application = await deps.ledger.getApplication(applicationId);
-  if (!application) throw new NotFoundError('Application', applicationId);
-  const contract = application.contractExecution;
-  if (application.type !== 'CONTRACT_EXECUTION' || !contract) {
-    throw new PreconditionFailedError(
-      'APPLICATION_INCOMPLETE',
-      `${applicationId} is not a contract execution`,
-    );
-  }
-  return { application, contract };
+/** A kind of contract the signing steps can take through GMO Sign to G-Staff. */
+export interface SignedContractKind {
+  /** Its task names start with it (`contract.requestSignature`, …). */
+  taskPrefix: string;
+  /** The application and its contract's envelope name; refuses an application of another kind. */
+  load(deps: HubDeps, applicationId: string): Promise<{ application: Application; envelopeName: string }>;
+  /** The envelope the outbox sends (the business key names the contract). */
+  envelope(
+    deps: WorkflowTaskDeps,
+    application: Application,
+  ): Promise<{ businessType: string; businessId: string; request: EnvelopeRequest }>;
+  /** Where the signed PDF already is (a re-run), else what G-Staff is to keep. */
+  storage(
+    deps: WorkflowTaskDeps,
+    application: Application,
+  ): Promise<{ gstaffContractId: string } | ContractStorage>;
+  /** Records where the PDF is kept: the application's own fields, and any other entity that shows it. */
+  stored(
+    deps: WorkflowTaskDeps,
+    application: Application,
+    kept: { gstaffContractId: string; retentionUntil: JstDate | 'OPEN' },
+    now: string,
+  ): Promise<{ application: Partial<Application>; changes: EntityChange[] }>;
 }
 
 const recordOnce = (
@@ -46,57 +66,32 @@ const recordOnce = (
   detail?: string,
 ) => recordEventOnce(deps, WORKFLOW, `workflow.${kind.toLowerCase()}`, application, kind, detail);
 
-/** 06_1 must be approved (docs/policy.md); says whether legal must review a non-standard text. */
-export async function validateContractExecution(deps: HubDeps, applicationId: string) {
-  const { application, contract } = await loadContractApplication(deps, applicationId);
-  const approved = (await deps.ledger.listApplicationsOfClient(application.clientId)).some(
-    (a) => a.type === 'CREDIT_PRECHECK' && a.status === 'APPROVED',
-  );
-  if (!approved)
-    throw new PreconditionFailedError('CREDIT_PRECHECK_NOT_APPROVED', 'the credit pre-check is not approved');
-  if (application.status === 'SUBMITTED') await recordOnce(deps, application, 'VALIDATED', contract.form);
-  return { nonStandard: contract.form === 'NON_STANDARD' };
-}
-
-/** Legal has approved the send: the envelope goes to the signature outbox (one per application). */
-export async function requestContractSignature(deps: HubDeps & ContractStepDeps, applicationId: string) {
-  const { application, contract } = await loadContractApplication(deps, applicationId);
-  const client = await deps.ledger.getClient(application.clientId);
-  const signers = {
-    envelopeName: contract.envelopeName,
-    ourSigners: [deps.policy.basicContract.agencySigner],
-    partnerSigners: [{ ...contract.clientSigner, ...(client ? { organization: client.name } : {}) }],
-    approvers: [],
-  };
-  if (contract.form === 'NON_STANDARD') {
-    // The PDF stays in the document store; the outbox entry refers to it by key.
-    const stored = contract.documentKey ? await deps.documents.inspect(contract.documentKey, 4) : undefined;
-    if (!contract.documentKey || !stored)
-      throw new PreconditionFailedError('CONTRACT_DOCUMENT_MISSING', 'the non-standard contract PDF is gone');
-    await requestSignature(
-      deps,
-      { businessType: 'BASIC_CONTRACT', businessId: applicationId },
-      { ...signers, documentName: contract.fileName ?? '基本契約書.pdf', documentKey: contract.documentKey },
-    );
-  } else {
-    await requestSignature(
-      deps,
-      { businessType: 'BASIC_CONTRACT', businessId: applicationId },
-      { ...signers, templateId: deps.policy.basicContract.templateId },
-    );
-  }
-  await recordOnce(deps, application, 'SIGNATURE_REQUESTED', contract.envelopeName);
-  return {};
-}
-
 const outcomeOf = (envelope: SignatureEnvelope | undefined) =>
   envelope?.state === 'COMPLETED' ? 'COMPLETED' : envelope?.state === 'FAILED' ? 'DECLINED' : 'PENDING';
 
+/** The envelope goes to the signature outbox (one per contract: its name is the business key). */
+async function requestContractSignature(
+  deps: WorkflowTaskDeps,
+  kind: SignedContractKind,
+  applicationId: string,
+) {
+  const { application, envelopeName } = await kind.load(deps, applicationId);
+  const { request, ...business } = await kind.envelope(deps, application);
+  await requestSignature(deps, business, request);
+  await recordOnce(deps, application, 'SIGNATURE_REQUESTED', envelopeName);
+  return {};
+}
+
 /** The callback step: the envelope keeps the token until the signature completes (or answers at once when it already has). */
-export async function awaitContractSignature(deps: HubDeps, applicationId: string, taskToken: string) {
-  const { contract } = await loadContractApplication(deps, applicationId);
-  const envelope = await deps.ledger.getSignatureEnvelope(contract.envelopeName);
-  if (!envelope) throw new NotFoundError('SignatureEnvelope', contract.envelopeName);
+async function awaitContractSignature(
+  deps: HubDeps,
+  kind: SignedContractKind,
+  applicationId: string,
+  taskToken: string,
+) {
+  const { envelopeName } = await kind.load(deps, applicationId);
+  const envelope = await deps.ledger.getSignatureEnvelope(envelopeName);
+  if (!envelope) throw new NotFoundError('SignatureEnvelope', envelopeName);
   const signature = outcomeOf(envelope);
   if (signature !== 'PENDING') return { alreadyDecided: { signature } };
   await deps.ledger.commit(
@@ -120,18 +115,22 @@ export async function awaitContractSignature(deps: HubDeps, applicationId: strin
 }
 
 /** The fallback when no callback came in time: GMO Sign is asked (a lookup), and the outcome recorded. */
-export async function checkContractSignature(deps: HubDeps & ContractStepDeps, applicationId: string) {
-  const { contract } = await loadContractApplication(deps, applicationId);
-  await recordEnvelopeCompletion(deps, { envelopeName: contract.envelopeName });
-  return { signature: outcomeOf(await deps.ledger.getSignatureEnvelope(contract.envelopeName)) };
+async function checkContractSignature(
+  deps: WorkflowTaskDeps,
+  kind: SignedContractKind,
+  applicationId: string,
+) {
+  const { envelopeName } = await kind.load(deps, applicationId);
+  await recordEnvelopeCompletion(deps, { envelopeName });
+  return { signature: outcomeOf(await deps.ledger.getSignatureEnvelope(envelopeName)) };
 }
 
 /**
  * The client's code in G-Staff. A client the scheduled check has not reached yet is checked now —
  * linked, or registered once (A1-5); undefined when its registration needs a person.
  */
-async function gstaffClientIdOf(
-  deps: HubDeps & ContractStepDeps,
+export async function gstaffClientIdOf(
+  deps: WorkflowTaskDeps,
   clientId: string,
 ): Promise<string | undefined> {
   let client = await deps.ledger.getClient(clientId);
@@ -150,13 +149,14 @@ async function gstaffClientIdOf(
   return client?.gstaff?.gstaffClientId;
 }
 
-/** The signed PDF goes to G-Staff's storage with its retention deadline: open while no individual contract has ended (docs/policy.md). */
-export async function storeSignedContract(deps: HubDeps & ContractStepDeps, applicationId: string) {
-  const { application, contract } = await loadContractApplication(deps, applicationId);
-  if (contract.gstaffContractId) return { gstaffContractId: contract.gstaffContractId };
-  const envelope = await deps.ledger.getSignatureEnvelope(contract.envelopeName);
+/** The signed PDF goes to G-Staff's storage with the retention deadline the kind gives it. */
+async function storeSignedContract(deps: WorkflowTaskDeps, kind: SignedContractKind, applicationId: string) {
+  const { application, envelopeName } = await kind.load(deps, applicationId);
+  const storage = await kind.storage(deps, application);
+  if ('gstaffContractId' in storage) return { gstaffContractId: storage.gstaffContractId };
+  const envelope = await deps.ledger.getSignatureEnvelope(envelopeName);
   if (envelope?.state !== 'COMPLETED' || !envelope.signedPdf) {
-    throw new PreconditionFailedError('NOT_SIGNED', `${contract.envelopeName} is not signed`);
+    throw new PreconditionFailedError('NOT_SIGNED', `${envelopeName} is not signed`);
   }
   const gstaffClientId = await gstaffClientIdOf(deps, application.clientId);
   if (!gstaffClientId) {
@@ -165,59 +165,57 @@ export async function storeSignedContract(deps: HubDeps & ContractStepDeps, appl
       'the client’s G-Staff registration needs a person (only the name matched); the signed PDF is kept in the hub',
     );
   }
-  const pdf = await deps.documents.get(documentKey('signed', `${contract.envelopeName}.pdf`));
+  const pdf = await deps.documents.get(signedPdfKey(envelopeName));
   if (!pdf)
     throw new PreconditionFailedError('SIGNED_PDF_MISSING', 'the signed PDF is not in the document store');
-  const stored = await deps.gstaff.storeContract({
-    hubContractId: applicationId,
+  const { gstaffContractId } = await deps.gstaff.storeContract({
+    ...storage,
     gstaffClientId,
-    kind: 'BASIC',
-    fileName: `${contract.envelopeName}.pdf`,
     pdfBase64: pdf.toString('base64'),
     sha256: envelope.signedPdf.sha256,
-    retentionUntil: 'OPEN',
   });
   const now = deps.clock.now().toISOString();
+  const kept = await kind.stored(
+    deps,
+    application,
+    { gstaffContractId, retentionUntil: storage.retentionUntil },
+    now,
+  );
   const { change } = applicationChange(
     deps,
     WORKFLOW,
-    'contract.store',
+    `${kind.taskPrefix}.store`,
     application,
-    { contractExecution: { ...contract, gstaffContractId: stored.gstaffContractId, retentionUntil: 'OPEN' } },
-    { at: now, kind: 'STORED', detail: stored.gstaffContractId },
+    kept.application,
+    { at: now, kind: 'STORED', detail: gstaffContractId },
     now,
   );
-  await commitChanges(deps.ledger, [change]);
-  return { gstaffContractId: stored.gstaffContractId };
+  await commitChanges(deps.ledger, [change, ...kept.changes]);
+  return { gstaffContractId };
 }
 
-/**
- * 06_1 decided: the decision is recorded on the client in G-Staff (once; the application id is the
- * key). A client not checked yet is checked first; one whose registration needs a person is noted
- * in the history instead of failing the decided application.
- */
-export async function updateGStaffWithCredit(deps: HubDeps & ContractStepDeps, applicationId: string) {
-  const application = await deps.ledger.getApplication(applicationId);
-  if (!application) throw new NotFoundError('Application', applicationId);
-  const decided = application.status === 'APPROVED' || application.status === 'REJECTED';
-  if (application.type !== 'CREDIT_PRECHECK' || !decided || !application.creditPrecheck) return {};
-  if (application.history.some((h) => h.kind === 'GSTAFF_UPDATED' || h.kind === 'GSTAFF_NOT_UPDATED'))
-    return {};
-  const gstaffClientId = await gstaffClientIdOf(deps, application.clientId);
-  if (!gstaffClientId) {
-    await recordOnce(deps, application, 'GSTAFF_NOT_UPDATED', 'the G-Staff registration needs a person');
-    return { updated: false };
-  }
-  const { gstaffDecisionId } = await deps.gstaff.recordCreditDecision({
-    hubApplicationId: applicationId,
-    gstaffClientId,
-    outcome: application.status as 'APPROVED' | 'REJECTED',
-    decidedAt: application.decidedAt ?? deps.clock.now().toISOString(),
-    creditRating: application.creditPrecheck.creditRating,
-    antisocialCheck: application.creditPrecheck.antisocialCheck,
-  });
-  await recordOnce(deps, application, 'GSTAFF_UPDATED', gstaffDecisionId);
-  return { updated: true };
+/** Where the signature outbox keeps an envelope's signed PDF in the document store. */
+export const signedPdfKey = (envelopeName: string) => documentKey('signed', `${envelopeName}.pdf`);
+
+const applicationId = z.object({ applicationId: z.string().min(1) });
+
+/** The four signing steps of a contract kind, named `<prefix>.requestSignature` … `<prefix>.store`. */
+export function contractSigningTasks(kind: SignedContractKind): Record<string, WorkflowTask> {
+  return {
+    [`${kind.taskPrefix}.requestSignature`]: workflowTask(applicationId, (deps, e) =>
+      requestContractSignature(deps, kind, e.applicationId),
+    ),
+    [`${kind.taskPrefix}.awaitSignature`]: workflowTask(
+      applicationId.extend({ taskToken: z.string().min(1) }),
+      (deps, e) => awaitContractSignature(deps, kind, e.applicationId, e.taskToken),
+    ),
+    [`${kind.taskPrefix}.checkSignature`]: workflowTask(applicationId, (deps, e) =>
+      checkContractSignature(deps, kind, e.applicationId),
+    ),
+    [`${kind.taskPrefix}.store`]: workflowTask(applicationId, (deps, e) =>
+      storeSignedContract(deps, kind, e.applicationId),
+    ),
+  };
 }
 
 /**

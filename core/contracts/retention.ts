@@ -35,3 +35,9 @@ export function basicContractRetention(
   if (ended.length === 0 || stillRunning) return 'OPEN';
   return addYears(ended.at(-1) as JstDate, RETENTION_YEARS);
 }
+
+/** The calendar day after `date` (a renewal's first day). */
+export function dayAfter(date: JstDate): JstDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}

@@ -80,8 +80,10 @@ export interface ContractToStore {
 
 /** The individual-contract data G-Staff needs once a worker is decided (A5-5). */
 export interface IndividualContractShare {
-  /** The hub's id of the order; also the idempotency key. */
+  /** The hub's id of the order. */
   hubOrderId: string;
+  /** The hub's id of the individual contract (one per period: a renewal is shared anew); the idempotency key. */
+  hubIndividualContractId: string;
   gstaffClientId: string;
   workerId: string;
   establishment: string;
@@ -114,6 +116,24 @@ export interface GStaff {
   storeContract(contract: ContractToStore): Promise<{ gstaffContractId: string }>;
   /** Records a credit decision on the client; recording the same application again returns the first answer. */
   recordCreditDecision(decision: CreditDecision): Promise<{ gstaffDecisionId: string }>;
-  /** Shares an individual contract's data; sharing the same order again returns the first answer. */
+  /** Shares an individual contract's data; sharing the same contract again returns the first answer. */
   shareIndividualContract(share: IndividualContractShare): Promise<{ gstaffShareId: string }>;
+  /** The individual contract G-Staff drew up from a share (its 個別契約書 PDF), to send for signature. */
+  individualContractDocument(gstaffShareId: string): Promise<ContractDocument>;
+  /** Moves a stored contract's retention deadline (a renewal, or the basic contract's last individual contract ended); idempotent. */
+  updateContractRetention(update: RetentionUpdate): Promise<void>;
+}
+
+/** A contract document G-Staff produced. */
+export interface ContractDocument {
+  fileName: string;
+  pdf: Buffer;
+  /** Hex SHA-256 of the PDF, as G-Staff states it (checked on receipt). */
+  sha256: string;
+}
+
+export interface RetentionUpdate {
+  gstaffContractId: string;
+  /** YYYY-MM-DD, or OPEN while the basic contract may not be disposed of. */
+  retentionUntil: JstDate | 'OPEN';
 }

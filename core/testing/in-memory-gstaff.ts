@@ -1,5 +1,7 @@
 /** In-memory G-Staff for `core/` unit tests only: a register, idempotent registrations, stored contracts and shares. */
+import { createHash } from 'node:crypto';
 import type {
+  ContractDocument,
   ContractToStore,
   CreditDecision,
   GStaff,
@@ -7,6 +9,7 @@ import type {
   GStaffClientRegistration,
   IndividualContractShare,
   RegisteredWorker,
+  RetentionUpdate,
 } from '../gstaff/gstaff.js';
 
 export class InMemoryGStaff implements GStaff {
@@ -45,7 +48,29 @@ export class InMemoryGStaff implements GStaff {
   }
 
   async shareIndividualContract(share: IndividualContractShare) {
-    this.shares.set(share.hubOrderId, share);
-    return { gstaffShareId: `SH-${share.hubOrderId}` };
+    this.shares.set(share.hubIndividualContractId, share);
+    return { gstaffShareId: `SH-${share.hubIndividualContractId}` };
+  }
+
+  /** The contract document drawn up from a share: a PDF naming its items. */
+  async individualContractDocument(gstaffShareId: string): Promise<ContractDocument> {
+    const share = this.shares.get(gstaffShareId.replace(/^SH-/, ''));
+    if (!share) throw new Error(`no share ${gstaffShareId}`);
+    const pdf = Buffer.from(`%PDF-1.4\n% 労働者派遣個別契約書 ${JSON.stringify(share.items)}\n%%EOF\n`);
+    return {
+      fileName: `個別契約書_${share.hubIndividualContractId}.pdf`,
+      pdf,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+    };
+  }
+
+  /** Retention moves by G-Staff contract id. */
+  readonly retentionUpdates: RetentionUpdate[] = [];
+
+  async updateContractRetention(update: RetentionUpdate) {
+    this.retentionUpdates.push(update);
+    for (const [id, contract] of this.contracts)
+      if (`K-${id}` === update.gstaffContractId)
+        this.contracts.set(id, { ...contract, retentionUntil: update.retentionUntil });
   }
 }

@@ -3,8 +3,11 @@
  * the same synthesized definitions locally (docs/architecture.md). An execution is named after the
  * application it runs, so starting it twice starts it once. Requirements: A4-1 … A4-7, X-1.
  */
-export const WORKFLOWS = ['CREDIT_PRECHECK', 'CONTRACT_EXECUTION', 'ORDER_APPROVAL'] as const;
-export type WorkflowName = (typeof WORKFLOWS)[number];
+import { APPLICATION_TYPES, type ApplicationType } from '../applications/application.js';
+
+/** One workflow per application type (its module: core/applications/workflows.ts); the state machine's Comment names it. */
+export const WORKFLOWS = APPLICATION_TYPES;
+export type WorkflowName = ApplicationType;
 
 export interface WorkflowEngine {
   /** Starts `name` (idempotent for the same name and input). */

@@ -30,6 +30,10 @@ import {
   submitContractExecution,
 } from '../../core/applications/submit-contract-execution.js';
 import { submitCreditPrecheck } from '../../core/applications/submit-credit-precheck.js';
+import {
+  renewIndividualContract,
+  submitIndividualContract,
+} from '../../core/applications/submit-individual-contract.js';
 import type { UploadGrant } from '../../core/documents/document-store.js';
 import { applicationsOfClient } from '../../core/visits/visit-queries.js';
 import { builder } from '../builder.js';
@@ -39,7 +43,8 @@ import { withoutNulls } from './helpers.js';
 import { ApplicationRef, ClientRef } from './refs.js';
 
 export const ApplicationTypeEnum = builder.enumType('ApplicationType', {
-  description: 'CREDIT_PRECHECK 06_1 反社/与信チェック申請書; CONTRACT_EXECUTION 06_2 契約書類締結申請書.',
+  description:
+    'CREDIT_PRECHECK 06_1 反社/与信チェック申請書; CONTRACT_EXECUTION 06_2 契約書類締結申請書; ORDER_APPROVAL オーダー承認; INDIVIDUAL_CONTRACT 個別契約書の締結.',
   values: APPLICATION_TYPES,
 });
 const ApplicationStatusEnum = builder.enumType('ApplicationStatus', {
@@ -47,7 +52,8 @@ const ApplicationStatusEnum = builder.enumType('ApplicationStatus', {
   values: APPLICATION_STATUSES,
 });
 const ApprovalStepEnum = builder.enumType('ApprovalStep', {
-  description: 'MANAGER: the department’s managers; DIRECTOR: the directors (取締役).',
+  description:
+    'MANAGER: the department’s managers; DIRECTOR: the directors (取締役); LEGAL_REVIEW / LEGAL_SEND: legal; MARKETING_SEND: marketing sends an individual contract.',
   values: APPROVAL_STEPS,
 });
 const DecisionEnum = builder.enumType('ApprovalDecision', { values: ['APPROVE', 'REJECT'] as const });
@@ -126,6 +132,41 @@ const ContractExecutionRef = builder
     }),
   });
 
+const PeriodRef = builder
+  .objectRef<NonNullable<Application['individualContract']>['period']>('SigningPeriod')
+  .implement({
+    description: '派遣期間: the first and last dispatch day (JST dates).',
+    fields: (t) => ({ startDate: t.exposeString('startDate'), endDate: t.exposeString('endDate') }),
+  });
+
+const IndividualContractSigningRef = builder
+  .objectRef<NonNullable<Application['individualContract']>>('IndividualContractSigning')
+  .implement({
+    description: 'An individual contract (個別契約書) on its way through GMO Sign to G-Staff storage.',
+    fields: (t) => ({
+      individualContractId: t.exposeString('individualContractId'),
+      orderId: t.exposeString('orderId'),
+      renewalOf: t.exposeString('renewalOf', {
+        nullable: true,
+        description: 'The contract whose next period this is.',
+      }),
+      period: t.expose('period', { type: PeriodRef }),
+      envelopeName: t.exposeString('envelopeName', { description: 'One GMO Sign envelope per contract.' }),
+      approverName: t.string({
+        description: 'The sales rep who approves in GMO Sign.',
+        resolve: (s) => s.approver.name,
+      }),
+      clientSignerName: t.string({ resolve: (s) => s.clientSigner.name }),
+      gstaffShareId: t.exposeString('gstaffShareId', { nullable: true }),
+      signedAt: t.expose('signedAt', { type: 'DateTime', nullable: true }),
+      gstaffContractId: t.exposeString('gstaffContractId', { nullable: true }),
+      retentionUntil: t.exposeString('retentionUntil', {
+        nullable: true,
+        description: '管理期限: 3 years after the last dispatch end date (renewals included).',
+      }),
+    }),
+  });
+
 const ApplicationEventRef = builder.objectRef<ApplicationEvent>('ApplicationEvent').implement({
   description: 'One step or decision of an application, oldest first.',
   fields: (t) => ({
@@ -185,6 +226,10 @@ ApplicationRef.implement({
     }),
     creditPrecheck: t.expose('creditPrecheck', { type: CreditPrecheckRef, nullable: true }),
     contractExecution: t.expose('contractExecution', { type: ContractExecutionRef, nullable: true }),
+    individualContract: t.expose('individualContract', {
+      type: IndividualContractSigningRef,
+      nullable: true,
+    }),
     directorReasons: t.stringList({
       description: 'Why a director must also approve (empty: the manager decides).',
       resolve: (a) => a.directorReasons ?? [],
@@ -296,6 +341,19 @@ const ContractUploadRef = builder
     }),
   });
 
+const SubmitIndividualContractInput = builder.inputType('SubmitIndividualContractInput', {
+  fields: (t) => ({ individualContractId: t.id({ required: true }) }),
+});
+const RenewIndividualContractInput = builder.inputType('RenewIndividualContractInput', {
+  fields: (t) => ({
+    individualContractId: t.id({ required: true, description: 'The signed contract to renew.' }),
+    endDate: t.string({
+      required: true,
+      description: 'YYYY-MM-DD: the new period’s last day (it starts the day after the renewed one ends).',
+    }),
+  }),
+});
+
 const DecideApprovalInput = builder.inputType('DecideApprovalInput', {
   fields: (t) => ({
     taskId: t.id({ required: true }),
@@ -360,6 +418,26 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: RegisterOrderInput, required: true }) },
     resolve: (_root, { input }, ctx) => registerOrder(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
+  }),
+  submitIndividualContract: t.field({
+    type: ApplicationRef,
+    description:
+      'The client’s rep (or a manager): send a drafted individual contract on its way (A5-5, A5-6). Every gate is checked first; a failing gate is a PreconditionFailedError naming it (its rule) and why, and nothing is written or sent.',
+    authScopes: { permission: 'individualContract.manage' },
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: SubmitIndividualContractInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      submitIndividualContract(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
+  }),
+  renewIndividualContract: t.field({
+    type: ApplicationRef,
+    description:
+      'The client’s rep (or a manager): the next period of a signed individual contract, sent at once; every gate runs again for the new period.',
+    authScopes: { permission: 'individualContract.manage' },
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: RenewIndividualContractInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      renewIndividualContract(ctx.deps, ctx.actor as Actor, withoutNulls(input)),
   }),
   decideApproval: t.field({
     type: DecideApprovalPayload,

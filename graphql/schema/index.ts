@@ -16,6 +16,7 @@ import './sync.js';
 import './overdue.js';
 import './signing.js';
 import './dashboard.js';
+import './contracts.js';
 import './individual-contracts.js';
 import './orders.js';
 

@@ -143,9 +143,10 @@ describe('G-Staff adapter', () => {
     });
   });
 
-  it('shares an individual contract’s data once per order', async () => {
+  it('shares an individual contract’s data once per contract, and gives back the contract G-Staff drew up from it', async () => {
     const share = {
       hubOrderId: 'ord_share_1',
+      hubIndividualContractId: 'ic_share_1',
       gstaffClientId: 'G-1002',
       workerId: 'S-003',
       establishment: '本社工場',
@@ -157,8 +158,62 @@ describe('G-Staff adapter', () => {
     const first = await adapter().shareIndividualContract(share);
     expect(await adapter().shareIndividualContract(share)).toEqual(first);
     expect(sandbox.shares.get(first.gstaffShareId)).toMatchObject({
+      juchuuNo: 'ord_share_1',
       staff_code: 'S-003',
       koumoku: share.items,
     });
+    // The next period of the same order (a renewal) is a share of its own.
+    const renewal = await adapter().shareIndividualContract({
+      ...share,
+      hubIndividualContractId: 'ic_share_2',
+      startDate: '2027-04-01',
+      endDate: '2027-06-30',
+    });
+    expect(renewal.gstaffShareId).not.toBe(first.gstaffShareId);
+    const document = await adapter().individualContractDocument(first.gstaffShareId);
+    expect(document.pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(document.pdf.toString('utf8')).toContain('業務内容: 製品の検品');
+    expect(document.sha256).toBe(createHash('sha256').update(document.pdf).digest('hex'));
+  });
+
+  it('refuses a share that names no worker', async () => {
+    const error = await adapter()
+      .shareIndividualContract({
+        hubOrderId: 'ord_share_bad',
+        hubIndividualContractId: 'ic_share_bad',
+        gstaffClientId: 'G-1002',
+        workerId: '',
+        establishment: '本社工場',
+        organisationalUnit: '検品課',
+        startDate: '2027-01-04',
+        endDate: '2027-03-31',
+        items: {},
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 400,
+      retryable: false,
+      message: expect.stringContaining('VALIDATION'),
+    });
+  });
+
+  it('moves a stored contract’s retention deadline, and refuses a malformed one', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n% signed individual contract\n%%EOF\n');
+    const { gstaffContractId } = await adapter().storeContract({
+      hubContractId: 'ic_retention_1',
+      gstaffClientId: 'G-1001',
+      kind: 'INDIVIDUAL',
+      fileName: '個別契約書.pdf',
+      pdfBase64: pdf.toString('base64'),
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      retentionUntil: '2030-03-31',
+    });
+    await adapter().updateContractRetention({ gstaffContractId, retentionUntil: '2030-06-30' });
+    await adapter().updateContractRetention({ gstaffContractId, retentionUntil: '2030-06-30' });
+    expect(sandbox.contracts.get(gstaffContractId)?.hozonKigen).toBe('2030-06-30');
+    const unknown = await adapter()
+      .updateContractRetention({ gstaffContractId: 'K-404', retentionUntil: '2030-06-30' })
+      .catch((e: unknown) => e);
+    expect(unknown).toMatchObject({ status: 404 });
   });
 });

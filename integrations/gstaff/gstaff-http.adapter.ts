@@ -3,7 +3,10 @@
  * (docs/integrations/gstaff.md), through the shared resilient HTTP client. Registration sends
  * the hub's client id as `Idempotency-Key`, so a retried registration registers once.
  */
+import { createHash } from 'node:crypto';
+import { IntegrationError } from '../../core/errors.js';
 import type {
+  ContractDocument,
   ContractToStore,
   CreditDecision,
   GStaff,
@@ -11,6 +14,7 @@ import type {
   GStaffClientRegistration,
   IndividualContractShare,
   RegisteredWorker,
+  RetentionUpdate,
 } from '../../core/gstaff/gstaff.js';
 import { ResilientHttpClient } from '../shared/http-client.js';
 import type { RetryPolicy } from '../shared/resilience.js';
@@ -19,9 +23,11 @@ import {
   fromApiWorker,
   GSTAFF_PATHS,
   type GStaffApiClient,
+  type GStaffApiContractDocument,
   type GStaffApiWorker,
   toApiContract,
   toApiCreditDecision,
+  toApiRetention,
   toApiShare,
 } from './gstaff-mapping.js';
 
@@ -116,8 +122,33 @@ export class GStaffHttpAdapter implements GStaff {
     return this.http.request<{ gstaffShareId: string }>('shareIndividualContract', {
       method: 'POST',
       url: GSTAFF_PATHS.individualContractShares,
-      headers: { 'idempotency-key': share.hubOrderId },
+      headers: { 'idempotency-key': share.hubIndividualContractId },
       data: toApiShare(share),
+    });
+  }
+
+  async individualContractDocument(gstaffShareId: string): Promise<ContractDocument> {
+    const answer = await this.http.request<GStaffApiContractDocument>('individualContractDocument', {
+      method: 'GET',
+      url: `${GSTAFF_PATHS.individualContractShares}/${encodeURIComponent(gstaffShareId)}/document`,
+    });
+    const pdf = Buffer.from(answer.fileBase64 ?? '', 'base64');
+    if (pdf.length === 0 || createHash('sha256').update(pdf).digest('hex') !== answer.sha256) {
+      throw new IntegrationError({
+        system: 'gstaff',
+        operation: 'individualContractDocument',
+        retryable: true,
+        message: 'the document does not match its sha256',
+      });
+    }
+    return { fileName: answer.fileName, pdf, sha256: answer.sha256 };
+  }
+
+  async updateContractRetention(update: RetentionUpdate): Promise<void> {
+    await this.http.request<unknown>('updateContractRetention', {
+      method: 'PUT',
+      url: `${GSTAFF_PATHS.contracts}/${encodeURIComponent(update.gstaffContractId)}/retention`,
+      data: toApiRetention(update.retentionUntil),
     });
   }
 }

@@ -115,10 +115,23 @@ export function toApiContract(c: ContractToStore) {
   };
 }
 
+/** ASSUMED request body for moving a stored contract's retention deadline. */
+export const toApiRetention = (retentionUntil: string) => ({
+  hozonKigen: retentionUntil === 'OPEN' ? null : retentionUntil,
+});
+
+/** ASSUMED answer of the individual-contract document (個別契約書) G-Staff draws up from a share. */
+export interface GStaffApiContractDocument {
+  fileName: string;
+  fileBase64: string;
+  sha256: string;
+}
+
 /** ASSUMED request body for the individual-contract data share. */
 export function toApiShare(s: IndividualContractShare) {
   return {
     kokyakuCode: s.gstaffClientId,
+    juchuuNo: s.hubOrderId,
     staff_code: s.workerId,
     jigyousho: s.establishment,
     soshikiTani: s.organisationalUnit,

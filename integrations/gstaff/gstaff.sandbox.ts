@@ -204,6 +204,28 @@ export function seededGStaffWorkers(): GStaffApiWorker[] {
 
 const PAGE_LIMIT = 200;
 
+const SHARE_DOCUMENT = new RegExp(`^${GSTAFF_PATHS.individualContractShares}/([^/]+)/document$`);
+const CONTRACT_RETENTION = new RegExp(`^${GSTAFF_PATHS.contracts}/([^/]+)/retention$`);
+
+/** The sandbox's 個別契約書: a PDF whose text lists the shared items (G-Staff's own layout is unknown). */
+function individualContractPdf(shareId: string, share: Record<string, unknown>): Buffer {
+  const items = Object.entries((share.koumoku ?? {}) as Record<string, unknown>).map(
+    ([label, value]) => `% ${label}: ${String(value).replace(/[\r\n]+/g, ' ')}`,
+  );
+  return Buffer.from(
+    [
+      '%PDF-1.4',
+      `% 労働者派遣個別契約書 ${shareId}`,
+      `% 派遣期間: ${String(share.kaishiBi)} - ${String(share.shuuryouBi)}`,
+      `% 事業所: ${String(share.jigyousho)} / 組織単位: ${String(share.soshikiTani)}`,
+      `% 派遣労働者: ${String(share.staff_code)}`,
+      ...items,
+      '%%EOF',
+      '',
+    ].join('\n'),
+  );
+}
+
 export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Promise<GStaffSandbox> {
   const apiKey = options.apiKey ?? 'sandbox-gstaff-key';
   const now = options.now ?? (() => new Date());
@@ -349,6 +371,18 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
             creditDecisions.set(id, body);
             answer = { gstaffDecisionId: id };
           } else {
+            // ASSUMED: a share names the order, the worker, the period and the contract's items.
+            const missing = [
+              'juchuuNo',
+              'staff_code',
+              'jigyousho',
+              'soshikiTani',
+              'kaishiBi',
+              'shuuryouBi',
+            ].find((field) => typeof body[field] !== 'string' || !String(body[field]).trim());
+            if (missing) return error(res, 400, 'VALIDATION', `${missing} is required`);
+            if (!body.koumoku || typeof body.koumoku !== 'object')
+              return error(res, 400, 'VALIDATION', 'koumoku (the contract items) is required');
             const id = `SH-${shares.size + 1}`;
             shares.set(id, body);
             answer = { gstaffShareId: id };
@@ -356,13 +390,38 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
           answered.set(`${url.pathname}#${String(key)}`, answer);
           result = [201, answer];
         }
+      } else if (req.method === 'GET' && SHARE_DOCUMENT.test(url.pathname)) {
+        // ASSUMED: G-Staff draws up the 個別契約書 from the shared items (here, a PDF naming them).
+        const id = decodeURIComponent(url.pathname.match(SHARE_DOCUMENT)?.[1] ?? '');
+        const share = shares.get(id);
+        if (!share) return error(res, 404, 'NOT_FOUND', `no share ${id}`);
+        const pdf = individualContractPdf(id, share);
+        result = [
+          200,
+          {
+            fileName: `個別契約書_${String(share.juchuuNo)}_${String(share.kaishiBi)}.pdf`,
+            fileBase64: pdf.toString('base64'),
+            sha256: createHash('sha256').update(pdf).digest('hex'),
+          },
+        ];
+      } else if (req.method === 'PUT' && CONTRACT_RETENTION.test(url.pathname)) {
+        // ASSUMED: the retention deadline of a stored contract moves (a renewal; the basic contract's end).
+        const id = decodeURIComponent(url.pathname.match(CONTRACT_RETENTION)?.[1] ?? '');
+        const stored = contracts.get(id);
+        if (!stored) return error(res, 404, 'NOT_FOUND', `no contract ${id}`);
+        const body = await readJson(req);
+        const until = body.hozonKigen;
+        if (until !== null && (typeof until !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(until)))
+          return error(res, 400, 'VALIDATION', 'hozonKigen must be YYYY-MM-DD or null (open)');
+        contracts.set(id, { ...stored, hozonKigen: until });
+        result = [200, { gstaffContractId: id, hozonKigen: until }];
       } else if (req.method === 'GET' && url.pathname === GSTAFF_PATHS.workers) {
         result = [200, page(workers, url)];
       } else {
         return error(res, 404, 'NOT_FOUND', `${req.method} ${url.pathname} is not part of the contract`);
       }
       if (fault === 'timeout-after-commit') return req.socket.destroy();
-      if (req.method === 'POST' && result[0] < 300) persist();
+      if ((req.method === 'POST' || req.method === 'PUT') && result[0] < 300) persist();
       send(res, result[0], result[1]);
     } catch {
       error(res, 500, 'INTERNAL', `sandbox error ${randomUUID().slice(0, 8)}`);

@@ -16,6 +16,7 @@ const ARNS = {
   CREDIT_PRECHECK: 'arn:aws:states:ap-northeast-1:000000000000:stateMachine:credit',
   CONTRACT_EXECUTION: 'arn:aws:states:ap-northeast-1:000000000000:stateMachine:contract',
   ORDER_APPROVAL: 'arn:aws:states:ap-northeast-1:000000000000:stateMachine:order',
+  INDIVIDUAL_CONTRACT: 'arn:aws:states:ap-northeast-1:000000000000:stateMachine:individual',
 };
 const engine = () => new SfnWorkflowEngine(ARNS, 'ap-northeast-1');
 
