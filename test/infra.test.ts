@@ -63,7 +63,8 @@ beforeAll(() => {
   }
   stateful = Template.fromStack(built.stateful);
   stateless = Template.fromStack(built.stateless);
-});
+  // One synth of the whole app (three stacks) with cdk-nag: about a minute, more on a busy machine.
+}, 240_000);
 
 const policies = () => Object.entries(stateless.findResources('AWS::IAM::Policy'));
 type Statement = { Action: string | string[]; Resource: unknown; Condition?: Json };

@@ -42,7 +42,7 @@ export function ClientTable({ clients }: { clients: readonly FragmentOf<typeof C
             </Table.Td>
             <Table.Td>{i18n.label('Department', c.department)}</Table.Td>
             <Table.Td>{c.salesRep?.name ?? i18n.t('noRep')}</Table.Td>
-            <Table.Td>{c.gstaffRegistration ?? '—'}</Table.Td>
+            <Table.Td>{i18n.label('GStaffRegistration', c.gstaffRegistration)}</Table.Td>
             <Table.Td>{formatJst(c.updatedAt)}</Table.Td>
           </Table.Tr>
         ))}

@@ -47,13 +47,17 @@ export interface MutationState {
 
 /**
  * `run(variables)` calls the mutation, picks the named result field and returns its payload when it
- * is `successType`; otherwise keeps the message and the field errors for the form to show.
+ * is `successType`; otherwise keeps the message and the field errors for the form to show. A
+ * ConflictError (someone changed the record since the screen read it) calls `onConflict`, so the
+ * screen reads it again and the next attempt carries the current version.
  */
 export function useMutation<R, V, F extends keyof R, S extends string>(
   document: TadaDocumentNode<R, V>,
   field: F,
   successType: S,
+  options: { onConflict?: () => void } = {},
 ) {
+  const { onConflict } = options;
   const { api } = useSession();
   const [state, setState] = useState<MutationState>({ busy: false, message: undefined, fields: {} });
   const run = useCallback(
@@ -61,6 +65,7 @@ export function useMutation<R, V, F extends keyof R, S extends string>(
       setState({ busy: true, message: undefined, fields: {} });
       try {
         const data = await api(document, variables);
+        if ((data[field] as { __typename?: string }).__typename === 'ConflictError') onConflict?.();
         const outcome = outcomeOf(data[field] as R[F] & { __typename: string }, successType) as Outcome<
           Extract<R[F], { __typename: S }>
         >;
@@ -74,7 +79,7 @@ export function useMutation<R, V, F extends keyof R, S extends string>(
       }
       return undefined;
     },
-    [api, document, field, successType],
+    [api, document, field, successType, onConflict],
   );
   return { ...state, run };
 }

@@ -147,7 +147,9 @@ function Proposal({
 }) {
   const i18n = useI18n();
   const q = useQuery(ProposalQuery, { clientId });
-  const assign = useMutation(AssignRep, 'assignSalesRep', 'AssignSalesRepPayload');
+  const assign = useMutation(AssignRep, 'assignSalesRep', 'AssignSalesRepPayload', {
+    onConflict: onAssigned,
+  });
   const [reason, setReason] = useState('');
   const p = q.data?.salesRepProposal;
   if (!p) return q.loading ? <Loading /> : <ErrorNote message={q.error} />;

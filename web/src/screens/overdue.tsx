@@ -36,15 +36,18 @@ export function OverdueScreen() {
       <Title order={2}>{i18n.t('overdue')}</Title>
       <ErrorNote message={all.error} />
       {all.loading && !all.data ? <Loading /> : null}
-      <Chip.Group multiple value={shown} onChange={setShown}>
-        <Group gap="xs" role="group" aria-label={i18n.t('overdueKinds')} data-testid="overdue-kinds">
-          {counts.map(({ kind, count }) => (
-            <Chip key={kind} value={kind} variant="outline">
-              {`${i18n.label('OverdueKind', kind)} ${count}`}
-            </Chip>
-          ))}
-        </Group>
-      </Chip.Group>
+      {/* The counts once the view has loaded (never zeros that are only "not yet"). */}
+      {all.data ? (
+        <Chip.Group multiple value={shown} onChange={setShown}>
+          <Group gap="xs" role="group" aria-label={i18n.t('overdueKinds')} data-testid="overdue-kinds">
+            {counts.map(({ kind, count }) => (
+              <Chip key={kind} value={kind} variant="outline">
+                {`${i18n.label('OverdueKind', kind)} ${count}`}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      ) : null}
       <Section title={i18n.t('overdueItems')} id="overdue-items">
         {all.data && !items.length ? <Text c="dimmed">{i18n.t('none')}</Text> : null}
         {items.length ? (
