@@ -466,6 +466,7 @@ const enumsJa = {
     CREDIT_PRECHECK: '06_1 反社/与信チェック',
     CONTRACT_EXECUTION: '06_2 契約書類締結',
     ORDER_APPROVAL: 'オーダー承認',
+    INDIVIDUAL_CONTRACT: '個別契約書の締結',
   },
   ApplicationStatus: {
     DRAFT: '下書き',
@@ -480,6 +481,7 @@ const enumsJa = {
     DIRECTOR: '取締役承認',
     LEGAL_REVIEW: '法務審査',
     LEGAL_SEND: '法務による発報',
+    MARKETING_SEND: 'マーケティングによる発報',
   },
   AntisocialCheckResult: { CLEAR: '該当なし', HIT: '該当あり', UNDETERMINED: '判定不能' },
   FindingResult: { OK: '問題なし', CONCERN: '懸念あり' },
@@ -521,6 +523,7 @@ const enumsJa = {
     CONTRACT_EXECUTION: '06_2 締結',
     APPROVAL: '承認',
     SYNC_CONFLICT: 'kintone連携の競合',
+    INDIVIDUAL_CONTRACT_TERMS: '個別契約の契約事項',
   },
   SyncConflictResolution: {
     KEEP_HUB: 'ハブの値を残す',
@@ -647,6 +650,7 @@ const enumsEn: EnumLabels = {
     CREDIT_PRECHECK: '06_1 credit pre-check',
     CONTRACT_EXECUTION: '06_2 contract execution',
     ORDER_APPROVAL: 'Order approval',
+    INDIVIDUAL_CONTRACT: 'Individual contract',
   },
   ApplicationStatus: {
     DRAFT: 'Draft',
@@ -661,6 +665,7 @@ const enumsEn: EnumLabels = {
     DIRECTOR: 'Director',
     LEGAL_REVIEW: 'Legal review',
     LEGAL_SEND: 'Legal sends',
+    MARKETING_SEND: 'Marketing sends',
   },
   AntisocialCheckResult: { CLEAR: 'Clear', HIT: 'Hit', UNDETERMINED: 'Undetermined' },
   FindingResult: { OK: 'OK', CONCERN: 'Concern' },
@@ -698,6 +703,7 @@ const enumsEn: EnumLabels = {
     CONTRACT_EXECUTION: '06_2 execution',
     APPROVAL: 'Approval',
     SYNC_CONFLICT: 'kintone sync conflict',
+    INDIVIDUAL_CONTRACT_TERMS: 'Individual-contract terms',
   },
   SyncConflictResolution: {
     KEEP_HUB: 'Keep the hub’s values',

@@ -4,7 +4,8 @@ export type OverdueKind =
   | 'VISIT_RECORD'
   | 'CONTRACT_EXECUTION'
   | 'APPROVAL'
-  | 'SYNC_CONFLICT';
+  | 'SYNC_CONFLICT'
+  | 'INDIVIDUAL_CONTRACT_TERMS';
 
 export const OVERDUE_KINDS: readonly OverdueKind[] = [
   'FIRST_CONTACT',
@@ -12,11 +13,13 @@ export const OVERDUE_KINDS: readonly OverdueKind[] = [
   'CONTRACT_EXECUTION',
   'APPROVAL',
   'SYNC_CONFLICT',
+  'INDIVIDUAL_CONTRACT_TERMS',
 ];
 
 /**
  * The screen that settles the item: the inquiry, the visit, the approval queue (for who decides;
- * the client's applications for others), the sync screen, else the client.
+ * the client's applications for others), the sync screen, else the client (individual-contract
+ * terms are collected on the client's page).
  */
 export function overdueLink(
   item: { kind: string; subjectId: string; client?: { id: string } | null },

@@ -29,6 +29,7 @@ describe('the overdue view', () => {
       CONTRACT_EXECUTION: 0,
       APPROVAL: 2,
       SYNC_CONFLICT: 1,
+      INDIVIDUAL_CONTRACT_TERMS: 0,
     });
   });
 
