@@ -88,7 +88,12 @@ describe('what each role may do', () => {
 
   it('lets managers, directors, legal and marketing (its send task) decide approvals; admin and sales approve nothing', () => {
     for (const p of ['approval.read', 'approval.decide'] as const) {
-      expect(ROLES.filter((role) => may(actor(role), p))).toEqual(['MANAGER', 'DIRECTOR', 'LEGAL', 'MARKETING']);
+      expect(ROLES.filter((role) => may(actor(role), p))).toEqual([
+        'MANAGER',
+        'DIRECTOR',
+        'LEGAL',
+        'MARKETING',
+      ]);
     }
   });
 

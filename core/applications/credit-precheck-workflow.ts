@@ -12,6 +12,7 @@ import { PreconditionFailedError } from '../errors.js';
 import { enqueueKintoneWrite, orderForInquiry } from '../kintone/kintone-outbox.js';
 import type { LedgerWrite } from '../ledger.js';
 import { enqueueMail } from '../mail/mail-message.js';
+import { currentHubOrder } from '../orders/order-view.js';
 import type { Application } from './application.js';
 import { recordEventOnce } from './application-changes.js';
 import { gstaffClientIdOf } from './contract-steps.js';
@@ -93,19 +94,24 @@ async function orderIntakeOpens(
   now: string,
 ): Promise<{ writes: LedgerWrite[]; templateSent: boolean }> {
   const inquiries = await deps.ledger.listInquiriesOfClient(client.clientId);
-  const writes: LedgerWrite[] = inquiries
-    .filter((i) => i.status !== 'NEW')
-    .map((inquiry) => {
-      const order = { ...orderForInquiry(inquiry, client), status: 'RECEIVED' as const };
-      return enqueueKintoneWrite(deps.ids, now, {
-        app: 'orders',
-        order,
-        hubId: order.hubId,
-        clientId: client.clientId,
-        subjectType: 'INQUIRY',
-        subjectId: inquiry.inquiryId,
-      });
-    });
+  const writes: LedgerWrite[] = await Promise.all(
+    inquiries
+      .filter((i) => i.status !== 'NEW')
+      .map(async (inquiry) => {
+        // Once kintone has the order, the status change keeps what staff changed (updateOrder).
+        const base = orderForInquiry(inquiry, client);
+        const current = await currentHubOrder(deps, client.clientId, base.hubId);
+        const order = { ...(current ?? base), status: 'RECEIVED' as const };
+        return enqueueKintoneWrite(deps.ids, now, {
+          app: 'orders',
+          order,
+          hubId: order.hubId,
+          clientId: client.clientId,
+          subjectType: 'INQUIRY',
+          subjectId: inquiry.inquiryId,
+        });
+      }),
+  );
   const contact = contractContact(client, inquiries);
   const rep = await deps.ledger.getStaffMember(client.salesRepId ?? application.applicantId);
   if (contact) {

@@ -12,6 +12,7 @@ import type { HubDeps } from '../hub.js';
 import { enqueueKintoneWrite, orderForInquiry } from '../kintone/kintone-outbox.js';
 import type { OrderStatus } from '../kintone/order.js';
 import type { LedgerWrite } from '../ledger.js';
+import { currentHubOrder } from '../orders/order-view.js';
 import { hearingItemText } from '../visits/visit-summary.js';
 import { applicationChange } from './application-changes.js';
 import { assertOrderMayBeRegistered } from './register-order.js';
@@ -42,15 +43,20 @@ async function orderWrite(
         return value === undefined ? [] : [`${hearingItemLabel(item)}: ${hearingItemText(item, value)}`];
       })
     : [];
-  const order = {
-    ...base,
-    status,
-    ...(sheet?.items.jobCategory ? { jobCategory: sheet.items.jobCategory } : {}),
-    ...(sheet?.items.startDate ? { requestedStart: sheet.items.startDate } : {}),
-    ...(items.length
-      ? { summary: [base.summary, 'ヒアリング項目:', ...items].filter(Boolean).join('\n') }
-      : {}),
-  };
+  // Once kintone has the order, a status change starts from the order as it stands (staff may have
+  // changed it through updateOrder); the hearing items are only the first write's.
+  const current = await currentHubOrder(deps, client.clientId, base.hubId);
+  const order = current
+    ? { ...current, status }
+    : {
+        ...base,
+        status,
+        ...(sheet?.items.jobCategory ? { jobCategory: sheet.items.jobCategory } : {}),
+        ...(sheet?.items.startDate ? { requestedStart: sheet.items.startDate } : {}),
+        ...(items.length
+          ? { summary: [base.summary, 'ヒアリング項目:', ...items].filter(Boolean).join('\n') }
+          : {}),
+      };
   return enqueueKintoneWrite(deps.ids, now, {
     app: 'orders',
     order,

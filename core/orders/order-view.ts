@@ -5,6 +5,7 @@
  * CONFLICT (changed on both sides; a person resolves the `SyncConflict`), FAILED (the write was
  * given up; a person looks).
  */
+import type { HubDeps } from '../hub.js';
 import type { KintoneOutboxEntry } from '../kintone/kintone-outbox.js';
 import type { OrderRecord } from '../kintone/order.js';
 import type { RecordFields, SyncedKintoneRecord } from '../sync/sync-model.js';
@@ -56,6 +57,21 @@ export function hubWantedOrder(
 ): OrderRecord {
   const owed = outstandingWrite(entries, synced.hubId);
   return (owed?.app === 'orders' ? owed.order : (synced.hubFields ?? synced.fields)) as OrderRecord;
+}
+
+/**
+ * The order as the hub wants it in kintone now, once kintone has it (else undefined). The approval
+ * workflows' status changes start from it, so they carry what staff changed through `updateOrder`
+ * instead of writing the inquiry's values back over it (A7-4).
+ */
+export async function currentHubOrder(
+  deps: HubDeps,
+  clientId: string,
+  orderId: string,
+): Promise<OrderRecord | undefined> {
+  const [synced] = await deps.ledger.getSyncedKintoneRecords('orders', [orderId]);
+  if (!synced) return undefined;
+  return hubWantedOrder(synced, await deps.ledger.listKintoneOutboxEntriesOfClient(clientId));
 }
 
 /** The order of a synced record, given the client's outbox entries. */
