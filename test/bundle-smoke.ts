@@ -53,6 +53,8 @@ async function main() {
       CONTRACT_EXECUTION_STATE_MACHINE_ARN:
         'arn:aws:states:ap-northeast-1:000000000000:stateMachine:smoke-contract',
       ORDER_APPROVAL_STATE_MACHINE_ARN: 'arn:aws:states:ap-northeast-1:000000000000:stateMachine:smoke-order',
+      INDIVIDUAL_CONTRACT_STATE_MACHINE_ARN:
+        'arn:aws:states:ap-northeast-1:000000000000:stateMachine:smoke-individual',
     });
     const { handler } = (await import(pathToFileURL(join(outdir, assetPath, 'index.mjs')).href)) as {
       handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
