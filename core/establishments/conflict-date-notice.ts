@@ -9,7 +9,6 @@
 import { z } from 'zod';
 import type { Actor } from '../access.js';
 import { type JstDate, jstDateOf } from '../business-days.js';
-import { commitChanges } from '../entity-change.js';
 import { PreconditionFailedError, ValidationError } from '../errors.js';
 import { firstDayPastMonths } from '../individual-contracts/period-check.js';
 import { parseInput } from '../validation.js';
@@ -20,7 +19,7 @@ import {
   HEARD_PARTIES,
 } from './establishment.js';
 import { documentReference, type LegalDocumentDeps, storedLegalDocuments } from './legal-documents.js';
-import { establishmentChange, loadEstablishmentForChange } from './manage-establishments.js';
+import { loadEstablishmentForChange, saveEstablishment } from './manage-establishments.js';
 
 export const jstDateInput = z.iso.date('must be a date YYYY-MM-DD');
 
@@ -97,16 +96,9 @@ export async function recordConflictDateNotice(
     recordedAt: now,
     extensions: [],
   };
-  const after: Establishment = {
-    ...establishment,
+  return saveEstablishment(deps, actor, 'establishment.recordConflictDateNotice', establishment, now, {
     conflictDateNotice: notice,
-    version: establishment.version + 1,
-    updatedAt: now,
-  };
-  await commitChanges(deps.ledger, [
-    establishmentChange(deps, actor, 'establishment.recordConflictDateNotice', establishment, after),
-  ]);
-  return after;
+  });
 }
 
 /**
@@ -157,8 +149,7 @@ export async function extendConflictDate(
     ...(cmd.hearing.record ? [{ path: 'input.hearing.record', reference: cmd.hearing.record }] : []),
   ]);
   const now = deps.clock.now().toISOString();
-  const after: Establishment = {
-    ...establishment,
+  return saveEstablishment(deps, actor, 'establishment.extendConflictDate', establishment, now, {
     conflictDateNotice: {
       ...notice,
       extensions: [
@@ -180,11 +171,5 @@ export async function extendConflictDate(
         },
       ],
     },
-    version: establishment.version + 1,
-    updatedAt: now,
-  };
-  await commitChanges(deps.ledger, [
-    establishmentChange(deps, actor, 'establishment.extendConflictDate', establishment, after),
-  ]);
-  return after;
+  });
 }

@@ -63,6 +63,20 @@ export function establishmentChange(
   });
 }
 
+/** The establishment's next version with `patch` applied, written together with its audit event. */
+export async function saveEstablishment(
+  deps: HubDeps,
+  actor: Actor,
+  operation: string,
+  before: Establishment,
+  now: string,
+  patch: Partial<Establishment>,
+): Promise<Establishment> {
+  const after: Establishment = { ...before, ...patch, version: before.version + 1, updatedAt: now };
+  await commitChanges(deps.ledger, [establishmentChange(deps, actor, operation, before, after)]);
+  return after;
+}
+
 /** The establishment, read within the actor's department, at the version the caller saw. */
 export async function loadEstablishmentForChange(
   deps: HubDeps,
@@ -158,17 +172,10 @@ export async function updateEstablishment(
       establishment.establishmentId,
     );
   const now = deps.clock.now().toISOString();
-  const after: Establishment = {
-    ...establishment,
+  return saveEstablishment(deps, actor, 'establishment.update', establishment, now, {
     ...(cmd.name ? { name: cmd.name } : {}),
     ...(cmd.address ? { address: cmd.address } : {}),
-    version: establishment.version + 1,
-    updatedAt: now,
-  };
-  await commitChanges(deps.ledger, [
-    establishmentChange(deps, actor, 'establishment.update', establishment, after),
-  ]);
-  return after;
+  });
 }
 
 export async function addOrganisationalUnit(
@@ -196,16 +203,9 @@ export async function addOrganisationalUnit(
     ]);
   }
   const now = deps.clock.now().toISOString();
-  const after: Establishment = {
-    ...establishment,
+  return saveEstablishment(deps, actor, 'establishment.addOrganisationalUnit', establishment, now, {
     organisationalUnits: units,
-    version: establishment.version + 1,
-    updatedAt: now,
-  };
-  await commitChanges(deps.ledger, [
-    establishmentChange(deps, actor, 'establishment.addOrganisationalUnit', establishment, after),
-  ]);
-  return after;
+  });
 }
 
 export async function updateOrganisationalUnit(
@@ -241,16 +241,9 @@ export async function updateOrganisationalUnit(
     ]);
   }
   const now = deps.clock.now().toISOString();
-  const after: Establishment = {
-    ...establishment,
+  return saveEstablishment(deps, actor, 'establishment.updateOrganisationalUnit', establishment, now, {
     organisationalUnits: units,
-    version: establishment.version + 1,
-    updatedAt: now,
-  };
-  await commitChanges(deps.ledger, [
-    establishmentChange(deps, actor, 'establishment.updateOrganisationalUnit', establishment, after),
-  ]);
-  return after;
+  });
 }
 
 /** A client's establishments, for whoever may see the client. */
