@@ -92,6 +92,41 @@ export function slotChange(
   });
 }
 
+/**
+ * A submitted application and its client's slot, which it now holds open: written together, at the
+ * version of the slot the caller checked, so of two concurrent submissions only one opens.
+ */
+export function openApplicationChanges(
+  deps: HubDeps,
+  actor: Actor | AuditActor,
+  operation: string,
+  application: Application,
+  before: Application | undefined,
+  now: string,
+  checked: ApplicationSlot | undefined,
+): EntityChange[] {
+  return [
+    entityChange(deps.ids, {
+      actor,
+      operation,
+      at: now,
+      clientId: application.clientId,
+      subjectId: application.applicationId,
+      before,
+      entity: { type: 'APPLICATION', value: application },
+    }),
+    slotChange(
+      deps,
+      actor,
+      operation,
+      application,
+      { openApplicationId: application.applicationId },
+      now,
+      checked,
+    ),
+  ];
+}
+
 /** Frees the slot when (and only when) it still names this application. */
 export async function releaseSlot(
   deps: HubDeps,

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { getClient } from '../clients/client-queries.js';
-import { commitChanges, entityChange } from '../entity-change.js';
+import { commitChanges } from '../entity-change.js';
 import { PreconditionFailedError } from '../errors.js';
 import { completenessOf, hearingItemLabel, hearingSheetIdOf } from '../hearing-sheets/hearing-sheet.js';
 import { loadInquiry } from '../inquiries/inquiry-changes.js';
 import { parseInput } from '../validation.js';
 import { assertWorksOnClient } from '../visits/visit-changes.js';
 import { type Application, slotIdOf } from './application.js';
-import { slotChange } from './application-changes.js';
+import { openApplicationChanges } from './application-changes.js';
 import { restartIfResubmitted } from './resubmission.js';
 import type { WorkflowDeps } from './submit-credit-precheck.js';
 
@@ -80,24 +80,7 @@ export async function registerOrder(deps: WorkflowDeps, actor: Actor, input: unk
     version: 1,
   };
   await commitChanges(deps.ledger, [
-    entityChange(deps.ids, {
-      actor,
-      operation: 'order.register',
-      at: now,
-      clientId: client.clientId,
-      subjectId: application.applicationId,
-      before: undefined,
-      entity: { type: 'APPLICATION', value: application },
-    }),
-    slotChange(
-      deps,
-      actor,
-      'order.register',
-      application,
-      { openApplicationId: application.applicationId },
-      now,
-      slot,
-    ),
+    ...openApplicationChanges(deps, actor, 'order.register', application, undefined, now, slot),
   ]);
   await deps.workflows.start('ORDER_APPROVAL', application.applicationId, {
     applicationId: application.applicationId,

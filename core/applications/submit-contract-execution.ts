@@ -17,12 +17,12 @@ import { type Client, contractContact } from '../clients/client.js';
 import { clientChange } from '../clients/client-change.js';
 import { getClient } from '../clients/client-queries.js';
 import { type DocumentStore, documentKey, type UploadGrant } from '../documents/document-store.js';
-import { commitChanges, entityChange } from '../entity-change.js';
+import { commitChanges } from '../entity-change.js';
 import { PreconditionFailedError, ValidationError } from '../errors.js';
 import { parseInput } from '../validation.js';
 import { assertWorksOnClient } from '../visits/visit-changes.js';
 import { type Application, type ContractExecution, slotIdOf } from './application.js';
-import { slotChange } from './application-changes.js';
+import { openApplicationChanges } from './application-changes.js';
 import { restartIfResubmitted } from './resubmission.js';
 import type { WorkflowDeps } from './submit-credit-precheck.js';
 
@@ -144,24 +144,7 @@ export async function submitContractExecution(
     version: 1,
   };
   await commitChanges(deps.ledger, [
-    entityChange(deps.ids, {
-      actor,
-      operation: 'application.submit',
-      at: now,
-      clientId: client.clientId,
-      subjectId: applicationId,
-      before: undefined,
-      entity: { type: 'APPLICATION', value: application },
-    }),
-    slotChange(
-      deps,
-      actor,
-      'application.submit',
-      application,
-      { openApplicationId: applicationId },
-      now,
-      slot,
-    ),
+    ...openApplicationChanges(deps, actor, 'application.submit', application, undefined, now, slot),
     clientChange(deps, actor, 'application.submit', client, { stage: 'CONTRACTING' }, now).change,
   ]);
   await deps.workflows.start('CONTRACT_EXECUTION', applicationId, { applicationId });

@@ -11,14 +11,14 @@ import { type Actor, assertMay } from '../access.js';
 import type { Client } from '../clients/client.js';
 import { clientChange } from '../clients/client-change.js';
 import { getClient } from '../clients/client-queries.js';
-import { commitChanges, entityChange } from '../entity-change.js';
+import { commitChanges } from '../entity-change.js';
 import { PreconditionFailedError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { parseInput } from '../validation.js';
 import { assertWorksOnClient } from '../visits/visit-changes.js';
 import type { WorkflowEngine } from '../workflows/workflow-engine.js';
 import { type Application, applicationSlotId } from './application.js';
-import { slotChange } from './application-changes.js';
+import { openApplicationChanges } from './application-changes.js';
 import { creditPrecheckSchema, directorApprovalReasons } from './credit-precheck.js';
 import { restartIfResubmitted } from './resubmission.js';
 
@@ -101,24 +101,7 @@ export async function submitCreditPrecheck(
     updatedAt: now,
   };
   await commitChanges(deps.ledger, [
-    entityChange(deps.ids, {
-      actor,
-      operation: 'application.submit',
-      at: now,
-      clientId: client.clientId,
-      subjectId: application.applicationId,
-      before: draft,
-      entity: { type: 'APPLICATION', value: application },
-    }),
-    slotChange(
-      deps,
-      actor,
-      'application.submit',
-      application,
-      { openApplicationId: application.applicationId },
-      now,
-      slot,
-    ),
+    ...openApplicationChanges(deps, actor, 'application.submit', application, draft, now, slot),
     clientChange(deps, actor, 'application.submit', client, { stage: 'CREDIT_REVIEW' }, now).change,
   ]);
   await deps.workflows.start('CREDIT_PRECHECK', application.applicationId, {

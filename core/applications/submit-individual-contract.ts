@@ -15,7 +15,7 @@ import type { JstDate } from '../business-days.js';
 import { contractContact } from '../clients/client.js';
 import { getClient } from '../clients/client-queries.js';
 import { dayAfter } from '../contracts/retention.js';
-import { commitChanges, type EntityChange, entityChange } from '../entity-change.js';
+import { commitChanges, type EntityChange } from '../entity-change.js';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../errors.js';
 import type { IndividualContract } from '../individual-contracts/individual-contract.js';
 import { individualContractChange } from '../individual-contracts/individual-contract-changes.js';
@@ -24,7 +24,7 @@ import { parseInput } from '../validation.js';
 import { assertWorksOnClient } from '../visits/visit-changes.js';
 import type { Application } from './application.js';
 import { slotIdOf } from './application.js';
-import { slotChange } from './application-changes.js';
+import { openApplicationChanges } from './application-changes.js';
 import { assertIndividualContractGates, individualEnvelopeName } from './individual-contract-workflow.js';
 import { restartIfResubmitted } from './resubmission.js';
 import type { WorkflowDeps } from './submit-credit-precheck.js';
@@ -117,24 +117,7 @@ async function applicationFor(
   return {
     application,
     changes: [
-      entityChange(deps.ids, {
-        actor,
-        operation: 'application.submit',
-        at: now,
-        clientId: client.clientId,
-        subjectId: applicationId,
-        before: undefined,
-        entity: { type: 'APPLICATION', value: application },
-      }),
-      slotChange(
-        deps,
-        actor,
-        'application.submit',
-        application,
-        { openApplicationId: applicationId },
-        now,
-        slot,
-      ),
+      ...openApplicationChanges(deps, actor, 'application.submit', application, undefined, now, slot),
     ],
   };
 }
