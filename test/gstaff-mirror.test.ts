@@ -105,7 +105,7 @@ describe('G-Staff mirror', () => {
     expect(await refreshWorkerRegisterMirror(d)).toEqual({ seen: 6, changed: 12 });
     expect(await refreshWorkerRegisterMirror(d)).toEqual({ seen: 6, changed: 0 });
     expect(
-      [...new Set((await t.ledger.listWorkerAssignmentsOfClient('G-1001')).map((a) => a.workerId))].sort(),
+      [...new Set((await t.ledger.listWorkerAssignmentsOfGStaffClient('G-1001')).map((a) => a.workerId))].sort(),
     ).toEqual(['S-001', 'S-002']);
     expect(
       (await t.ledger.listWorkerAssignmentsOfRep('sales.tokyo1')).map((a) => a.organisationalUnit).sort(),

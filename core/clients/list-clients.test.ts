@@ -31,10 +31,13 @@ function client(n: number, name: string, department = 'SALES_TOKYO'): Client {
 
 async function ledgerWith(clients: Client[]) {
   const ledger = new InMemoryClientLedger();
-  await ledger.commit(
-    clients.map((value) => ({ entity: { type: 'CLIENT' as const, value } })),
-    [],
-  );
+  // One commit is one transaction of at most 100 items, as on DynamoDB.
+  for (let i = 0; i < clients.length; i += 100) {
+    await ledger.commit(
+      clients.slice(i, i + 100).map((value) => ({ entity: { type: 'CLIENT' as const, value } })),
+      [],
+    );
+  }
   const deps = {
     ledger,
     clock: new FixedClock(new Date('2026-12-01T00:00:00Z')),

@@ -67,10 +67,6 @@ import {
   applicationsOfClient,
   approvalTaskKey,
   approvalTasksOfApplication,
-  assignmentKey,
-  assignmentsOfClient,
-  assignmentsOfRep,
-  assignmentsOfWorker,
   auditKeys,
   auditPartition,
   clientKey,
@@ -126,6 +122,10 @@ import {
   visitsOfClient,
   WORKER_REGISTER,
   webSubmissionKey,
+  workerAssignmentKey,
+  workerAssignmentsOfGStaffClient,
+  workerAssignmentsOfRep,
+  workerAssignmentsOfWorker,
   workerKey,
 } from './ledger-keys.js';
 import { GSI_NAMES, type GsiName } from './table-layout.js';
@@ -199,6 +199,11 @@ export class DynamoDbClientLedger implements ClientLedger {
         },
       })),
     ];
+    // DynamoDB refuses a transaction that touches one item twice with a ValidationException; it
+    // is the caller's mistake, not an integration failure, so it is said plainly before sending.
+    const keys = items.map(({ Put: { Item } }) => `${Item.pk}|${Item.sk}`);
+    const repeated = keys.find((k, i) => keys.indexOf(k) !== i);
+    if (repeated) throw new Error(`a ledger commit may write an item only once; ${repeated} more than once`);
     for (let attempt = 0; ; attempt += 1) {
       try {
         await this.db.send(new TransactWriteCommand({ TransactItems: items }));
@@ -501,15 +506,15 @@ export class DynamoDbClientLedger implements ClientLedger {
   }
 
   getWorkerAssignments(ids: readonly string[]): Promise<WorkerAssignmentMirror[]> {
-    return this.batchGet<WorkerAssignmentMirror>(ids.map(assignmentKey));
+    return this.batchGet<WorkerAssignmentMirror>(ids.map(workerAssignmentKey));
   }
 
-  listWorkerAssignmentsOfClient(gstaffClientId: string) {
-    return this.queryAll<WorkerAssignmentMirror>('gsi1', assignmentsOfClient(gstaffClientId));
+  listWorkerAssignmentsOfGStaffClient(gstaffClientId: string) {
+    return this.queryAll<WorkerAssignmentMirror>('gsi1', workerAssignmentsOfGStaffClient(gstaffClientId));
   }
 
   listWorkerAssignmentsOfRep(salesRepId: string) {
-    return this.queryAll<WorkerAssignmentMirror>('gsi2', assignmentsOfRep(salesRepId));
+    return this.queryAll<WorkerAssignmentMirror>('gsi2', workerAssignmentsOfRep(salesRepId));
   }
 
   listSignatureEnvelopes(first: number, after?: string): Promise<Page<SignatureEnvelope>> {
@@ -748,7 +753,7 @@ export class DynamoDbClientLedger implements ClientLedger {
   }
 
   listWorkerAssignmentsOfWorker(workerId: string) {
-    return this.queryAll<WorkerAssignmentMirror>('gsi4', assignmentsOfWorker(workerId));
+    return this.queryAll<WorkerAssignmentMirror>('gsi4', workerAssignmentsOfWorker(workerId));
   }
 
   getEstablishment(establishmentId: string) {

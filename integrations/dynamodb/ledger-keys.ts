@@ -34,9 +34,13 @@ export const DUE_MAIL = 'MAIL#DUE';
 export const envelopeKey = (envelopeName: string) => ({ pk: `ENVELOPE#${envelopeName}`, sk: 'ENVELOPE' });
 export const DUE_ENVELOPES = 'ENVELOPE#DUE';
 export const ALL_ENVELOPES = 'ENVELOPE#ALL';
-export const assignmentKey = (id: string) => ({ pk: `WORKER_ASSIGNMENT#${id}`, sk: 'WORKER_ASSIGNMENT' });
-export const assignmentsOfClient = (gstaffClientId: string) => `ASSIGNMENTS#GSTAFF_CLIENT#${gstaffClientId}`;
-export const assignmentsOfRep = (salesRepId: string) => `ASSIGNMENTS#REP#${salesRepId}`;
+export const workerAssignmentKey = (id: string) => ({
+  pk: `WORKER_ASSIGNMENT#${id}`,
+  sk: 'WORKER_ASSIGNMENT',
+});
+export const workerAssignmentsOfGStaffClient = (gstaffClientId: string) =>
+  `ASSIGNMENTS#GSTAFF_CLIENT#${gstaffClientId}`;
+export const workerAssignmentsOfRep = (salesRepId: string) => `ASSIGNMENTS#REP#${salesRepId}`;
 export const notificationKey = (id: string) => ({ pk: `NOTIFICATION#${id}`, sk: 'NOTIFICATION' });
 export const inboxOf = (userId: string) => `INBOX#${userId}`;
 export const gstaffClientKey = (id: string) => ({ pk: `GSTAFF_CLIENT#${id}`, sk: 'GSTAFF_CLIENT' });
@@ -90,7 +94,7 @@ export const kintoneNotificationKey = (id: string) => ({
 });
 
 // --- Individual contracts (A5-3 … A5-5): worker register, establishments, legal records ---
-export const assignmentsOfWorker = (workerId: string) => `ASSIGNMENTS#WORKER#${workerId}`;
+export const workerAssignmentsOfWorker = (workerId: string) => `ASSIGNMENTS#WORKER#${workerId}`;
 export const workerKey = (workerId: string) => ({ pk: `WORKER#${workerId}`, sk: 'WORKER' });
 export const WORKER_REGISTER = 'WORKERS#ALL';
 export const establishmentKey = (id: string) => ({ pk: `ESTABLISHMENT#${id}`, sk: 'ESTABLISHMENT' });
@@ -232,13 +236,13 @@ export function keysOf(entity: LedgerEntity): ItemKeys {
     case 'WORKER_ASSIGNMENT': {
       const a = entity.value;
       return {
-        ...assignmentKey(a.assignmentId),
-        gsi1pk: assignmentsOfClient(a.gstaffClientId),
+        ...workerAssignmentKey(a.assignmentId),
+        gsi1pk: workerAssignmentsOfGStaffClient(a.gstaffClientId),
         gsi1sk: `${a.startDate}#${a.assignmentId}`,
         ...(a.salesRepId
-          ? { gsi2pk: assignmentsOfRep(a.salesRepId), gsi2sk: `${a.startDate}#${a.assignmentId}` }
+          ? { gsi2pk: workerAssignmentsOfRep(a.salesRepId), gsi2sk: `${a.startDate}#${a.assignmentId}` }
           : {}),
-        gsi4pk: assignmentsOfWorker(a.workerId),
+        gsi4pk: workerAssignmentsOfWorker(a.workerId),
         gsi4sk: `${a.startDate}#${a.assignmentId}`,
       };
     }
