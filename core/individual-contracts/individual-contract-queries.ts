@@ -77,7 +77,7 @@ export async function getWorker(deps: HubDeps, actor: Actor, workerId: string): 
 }
 
 /** A worker's assignments (the worker register's), oldest first. */
-export async function assignmentsOfWorker(
+export async function workerAssignmentsOfWorker(
   deps: HubDeps,
   actor: Actor,
   workerId: string,

@@ -19,7 +19,8 @@ export async function getVisit(deps: HubDeps, actor: Actor, visitId: string): Pr
   return visit;
 }
 
-export async function assignmentsOfClient(
+/** The client's sales-rep assignment history, newest first (not the workers dispatched to it). */
+export async function salesRepAssignmentsOfClient(
   deps: HubDeps,
   actor: Actor,
   clientId: string,

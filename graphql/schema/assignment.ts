@@ -14,7 +14,7 @@ import { INDUSTRIES, INDUSTRY_IDS } from '../../core/clients/industry.js';
 import { updateClientProfile } from '../../core/clients/update-client-profile.js';
 import { NotFoundError, PreconditionFailedError } from '../../core/errors.js';
 import type { StaffMember } from '../../core/staff/staff-member.js';
-import { assignmentsOfClient } from '../../core/visits/visit-queries.js';
+import { salesRepAssignmentsOfClient } from '../../core/visits/visit-queries.js';
 import { builder } from '../builder.js';
 import { RoleEnum } from './enums.js';
 import { MUTATION_ERRORS } from './errors.js';
@@ -137,7 +137,7 @@ builder.objectField(ClientRef, 'assignments', (t) =>
   t.field({
     type: [AssignmentRef],
     description: 'Rep assignments, newest first; the current one has no endedAt.',
-    resolve: (c, _args, ctx) => assignmentsOfClient(ctx.deps, ctx.actor as Actor, c.clientId),
+    resolve: (c, _args, ctx) => salesRepAssignmentsOfClient(ctx.deps, ctx.actor as Actor, c.clientId),
   }),
 );
 

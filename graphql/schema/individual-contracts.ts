@@ -25,12 +25,12 @@ import {
   type IndividualContractGateFailure,
 } from '../../core/individual-contracts/individual-contract-gates.js';
 import {
-  assignmentsOfWorker,
   getIndividualContract,
   getWorker,
   individualContractGates,
   individualContractsOfClient,
   treatmentInformationOfOrder,
+  workerAssignmentsOfWorker,
   workerRegister,
 } from '../../core/individual-contracts/individual-contract-queries.js';
 import {
@@ -301,7 +301,7 @@ const WorkerRef = builder.objectRef<Worker>('Worker').implement({
     assignments: t.field({
       type: [WorkerAssignmentRef],
       description: 'Oldest first.',
-      resolve: (w, _args, ctx) => assignmentsOfWorker(ctx.deps, ctx.actor as Actor, w.workerId),
+      resolve: (w, _args, ctx) => workerAssignmentsOfWorker(ctx.deps, ctx.actor as Actor, w.workerId),
     }),
     mirroredAt: t.expose('mirroredAt', { type: 'DateTime' }),
   }),
