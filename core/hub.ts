@@ -10,3 +10,9 @@ export interface HubDeps {
   ids: IdGenerator;
   policy: Policy;
 }
+
+/**
+ * HubDeps whose ledger is only the ports a use case reads (docs/architecture.md, "Ledger
+ * ports"), e.g. `HubDepsWith<VisitLedger & LedgerCommit>`; hosts still pass the whole ledger.
+ */
+export type HubDepsWith<Ledger> = Omit<HubDeps, 'ledger'> & { ledger: Ledger };

@@ -14,8 +14,8 @@ import type { DocumentStore } from '../documents/document-store.js';
 import type { EntityChange } from '../entity-change.js';
 import { NotFoundError } from '../errors.js';
 import type { GStaff } from '../gstaff/gstaff.js';
-import type { HubDeps } from '../hub.js';
-import type { LedgerWrite } from '../ledger.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { ApplicationLedger, ClientInquiryLedger, LedgerWrite } from '../ledger.js';
 import type { SignatureService } from '../signing/signature-service.js';
 import type { Application, ApplicationEvent, ApplicationType } from './application.js';
 
@@ -80,13 +80,16 @@ export interface ApplicationWorkflow {
 
 export const noEffects = (): WorkflowEffects => ({ changes: [], writes: [] });
 
-export async function loadApplication(deps: HubDeps, applicationId: string): Promise<Application> {
+export async function loadApplication(
+  deps: HubDepsWith<ApplicationLedger>,
+  applicationId: string,
+): Promise<Application> {
   const application = await deps.ledger.getApplication(applicationId);
   if (!application) throw new NotFoundError('Application', applicationId);
   return application;
 }
 
-export async function loadClient(deps: HubDeps, clientId: string): Promise<Client> {
+export async function loadClient(deps: HubDepsWith<ClientInquiryLedger>, clientId: string): Promise<Client> {
   const client = await deps.ledger.getClient(clientId);
   if (!client) throw new NotFoundError('Client', clientId);
   return client;

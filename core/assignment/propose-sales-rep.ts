@@ -12,7 +12,8 @@ import { getClient } from '../clients/client-queries.js';
 import { industryLabel } from '../clients/industry.js';
 import { PreconditionFailedError } from '../errors.js';
 import { matchGStaffRecords } from '../gstaff/gstaff-queries.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { StaffDirectoryLedger } from '../ledger.js';
 import type { StaffMember } from '../staff/staff-member.js';
 import { visitRecordOverdue } from '../visits/visit.js';
 import type { ClientRiskFacts, RepFacts } from './rank-sales-reps.js';
@@ -20,7 +21,10 @@ import { clientRisk, rankSalesReps } from './rank-sales-reps.js';
 import { isCurrent, type SalesRepProposal } from './sales-rep-assignment.js';
 
 /** Reps a client may be assigned to: active sales members of its department. */
-export async function eligibleReps(deps: HubDeps, department: string): Promise<StaffMember[]> {
+export async function eligibleReps(
+  deps: HubDepsWith<StaffDirectoryLedger>,
+  department: string,
+): Promise<StaffMember[]> {
   return (await deps.ledger.listStaffMembers()).filter(
     (m) => m.active && m.role === 'SALES' && m.department === department,
   );

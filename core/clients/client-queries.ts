@@ -2,11 +2,15 @@
 import { type Actor, assertMay, assertSeesDepartment, seesDepartment } from '../access.js';
 import type { AuditEvent } from '../audit.js';
 import { NotFoundError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
-import type { Page } from '../ledger.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { ClientInquiryLedger, Page } from '../ledger.js';
 import { type Client, clientTrail } from './client.js';
 
-export async function getClient(deps: HubDeps, actor: Actor, clientId: string): Promise<Client> {
+export async function getClient(
+  deps: HubDepsWith<ClientInquiryLedger>,
+  actor: Actor,
+  clientId: string,
+): Promise<Client> {
   assertMay(actor, 'client.read');
   const client = await deps.ledger.getClient(clientId);
   if (!client) throw new NotFoundError('Client', clientId);
@@ -16,7 +20,7 @@ export async function getClient(deps: HubDeps, actor: Actor, clientId: string): 
 
 /** Batch read for dataloaders: clients the actor may not see come back as undefined. */
 export async function getClientsVisibleTo(
-  deps: HubDeps,
+  deps: HubDepsWith<ClientInquiryLedger>,
   actor: Actor,
   clientIds: readonly string[],
 ): Promise<(Client | undefined)[]> {

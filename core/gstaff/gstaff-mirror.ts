@@ -6,8 +6,8 @@
 import { type AuditEvent, auditChange, systemActor } from '../audit.js';
 import { clientTrail } from '../clients/client.js';
 import { normalizeCompanyName } from '../clients/client-matching.js';
-import type { HubDeps } from '../hub.js';
-import type { LedgerWrite } from '../ledger.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { LedgerCommit, LedgerWrite } from '../ledger.js';
 import type { GStaff, GStaffClientRecord } from './gstaff.js';
 
 export interface GStaffMirrorRecord extends GStaffClientRecord {
@@ -57,7 +57,7 @@ const sameRecord = (a: GStaffClientRecord, b: GStaffClientRecord) =>
  * same transaction.
  */
 export async function commitMirrorWrites(
-  deps: HubDeps,
+  deps: HubDepsWith<LedgerCommit>,
   writes: LedgerWrite[],
   run: { now: string; source: string; operation: string; subjectId: string },
   alsoAudit: AuditEvent[][] = [],

@@ -6,7 +6,8 @@ import { type Actor, assertMay } from '../access.js';
 import type { Client } from '../clients/client.js';
 import { normalizeCompanyName, normalizePhone } from '../clients/client-matching.js';
 import { getClient } from '../clients/client-queries.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { GStaffMirrorLedger } from '../ledger.js';
 import type { GStaffMirrorRecord } from './gstaff-mirror.js';
 
 export interface GStaffMatch {
@@ -16,7 +17,7 @@ export interface GStaffMatch {
 }
 
 export async function gstaffRegisterByName(
-  deps: HubDeps,
+  deps: HubDepsWith<GStaffMirrorLedger>,
   actor: Actor,
   name: string,
 ): Promise<GStaffMirrorRecord[]> {

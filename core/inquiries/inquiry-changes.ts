@@ -4,13 +4,13 @@ import { assertSeesDepartment } from '../access.js';
 import { type AuditActor, type AuditEvent, auditChange, userActor } from '../audit.js';
 import { clientTrail } from '../clients/client.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
-import type { LedgerWrite } from '../ledger.js';
+import type { HubDepsWith } from '../hub.js';
+import type { ClientInquiryLedger, LedgerCommit, LedgerWrite } from '../ledger.js';
 import type { Inquiry } from './inquiry.js';
 
 /** Reads an inquiry; unknown ids and other departments' inquiries are both "not found" for the actor's view. */
 export async function loadInquiry(
-  deps: HubDeps,
+  deps: HubDepsWith<ClientInquiryLedger>,
   actor: Actor,
   inquiryId: string,
   expectedVersion?: number,
@@ -34,7 +34,7 @@ export interface RelatedWrites {
 
 /** Commits a new version of an inquiry (plus any other writes) with one audit event per entity. */
 export async function saveInquiryChange(
-  deps: HubDeps,
+  deps: HubDepsWith<LedgerCommit>,
   /** A signed-in person, or a system job (e.g. the deadline job). */
   actor: Actor | AuditActor,
   operation: string,

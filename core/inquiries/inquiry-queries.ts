@@ -3,8 +3,8 @@
  * the other roles all (docs/policy.md). Requirements: A1-1, A1-2, X-5.
  */
 import { type Actor, assertMay, departmentToList, seesDepartment } from '../access.js';
-import type { HubDeps } from '../hub.js';
-import type { Page } from '../ledger.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { ClientInquiryLedger, Page } from '../ledger.js';
 import type { Inquiry, InquiryStatus } from './inquiry.js';
 import { loadInquiry } from './inquiry-changes.js';
 
@@ -23,7 +23,7 @@ export async function getInquiry(deps: HubDeps, actor: Actor, inquiryId: string)
 }
 
 export async function listInquiries(
-  deps: HubDeps,
+  deps: HubDepsWith<ClientInquiryLedger>,
   actor: Actor,
   filter: InquiryFilter,
   page: { first?: number; after?: string },
@@ -42,7 +42,11 @@ export async function listInquiries(
 }
 
 /** The inquiries of a client that the actor may see, newest first. */
-export async function inquiriesOfClient(deps: HubDeps, actor: Actor, clientId: string): Promise<Inquiry[]> {
+export async function inquiriesOfClient(
+  deps: HubDepsWith<ClientInquiryLedger>,
+  actor: Actor,
+  clientId: string,
+): Promise<Inquiry[]> {
   assertMay(actor, 'inquiry.read');
   const all = await deps.ledger.listInquiriesOfClient(clientId);
   return all.filter((inquiry) => seesDepartment(actor, inquiry.department));

@@ -10,8 +10,8 @@ import {
   normalizeCompanyName,
   normalizePhone,
 } from '../clients/client-matching.js';
-import type { HubDeps } from '../hub.js';
-import type { LedgerWrite } from '../ledger.js';
+import type { HubDepsWith } from '../hub.js';
+import type { ClientInquiryLedger, LedgerWrite } from '../ledger.js';
 import type { Inquiry } from './inquiry.js';
 
 export type InquiryDraft = Omit<
@@ -27,7 +27,7 @@ export interface PreparedIntake {
 }
 
 export async function prepareIntake(
-  deps: HubDeps,
+  deps: HubDepsWith<ClientInquiryLedger>,
   draft: InquiryDraft,
   actor: AuditActor,
   operation: string,

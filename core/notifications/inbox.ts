@@ -1,12 +1,12 @@
 /** Reading one's own inbox and marking entries read. Requirements: X-5 (only one's own). */
 import { type Actor, assertMay } from '../access.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
-import type { Page } from '../ledger.js';
+import type { HubDepsWith } from '../hub.js';
+import type { LedgerCommit, NotificationLedger, Page } from '../ledger.js';
 import type { Notification } from './notification.js';
 
 export async function myNotifications(
-  deps: HubDeps,
+  deps: HubDepsWith<NotificationLedger>,
   actor: Actor,
   page: { first?: number; after?: string },
 ): Promise<Page<Notification>> {
@@ -16,7 +16,7 @@ export async function myNotifications(
 }
 
 export async function markNotificationRead(
-  deps: HubDeps,
+  deps: HubDepsWith<LedgerCommit & NotificationLedger>,
   actor: Actor,
   notificationId: string,
 ): Promise<Notification> {

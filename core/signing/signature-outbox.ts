@@ -19,7 +19,8 @@ import {
   PreconditionFailedError,
   ValidationError,
 } from '../errors.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { LedgerCommit, OutboxLedger } from '../ledger.js';
 import { afterFailedAttempt, type OutboxRetryPolicy } from '../outbox-retry.js';
 import type {
   CompletionNotice,
@@ -62,7 +63,7 @@ export interface SignatureEnvelope {
 
 /** Records a send; asking again for the same envelope name returns the first record (one envelope per business object). */
 export async function requestSignature(
-  deps: HubDeps,
+  deps: HubDepsWith<LedgerCommit & OutboxLedger>,
   business: { businessType: string; businessId: string },
   request: EnvelopeRequest,
 ): Promise<SignatureEnvelope> {
@@ -328,7 +329,7 @@ export type EnvelopeConfirmation =
  * Requirements: A5-2, A5-6, X-3.
  */
 export async function confirmSignatureEnvelope(
-  deps: HubDeps,
+  deps: HubDepsWith<LedgerCommit & OutboxLedger>,
   actor: Actor,
   confirmation: EnvelopeConfirmation,
 ): Promise<SignatureEnvelope> {

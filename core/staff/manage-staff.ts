@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { type Actor, assertMay, ROLES } from '../access.js';
 import { auditChange, userActor } from '../audit.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { StaffDirectoryLedger } from '../ledger.js';
 import { parseInput } from '../validation.js';
 import type { StaffMember } from './staff-member.js';
 
@@ -132,7 +133,7 @@ export async function updateStaffMember(deps: HubDeps, actor: Actor, input: unkn
 }
 
 export async function getStaffMember(
-  deps: HubDeps,
+  deps: HubDepsWith<StaffDirectoryLedger>,
   actor: Actor,
   userId: string,
 ): Promise<StaffMember | undefined> {
@@ -140,7 +141,10 @@ export async function getStaffMember(
   return deps.ledger.getStaffMember(userId);
 }
 
-export async function listStaffMembers(deps: HubDeps, actor: Actor): Promise<StaffMember[]> {
+export async function listStaffMembers(
+  deps: HubDepsWith<StaffDirectoryLedger>,
+  actor: Actor,
+): Promise<StaffMember[]> {
   assertMay(actor, 'staff.read');
   const members = await deps.ledger.listStaffMembers();
   // Managers see their own department's people; admins the whole directory.

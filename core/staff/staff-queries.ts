@@ -1,10 +1,11 @@
 /** Batch read of colleagues (e.g. the reps shown on a page of clients). X-5. */
 import { type Actor, assertMay } from '../access.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDepsWith } from '../hub.js';
+import type { StaffDirectoryLedger } from '../ledger.js';
 import type { StaffMember } from './staff-member.js';
 
 export async function staffMembersVisibleTo(
-  deps: HubDeps,
+  deps: HubDepsWith<StaffDirectoryLedger>,
   actor: Actor,
   userIds: readonly string[],
 ): Promise<(StaffMember | undefined)[]> {
