@@ -24,7 +24,7 @@ import { startDynamoDbLocal } from '../dev/dynamodb-local.js';
 import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
 import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
 import { ensureLedgerTable } from '../integrations/dynamodb/ensure-table.js';
-import type { KintoneAppAdapter } from '../integrations/kintone/kintone-app.adapter.js';
+import type { RestKintoneApp } from '../integrations/kintone/kintone-app.adapter.js';
 import { createKintoneApps, kintoneSettings } from '../integrations/kintone/kintone-config.js';
 import { systemClock } from '../integrations/system-clock.js';
 import { writeSection } from './report.js';
@@ -95,7 +95,7 @@ async function main() {
       jobCategory: '軽作業',
       summary: `倉庫内軽作業 ${i}`,
     }));
-    await (apps.ordersApp as KintoneAppAdapter<OrderRecord>).upsertAll(orders);
+    await (apps.ordersApp as RestKintoneApp<OrderRecord>).upsertAll(orders);
     const seedSeconds = (performance.now() - seedStart) / 1000;
 
     // 1. The read side: every page fetched and mapped, nothing written.

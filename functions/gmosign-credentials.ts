@@ -1,6 +1,6 @@
 /** GMO Sign credentials on AWS: one secret {customerId, secretKey, webhookSecret} (GMOSIGN_SECRET_ARN), never logged. */
 import { z } from 'zod';
-import type { GmoSignAdapter } from '../integrations/gmosign/gmosign.adapter.js';
+import type { GmoSignSignatureService } from '../integrations/gmosign/gmosign.adapter.js';
 import { createGmoSign, gmosignSettings } from '../integrations/gmosign/gmosign-config.js';
 import { parseSecretJson } from './composition.js';
 
@@ -14,7 +14,7 @@ const credentials = z.object({
 export function gmosignFromSecret(
   secret: string,
   env: Record<string, string | undefined>,
-): { signatures: GmoSignAdapter; webhookSecret: string } {
+): { signatures: GmoSignSignatureService; webhookSecret: string } {
   const parsed = parseSecretJson('GMO Sign', secret, credentials);
   const settings = gmosignSettings({
     ...env,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { type GStaffSandbox, startGStaffSandbox } from '../integrations/gstaff/gstaff.sandbox.js';
-import { GStaffHttpAdapter } from '../integrations/gstaff/gstaff-http.adapter.js';
+import { HttpGStaff } from '../integrations/gstaff/gstaff-http.adapter.js';
 import { hubDeps } from '../test/support/builders.js';
 import { createTestLedger, type TestLedger } from '../test/support/ledger.js';
 import { makeHandler } from './gstaff-mirror.handler.js';
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.stop());
 
 it('refreshes the mirror on schedule', async () => {
-  const gstaff = new GStaffHttpAdapter({
+  const gstaff = new HttpGStaff({
     baseUrl: sandbox.url,
     apiKey: sandbox.apiKey,
     timeoutMs: 2000,

@@ -31,7 +31,7 @@ import { InMemoryGStaff } from '../core/testing/in-memory-gstaff.js';
 import { InMemorySignatureService } from '../core/testing/in-memory-signature-service.js';
 import { makeHandler as makeGmoSignWebhook } from '../functions/gmosign-webhook.handler.js';
 import { createLogger } from '../functions/shared/logger.js';
-import { GmoSignAdapter } from '../integrations/gmosign/gmosign.adapter.js';
+import { GmoSignSignatureService } from '../integrations/gmosign/gmosign.adapter.js';
 import { type GmoSignSandbox, startGmoSignSandbox } from '../integrations/gmosign/gmosign.sandbox.js';
 import type { LocalWorkflowEngine } from '../integrations/stepfunctions/local-workflow-engine.js';
 import {
@@ -418,7 +418,7 @@ describe('06_2 against the GMO Sign sandbox speaking the public definition', () 
     const external = {
       documents: new InMemoryDocumentStore(),
       gstaff: new InMemoryGStaff(),
-      signatures: new GmoSignAdapter({
+      signatures: new GmoSignSignatureService({
         baseUrl: sandbox.apiUrl,
         customerId: sandbox.customerId,
         secretKey: sandbox.secretKey,

@@ -15,7 +15,7 @@ import { refreshWorkerRegisterMirror } from '../core/gstaff/worker-register-mirr
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
 import { type GStaffSandbox, startGStaffSandbox } from '../integrations/gstaff/gstaff.sandbox.js';
 import { parseGStaffClientCsv } from '../integrations/gstaff/gstaff-csv-import.js';
-import { GStaffHttpAdapter } from '../integrations/gstaff/gstaff-http.adapter.js';
+import { HttpGStaff } from '../integrations/gstaff/gstaff-http.adapter.js';
 import { hubDeps, marketing, phoneInquiry, salesTokyo, seedDirectory } from './support/builders.js';
 import { createTestLedger, type TestLedger } from './support/ledger.js';
 
@@ -30,7 +30,7 @@ afterAll(() => sandbox.stop());
 
 const deps = () => ({
   ...hubDeps(t.ledger),
-  gstaff: new GStaffHttpAdapter({
+  gstaff: new HttpGStaff({
     baseUrl: sandbox.url,
     apiKey: sandbox.apiKey,
     timeoutMs: 2000,
@@ -105,7 +105,9 @@ describe('G-Staff mirror', () => {
     expect(await refreshWorkerRegisterMirror(d)).toEqual({ seen: 6, changed: 12 });
     expect(await refreshWorkerRegisterMirror(d)).toEqual({ seen: 6, changed: 0 });
     expect(
-      [...new Set((await t.ledger.listWorkerAssignmentsOfGStaffClient('G-1001')).map((a) => a.workerId))].sort(),
+      [
+        ...new Set((await t.ledger.listWorkerAssignmentsOfGStaffClient('G-1001')).map((a) => a.workerId)),
+      ].sort(),
     ).toEqual(['S-001', 'S-002']);
     expect(
       (await t.ledger.listWorkerAssignmentsOfRep('sales.tokyo1')).map((a) => a.organisationalUnit).sort(),

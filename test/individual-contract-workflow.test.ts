@@ -24,10 +24,10 @@ import { dispatchSignatureOutbox } from '../core/signing/signature-outbox.js';
 import { InMemoryDocumentStore } from '../core/testing/in-memory-document-store.js';
 import { makeHandler as makeGmoSignWebhook } from '../functions/gmosign-webhook.handler.js';
 import { createLogger } from '../functions/shared/logger.js';
-import { GmoSignAdapter } from '../integrations/gmosign/gmosign.adapter.js';
+import { GmoSignSignatureService } from '../integrations/gmosign/gmosign.adapter.js';
 import { type GmoSignSandbox, startGmoSignSandbox } from '../integrations/gmosign/gmosign.sandbox.js';
 import { type GStaffSandbox, startGStaffSandbox } from '../integrations/gstaff/gstaff.sandbox.js';
-import { GStaffHttpAdapter } from '../integrations/gstaff/gstaff-http.adapter.js';
+import { HttpGStaff } from '../integrations/gstaff/gstaff-http.adapter.js';
 import type { LocalWorkflowEngine } from '../integrations/stepfunctions/local-workflow-engine.js';
 import { directory, hubDeps, marketing, salesTokyo, seedDirectory, staffMember } from './support/builders.js';
 import { readyIndividualContract } from './support/individual-contracts.js';
@@ -73,13 +73,13 @@ async function hub(documents = new InMemoryDocumentStore()) {
   const base = hubDeps(t.ledger, '2026-12-01T01:00:00Z');
   const external = {
     documents,
-    gstaff: new GStaffHttpAdapter({
+    gstaff: new HttpGStaff({
       baseUrl: gstaffSandbox.url,
       apiKey: gstaffSandbox.apiKey,
       timeoutMs: 5000,
       retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
     }),
-    signatures: new GmoSignAdapter({
+    signatures: new GmoSignSignatureService({
       baseUrl: gmo.apiUrl,
       customerId: gmo.customerId,
       secretKey: gmo.secretKey,

@@ -19,7 +19,7 @@ import {
   requestSignature,
 } from '../core/signing/signature-outbox.js';
 import { LocalDocumentStore } from '../integrations/documents/local-document.store.js';
-import { GmoSignAdapter } from '../integrations/gmosign/gmosign.adapter.js';
+import { GmoSignSignatureService } from '../integrations/gmosign/gmosign.adapter.js';
 import { type GmoSignSandbox, startGmoSignSandbox } from '../integrations/gmosign/gmosign.sandbox.js';
 import { completionNoticeOf, type GmoCallbackBody } from '../integrations/gmosign/gmosign-mapping.js';
 import { createTestApi } from './support/api.js';
@@ -44,7 +44,7 @@ afterAll(() => sandbox.stop());
 
 function deps() {
   const hub = hubDeps(t.ledger);
-  const signatures = new GmoSignAdapter({
+  const signatures = new GmoSignSignatureService({
     baseUrl: sandbox.apiUrl,
     customerId: sandbox.customerId,
     secretKey: sandbox.secretKey,

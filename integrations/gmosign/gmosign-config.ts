@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { parseSettings, wholeNumberSetting } from '../../core/validation.js';
-import { GmoSignAdapter } from './gmosign.adapter.js';
+import { GmoSignSignatureService } from './gmosign.adapter.js';
 import { GMOSIGN_DEFAULT_BASE_URL } from './gmosign-mapping.js';
 
 const gmosignEnv = z
@@ -42,8 +42,8 @@ export function gmosignSettings(env: Record<string, string | undefined>): GmoSig
 export function createGmoSign(
   settings: GmoSignSettings,
   target: { baseUrl: string; customerId: string; secretKey: string },
-): GmoSignAdapter {
-  return new GmoSignAdapter({
+): GmoSignSignatureService {
+  return new GmoSignSignatureService({
     ...target,
     timeoutMs: settings.GMOSIGN_TIMEOUT_MS,
     retry: {

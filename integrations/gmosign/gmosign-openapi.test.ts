@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelopeToSend } from '../../test/support/signing.js';
-import { GmoSignAdapter } from './gmosign.adapter.js';
+import { GmoSignSignatureService } from './gmosign.adapter.js';
 import { type GmoSignSandbox, startGmoSignSandbox } from './gmosign.sandbox.js';
 import { loadGmoSignContract } from './gmosign-openapi.js';
 
@@ -37,7 +37,7 @@ afterAll(async () => {
 
 describe('GMO Sign against its definition (our OpenAPI document)', () => {
   it('validates every request the adapter makes and every answer and callback the sandbox gives', async () => {
-    const gmo = new GmoSignAdapter({
+    const gmo = new GmoSignSignatureService({
       baseUrl: sandbox.apiUrl,
       customerId: sandbox.customerId,
       secretKey: sandbox.secretKey,

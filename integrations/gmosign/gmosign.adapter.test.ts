@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelopeToSend, samplePdf } from '../../test/support/signing.js';
-import { GmoSignAdapter } from './gmosign.adapter.js';
+import { GmoSignSignatureService } from './gmosign.adapter.js';
 import { type GmoSignSandbox, startGmoSignSandbox } from './gmosign.sandbox.js';
 import { basicAuthorization } from './gmosign-mapping.js';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.stop());
 
 function adapter(secretKey = sandbox.secretKey, target = sandbox) {
-  return new GmoSignAdapter({
+  return new GmoSignSignatureService({
     baseUrl: target.apiUrl,
     customerId: target.customerId,
     secretKey,

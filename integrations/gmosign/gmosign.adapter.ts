@@ -1,5 +1,5 @@
 /**
- * GmoSignAdapter: the core `SignatureService` over GMO Sign's API as its public definition has it
+ * GmoSignSignatureService: the core `SignatureService` over GMO Sign's API as its public definition has it
  * (gmosign-mapping.ts holds every path, body and answer; docs/integrations/gmosign.openapi.json
  * describes them). HTTP Basic with the customer id and secret key on every call. Document
  * registration (the same document code each time), downloads and the callback registration are
@@ -44,7 +44,7 @@ export interface GmoSignConnection {
 
 const ONCE: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
 
-export class GmoSignAdapter implements SignatureService {
+export class GmoSignSignatureService implements SignatureService {
   private readonly http: ResilientHttpClient;
 
   constructor(connection: GmoSignConnection) {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { parseSettings, wholeNumberSetting } from '../../core/validation.js';
-import { GStaffHttpAdapter } from './gstaff-http.adapter.js';
+import { HttpGStaff } from './gstaff-http.adapter.js';
 
 const gstaffEnv = z
   .object({
@@ -35,8 +35,8 @@ export function gstaffSettings(env: Record<string, string | undefined>): GStaffS
 export function createGStaff(
   settings: GStaffSettings,
   target: { baseUrl: string; apiKey: string },
-): GStaffHttpAdapter {
-  return new GStaffHttpAdapter({
+): HttpGStaff {
+  return new HttpGStaff({
     baseUrl: target.baseUrl,
     apiKey: target.apiKey,
     timeoutMs: settings.GSTAFF_TIMEOUT_MS,

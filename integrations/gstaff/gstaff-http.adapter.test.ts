@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GStaffClientRecord } from '../../core/gstaff/gstaff.js';
 import { type GStaffSandbox, startGStaffSandbox } from './gstaff.sandbox.js';
-import { GStaffHttpAdapter } from './gstaff-http.adapter.js';
+import { HttpGStaff } from './gstaff-http.adapter.js';
 
 let sandbox: GStaffSandbox;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ afterAll(() => sandbox.stop());
 afterEach(() => sandbox.setFaults(undefined));
 
 const adapter = (overrides: { apiKey?: string; maxAttempts?: number } = {}) =>
-  new GStaffHttpAdapter({
+  new HttpGStaff({
     baseUrl: sandbox.url,
     apiKey: overrides.apiKey ?? sandbox.apiKey,
     timeoutMs: 2000,

@@ -1,5 +1,5 @@
 /**
- * GStaffHttpAdapter: the core `GStaff` port over the hub's assumed G-Staff REST contract
+ * HttpGStaff: the core `GStaff` port over the hub's assumed G-Staff REST contract
  * (docs/integrations/gstaff.md), through the shared resilient HTTP client. Registration sends
  * the hub's client id as `Idempotency-Key`, so a retried registration registers once.
  */
@@ -41,7 +41,7 @@ export interface GStaffConnection {
 
 type PageOf<T> = { items: T[]; nextCursor: string | null };
 
-export class GStaffHttpAdapter implements GStaff {
+export class HttpGStaff implements GStaff {
   private readonly http: ResilientHttpClient;
   private readonly pageSize: number;
 

@@ -1,5 +1,5 @@
 /**
- * KintoneAppAdapter: a kintone app behind the core `KintoneApp` port, on the official
+ * RestKintoneApp: a kintone app behind the core `KintoneApp` port, on the official
  * `@kintone/rest-api-client`. Every request goes through the shared request budget
  * (concurrency cap, daily count), has a socket timeout, and is retried with back-off and
  * jitter only when kintone says it may be (429, 5xx, GAIA_TM12, GAIA_RE18, GAIA_DA02, lost
@@ -85,7 +85,7 @@ export class KintoneBatchError extends IntegrationError {
   }
 }
 
-export class KintoneAppAdapter<T extends { hubId: string }> implements KintoneApp<T> {
+export class RestKintoneApp<T extends { hubId: string }> implements KintoneApp<T> {
   private readonly client: KintoneRestAPIClient;
   /** The hub property kept in `ステータス`, when the app has process management. */
   private readonly statusProperty: (keyof T & string) | undefined;

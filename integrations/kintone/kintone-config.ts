@@ -8,7 +8,7 @@ import type { Clock } from '../../core/clock.js';
 import type { OrdersApp, VisitRecordsApp } from '../../core/kintone/order.js';
 import { parseSettings, wholeNumberSetting } from '../../core/validation.js';
 import { ordersApp, visitRecordsApp } from './app-definitions.js';
-import { KintoneAppAdapter } from './kintone-app.adapter.js';
+import { RestKintoneApp } from './kintone-app.adapter.js';
 import { KintoneRequestBudget } from './kintone-request-budget.js';
 
 const kintoneEnv = z
@@ -106,7 +106,7 @@ export function createKintoneApps(
   const onRetry = (info: { operation: string; attempt: number; delayMs: number }) =>
     warn('kintone call retried', info);
   return {
-    ordersApp: new KintoneAppAdapter(
+    ordersApp: new RestKintoneApp(
       ordersApp,
       target.orders.appId,
       target.orders.apiToken,
@@ -114,7 +114,7 @@ export function createKintoneApps(
       budget,
       onRetry,
     ),
-    visitRecordsApp: new KintoneAppAdapter(
+    visitRecordsApp: new RestKintoneApp(
       visitRecordsApp,
       target.visits.appId,
       target.visits.apiToken,

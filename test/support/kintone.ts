@@ -2,7 +2,7 @@
 import { type Clock, FixedClock } from '../../core/clock.js';
 import { ordersApp, visitRecordsApp } from '../../integrations/kintone/app-definitions.js';
 import type { KintoneSandbox } from '../../integrations/kintone/kintone.sandbox.js';
-import { KintoneAppAdapter } from '../../integrations/kintone/kintone-app.adapter.js';
+import { RestKintoneApp } from '../../integrations/kintone/kintone-app.adapter.js';
 import { KintoneRequestBudget } from '../../integrations/kintone/kintone-request-budget.js';
 
 export function sandboxKintoneApps(
@@ -27,14 +27,14 @@ export function sandboxKintoneApps(
     socketTimeoutMs: 2000,
     retry: { maxAttempts: options.maxAttempts ?? 8, baseDelayMs: 1, maxDelayMs: 10 },
   };
-  const orders = new KintoneAppAdapter(
+  const orders = new RestKintoneApp(
     ordersApp,
     ordersApp.sandboxAppId,
     sandbox.tokens[ordersApp.sandboxAppId] as string,
     connection,
     budget,
   );
-  const visits = new KintoneAppAdapter(
+  const visits = new RestKintoneApp(
     visitRecordsApp,
     visitRecordsApp.sandboxAppId,
     sandbox.tokens[visitRecordsApp.sandboxAppId] as string,
