@@ -31,7 +31,7 @@ export interface Policy {
 /** A2-2: relative weights of the proposal's factors (any positive scale; they are normalised). */
 export interface AssignmentWeights {
   clientLoad: number;
-  staffLoad: number;
+  workerLoad: number;
   industryFit: number;
   /** Industry fit's weight is multiplied by (1 + riskBoost × client risk 0–1): the riskier, the more experience counts. */
   riskBoost: number;
@@ -65,7 +65,7 @@ const policyEnv = z.object({
   SYNC_CONFLICT_HOURS: z.coerce.number().int().min(1).max(8760).default(24),
   INDIVIDUAL_CONTRACT_TERMS_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   ASSIGNMENT_WEIGHT_CLIENT_LOAD: z.coerce.number().min(0).max(100).default(0.35),
-  ASSIGNMENT_WEIGHT_STAFF_LOAD: z.coerce.number().min(0).max(100).default(0.25),
+  ASSIGNMENT_WEIGHT_WORKER_LOAD: z.coerce.number().min(0).max(100).default(0.25),
   ASSIGNMENT_WEIGHT_INDUSTRY_FIT: z.coerce.number().min(0).max(100).default(0.4),
   ASSIGNMENT_RISK_BOOST: z.coerce.number().min(0).max(10).default(1),
   AGENCY_NAME: z.string().trim().min(1).max(100).default('派遣元事業所'),
@@ -91,7 +91,7 @@ export function policyFromEnv(env: Record<string, string | undefined>): Policy {
     individualContractTermsDays: cfg.INDIVIDUAL_CONTRACT_TERMS_DAYS,
     assignment: {
       clientLoad: cfg.ASSIGNMENT_WEIGHT_CLIENT_LOAD,
-      staffLoad: cfg.ASSIGNMENT_WEIGHT_STAFF_LOAD,
+      workerLoad: cfg.ASSIGNMENT_WEIGHT_WORKER_LOAD,
       industryFit: cfg.ASSIGNMENT_WEIGHT_INDUSTRY_FIT,
       riskBoost: cfg.ASSIGNMENT_RISK_BOOST,
     },

@@ -180,7 +180,7 @@ describe('rep assignment (A2-1, A2-2)', () => {
     expect(Object.keys(byRep).sort()).toEqual(['sales-tokyo-1', 'sales-tokyo-2', 'sales-tokyo-3']);
     expect(value('sales-tokyo-2', 'CLIENT_LOAD')).toBe(2);
     expect(value('sales-tokyo-2', 'INDUSTRY_FIT')).toBe(2);
-    expect(value('sales-tokyo-3', 'STAFF_LOAD')).toBe(3);
+    expect(value('sales-tokyo-3', 'WORKER_LOAD')).toBe(3);
     expect(value('sales-tokyo-1', 'INDUSTRY_FIT')).toBe(0);
     expect(proposal.risk.level).toBe(1);
     expect(proposal.risk.reasons).toContain('G-Staff の過去トラブル 2 件');

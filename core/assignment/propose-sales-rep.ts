@@ -1,7 +1,7 @@
 /**
  * `salesRepProposal(clientId)`: every eligible rep of the client's department ranked with a
  * score and the reasons behind each factor (A2-2). Every input comes from data: client loads
- * and industry experience from the ledger's assignment history, dispatched staff from the
+ * and industry experience from the ledger's assignment history, dispatched workers from the
  * worker register mirror, the client's risk from the G-Staff mirror and the ledger.
  * Requirements: A2-1, A2-2.
  */

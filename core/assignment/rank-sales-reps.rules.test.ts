@@ -25,7 +25,7 @@ const rep = (
   dispatchedWorkers,
   industryClients,
 });
-const even: AssignmentWeights = { clientLoad: 1, staffLoad: 1, industryFit: 1, riskBoost: 0 };
+const even: AssignmentWeights = { clientLoad: 1, workerLoad: 1, industryFit: 1, riskBoost: 0 };
 
 describe('client risk', () => {
   it('is 0 with no signal, and says there is no turnover record', () => {
@@ -90,7 +90,7 @@ describe('ranking within the department', () => {
     expect(clientLoad('a')).toMatchObject({ value: 0, normalized: 1, weight: 1, points: 50 });
     expect(clientLoad('b')).toMatchObject({ value: 5, normalized: 0.5, points: 25 });
     expect(clientLoad('c')).toMatchObject({ value: 10, normalized: 0, points: 0 });
-    // Equal staff load: every rep gets the full half of the score for it.
+    // Equal worker load: every rep gets the full half of the score for it.
     expect(ranked.map((r) => r.factors[1]?.points)).toEqual([50, 50, 50]);
     expect(ranked.map((r) => [r.salesRepId, r.score])).toEqual([
       ['a', 100],
@@ -99,7 +99,7 @@ describe('ranking within the department', () => {
     ]);
   });
 
-  it('scores staff load the same way, fewer being better', () => {
+  it('scores worker load the same way, fewer being better', () => {
     const ranked = rankSalesReps([rep('many', 1, 30), rep('few', 1, 10)], clientRisk(none), even, undefined);
     expect(ranked.map((r) => r.salesRepId)).toEqual(['few', 'many']);
     expect(ranked[1]?.factors[1]).toMatchObject({ value: 30, normalized: 0, points: 0 });
@@ -141,14 +141,14 @@ describe('ranking within the department', () => {
     const ranked = rankSalesReps(
       [rep('a', 0, 0, 2), rep('b', 1, 1, 1)],
       risky,
-      { clientLoad: 1, staffLoad: 1, industryFit: 2, riskBoost: 2 },
+      { clientLoad: 1, workerLoad: 1, industryFit: 2, riskBoost: 2 },
       '製造業',
     );
     expect(ranked[0]?.factors[2]?.weight).toBe(4); // 2 × (1 + 2 × 0.5)
     expect(ranked[0]?.factors[2]?.reason).toBe(
       '「製造業」の顧客を現在・過去に 2 社担当（部内最多 2 社）。顧客リスク 50% により重みを加算',
     );
-    // b: client 0, staff 0, fit 0.5 × 4 of 6 → 33.3
+    // b: client 0, workers 0, fit 0.5 × 4 of 6 → 33.3
     expect(ranked[1]?.score).toBeCloseTo(33.3, 9);
   });
 
@@ -162,7 +162,7 @@ describe('ranking within the department', () => {
     const ranked = rankSalesReps([rep('a', 0, 0)], clientRisk(none), even, undefined);
     expect(ranked[0]?.factors.map((f) => [f.factor, f.weight])).toEqual([
       ['CLIENT_LOAD', 1],
-      ['STAFF_LOAD', 1],
+      ['WORKER_LOAD', 1],
       ['INDUSTRY_FIT', 0],
     ]);
   });
@@ -183,7 +183,7 @@ describe('ranking within the department', () => {
     const ranked = rankSalesReps(
       [rep('a', 0, 0, 1), rep('b', 1, 1, 0)],
       clientRisk(none),
-      { clientLoad: 0, staffLoad: 0, industryFit: 0, riskBoost: 1 },
+      { clientLoad: 0, workerLoad: 0, industryFit: 0, riskBoost: 1 },
       '製造業',
     );
     expect(ranked.map((r) => [r.salesRepId, r.score, r.tied])).toEqual([
@@ -226,7 +226,7 @@ describe('ranking within the department', () => {
     const ranked = rankSalesReps(
       [rep('a', 0, 3), rep('b', 3, 0), rep('c', 1, 2)],
       clientRisk(none),
-      { ...even, staffLoad: 1.0000001 },
+      { ...even, workerLoad: 1.0000001 },
       undefined,
     );
     expect(ranked.find((r) => r.salesRepId === 'c')?.tied).toBe(false);

@@ -25,7 +25,7 @@ const rep = (
 });
 
 describe('rankSalesReps', () => {
-  it('prefers fewer clients, fewer dispatched staff and more industry experience, with a reason for each', () => {
+  it('prefers fewer clients, fewer dispatched workers and more industry experience, with a reason for each', () => {
     const ranked = rankSalesReps(
       [rep('busy', 6, 20, 0), rep('free', 1, 2, 3), rep('middle', 3, 10, 1)],
       noRisk,
@@ -39,7 +39,7 @@ describe('rankSalesReps', () => {
     ]);
     const top = ranked[0];
     expect(top?.score).toBe(100);
-    expect(top?.factors.map((f) => f.factor)).toEqual(['CLIENT_LOAD', 'STAFF_LOAD', 'INDUSTRY_FIT']);
+    expect(top?.factors.map((f) => f.factor)).toEqual(['CLIENT_LOAD', 'WORKER_LOAD', 'INDUSTRY_FIT']);
     expect(top?.factors[0]?.reason).toContain('担当顧客 1 社（部内 1〜6 社');
     expect(top?.factors[1]?.reason).toContain('派遣スタッフ 2 名');
     expect(top?.factors[2]?.reason).toContain('「製造業」の顧客を現在・過去に 3 社担当');
@@ -99,10 +99,10 @@ describe('rankSalesReps', () => {
   });
 
   it('uses the configured weights', () => {
-    const reps = [rep('fewClients', 1, 9), rep('fewStaff', 9, 1)];
-    const byClients = rankSalesReps(reps, noRisk, { ...weights, clientLoad: 1, staffLoad: 0.1 }, undefined);
-    const byStaff = rankSalesReps(reps, noRisk, { ...weights, clientLoad: 0.1, staffLoad: 1 }, undefined);
+    const reps = [rep('fewClients', 1, 9), rep('fewWorkers', 9, 1)];
+    const byClients = rankSalesReps(reps, noRisk, { ...weights, clientLoad: 1, workerLoad: 0.1 }, undefined);
+    const byWorkers = rankSalesReps(reps, noRisk, { ...weights, clientLoad: 0.1, workerLoad: 1 }, undefined);
     expect(byClients[0]?.salesRepId).toBe('fewClients');
-    expect(byStaff[0]?.salesRepId).toBe('fewStaff');
+    expect(byWorkers[0]?.salesRepId).toBe('fewWorkers');
   });
 });

@@ -28,7 +28,7 @@ export interface ClientRiskFacts {
   industryLabel: string | undefined;
 }
 
-export const ASSIGNMENT_FACTORS = ['CLIENT_LOAD', 'STAFF_LOAD', 'INDUSTRY_FIT'] as const;
+export const ASSIGNMENT_FACTORS = ['CLIENT_LOAD', 'WORKER_LOAD', 'INDUSTRY_FIT'] as const;
 export type AssignmentFactor = (typeof ASSIGNMENT_FACTORS)[number];
 
 export interface FactorScore {
@@ -95,11 +95,11 @@ export function rankSalesReps(
 ): RankedRep[] {
   if (reps.length === 0) return [];
   const clientCounts = reps.map((r) => r.currentClients);
-  const staffCounts = reps.map((r) => r.dispatchedWorkers);
+  const workerCounts = reps.map((r) => r.dispatchedWorkers);
   const industryKnown = industryLabel !== undefined;
   const maxIndustry = Math.max(0, ...reps.map((r) => r.industryClients ?? 0));
   const industryWeight = industryKnown ? weights.industryFit * (1 + weights.riskBoost * risk.level) : 0;
-  const totalWeight = weights.clientLoad + weights.staffLoad + industryWeight;
+  const totalWeight = weights.clientLoad + weights.workerLoad + industryWeight;
   const range = (all: number[]) => `部内 ${Math.min(...all)}〜${Math.max(...all)}`;
 
   const scored = reps.map((rep) => {
@@ -112,11 +112,11 @@ export function rankSalesReps(
         reason: `担当顧客 ${rep.currentClients} 社（${range(clientCounts)} 社、少ないほど高評価）`,
       },
       {
-        factor: 'STAFF_LOAD',
+        factor: 'WORKER_LOAD',
         value: rep.dispatchedWorkers,
-        normalized: lowerIsBetter(rep.dispatchedWorkers, staffCounts),
-        weight: weights.staffLoad,
-        reason: `稼働中の派遣スタッフ ${rep.dispatchedWorkers} 名（${range(staffCounts)} 名、少ないほど高評価）`,
+        normalized: lowerIsBetter(rep.dispatchedWorkers, workerCounts),
+        weight: weights.workerLoad,
+        reason: `稼働中の派遣スタッフ ${rep.dispatchedWorkers} 名（${range(workerCounts)} 名、少ないほど高評価）`,
       },
       industryKnown
         ? {

@@ -11,7 +11,7 @@ export interface SalesRepProposal {
   industry?: string;
   risk: ClientRisk;
   candidates: RankedRep[];
-  weights: { clientLoad: number; staffLoad: number; industryFit: number; riskBoost: number };
+  weights: { clientLoad: number; workerLoad: number; industryFit: number; riskBoost: number };
   computedAt: string;
 }
 

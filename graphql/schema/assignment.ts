@@ -29,7 +29,7 @@ export const IndustryEnum = builder.enumType('Industry', {
 });
 
 const AssignmentFactorEnum = builder.enumType('AssignmentFactor', {
-  description: 'CLIENT_LOAD 担当顧客数, STAFF_LOAD 稼働スタッフ数, INDUSTRY_FIT 業種経験.',
+  description: 'CLIENT_LOAD 担当顧客数, WORKER_LOAD 稼働スタッフ数, INDUSTRY_FIT 業種経験.',
   values: ASSIGNMENT_FACTORS,
 });
 
@@ -67,7 +67,7 @@ const AssignmentWeightsRef = builder.objectRef<SalesRepProposal['weights']>('Ass
   description: 'From configuration (ASSIGNMENT_WEIGHT_*, ASSIGNMENT_RISK_BOOST).',
   fields: (t) => ({
     clientLoad: t.exposeFloat('clientLoad'),
-    staffLoad: t.exposeFloat('staffLoad'),
+    workerLoad: t.exposeFloat('workerLoad'),
     industryFit: t.exposeFloat('industryFit'),
     riskBoost: t.exposeFloat('riskBoost'),
   }),

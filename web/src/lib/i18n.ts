@@ -539,7 +539,7 @@ const enumsJa = {
     GSTAFF_MIRROR: 'G-Staff 取込',
     DEADLINES: '期限の確認',
   },
-  AssignmentFactor: { CLIENT_LOAD: '担当顧客数', STAFF_LOAD: '稼働スタッフ数', INDUSTRY_FIT: '業種の経験' },
+  AssignmentFactor: { CLIENT_LOAD: '担当顧客数', WORKER_LOAD: '稼働スタッフ数', INDUSTRY_FIT: '業種の経験' },
   LabourRiskItem: { pastUnpaidWages: '過去の賃金未払い', labourDisputes: '労働争議', turnover: '離職率' },
   TradeCriteriaItem: {
     antisocialForces: '反社会的勢力',
@@ -721,7 +721,7 @@ const enumsEn: EnumLabels = {
   },
   AssignmentFactor: {
     CLIENT_LOAD: 'Client load',
-    STAFF_LOAD: 'Workers placed',
+    WORKER_LOAD: 'Workers placed',
     INDUSTRY_FIT: 'Industry fit',
   },
   LabourRiskItem: {
