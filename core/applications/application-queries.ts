@@ -2,14 +2,15 @@
 import { type Actor, assertMay } from '../access.js';
 import { getClient } from '../clients/client-queries.js';
 import { NotFoundError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { ApplicationLedger, ClientInquiryLedger } from '../ledger.js';
 import { salesDepartments } from '../staff/departments.js';
 import type { Application } from './application.js';
 import type { ApprovalPool, ApprovalTask } from './approval-task.js';
 import { belongsToPool, deciderOfOtherStep } from './decide-approval.js';
 
 export async function getApplication(
-  deps: HubDeps,
+  deps: HubDepsWith<ApplicationLedger & ClientInquiryLedger>,
   actor: Actor,
   applicationId: string,
 ): Promise<Application> {
@@ -20,7 +21,7 @@ export async function getApplication(
 }
 
 export async function approvalTasksOfApplication(
-  deps: HubDeps,
+  deps: HubDepsWith<ApplicationLedger & ClientInquiryLedger>,
   actor: Actor,
   application: Application,
 ): Promise<ApprovalTask[]> {

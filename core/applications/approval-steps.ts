@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import { commitChanges, type EntityChange } from '../entity-change.js';
 import { ValidationError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { StaffDirectoryLedger } from '../ledger.js';
 import { notify } from '../notifications/notification.js';
 import type { StaffMember } from '../staff/staff-member.js';
 import { APPROVAL_STEPS, type ApprovalStep } from './application.js';
@@ -36,7 +37,7 @@ import { workflowOf } from './workflows.js';
 
 /** Whom a task is announced to: its pool's active members but the applicant (and whoever decided the other independent step). */
 async function poolMembers(
-  deps: HubDeps,
+  deps: HubDepsWith<StaffDirectoryLedger>,
   pool: ApprovalPool,
   except: string,
   alsoExcept?: string,

@@ -10,7 +10,8 @@ import { systemActor } from '../audit.js';
 import { getClient } from '../clients/client-queries.js';
 import { commitChanges } from '../entity-change.js';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { StaffDirectoryLedger } from '../ledger.js';
 import { notify } from '../notifications/notification.js';
 import type { StaffMember } from '../staff/staff-member.js';
 import { parseInput } from '../validation.js';
@@ -19,7 +20,10 @@ import type { Application } from './application.js';
 import { applicationChange } from './application-changes.js';
 
 /** The applicant and their supervisor (上長), else the department's managers. */
-async function applicantAndSupervisor(deps: HubDeps, application: Application): Promise<StaffMember[]> {
+async function applicantAndSupervisor(
+  deps: HubDepsWith<StaffDirectoryLedger>,
+  application: Application,
+): Promise<StaffMember[]> {
   const applicant = await deps.ledger.getStaffMember(application.applicantId);
   const supervisor = applicant?.supervisorId
     ? await deps.ledger.getStaffMember(applicant.supervisorId)

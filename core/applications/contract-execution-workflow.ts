@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { clientChange } from '../clients/client-change.js';
 import { PreconditionFailedError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDepsWith } from '../hub.js';
+import type { ApplicationLedger } from '../ledger.js';
 import { recordEventOnce } from './application-changes.js';
 import { contractSigningTasks, type SignedContractKind } from './contract-steps.js';
 import {
@@ -18,7 +19,7 @@ import {
   workflowTask,
 } from './workflow-module.js';
 
-async function loadContractApplication(deps: HubDeps, applicationId: string) {
+async function loadContractApplication(deps: HubDepsWith<ApplicationLedger>, applicationId: string) {
   const application = await loadApplication(deps, applicationId);
   const contract = application.contractExecution;
   if (application.type !== 'CONTRACT_EXECUTION' || !contract) {

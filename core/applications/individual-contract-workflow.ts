@@ -15,7 +15,7 @@ import { individualContractRetention } from '../contracts/retention.js';
 import { documentKey } from '../documents/document-store.js';
 import { commitChanges, type EntityChange } from '../entity-change.js';
 import { NotFoundError, PreconditionFailedError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
 import {
   type IndividualContract,
   PERIOD_LIMIT_EXEMPTION_LABELS,
@@ -27,6 +27,7 @@ import {
 import { TERM_ITEM_LABELS, TERM_ITEMS } from '../individual-contracts/individual-contract-terms.js';
 import { enqueueKintoneWrite } from '../kintone/kintone-outbox.js';
 import type { OrderRecord } from '../kintone/order.js';
+import type { ApplicationLedger, IndividualContractLedger } from '../ledger.js';
 import type { Application, IndividualContractSigning } from './application.js';
 import { applicationChange, recordEventOnce } from './application-changes.js';
 import { contractSigningTasks, gstaffClientIdOf, type SignedContractKind } from './contract-steps.js';
@@ -42,7 +43,7 @@ import {
 export const individualEnvelopeName = (individualContractId: string) => `INDIVIDUAL-${individualContractId}`;
 
 async function loadSigning(
-  deps: HubDeps,
+  deps: HubDepsWith<ApplicationLedger>,
   applicationId: string,
 ): Promise<{ application: Application; signing: IndividualContractSigning }> {
   const application = await loadApplication(deps, applicationId);
@@ -56,7 +57,10 @@ async function loadSigning(
   return { application, signing };
 }
 
-async function loadContract(deps: HubDeps, individualContractId: string): Promise<IndividualContract> {
+async function loadContract(
+  deps: HubDepsWith<IndividualContractLedger>,
+  individualContractId: string,
+): Promise<IndividualContract> {
   const contract = await deps.ledger.getIndividualContract(individualContractId);
   if (!contract) throw new NotFoundError('IndividualContract', individualContractId);
   return contract;
@@ -175,7 +179,10 @@ async function shareToGStaff(deps: WorkflowTaskDeps, applicationId: string) {
 }
 
 /** The contract and every earlier period it renews, newest first (the chain of renewals). */
-async function renewalChain(deps: HubDeps, application: Application): Promise<Application[]> {
+async function renewalChain(
+  deps: HubDepsWith<ApplicationLedger>,
+  application: Application,
+): Promise<Application[]> {
   const applications = await deps.ledger.listApplicationsOfClient(application.clientId);
   const signedOf = (individualContractId: string) =>
     applications.find(

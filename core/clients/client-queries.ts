@@ -2,8 +2,8 @@
 import { type Actor, assertMay, assertSeesDepartment, seesDepartment } from '../access.js';
 import type { AuditEvent } from '../audit.js';
 import { NotFoundError } from '../errors.js';
-import type { HubDeps, HubDepsWith } from '../hub.js';
-import type { ClientInquiryLedger, Page } from '../ledger.js';
+import type { HubDepsWith } from '../hub.js';
+import type { AuditTrailLedger, ClientInquiryLedger, Page } from '../ledger.js';
 import { type Client, clientTrail } from './client.js';
 
 export async function getClient(
@@ -34,7 +34,7 @@ export async function getClientsVisibleTo(
 
 /** The client's audit trail, newest first: the client and everything recorded under it. */
 export async function clientAuditTrail(
-  deps: HubDeps,
+  deps: HubDepsWith<AuditTrailLedger & ClientInquiryLedger>,
   actor: Actor,
   clientId: string,
   page: { first?: number; after?: string },

@@ -8,8 +8,8 @@
  */
 import { type Actor, assertMay, departmentToList, seesDepartment } from '../access.js';
 import { ValidationError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
-import type { ClientQuery, Page } from '../ledger.js';
+import type { HubDepsWith } from '../hub.js';
+import type { ClientInquiryLedger, ClientQuery, Page, VisitLedger } from '../ledger.js';
 import type { Client, ClientStage } from './client.js';
 import { normalizeCompanyName } from './client-matching.js';
 
@@ -44,7 +44,7 @@ function nameSearchTerm(name: string | undefined): string | undefined {
 }
 
 export async function listClients(
-  deps: HubDeps,
+  deps: HubDepsWith<ClientInquiryLedger & VisitLedger>,
   actor: Actor,
   filter: ClientFilter,
   page: { first?: number; after?: string },
@@ -78,7 +78,7 @@ export async function listClients(
  * cursor, so the next page continues right after the last client this one looked at.
  */
 async function searchByName(
-  deps: HubDeps,
+  deps: HubDepsWith<ClientInquiryLedger>,
   query: Omit<ClientQuery, 'first' | 'after'>,
   term: string,
   first: number,
@@ -120,7 +120,7 @@ async function searchByName(
  * department) and one batch read. At most OVERDUE_WINDOW overdue items of each kind are read.
  */
 async function overdueClients(
-  deps: HubDeps,
+  deps: HubDepsWith<ClientInquiryLedger & VisitLedger>,
   actor: Actor,
   filter: ClientFilter,
   term: string | undefined,

@@ -17,8 +17,9 @@ import { type Client, clientTrail } from '../clients/client.js';
 import { getClient } from '../clients/client-queries.js';
 import { type DocumentStore, documentKey } from '../documents/document-store.js';
 import { NotFoundError, PreconditionFailedError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
 import type { IndividualContract } from '../individual-contracts/individual-contract.js';
+import type { ApplicationLedger, ClientInquiryLedger, IndividualContractLedger } from '../ledger.js';
 import { parseInput } from '../validation.js';
 import { basicContractRetention } from './retention.js';
 
@@ -155,7 +156,11 @@ export async function contractsOfClient(
 }
 
 /** The clients whose contracts the person may list: one, or every client of their scope (bounded). */
-async function clientsInScope(deps: HubDeps, actor: Actor, clientId: string | undefined) {
+async function clientsInScope(
+  deps: HubDepsWith<ClientInquiryLedger>,
+  actor: Actor,
+  clientId: string | undefined,
+) {
   if (clientId) return { clients: [await getClient(deps, actor, clientId)], more: false };
   const department = seesAllDepartments(actor) ? undefined : actor.department;
   if (!seesAllDepartments(actor) && !department) return { clients: [], more: false };
@@ -259,7 +264,10 @@ export async function requestContractDownload(
 }
 
 /** The client a contract id belongs to: an application (basic) or an individual contract. */
-async function clientOfContract(deps: HubDeps, contractId: string): Promise<string> {
+async function clientOfContract(
+  deps: HubDepsWith<ApplicationLedger & IndividualContractLedger>,
+  contractId: string,
+): Promise<string> {
   const application = await deps.ledger.getApplication(contractId);
   if (application?.type === 'CONTRACT_EXECUTION') return application.clientId;
   const individual = await deps.ledger.getIndividualContract(contractId);

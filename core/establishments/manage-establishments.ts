@@ -11,7 +11,8 @@ import type { Client } from '../clients/client.js';
 import { getClient } from '../clients/client-queries.js';
 import { commitChanges, type EntityChange, entityChange } from '../entity-change.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { ClientInquiryLedger, EstablishmentLedger } from '../ledger.js';
 import { parseInput } from '../validation.js';
 import { type Establishment, type OrganisationalUnit, sameSiteName } from './establishment.js';
 
@@ -79,7 +80,7 @@ export async function saveEstablishment(
 
 /** The establishment, read within the actor's department, at the version the caller saw. */
 export async function loadEstablishmentForChange(
-  deps: HubDeps,
+  deps: HubDepsWith<ClientInquiryLedger & EstablishmentLedger>,
   actor: Actor,
   establishmentId: string,
   expectedVersion: number | undefined,
@@ -108,7 +109,7 @@ function assertUniqueUnitNames(units: readonly { name: string }[], path: string)
 }
 
 async function assertUniqueEstablishmentName(
-  deps: HubDeps,
+  deps: HubDepsWith<EstablishmentLedger>,
   clientId: string,
   candidate: string,
   self?: string,
@@ -247,7 +248,11 @@ export async function updateOrganisationalUnit(
 }
 
 /** A client's establishments, for whoever may see the client. */
-export async function establishmentsOfClient(deps: HubDeps, actor: Actor, clientId: string) {
+export async function establishmentsOfClient(
+  deps: HubDepsWith<ClientInquiryLedger & EstablishmentLedger>,
+  actor: Actor,
+  clientId: string,
+) {
   await getClient(deps, actor, clientId);
   return deps.ledger.listEstablishmentsOfClient(clientId);
 }

@@ -7,7 +7,7 @@ import { type AuditEvent, auditChange, systemActor } from '../audit.js';
 import { clientTrail } from '../clients/client.js';
 import { normalizeCompanyName } from '../clients/client-matching.js';
 import type { HubDeps, HubDepsWith } from '../hub.js';
-import type { LedgerCommit, LedgerWrite } from '../ledger.js';
+import type { ClientInquiryLedger, LedgerCommit, LedgerWrite } from '../ledger.js';
 import type { GStaff, GStaffClientRecord } from './gstaff.js';
 
 export interface GStaffMirrorRecord extends GStaffClientRecord {
@@ -139,7 +139,7 @@ export async function mirrorGStaffClients(
  * G-Staff changed it.
  */
 async function changesShownOnClients(
-  deps: HubDeps,
+  deps: HubDepsWith<ClientInquiryLedger>,
   before: GStaffMirrorRecord,
   after: GStaffMirrorRecord,
   now: string,

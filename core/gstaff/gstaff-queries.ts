@@ -6,8 +6,8 @@ import { type Actor, assertMay } from '../access.js';
 import type { Client } from '../clients/client.js';
 import { normalizeCompanyName, normalizePhone } from '../clients/client-matching.js';
 import { getClient } from '../clients/client-queries.js';
-import type { HubDeps, HubDepsWith } from '../hub.js';
-import type { GStaffMirrorLedger } from '../ledger.js';
+import type { HubDepsWith } from '../hub.js';
+import type { ClientInquiryLedger, GStaffMirrorLedger } from '../ledger.js';
 import type { GStaffMirrorRecord } from './gstaff-mirror.js';
 
 export interface GStaffMatch {
@@ -38,7 +38,7 @@ export function matchGStaffRecords(client: Client, records: GStaffMirrorRecord[]
 }
 
 export async function gstaffFactsOfClient(
-  deps: HubDeps,
+  deps: HubDepsWith<ClientInquiryLedger & GStaffMirrorLedger>,
   actor: Actor,
   clientId: string,
 ): Promise<GStaffMatch[]> {

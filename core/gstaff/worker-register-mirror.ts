@@ -5,8 +5,8 @@
  * worker of an individual contract and the 3-year individual limit (A5-5). Refreshed by
  * `refreshWorkerRegisterMirror`, so these lookups never wait on G-Staff. Requirements: A2-2, A5-5, X-3.
  */
-import type { HubDeps } from '../hub.js';
-import type { LedgerWrite } from '../ledger.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { LedgerCommit, LedgerWrite, WorkerRegisterLedger } from '../ledger.js';
 import type { EmploymentTerm, GStaff, RegisteredWorker, WorkerAssignment } from './gstaff.js';
 import { commitMirrorWrites } from './gstaff-mirror.js';
 
@@ -39,7 +39,7 @@ const sameWorker = (a: Worker, b: RegisteredWorker) =>
 
 /** Writes one page of the register into the mirror; unchanged workers and assignments are left alone. */
 export async function mirrorWorkerRegister(
-  deps: HubDeps,
+  deps: HubDepsWith<LedgerCommit & WorkerRegisterLedger>,
   workers: RegisteredWorker[],
   source: 'api' | 'csv',
 ): Promise<{ seen: number; changed: number }> {

@@ -5,7 +5,8 @@
  */
 import type { Actor } from '../access.js';
 import { getClient } from '../clients/client-queries.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDepsWith } from '../hub.js';
+import type { ClientInquiryLedger, HearingSheetLedger } from '../ledger.js';
 import type { HearingItem, HearingSheet, ItemSource } from './hearing-sheet.js';
 
 export const LEDGER_FACT_ITEMS: readonly HearingItem[] = [
@@ -52,7 +53,7 @@ export function latestFacts(sheets: HearingSheet[]): LedgerFact[] {
 }
 
 export async function clientLedgerFacts(
-  deps: HubDeps,
+  deps: HubDepsWith<ClientInquiryLedger & HearingSheetLedger>,
   actor: Actor,
   clientId: string,
 ): Promise<LedgerFact[]> {
@@ -61,7 +62,7 @@ export async function clientLedgerFacts(
 }
 
 export async function hearingSheetsOfClient(
-  deps: HubDeps,
+  deps: HubDepsWith<ClientInquiryLedger & HearingSheetLedger>,
   actor: Actor,
   clientId: string,
 ): Promise<HearingSheet[]> {

@@ -3,7 +3,7 @@
  * the other roles all (docs/policy.md). Requirements: A1-1, A1-2, X-5.
  */
 import { type Actor, assertMay, departmentToList, seesDepartment } from '../access.js';
-import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { HubDepsWith } from '../hub.js';
 import type { ClientInquiryLedger, Page } from '../ledger.js';
 import type { Inquiry, InquiryStatus } from './inquiry.js';
 import { loadInquiry } from './inquiry-changes.js';
@@ -17,7 +17,11 @@ export interface InquiryFilter {
   overdue?: boolean;
 }
 
-export async function getInquiry(deps: HubDeps, actor: Actor, inquiryId: string): Promise<Inquiry> {
+export async function getInquiry(
+  deps: HubDepsWith<ClientInquiryLedger>,
+  actor: Actor,
+  inquiryId: string,
+): Promise<Inquiry> {
   assertMay(actor, 'inquiry.read');
   return loadInquiry(deps, actor, inquiryId);
 }

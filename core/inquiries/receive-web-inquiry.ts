@@ -6,8 +6,8 @@
 import { systemActor } from '../audit.js';
 import { dueWithinBusinessDays } from '../business-days.js';
 import { ConflictError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
-import type { WebSubmission } from '../ledger.js';
+import type { HubDepsWith } from '../hub.js';
+import type { ClientInquiryLedger, LedgerCommit, WebSubmission } from '../ledger.js';
 import { parseInput } from '../validation.js';
 import { webInquiryForm } from './inquiry-input.js';
 import { prepareIntake } from './intake.js';
@@ -25,7 +25,10 @@ const replay = (submission: WebSubmission): WebInquiryReceipt => ({
   duplicate: true,
 });
 
-export async function receiveWebInquiry(deps: HubDeps, payload: unknown): Promise<WebInquiryReceipt> {
+export async function receiveWebInquiry(
+  deps: HubDepsWith<ClientInquiryLedger & LedgerCommit>,
+  payload: unknown,
+): Promise<WebInquiryReceipt> {
   const form = parseInput(webInquiryForm, payload, 'body');
   const earlier = await deps.ledger.getWebSubmission(form.submissionId);
   if (earlier) return replay(earlier);

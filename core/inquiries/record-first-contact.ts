@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { PreconditionFailedError, ValidationError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDepsWith } from '../hub.js';
+import type { ClientInquiryLedger, LedgerCommit } from '../ledger.js';
 import { parseInput } from '../validation.js';
 import type { Inquiry } from './inquiry.js';
 import { loadInquiry, saveInquiryChange } from './inquiry-changes.js';
@@ -22,7 +23,11 @@ const recordFirstContactInput = z.object({
   hearingJudgment: hearingJudgmentInput.optional(),
 });
 
-export async function recordFirstContact(deps: HubDeps, actor: Actor, input: unknown): Promise<Inquiry> {
+export async function recordFirstContact(
+  deps: HubDepsWith<ClientInquiryLedger & LedgerCommit>,
+  actor: Actor,
+  input: unknown,
+): Promise<Inquiry> {
   assertMay(actor, 'inquiry.recordFirstContact');
   const cmd = parseInput(recordFirstContactInput, input);
   const inquiry = await loadInquiry(deps, actor, cmd.inquiryId, cmd.expectedVersion);

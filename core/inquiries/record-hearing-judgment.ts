@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { type Actor, assertMay } from '../access.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDepsWith } from '../hub.js';
+import type { ClientInquiryLedger, LedgerCommit } from '../ledger.js';
 import { parseInput } from '../validation.js';
 import type { Inquiry } from './inquiry.js';
 import { loadInquiry, saveInquiryChange } from './inquiry-changes.js';
@@ -17,7 +18,11 @@ const recordHearingJudgmentInput = z.object({
   expectedVersion: z.number().int().positive().optional(),
 });
 
-export async function recordHearingJudgment(deps: HubDeps, actor: Actor, input: unknown): Promise<Inquiry> {
+export async function recordHearingJudgment(
+  deps: HubDepsWith<ClientInquiryLedger & LedgerCommit>,
+  actor: Actor,
+  input: unknown,
+): Promise<Inquiry> {
   assertMay(actor, 'inquiry.recordHearingJudgment');
   const cmd = parseInput(recordHearingJudgmentInput, input);
   const inquiry = await loadInquiry(deps, actor, cmd.inquiryId, cmd.expectedVersion);

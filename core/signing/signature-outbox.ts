@@ -108,7 +108,7 @@ export interface SignatureDispatchDeps extends HubDeps {
 }
 
 async function save(
-  deps: HubDeps,
+  deps: HubDepsWith<LedgerCommit>,
   before: SignatureEnvelope,
   changes: Partial<SignatureEnvelope>,
 ): Promise<SignatureEnvelope> {

@@ -7,7 +7,7 @@ import { type Actor, assertMay, ROLES } from '../access.js';
 import { auditChange, userActor } from '../audit.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { HubDeps, HubDepsWith } from '../hub.js';
-import type { StaffDirectoryLedger } from '../ledger.js';
+import type { LedgerCommit, StaffDirectoryLedger } from '../ledger.js';
 import { parseInput } from '../validation.js';
 import type { StaffMember } from './staff-member.js';
 
@@ -40,7 +40,10 @@ const updateStaffMemberInput = z.object({
   active: z.boolean().optional(),
 });
 
-async function validateStaffMember(deps: HubDeps, member: StaffMember): Promise<void> {
+async function validateStaffMember(
+  deps: HubDepsWith<StaffDirectoryLedger>,
+  member: StaffMember,
+): Promise<void> {
   if ((member.role === 'SALES' || member.role === 'MANAGER') && !member.department) {
     throw new ValidationError([
       { path: 'input.department', message: `a ${member.role} member needs a sales department` },
@@ -60,7 +63,7 @@ async function validateStaffMember(deps: HubDeps, member: StaffMember): Promise<
 }
 
 async function save(
-  deps: HubDeps,
+  deps: HubDepsWith<LedgerCommit>,
   actor: Actor,
   operation: string,
   before: StaffMember | undefined,

@@ -18,9 +18,9 @@ import { commitChanges, type EntityChange, entityChange } from '../entity-change
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../errors.js';
 import { completenessOf, type HearingItems, hearingSheetIdOf } from '../hearing-sheets/hearing-sheet.js';
 import { hearingItemsInput, hearingSheetChange } from '../hearing-sheets/save-hearing-sheet.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
 import { enqueueKintoneWrite } from '../kintone/kintone-outbox.js';
-import type { LedgerWrite } from '../ledger.js';
+import type { LedgerWrite, StaffDirectoryLedger } from '../ledger.js';
 import { notify } from '../notifications/notification.js';
 import type { StaffMember } from '../staff/staff-member.js';
 import { parseInput } from '../validation.js';
@@ -109,7 +109,7 @@ export interface RecordVisitResult {
 
 /** The rep's supervisor (上長); when none is set, the department's managers. Not the recorder themself. */
 async function supervisorsOf(
-  deps: HubDeps,
+  deps: HubDepsWith<StaffDirectoryLedger>,
   rep: StaffMember | undefined,
   actor: Actor,
   department: string,

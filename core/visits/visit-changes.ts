@@ -5,7 +5,8 @@ import type { Client } from '../clients/client.js';
 import { getClient } from '../clients/client-queries.js';
 import { type EntityChange, entityChange } from '../entity-change.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDeps, HubDepsWith } from '../hub.js';
+import type { ClientInquiryLedger, VisitLedger } from '../ledger.js';
 import type { Visit } from './visit.js';
 
 /** The client's rep works on its visits; managers (and above) of the department may too. */
@@ -26,7 +27,7 @@ export function assertSalesMayWorkOnClient(actor: Actor, client: Client): void {
 }
 
 export async function loadVisitForChange(
-  deps: HubDeps,
+  deps: HubDepsWith<ClientInquiryLedger & VisitLedger>,
   actor: Actor,
   visitId: string,
   expectedVersion?: number,

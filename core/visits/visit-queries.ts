@@ -4,15 +4,29 @@ import type { Application } from '../applications/application.js';
 import type { SalesRepAssignment } from '../assignment/sales-rep-assignment.js';
 import { getClient } from '../clients/client-queries.js';
 import { NotFoundError } from '../errors.js';
-import type { HubDeps } from '../hub.js';
+import type { HubDepsWith } from '../hub.js';
+import type {
+  ApplicationLedger,
+  ClientInquiryLedger,
+  SalesRepAssignmentLedger,
+  VisitLedger,
+} from '../ledger.js';
 import type { Visit } from './visit.js';
 
-export async function visitsOfClient(deps: HubDeps, actor: Actor, clientId: string): Promise<Visit[]> {
+export async function visitsOfClient(
+  deps: HubDepsWith<ClientInquiryLedger & VisitLedger>,
+  actor: Actor,
+  clientId: string,
+): Promise<Visit[]> {
   await getClient(deps, actor, clientId);
   return deps.ledger.listVisitsOfClient(clientId);
 }
 
-export async function getVisit(deps: HubDeps, actor: Actor, visitId: string): Promise<Visit> {
+export async function getVisit(
+  deps: HubDepsWith<ClientInquiryLedger & VisitLedger>,
+  actor: Actor,
+  visitId: string,
+): Promise<Visit> {
   const visit = await deps.ledger.getVisit(visitId);
   if (!visit) throw new NotFoundError('Visit', visitId);
   await getClient(deps, actor, visit.clientId);
@@ -21,7 +35,7 @@ export async function getVisit(deps: HubDeps, actor: Actor, visitId: string): Pr
 
 /** The client's sales-rep assignment history, newest first (not the workers dispatched to it). */
 export async function salesRepAssignmentsOfClient(
-  deps: HubDeps,
+  deps: HubDepsWith<ClientInquiryLedger & SalesRepAssignmentLedger>,
   actor: Actor,
   clientId: string,
 ): Promise<SalesRepAssignment[]> {
@@ -30,7 +44,7 @@ export async function salesRepAssignmentsOfClient(
 }
 
 export async function applicationsOfClient(
-  deps: HubDeps,
+  deps: HubDepsWith<ApplicationLedger & ClientInquiryLedger>,
   actor: Actor,
   clientId: string,
 ): Promise<Application[]> {
