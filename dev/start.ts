@@ -33,7 +33,7 @@ async function main() {
   hub = await startLocalHub(config, logger, process.env);
   const width = Math.max(...hub.components.map((c) => c.name.length));
   for (const c of hub.components) console.log(`ready  ${c.name.padEnd(width)}  ${c.url}`);
-  console.log('Press Ctrl-C to stop. Data is kept under .data/.');
+  console.log(`Press Ctrl-C to stop. Data is kept under ${config.DATA_DIR}.`);
 }
 
 main().catch((error: unknown) => {
