@@ -76,6 +76,10 @@ const policyEnv = z.object({
 
 /** Reads the policy from environment-style settings; a bad value names its variable. */
 export function policyFromEnv(env: Record<string, string | undefined>): Policy {
+  if (env.ASSIGNMENT_WEIGHT_STAFF_LOAD !== undefined)
+    throw new Error(
+      "invalid policy configuration: ASSIGNMENT_WEIGHT_STAFF_LOAD was renamed ASSIGNMENT_WEIGHT_WORKER_LOAD (the rep's dispatched worker count)",
+    );
   const cfg = parseSettings(policyEnv, env, 'policy configuration');
   return {
     calendar: {

@@ -32,3 +32,30 @@ export interface SalesRepAssignment {
 }
 
 export const isCurrent = (a: SalesRepAssignment) => a.endedAt === undefined;
+
+/**
+ * An assignment as stored, read back: assignments written before the rep proposal's factor was
+ * named for dispatched workers carry `STAFF_LOAD` and `weights.staffLoad`; they read as
+ * `WORKER_LOAD` and `workerLoad` (same figure, the rep's dispatched worker count).
+ */
+export function fromStoredAssignment(stored: SalesRepAssignment): SalesRepAssignment {
+  const weights = stored.proposal.weights as SalesRepProposal['weights'] & { staffLoad?: number };
+  const legacyFactor = stored.proposal.candidates.some((c) =>
+    c.factors.some((f) => (f.factor as string) === 'STAFF_LOAD'),
+  );
+  if (weights.staffLoad === undefined && !legacyFactor) return stored;
+  const { staffLoad, ...rest } = weights;
+  return {
+    ...stored,
+    proposal: {
+      ...stored.proposal,
+      weights: { ...rest, workerLoad: rest.workerLoad ?? staffLoad ?? 0 },
+      candidates: stored.proposal.candidates.map((c) => ({
+        ...c,
+        factors: c.factors.map((f) =>
+          (f.factor as string) === 'STAFF_LOAD' ? { ...f, factor: 'WORKER_LOAD' as const } : f,
+        ),
+      })),
+    },
+  };
+}

@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Application, ApplicationSlot } from '../../core/applications/application.js';
 import type { ApprovalPool, ApprovalTask } from '../../core/applications/approval-task.js';
-import type { SalesRepAssignment } from '../../core/assignment/sales-rep-assignment.js';
+import { fromStoredAssignment, type SalesRepAssignment } from '../../core/assignment/sales-rep-assignment.js';
 import type { AuditEvent } from '../../core/audit.js';
 import type { Client } from '../../core/clients/client.js';
 import { ConflictError, IntegrationError, ValidationError } from '../../core/errors.js';
@@ -551,12 +551,16 @@ export class DynamoDbClientLedger implements ClientLedger {
     return this.queryPage('gsi5', ALL_CLIENTS, { ...page, filters });
   }
 
-  listSalesRepAssignmentsOfRep(salesRepId: string) {
-    return this.queryAll<SalesRepAssignment>('gsi1', repAssignmentsOfRep(salesRepId));
+  async listSalesRepAssignmentsOfRep(salesRepId: string) {
+    return (await this.queryAll<SalesRepAssignment>('gsi1', repAssignmentsOfRep(salesRepId))).map(
+      fromStoredAssignment,
+    );
   }
 
   async listSalesRepAssignmentsOfClient(clientId: string) {
-    return (await this.queryAll<SalesRepAssignment>('gsi4', repAssignmentsOfClient(clientId))).reverse();
+    return (await this.queryAll<SalesRepAssignment>('gsi4', repAssignmentsOfClient(clientId)))
+      .reverse()
+      .map(fromStoredAssignment);
   }
 
   getVisit(visitId: string) {
@@ -577,8 +581,9 @@ export class DynamoDbClientLedger implements ClientLedger {
     });
   }
 
-  getSalesRepAssignment(assignmentId: string) {
-    return this.get<SalesRepAssignment>(repAssignmentKey(assignmentId));
+  async getSalesRepAssignment(assignmentId: string) {
+    const stored = await this.get<SalesRepAssignment>(repAssignmentKey(assignmentId));
+    return stored && fromStoredAssignment(stored);
   }
 
   getHearingSheet(hearingSheetId: string) {
