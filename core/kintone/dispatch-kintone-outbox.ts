@@ -72,11 +72,12 @@ async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Pr
   const extra: LedgerWrite[] = [];
   const extraAudit: AuditEvent[] = [];
   let after: KintoneOutboxEntry;
+  const recreate = Boolean(entry.recreate && synced?.deletedInKintoneAt);
   try {
     if (synced?.openConflictId) return await hold(deps, entry, synced.openConflictId);
     let ref: KintoneRecordRef;
     let agreed: SyncedKintoneRecord | undefined = synced;
-    if (!agreed) {
+    if (!agreed || recreate) {
       ref = await kintone.upsert(wanted as { hubId: string });
     } else {
       let changes = threeWayMerge({
@@ -137,7 +138,7 @@ async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Pr
       updatedAt: now,
     };
     delete after.lastError;
-    const fields = { ...(agreed?.fields ?? wanted), ...pickChanged(agreed, wanted) };
+    const fields = recreate ? wanted : { ...(agreed?.fields ?? wanted), ...pickChanged(agreed, wanted) };
     const record: SyncedKintoneRecord = {
       app: entry.app,
       hubId: entry.hubId,
