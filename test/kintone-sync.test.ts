@@ -2,12 +2,18 @@
  * kintone → hub sync against DynamoDB Local and the kintone sandbox over HTTP: incremental runs
  * that never miss a same-second change, full runs that find deletions, conflicts kept with both
  * versions and resolved each way, a killed run resumed without duplicates, webhooks as hints (one
- * dropped over kintone's 60 a minute caught by the next run),
+ * dropped over kintone's 60 a minute caught by the next run), a close by process management and a
+ * cli-kintone import reaching the ledger by the next run,
  * one run of a job at a time, and a sync under injected faults ending equal to kintone.
  * Requirements: X-3, A7-3, A7-4, X-1, X-2.
  */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { KintoneRestAPIClient } from '@kintone/rest-api-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { clientAuditTrail } from '../core/clients/client-queries.js';
@@ -354,6 +360,41 @@ describe('conflicts are kept, never silently overwritten', () => {
     });
   });
 
+  it('KEEP_HUB writes only what the hub changed: a field kintone alone changed earlier stays kintone’s', async () => {
+    const { x, synced, entry } = await hubOrder('株式会社別項目');
+    tick();
+    // kintone's staff change the job category (taken by a run); the hub never wrote it since.
+    await kintone().record.updateRecord({
+      app: '1',
+      id: synced.recordId,
+      record: { job_category: { value: 'キントーンで変えた職種' } },
+    });
+    tick();
+    await reconcileKintoneApp(x, 'orders', settings);
+    // Then both change the summary: the hub's write still carries the job category it last wrote.
+    tick();
+    await kintone().record.updateRecord({
+      app: '1',
+      id: synced.recordId,
+      record: { summary: { value: '現場の要約' } },
+    });
+    await oweSummary(
+      x,
+      { ...synced, hubFields: entry.app === 'orders' ? { ...entry.order } : {} },
+      'ハブの要約',
+    );
+    tick();
+    expect(await dispatchKintoneOutbox(x)).toMatchObject({ held: 1 });
+    const [conflict] = (await listSyncConflicts(x, admin, {})).filter((c) => c.hubId === synced.hubId);
+    expect(conflict?.hubChanged).toEqual(['summary']);
+    await resolveSyncConflict(x, admin, { conflictId: conflict?.conflictId, resolution: 'KEEP_HUB' });
+    tick();
+    await dispatchKintoneOutbox(x);
+    const record = (await kintone().record.getRecord({ app: '1', id: synced.recordId })).record;
+    expect(record.summary?.value).toBe('ハブの要約');
+    expect(record.job_category?.value).toBe('キントーンで変えた職種');
+  });
+
   it('a record kintone deleted while the hub changed it: KEEP_HUB writes it anew through the outbox', async () => {
     const { x, synced } = await hubOrder('株式会社削除再作成');
     tick();
@@ -577,6 +618,34 @@ describe('kintone webhooks are hints', () => {
       sandbox.setWebhookUrl(undefined);
       await new Promise((resolve) => server.close(resolve));
     }
+  }, 120_000);
+
+  it('an order closed by kintone’s process management and one changed by a cli-kintone import reach the ledger by the next run', async () => {
+    const x = deps();
+    const closed = (await hubOrder('株式会社プロセス管理')).synced;
+    const imported = (await hubOrder('株式会社CSV取込')).synced;
+    await reconcileKintoneApp(x, 'orders', settings);
+    tick();
+    await kintone().record.updateRecordStatus({ app: '1', id: closed.recordId, action: 'クローズ' });
+    const file = join(mkdtempSync(join(tmpdir(), 'cli-')), 'orders.csv');
+    writeFileSync(
+      file,
+      `"hub_id","client_id","client_name","summary"\n"${imported.hubId}","${imported.clientId}","株式会社CSV取込","cli-kintoneで一括修正"\n`,
+    );
+    await promisify(execFile)(
+      'node_modules/.bin/cli-kintone',
+      ['record', 'import', '--file-path', file, '--update-key', 'hub_id', '--base-url', sandbox.url].concat([
+        '--app',
+        '1',
+        '--api-token',
+        sandbox.tokens['1'] as string,
+      ]),
+      { timeout: 60_000 },
+    );
+    tick();
+    await reconcileKintoneApp(x, 'orders', settings);
+    expect((await syncedOf(closed.hubId))?.fields.status).toBe('CLOSED');
+    expect((await syncedOf(imported.hubId))?.fields.summary).toBe('cli-kintoneで一括修正');
   }, 120_000);
 
   it('a change that sent no webhook (a bulk update) is caught by the next reconciliation', async () => {

@@ -141,6 +141,7 @@ export function gstaffChangeForClient(
       sourceVersion: source,
       sourceUpdatedAt: change.after.updatedAt,
       differingFields: merge.differing,
+      hubChanged: merge.hubChanged,
       heldOutboxEntryIds: [],
       version: 1,
       createdAt: at,

@@ -88,9 +88,9 @@ export function resolvedFields(
 ): RecordFields {
   if (deleted)
     return kind === 'KEEP_SOURCE' ? {} : { ...conflict.hubVersion, ...(kind === 'MERGE' ? merged : {}) };
-  const hubChanged = changedFieldNames(conflict.agreed, conflict.hubVersion).filter(
-    (f) => f in conflict.hubVersion,
-  );
+  const hubChanged =
+    conflict.hubChanged ??
+    changedFieldNames(conflict.agreed, conflict.hubVersion).filter((f) => f in conflict.hubVersion);
   const differing = new Set(conflict.differingFields.map((d) => d.field));
   const target: RecordFields = { ...conflict.sourceVersion };
   if (kind === 'KEEP_SOURCE') return target;

@@ -83,6 +83,12 @@ interface SyncConflictCommon {
   /** When the source system last changed `sourceVersion` (kintone 更新日時, G-Staff's time of the change). */
   sourceUpdatedAt: string;
   differingFields: DifferingField[];
+  /**
+   * The fields the hub itself changed since its last write (its side of the conflict). The other
+   * fields of `hubVersion` are only what the hub last wrote, possibly older than the other side's:
+   * a resolution never writes them back. Absent on conflicts recorded before this was kept.
+   */
+  hubChanged?: string[];
   /** The hub's outbox entries held back until the conflict is resolved (kintone). */
   heldOutboxEntryIds: string[];
   resolution?: {
