@@ -274,8 +274,8 @@ export async function startLocalHub(
     const redriven = await redriveInFlightApplications({ ...hub, workflows });
     if (redriven.length) logger.info('workflows re-run after a restart', { executions: redriven.length });
     const yoga = createYogaApp<{ req: IncomingMessage; res: ServerResponse }>({
-      // The API resolves sync conflicts against kintone too (resolveSyncConflict).
-      deps: Object.assign({ ...hub, documents, workflows }, { kintoneApps: kintoneSync.kintoneApps }),
+      // As on AWS, the API has no kintone connection: a resolved conflict's value goes out through the outbox.
+      deps: { ...hub, documents, workflows },
       graphiql: true,
       renderGraphiQL,
       // GraphiQL reads the schema once a token is set in its headers; nobody reads it without one.

@@ -7,12 +7,13 @@
  * terminal (records, requests, rate, ETA), plain lines otherwise, a summary table at the end.
  */
 import { parseArgs } from 'node:util';
+import type { GStaff } from '../core/gstaff/gstaff.js';
 import type { HubDeps } from '../core/hub.js';
 import { randomIds } from '../core/ids.js';
 import { policyFromEnv } from '../core/policy-config.js';
-import { runHubJob } from '../core/sync/hub-jobs.js';
 import type { JobOutcome } from '../core/sync/job-runner.js';
 import { reconcileKintoneApp } from '../core/sync/reconcile-kintone.js';
+import { syncGStaff } from '../core/sync/sync-gstaff.js';
 import type { SyncedKintoneApp, SyncRun } from '../core/sync/sync-model.js';
 import { createLogger } from '../functions/shared/logger.js';
 import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
@@ -26,7 +27,8 @@ import { localJobSettings } from './local-jobs.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
-const USAGE = 'usage: npm run sync -- kintone|gstaff [--full] [--dry-run] [--app orders|visits] [--aws]';
+const USAGE =
+  'usage: npm run sync -- kintone [--full] [--dry-run] [--app orders|visits] [--aws]\n       npm run sync -- gstaff [--full] [--dry-run] [--aws]';
 
 const number = (n: number) => n.toLocaleString('en-US');
 
@@ -85,8 +87,18 @@ export function summaryTable(runs: { label: string; outcome: JobOutcome }[]): st
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-async function main() {
+export interface SyncCommand {
+  system: 'kintone' | 'gstaff';
+  full: boolean;
+  dryRun: boolean;
+  app?: SyncedKintoneApp;
+  aws: boolean;
+}
+
+/** The command line, checked: a flag that means nothing for the system asked is refused, named. */
+export function parseSyncArgs(args: readonly string[]): SyncCommand {
   const { values, positionals } = parseArgs({
+    args: [...args],
     allowPositionals: true,
     options: {
       full: { type: 'boolean', default: false },
@@ -97,8 +109,59 @@ async function main() {
   });
   const system = positionals[0];
   if (system !== 'kintone' && system !== 'gstaff') throw new Error(USAGE);
-  if (values.app && values.app !== 'orders' && values.app !== 'visits')
+  if (values.app !== undefined && system === 'gstaff')
+    throw new Error(`--app names a kintone app; G-Staff has one register to sync\n${USAGE}`);
+  if (values.app !== undefined && values.app !== 'orders' && values.app !== 'visits')
     throw new Error(`--app must be orders or visits\n${USAGE}`);
+  return {
+    system,
+    full: values.full,
+    dryRun: values['dry-run'],
+    ...(values.app ? { app: values.app as SyncedKintoneApp } : {}),
+    aws: values.aws,
+  };
+}
+
+/** Writes progress: one line rewritten on a terminal, one line per page elsewhere. */
+export function progressWriter(out: { isTTY?: boolean; write(text: string): unknown }) {
+  return {
+    page: (label: string, line: string) =>
+      out.write(out.isTTY ? `\r${label}: ${line}\u001b[K` : `${label}: ${line}\n`),
+    done: () => {
+      if (out.isTTY) out.write('\n');
+    },
+  };
+}
+
+/**
+ * The G-Staff sync the CLI runs: `--full` reads the whole register (else what changed since the
+ * last complete run), `--dry-run` reads and decides but writes nothing; progress per page (records,
+ * requests, rate — G-Staff does not say how many records it holds, so no share or ETA).
+ */
+export async function runGStaffSyncFromCli(
+  deps: HubDeps & { gstaff: GStaff },
+  command: Pick<SyncCommand, 'full' | 'dryRun'>,
+  settings: { holder: string; leaseMs: number; overlapMs: number },
+  progress: ReturnType<typeof progressWriter>,
+  now: () => number = Date.now,
+): Promise<{ label: string; outcome: JobOutcome }> {
+  const started = now();
+  const outcome = await syncGStaff(deps, {
+    ...settings,
+    trigger: 'CLI',
+    ...(command.full ? { full: true } : {}),
+    ...(command.dryRun ? { dryRun: true } : {}),
+    onPage: ({ records, requests }) =>
+      progress.page('gstaff', progressLine({ records, requests, elapsedMs: now() - started })),
+  });
+  progress.done();
+  return { label: 'gstaff mirror', outcome };
+}
+
+async function main() {
+  const command = parseSyncArgs(process.argv.slice(2));
+  const { system } = command;
+  const values = { full: command.full, 'dry-run': command.dryRun, app: command.app, aws: command.aws };
   const env = process.env;
   const jobs = localJobSettings(env);
   const tableName = env.LEDGER_TABLE_NAME ?? 'dispatch-hub-ledger';
@@ -116,7 +179,7 @@ async function main() {
   };
   const logger = createLogger('dispatch-hub-sync');
   const holder = `cli:${process.pid}`;
-  const tty = process.stdout.isTTY;
+  const progress = progressWriter(process.stdout);
   const runs: { label: string; outcome: JobOutcome }[] = [];
   try {
     if (system === 'kintone') {
@@ -148,18 +211,18 @@ async function main() {
           holder,
           overlapMs: jobs.overlapMs,
           leaseMs: jobs.leaseMs,
-          onPage: ({ records, requests }) => {
-            const line = progressLine({
-              records,
-              requests: requests + (total === undefined ? 0 : 1),
-              elapsedMs: Date.now() - started,
-              ...(total !== undefined ? { total } : {}),
-            });
-            if (tty) process.stdout.write(`\r${app}: ${line}\u001b[K`);
-            else console.log(`${app}: ${line}`);
-          },
+          onPage: ({ records, requests }) =>
+            progress.page(
+              app,
+              progressLine({
+                records,
+                requests: requests + (total === undefined ? 0 : 1),
+                elapsedMs: Date.now() - started,
+                ...(total !== undefined ? { total } : {}),
+              }),
+            ),
         });
-        if (tty) process.stdout.write('\n');
+        progress.done();
         runs.push({ label: `kintone ${app}`, outcome });
       }
     } else {
@@ -167,13 +230,14 @@ async function main() {
         baseUrl: env.GSTAFF_BASE_URL ?? `http://127.0.0.1:${env.GSTAFF_SANDBOX_PORT ?? '4020'}`,
         apiKey: env.GSTAFF_API_KEY ?? 'sandbox-gstaff-key',
       });
-      const outcome = await runHubJob({ ...hub, gstaff } as never, 'gstaff.mirror', {
-        holder,
-        leaseMs: jobs.leaseMs,
-        overlapMs: jobs.overlapMs,
-        trigger: 'CLI',
-      });
-      runs.push({ label: 'gstaff mirror', outcome });
+      runs.push(
+        await runGStaffSyncFromCli(
+          { ...hub, gstaff },
+          command,
+          { holder, leaseMs: jobs.leaseMs, overlapMs: jobs.overlapMs },
+          progressWriter(process.stdout),
+        ),
+      );
     }
   } finally {
     db.destroy();

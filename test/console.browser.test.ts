@@ -429,8 +429,11 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await card.getByLabel('残す値（summary）').fill('ハブで追記した内容（kintoneの調整も反映）');
     await card.getByRole('button', { name: '解決する' }).click();
     await poll(() => card.count()).toBe(0);
-    const written = await kintone.record.getRecord({ app, id: synced?.recordId as string });
-    expect(written.record.summary?.value).toBe('ハブで追記した内容（kintoneの調整も反映）');
+    // The decision is recorded at once; the kintone outbox writes it within a round.
+    await poll(
+      async () =>
+        (await kintone.record.getRecord({ app, id: synced?.recordId as string })).record.summary?.value,
+    ).toBe('ハブで追記した内容（kintoneの調整も反映）');
     await select(manager, '表示する競合', '解決済み');
     await poll(() => card.textContent()).toContain('解決済み');
     await manager.context().close();

@@ -95,7 +95,12 @@ describe('G-Staff mirror', () => {
     );
     const { records, issues } = parseGStaffClientCsv(csv);
     expect(issues).toEqual([]);
-    expect(await mirrorGStaffClients(d, records, 'csv')).toEqual({ seen: 1, changed: 1 });
+    expect(await mirrorGStaffClients(d, records, 'csv')).toEqual({
+      seen: 1,
+      changed: 1,
+      clientsChanged: 0,
+      conflicts: 0,
+    });
     expect((await gstaffRegisterByName(d, marketing, 'シーエスブイ'))[0]?.turnoverRate).toBe(0.05);
   });
 

@@ -3,19 +3,23 @@
  * kintone reconciliation — a first full run, then only what changed; a run killed half-way
  * resumed without applying a page twice or missing one; two runs at once doing the work once;
  * a registration or conflict date changed in G-Staff shown on the linked client with its source
- * and time.
+ * and time; the fields the hub registered a client with changed on both sides kept as a sync
+ * conflict with both versions and resolved each way, nothing overwritten before.
  */
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Client } from '../core/clients/client.js';
 import { clientAuditTrail } from '../core/clients/client-queries.js';
+import { updateClientProfile } from '../core/clients/update-client-profile.js';
 import type { GStaff, GStaffClientRecord } from '../core/gstaff/gstaff.js';
 import { GSTAFF_MIRROR_TRAIL } from '../core/gstaff/gstaff-mirror.js';
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
 import type { JobOutcome } from '../core/sync/job-runner.js';
+import { listSyncConflicts, resolveSyncConflict } from '../core/sync/sync-conflicts.js';
 import { syncGStaff } from '../core/sync/sync-gstaff.js';
-import type { SyncRun } from '../core/sync/sync-model.js';
+import type { SyncConflict, SyncRun } from '../core/sync/sync-model.js';
 import { InMemoryGStaff } from '../core/testing/in-memory-gstaff.js';
 import { InMemoryClientLedger } from '../core/testing/in-memory-ledger.js';
-import { admin, hubDeps, phoneInquiry, salesTokyo, seedDirectory } from './support/builders.js';
+import { admin, hubDeps, managerTokyo, phoneInquiry, salesTokyo, seedDirectory } from './support/builders.js';
 
 const record = (
   id: string,
@@ -162,4 +166,146 @@ it('shows a conflict date or registration G-Staff changed on the linked client, 
   });
   expect(JSON.stringify(shown[0]?.changes)).toContain('2027-10-01');
   expect(JSON.stringify(shown[0]?.changes)).toContain(changedAt);
+});
+
+describe('the fields the hub registered a client with, changed on both sides', () => {
+  /** A client of the hub linked to G-Staff's G-9 (same name and phone) by a first sync. */
+  async function linked(company: string) {
+    const s = await setUp();
+    const { clientId } = await recordPhoneInquiry(s.hub, salesTokyo, phoneInquiry({ company }));
+    s.gstaff.clients.push(
+      record('G-9', '2026-11-01T00:00:00.000Z', { name: company, phone: '06-9876-5432' }),
+    );
+    await syncGStaff(s.deps, s.settings);
+    return { ...s, clientId };
+  }
+  /** A linked client whose corporate number then changed in the hub and, differently, in G-Staff. */
+  async function conflicted() {
+    const { clientId, ...s } = await linked('株式会社両側');
+    await updateClientProfile(s.hub, salesTokyo, { clientId, corporateNumber: '1111111111111' });
+    s.hub.clock.advance(60_000);
+    gstaffChange(s, { corporateNumber: '2222222222222' });
+    s.hub.clock.advance(60_000);
+    const run = asRun(await syncGStaff(s.deps, s.settings));
+    const client = async () => (await s.ledger.getClients([clientId]))[0] as Client;
+    const [conflict] = (await listSyncConflicts(s.hub, admin, {})).filter((c) => c.clientId === clientId);
+    return { ...s, clientId, run, client, conflict: conflict as SyncConflict };
+  }
+  function gstaffChange(s: Awaited<ReturnType<typeof setUp>>, changes: Partial<GStaffClientRecord>) {
+    const i = s.gstaff.clients.findIndex((c) => c.gstaffClientId === 'G-9');
+    s.gstaff.clients[i] = {
+      ...(s.gstaff.clients[i] as GStaffClientRecord),
+      ...changes,
+      updatedAt: s.hub.clock.now().toISOString(),
+    };
+  }
+
+  it('a change made only in G-Staff reaches the client, audited with its source', async () => {
+    const { clientId, ...s } = await linked('株式会社片側');
+    s.hub.clock.advance(60_000);
+    gstaffChange(s, { corporateNumber: '3333333333333' });
+    s.hub.clock.advance(60_000);
+    await syncGStaff(s.deps, s.settings);
+    expect((await s.ledger.getClients([clientId]))[0]).toMatchObject({
+      corporateNumber: '3333333333333',
+      gstaff: { agreed: { corporateNumber: '3333333333333' } },
+    });
+    expect(await listSyncConflicts(s.hub, admin, {})).toEqual([]);
+    const trail = await clientAuditTrail(s.hub, admin, clientId, { first: 50 });
+    const taken = trail.items.find((e) => e.operation === 'gstaff.clientChanged');
+    expect(taken).toMatchObject({ actor: { kind: 'SYSTEM', name: 'gstaff-api' } });
+    expect(JSON.stringify(taken?.changes)).toContain('3333333333333');
+  });
+
+  it('becomes a sync conflict holding both versions; until resolved neither side overwrites the other', async () => {
+    const { run, conflict, client, clientId, gstaff, hub, ledger, deps, settings, ...s } = await conflicted();
+    expect(run.counts.conflicts).toBeGreaterThanOrEqual(1);
+    expect(conflict).toMatchObject({
+      system: 'gstaff',
+      app: 'clients',
+      status: 'OPEN',
+      recordId: 'G-9',
+      hubVersion: expect.objectContaining({ corporateNumber: '1111111111111', name: '株式会社両側' }),
+      sourceVersion: expect.objectContaining({ corporateNumber: '2222222222222' }),
+      differingFields: [
+        { field: 'corporateNumber', agreed: null, hub: '1111111111111', source: '2222222222222' },
+      ],
+    });
+    expect((await client()).corporateNumber).toBe('1111111111111');
+    // G-Staff changes again (and its phone): the client takes none of it, the conflict shows the newest.
+    hub.clock.advance(60_000);
+    gstaffChange(
+      { ...s, gstaff, hub, ledger, deps, settings },
+      { corporateNumber: '4444444444444', phone: '06-1111-2222' },
+    );
+    hub.clock.advance(60_000);
+    await syncGStaff(deps, settings);
+    expect(await client()).toMatchObject({ corporateNumber: '1111111111111', phones: ['0698765432'] });
+    expect(await ledger.getSyncConflict(conflict.conflictId)).toMatchObject({
+      status: 'OPEN',
+      sourceVersion: expect.objectContaining({ corporateNumber: '4444444444444', phone: '0611112222' }),
+    });
+    // Nor does the hub change the field meanwhile.
+    await expect(
+      updateClientProfile(hub, salesTokyo, { clientId, corporateNumber: '5555555555555' }),
+    ).rejects.toMatchObject({ rule: 'CLIENT_SYNC_CONFLICT_OPEN' });
+    // G-Staff itself was never written by the hub.
+    expect(gstaff.clients.find((c) => c.gstaffClientId === 'G-9')?.corporateNumber).toBe('4444444444444');
+  });
+
+  it('KEEP_SOURCE: the client takes G-Staff’s values, audited', async () => {
+    const { conflict, client, clientId, hub, ledger } = await conflicted();
+    await resolveSyncConflict(hub, managerTokyo, {
+      conflictId: conflict.conflictId,
+      resolution: 'KEEP_SOURCE',
+    });
+    expect(await client()).toMatchObject({
+      corporateNumber: '2222222222222',
+      gstaff: { agreed: { corporateNumber: '2222222222222' } },
+    });
+    expect((await client()).gstaff?.openConflictId).toBeUndefined();
+    expect(await ledger.getSyncConflict(conflict.conflictId)).toMatchObject({
+      status: 'RESOLVED',
+      resolution: { kind: 'KEEP_SOURCE', by: managerTokyo.userId },
+    });
+    const trail = await clientAuditTrail(hub, admin, clientId, { first: 50 });
+    expect(trail.items.map((e) => e.operation)).toEqual(
+      expect.arrayContaining(['sync.conflictDetected', 'sync.resolveConflict']),
+    );
+  });
+
+  it('KEEP_HUB: the client keeps its value; a later G-Staff change of another field is taken, this one not', async () => {
+    const s = await conflicted();
+    await resolveSyncConflict(s.hub, admin, { conflictId: s.conflict.conflictId, resolution: 'KEEP_HUB' });
+    expect(await s.client()).toMatchObject({
+      corporateNumber: '1111111111111',
+      gstaff: { agreed: { corporateNumber: '2222222222222' } },
+    });
+    s.hub.clock.advance(60_000);
+    gstaffChange(s, { phone: '06-3333-4444' });
+    s.hub.clock.advance(60_000);
+    await syncGStaff(s.deps, s.settings);
+    expect(await s.client()).toMatchObject({
+      corporateNumber: '1111111111111',
+      phones: ['0633334444', '0698765432'],
+    });
+    expect(await listSyncConflicts(s.hub, admin, {})).toEqual([]);
+  });
+
+  it('MERGE: the value a person gives; a field not in conflict refused', async () => {
+    const s = await conflicted();
+    await expect(
+      resolveSyncConflict(s.hub, admin, {
+        conflictId: s.conflict.conflictId,
+        resolution: 'MERGE',
+        fields: [{ field: 'name', value: 'x' }],
+      }),
+    ).rejects.toMatchObject({ fieldErrors: [{ path: 'input.fields.0.field' }] });
+    await resolveSyncConflict(s.hub, admin, {
+      conflictId: s.conflict.conflictId,
+      resolution: 'MERGE',
+      fields: [{ field: 'corporateNumber', value: '6666666666666' }],
+    });
+    expect((await s.client()).corporateNumber).toBe('6666666666666');
+  });
 });

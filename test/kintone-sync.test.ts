@@ -1,10 +1,19 @@
 /**
  * kintone → hub sync against DynamoDB Local and the kintone sandbox over HTTP: incremental runs
  * that never miss a same-second change, full runs that find deletions, conflicts kept with both
- * versions and resolved each way, a killed run resumed without duplicates, webhooks as hints,
+ * versions and resolved each way, a killed run resumed without duplicates, webhooks as hints (one
+ * dropped over kintone's 60 a minute caught by the next run), a close by process management and a
+ * cli-kintone import reaching the ledger by the next run,
  * one run of a job at a time, and a sync under injected faults ending equal to kintone.
  * Requirements: X-3, A7-3, A7-4, X-1, X-2.
  */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { KintoneRestAPIClient } from '@kintone/rest-api-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { clientAuditTrail } from '../core/clients/client-queries.js';
@@ -94,6 +103,28 @@ async function hubOrder(company = '株式会社同期商事') {
     entry: entry as NonNullable<typeof entry>,
     synced: synced as NonNullable<typeof synced>,
   };
+}
+
+/** The hub owes kintone a new summary for the record (as a staff change through the hub would). */
+async function oweSummary(
+  x: ReturnType<typeof deps>,
+  synced: { hubId: string; clientId: string; hubFields?: Record<string, string | undefined> },
+  summary: string,
+) {
+  const order = { ...(synced.hubFields as unknown as OrderRecord), summary };
+  await t.ledger.commit(
+    [
+      enqueueKintoneWrite(x.ids, x.clock.now().toISOString(), {
+        app: 'orders',
+        order,
+        hubId: synced.hubId,
+        clientId: synced.clientId,
+        subjectType: 'INQUIRY',
+        subjectId: 'inq',
+      }),
+    ],
+    [],
+  );
 }
 
 beforeEach(() => tick(5));
@@ -206,23 +237,7 @@ describe('conflicts are kept, never silently overwritten', () => {
       id: synced.recordId,
       record: { job_category: { value: '経理' } },
     });
-    const wanted = {
-      ...(synced.hubFields as OrderRecord | undefined),
-      summary: 'ハブで変更',
-    } as unknown as OrderRecord;
-    await t.ledger.commit(
-      [
-        enqueueKintoneWrite(x.ids, x.clock.now().toISOString(), {
-          app: 'orders',
-          order: wanted,
-          hubId: synced.hubId,
-          clientId: synced.clientId,
-          subjectType: 'INQUIRY',
-          subjectId: 'inq',
-        }),
-      ],
-      [],
-    );
+    await oweSummary(x, synced, 'ハブで変更');
     tick();
     expect(await dispatchKintoneOutbox(x)).toMatchObject({ delivered: 1, held: 0 });
     const record = (await kintone().record.getRecord({ app: '1', id: synced.recordId })).record;
@@ -253,10 +268,25 @@ describe('conflicts are kept, never silently overwritten', () => {
       'ForbiddenError',
     );
 
+    // The resolution is recorded without calling kintone; the outbox writes it at the revision seen.
     await resolveSyncConflict(x, managerTokyo, { conflictId: conflict?.conflictId, resolution: 'KEEP_HUB' });
+    expect((await kintone().record.getRecord({ app: '1', id: synced.recordId })).record.summary?.value).toBe(
+      'キントーンの内容',
+    );
+    expect(await dispatchKintoneOutbox(x)).toMatchObject({ delivered: 1, held: 0 });
     expect((await kintone().record.getRecord({ app: '1', id: synced.recordId })).record.summary?.value).toBe(
       'ハブの内容',
     );
+    // Repeated after a lost answer: the same decision answers the resolved conflict, nothing more owed.
+    expect(
+      await resolveSyncConflict(x, managerTokyo, {
+        conflictId: conflict?.conflictId,
+        resolution: 'KEEP_HUB',
+      }),
+    ).toMatchObject({ status: 'RESOLVED' });
+    await expect(
+      resolveSyncConflict(x, managerTokyo, { conflictId: conflict?.conflictId, resolution: 'KEEP_SOURCE' }),
+    ).rejects.toMatchObject({ rule: 'SYNC_CONFLICT_NOT_OPEN' });
     const after = await syncedOf(synced.hubId);
     expect(after?.openConflictId).toBeUndefined();
     expect(after?.fields.summary).toBe('ハブの内容');
@@ -300,9 +330,90 @@ describe('conflicts are kept, never silently overwritten', () => {
       resolution: 'MERGE',
       fields: [{ field: 'summary', value: 'A案とB案' }],
     });
+    await dispatchKintoneOutbox(x);
     expect((await kintone().record.getRecord({ app: '1', id: synced.recordId })).record.summary?.value).toBe(
       'A案とB案',
     );
+  });
+
+  it('kintone changed the same field again after the decision: a new conflict, never overwritten', async () => {
+    const { x, synced } = await bothSidesChange('決定前ハブ', '決定前キントーン');
+    const [conflict] = (await listSyncConflicts(x, admin, {})).filter((c) => c.hubId === synced.hubId);
+    await resolveSyncConflict(x, admin, { conflictId: conflict?.conflictId, resolution: 'KEEP_HUB' });
+    tick();
+    await kintone().record.updateRecord({
+      app: '1',
+      id: synced.recordId,
+      record: { summary: { value: '三度目' } },
+    });
+    tick();
+    expect(await dispatchKintoneOutbox(x)).toMatchObject({ delivered: 0, held: 1 });
+    expect((await kintone().record.getRecord({ app: '1', id: synced.recordId })).record.summary?.value).toBe(
+      '三度目',
+    );
+    const again = (await listSyncConflicts(x, admin, {})).filter((c) => c.hubId === synced.hubId);
+    expect(again).toHaveLength(1);
+    expect(again[0]).toMatchObject({
+      differingFields: [
+        { field: 'summary', agreed: '決定前キントーン', hub: '決定前ハブ', source: '三度目' },
+      ],
+    });
+  });
+
+  it('KEEP_HUB writes only what the hub changed: a field kintone alone changed earlier stays kintone’s', async () => {
+    const { x, synced, entry } = await hubOrder('株式会社別項目');
+    tick();
+    // kintone's staff change the job category (taken by a run); the hub never wrote it since.
+    await kintone().record.updateRecord({
+      app: '1',
+      id: synced.recordId,
+      record: { job_category: { value: 'キントーンで変えた職種' } },
+    });
+    tick();
+    await reconcileKintoneApp(x, 'orders', settings);
+    // Then both change the summary: the hub's write still carries the job category it last wrote.
+    tick();
+    await kintone().record.updateRecord({
+      app: '1',
+      id: synced.recordId,
+      record: { summary: { value: '現場の要約' } },
+    });
+    await oweSummary(
+      x,
+      { ...synced, hubFields: entry.app === 'orders' ? { ...entry.order } : {} },
+      'ハブの要約',
+    );
+    tick();
+    expect(await dispatchKintoneOutbox(x)).toMatchObject({ held: 1 });
+    const [conflict] = (await listSyncConflicts(x, admin, {})).filter((c) => c.hubId === synced.hubId);
+    expect(conflict?.hubChanged).toEqual(['summary']);
+    await resolveSyncConflict(x, admin, { conflictId: conflict?.conflictId, resolution: 'KEEP_HUB' });
+    tick();
+    await dispatchKintoneOutbox(x);
+    const record = (await kintone().record.getRecord({ app: '1', id: synced.recordId })).record;
+    expect(record.summary?.value).toBe('ハブの要約');
+    expect(record.job_category?.value).toBe('キントーンで変えた職種');
+  });
+
+  it('a record kintone deleted while the hub changed it: KEEP_HUB writes it anew through the outbox', async () => {
+    const { x, synced } = await hubOrder('株式会社削除再作成');
+    tick();
+    await kintone().record.deleteRecords({ app: '1', ids: [synced.recordId] });
+    await reconcileKintoneApp(x, 'orders', { ...settings, full: true });
+    expect((await syncedOf(synced.hubId))?.deletedInKintoneAt).toBeDefined();
+    await oweSummary(x, synced, '再作成して');
+    tick();
+    expect(await dispatchKintoneOutbox(x)).toMatchObject({ held: 1 });
+    const [conflict] = (await listSyncConflicts(x, admin, {})).filter((c) => c.hubId === synced.hubId);
+    await resolveSyncConflict(x, admin, { conflictId: conflict?.conflictId, resolution: 'KEEP_HUB' });
+    tick();
+    expect(await dispatchKintoneOutbox(x)).toMatchObject({ delivered: 1 });
+    const after = await syncedOf(synced.hubId);
+    expect(after?.deletedInKintoneAt).toBeUndefined();
+    expect(after?.recordId).not.toBe(synced.recordId);
+    const record = (await kintone().record.getRecord({ app: '1', id: after?.recordId as string })).record;
+    expect(record.summary?.value).toBe('再作成して');
+    expect(record.hub_id?.value).toBe(synced.hubId);
   });
 });
 
@@ -460,6 +571,82 @@ describe('kintone webhooks are hints', () => {
     );
     expect(bad.statusCode).toBe(400);
   });
+
+  it('a webhook kintone dropped over its 60 a minute is caught by the next reconciliation', async () => {
+    const x = deps();
+    const receive = webhook();
+    const applied: string[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', async () => {
+        const answer = await receive(
+          event('test-kintone-secret-0123', JSON.parse(Buffer.concat(chunks).toString())),
+        );
+        applied.push(answer.body as string);
+        res.writeHead(answer.statusCode ?? 500).end(answer.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const mine = Array.from({ length: 61 }, () => order({ clientName: '株式会社通知落ち' }));
+      await x.ordersApp.upsertAll(mine);
+      tick();
+      await reconcileKintoneApp(x, 'orders', settings);
+      tick(61);
+      sandbox.setWebhookUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/kintone/x`);
+      const before = sandbox.webhookStats();
+      // 61 single-record edits within one kintone minute: the 61st notification is dropped.
+      for (const o of mine) {
+        const synced = await syncedOf(o.hubId);
+        await kintone().record.updateRecord({
+          app: '1',
+          id: synced?.recordId as string,
+          record: { summary: { value: `通知 ${o.hubId}` } },
+        });
+      }
+      await sandbox.webhooksSettled();
+      expect(sandbox.webhookStats().dropped - before.dropped).toBe(1);
+      const missed = [];
+      for (const o of mine)
+        if ((await syncedOf(o.hubId))?.fields.summary !== `通知 ${o.hubId}`) missed.push(o.hubId);
+      expect(missed).toHaveLength(1);
+      tick();
+      await reconcileKintoneApp(x, 'orders', settings);
+      expect((await syncedOf(missed[0] as string))?.fields.summary).toBe(`通知 ${missed[0]}`);
+    } finally {
+      sandbox.setWebhookUrl(undefined);
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 120_000);
+
+  it('an order closed by kintone’s process management and one changed by a cli-kintone import reach the ledger by the next run', async () => {
+    const x = deps();
+    const closed = (await hubOrder('株式会社プロセス管理')).synced;
+    const imported = (await hubOrder('株式会社CSV取込')).synced;
+    await reconcileKintoneApp(x, 'orders', settings);
+    tick();
+    await kintone().record.updateRecordStatus({ app: '1', id: closed.recordId, action: 'クローズ' });
+    const file = join(mkdtempSync(join(tmpdir(), 'cli-')), 'orders.csv');
+    writeFileSync(
+      file,
+      `"hub_id","client_id","client_name","summary"\n"${imported.hubId}","${imported.clientId}","株式会社CSV取込","cli-kintoneで一括修正"\n`,
+    );
+    await promisify(execFile)(
+      'node_modules/.bin/cli-kintone',
+      ['record', 'import', '--file-path', file, '--update-key', 'hub_id', '--base-url', sandbox.url].concat([
+        '--app',
+        '1',
+        '--api-token',
+        sandbox.tokens['1'] as string,
+      ]),
+      { timeout: 60_000 },
+    );
+    tick();
+    await reconcileKintoneApp(x, 'orders', settings);
+    expect((await syncedOf(closed.hubId))?.fields.status).toBe('CLOSED');
+    expect((await syncedOf(imported.hubId))?.fields.summary).toBe('cli-kintoneで一括修正');
+  }, 120_000);
 
   it('a change that sent no webhook (a bulk update) is caught by the next reconciliation', async () => {
     const x = deps();

@@ -252,6 +252,7 @@ describe('a change made meanwhile in kintone', () => {
     ).rejects.toMatchObject({ rule: 'ORDER_SYNC_CONFLICT_OPEN' });
 
     await resolveSyncConflict(x, managerTokyo, { conflictId: conflict?.conflictId, resolution: 'KEEP_HUB' });
+    await dispatch(x);
     expect((await kintoneRecord(order.kintoneRecordId)).job_category?.value).toBe('検品');
     expect(await getOrder(x, salesTokyo, order.orderId)).toMatchObject({
       syncState: 'SYNCED',
@@ -292,6 +293,7 @@ describe('a change made meanwhile in kintone', () => {
     expect((await kintoneRecord(order.kintoneRecordId)).ステータス?.value).toBe('RECEIVED');
 
     await resolveSyncConflict(x, managerTokyo, { conflictId: conflict?.conflictId, resolution: 'KEEP_HUB' });
+    await dispatch(x);
     expect(await kintoneRecord(order.kintoneRecordId)).toMatchObject({
       ステータス: { value: 'CLOSED' },
       close_outcome: { value: 'CANCELLED' },

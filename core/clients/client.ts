@@ -41,10 +41,29 @@ export interface Client {
    * The client's registration in G-Staff (A1-5): LINKED to an existing one, REGISTERED by the
    * hub, or NEEDS_REVIEW when only the name matched (a person decides). Absent until checked.
    */
-  gstaff?: { state: 'LINKED' | 'REGISTERED' | 'NEEDS_REVIEW'; gstaffClientId?: string; checkedAt: string };
+  gstaff?: {
+    state: 'LINKED' | 'REGISTERED' | 'NEEDS_REVIEW';
+    gstaffClientId?: string;
+    checkedAt: string;
+    /**
+     * The fields the hub registers a client with (name, corporate number, phone) as the hub and
+     * G-Staff last agreed on them: a change on either side is measured against this
+     * (core/sync/gstaff-conflicts.ts).
+     */
+    agreed?: GStaffSharedFields;
+    /** The G-Staff sync conflict that holds these fields until a person resolves it. */
+    openConflictId?: string;
+  };
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The client's fields G-Staff holds too (phone: digits only). */
+export interface GStaffSharedFields {
+  name: string;
+  corporateNumber?: string;
+  phone?: string;
 }
 
 export const clientTrail = (clientId: string) => `CLIENT#${clientId}`;

@@ -2,12 +2,12 @@
  * Sales or marketing record what the ledger knows about a client's company: its industry
  * (which rep assignment weighs, A2-2), its corporate number (a matching key) and its contact for
  * contracts (the basic contract's signer, A7-1 e-mails). Requirements:
- * A2-2, X-1, X-4.
+ * A2-2, X-1, X-3, X-4.
  */
 import { z } from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { commitChanges } from '../entity-change.js';
-import { ConflictError } from '../errors.js';
+import { ConflictError, PreconditionFailedError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { parseInput } from '../validation.js';
 import { assertSalesMayWorkOnClient } from '../visits/visit-changes.js';
@@ -41,6 +41,17 @@ export async function updateClientProfile(deps: HubDeps, actor: Actor, input: un
   assertSalesMayWorkOnClient(actor, client);
   if (cmd.expectedVersion !== undefined && cmd.expectedVersion !== client.version) {
     throw new ConflictError(`client ${client.clientId} was changed by someone else; reload and try again`);
+  }
+  if (
+    cmd.corporateNumber &&
+    cmd.corporateNumber !== client.corporateNumber &&
+    client.gstaff?.openConflictId
+  ) {
+    // G-Staff changed it too: a person settles the sync conflict first (core/sync/gstaff-conflicts.ts).
+    throw new PreconditionFailedError(
+      'CLIENT_SYNC_CONFLICT_OPEN',
+      'the client’s G-Staff registration is in a sync conflict; resolve it before changing the corporate number',
+    );
   }
   const now = deps.clock.now().toISOString();
   const { change, client: updated } = clientChange(

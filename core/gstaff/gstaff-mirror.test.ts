@@ -80,6 +80,8 @@ it('mirrors a client listed twice in one export once, the later row winning', as
   expect(await mirrorGStaffClients(deps, [row, { ...row, turnoverRate: 0.1 }], 'csv')).toEqual({
     seen: 1,
     changed: 1,
+    clientsChanged: 0,
+    conflicts: 0,
   });
   expect((await ledger.getGStaffMirrorRecords(['G-2']))[0]).toMatchObject({ turnoverRate: 0.1, version: 1 });
 });

@@ -4,10 +4,11 @@
  * on G-Staff. Requirements: A1-5, X-3.
  */
 import { type AuditEvent, auditChange, systemActor } from '../audit.js';
-import { clientTrail } from '../clients/client.js';
+import { type Client, clientTrail } from '../clients/client.js';
 import { normalizeCompanyName } from '../clients/client-matching.js';
 import type { HubDeps, HubDepsWith } from '../hub.js';
-import type { ClientInquiryLedger, LedgerCommit, LedgerWrite } from '../ledger.js';
+import type { LedgerCommit, LedgerWrite } from '../ledger.js';
+import { gstaffChangeForClient } from '../sync/gstaff-conflicts.js';
 import type { GStaff, GStaffClientRecord } from './gstaff.js';
 
 export interface GStaffMirrorRecord extends GStaffClientRecord {
@@ -53,25 +54,26 @@ const sameRecord = (a: GStaffClientRecord, b: GStaffClientRecord) =>
 /**
  * Commits mirror writes in transactions of at most 99 items, each with one audit event
  * summing it up (the mirror copies G-Staff; a per-record trail would only repeat G-Staff's).
- * `alsoAudit[i]` are events that belong with `writes[i]` (the change shown on a client), in the
- * same transaction.
+ * `also[i]` are the writes and events that belong with `writes[i]` (what the change means for the
+ * clients linked to it), in the same transaction.
  */
 export async function commitMirrorWrites(
   deps: HubDepsWith<LedgerCommit>,
   writes: LedgerWrite[],
   run: { now: string; source: string; operation: string; subjectId: string },
-  alsoAudit: AuditEvent[][] = [],
+  also: { writes: LedgerWrite[]; audit: AuditEvent[] }[] = [],
 ): Promise<void> {
   const chunks: { writes: LedgerWrite[]; audit: AuditEvent[] }[] = [];
   writes.forEach((write, i) => {
-    const extra = alsoAudit[i] ?? [];
+    const extra = also[i] ?? { writes: [], audit: [] };
+    const size = 1 + extra.writes.length + extra.audit.length;
     let last = chunks.at(-1);
-    if (!last || last.writes.length + last.audit.length + 1 + extra.length > CHUNK) {
+    if (!last || last.writes.length + last.audit.length + 1 + size > CHUNK) {
       last = { writes: [], audit: [] };
       chunks.push(last);
     }
-    last.writes.push(write);
-    last.audit.push(...extra);
+    last.writes.push(write, ...extra.writes);
+    last.audit.push(...extra.audit);
   });
   for (const { writes: chunk, audit } of chunks) {
     await deps.ledger.commit(chunk, [
@@ -90,12 +92,19 @@ export async function commitMirrorWrites(
   }
 }
 
-/** Writes the given G-Staff records into the mirror; unchanged ones are left alone. */
+/**
+ * Writes the given G-Staff records into the mirror; unchanged ones are left alone. A changed
+ * registration is judged for every hub client linked to it, in the same transaction: its
+ * registration and conflict dates shown on the client's trail, and the fields the hub registered
+ * it with taken, agreed or held as a sync conflict (core/sync/gstaff-conflicts.ts). `dryRun`
+ * decides and counts but writes nothing.
+ */
 export async function mirrorGStaffClients(
   deps: HubDeps,
   records: GStaffClientRecord[],
   source: 'api' | 'csv',
-): Promise<{ seen: number; changed: number }> {
+  options: { dryRun?: boolean } = {},
+): Promise<{ seen: number; changed: number; clientsChanged: number; conflicts: number }> {
   // A client listed twice (a CSV export can repeat a row) is one mirror record: the last one wins,
   // instead of two writes of the same key failing the whole refresh.
   records = [...new Map(records.map((r) => [r.gstaffClientId, r])).values()];
@@ -107,7 +116,9 @@ export async function mirrorGStaffClients(
     ]),
   );
   const writes: LedgerWrite[] = [];
-  const shown: AuditEvent[][] = [];
+  const also: { writes: LedgerWrite[]; audit: AuditEvent[] }[] = [];
+  let clientsChanged = 0;
+  let conflicts = 0;
   for (const record of records) {
     const before = existing.get(record.gstaffClientId);
     if (before && sameRecord(before, record)) continue;
@@ -122,15 +133,44 @@ export async function mirrorGStaffClients(
       entity: { type: 'GSTAFF_CLIENT', value: after },
       ...(before ? { expectedVersion: before.version } : {}),
     });
-    shown.push(before ? await changesShownOnClients(deps, before, after, now) : []);
+    const linked = await linkedClients(deps, before, after);
+    const extra = {
+      writes: [] as LedgerWrite[],
+      audit: before ? shownOnClients(deps, linked, before, after, now) : [],
+    };
+    for (const client of linked) {
+      const openConflict = client.gstaff?.openConflictId
+        ? await deps.ledger.getSyncConflict(client.gstaff.openConflictId)
+        : undefined;
+      const change = gstaffChangeForClient(deps, client, { before, after: record, source, openConflict });
+      if (change.outcome === 'taken') clientsChanged += 1;
+      if (change.outcome === 'conflict' && !openConflict) conflicts += 1;
+      extra.writes.push(...change.writes);
+      extra.audit.push(...change.audit);
+    }
+    also.push(extra);
   }
-  await commitMirrorWrites(
-    deps,
-    writes,
-    { now, source: `gstaff-${source}`, operation: 'gstaff.mirrorRefresh', subjectId: 'clients' },
-    shown,
-  );
-  return { seen: records.length, changed: writes.length };
+  if (!options.dryRun)
+    await commitMirrorWrites(
+      deps,
+      writes,
+      { now, source: `gstaff-${source}`, operation: 'gstaff.mirrorRefresh', subjectId: 'clients' },
+      also,
+    );
+  return { seen: records.length, changed: writes.length, clientsChanged, conflicts };
+}
+
+/** The hub clients linked to a registration (found by its old and its new name). */
+async function linkedClients(
+  deps: HubDeps,
+  before: GStaffMirrorRecord | undefined,
+  after: GStaffMirrorRecord,
+): Promise<Client[]> {
+  const linked = new Map<string, Client>();
+  for (const name of new Set([before?.normalizedName ?? after.normalizedName, after.normalizedName]))
+    for (const client of await deps.ledger.findClientsByNormalizedName(name))
+      if (client.gstaff?.gstaffClientId === after.gstaffClientId) linked.set(client.clientId, client);
+  return [...linked.values()];
 }
 
 /**
@@ -138,23 +178,19 @@ export async function mirrorGStaffClients(
  * linked to that registration: what it was, what it is, where it came from (API or CSV) and when
  * G-Staff changed it.
  */
-async function changesShownOnClients(
-  deps: HubDepsWith<ClientInquiryLedger>,
+function shownOnClients(
+  deps: HubDeps,
+  linked: readonly Client[],
   before: GStaffMirrorRecord,
   after: GStaffMirrorRecord,
   now: string,
-): Promise<AuditEvent[]> {
+): AuditEvent[] {
   const pick = (r: GStaffClientRecord) =>
     Object.fromEntries(SHOWN_ON_CLIENT.map((f) => [f, canonical(r[f])])) as Record<string, unknown>;
   if (JSON.stringify(pick(before)) === JSON.stringify(pick(after))) return [];
-  const linked = new Map<string, string>();
-  for (const name of new Set([before.normalizedName, after.normalizedName]))
-    for (const client of await deps.ledger.findClientsByNormalizedName(name))
-      if (client.gstaff?.gstaffClientId === after.gstaffClientId)
-        linked.set(client.clientId, client.clientId);
-  return [...linked.keys()].map((clientId) =>
+  return linked.map((client) =>
     auditChange(deps.ids, {
-      trail: clientTrail(clientId),
+      trail: clientTrail(client.clientId),
       at: now,
       actor: systemActor(`gstaff-${after.source ?? 'api'}`),
       operation: 'gstaff.registrationChanged',

@@ -9,6 +9,7 @@ import { auditChange, systemActor } from '../audit.js';
 import { type Client, clientTrail } from '../clients/client.js';
 import { ConflictError, IntegrationError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
+import { gstaffSharedOf, hubSharedOf } from '../sync/gstaff-conflicts.js';
 import type { GStaff } from './gstaff.js';
 import { matchGStaffRecords } from './gstaff-queries.js';
 
@@ -40,18 +41,23 @@ export async function checkClientInGStaff(
   let gstaff: NonNullable<Client['gstaff']>;
   const checkedAt = deps.clock.now().toISOString();
   if (confirmed) {
-    gstaff = { state: 'LINKED', gstaffClientId: confirmed.record.gstaffClientId, checkedAt };
+    gstaff = {
+      state: 'LINKED',
+      gstaffClientId: confirmed.record.gstaffClientId,
+      checkedAt,
+      // What G-Staff holds is what both sides agree on from now; the hub's other values stay its own.
+      agreed: gstaffSharedOf(confirmed.record),
+    };
   } else if (matches.length > 0) {
     gstaff = { state: 'NEEDS_REVIEW', checkedAt };
   } else {
     try {
+      const registration = hubSharedOf(client);
       const { gstaffClientId } = await deps.gstaff.registerClient({
         hubClientId: client.clientId,
-        name: client.name,
-        ...(client.corporateNumber ? { corporateNumber: client.corporateNumber } : {}),
-        ...(client.phones[0] ? { phone: client.phones[0] } : {}),
+        ...registration,
       });
-      gstaff = { state: 'REGISTERED', gstaffClientId, checkedAt };
+      gstaff = { state: 'REGISTERED', gstaffClientId, checkedAt, agreed: registration };
     } catch (error) {
       // G-Staff is down: the client stays unchecked and the next run tries again (same key).
       if (error instanceof IntegrationError && error.retryable) return 'retryLater';

@@ -72,11 +72,12 @@ async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Pr
   const extra: LedgerWrite[] = [];
   const extraAudit: AuditEvent[] = [];
   let after: KintoneOutboxEntry;
+  const recreate = Boolean(entry.recreate && synced?.deletedInKintoneAt);
   try {
-    if (synced?.openConflictId) return await hold(deps, entry, synced.openConflictId);
+    if (synced?.openConflictId) return await hold(deps, entry, synced);
     let ref: KintoneRecordRef;
     let agreed: SyncedKintoneRecord | undefined = synced;
-    if (!agreed) {
+    if (!agreed || recreate) {
       ref = await kintone.upsert(wanted as { hubId: string });
     } else {
       let changes = threeWayMerge({
@@ -137,7 +138,7 @@ async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Pr
       updatedAt: now,
     };
     delete after.lastError;
-    const fields = { ...(agreed?.fields ?? wanted), ...pickChanged(agreed, wanted) };
+    const fields = recreate ? wanted : { ...(agreed?.fields ?? wanted), ...pickChanged(agreed, wanted) };
     const record: SyncedKintoneRecord = {
       app: entry.app,
       hubId: entry.hubId,
@@ -216,9 +217,9 @@ function pickChanged(agreed: SyncedKintoneRecord | undefined, wanted: RecordFiel
 async function hold(
   deps: KintoneDispatchDeps,
   entry: KintoneOutboxEntry,
-  conflictId: string,
+  synced: SyncedKintoneRecord,
 ): Promise<Outcome> {
-  const conflict = await deps.ledger.getSyncConflict(conflictId);
+  const conflict = await deps.ledger.getSyncConflict(synced.openConflictId as string);
   const at = deps.clock.now().toISOString();
   const writes: LedgerWrite[] = [
     {
@@ -236,6 +237,13 @@ async function hold(
         value: {
           ...conflict,
           hubVersion: wantedOf(entry),
+          // The newer write's own changes, measured against what the hub last wrote.
+          hubChanged: threeWayMerge({
+            agreed: synced.fields,
+            hubBase: synced.hubFields ?? synced.fields,
+            hub: wantedOf(entry),
+            source: conflict.sourceVersion,
+          }).hubChanged,
           heldOutboxEntryIds: [...conflict.heldOutboxEntryIds, entry.entryId],
           version: conflict.version + 1,
           updatedAt: at,

@@ -37,6 +37,11 @@ interface KintoneOutboxState {
   lastError?: string;
   kintoneRecordId?: string;
   kintoneRevision?: number;
+  /**
+   * A person resolving a sync conflict chose to write back a record kintone deleted: the write is
+   * an upsert by hub id (a new kintone record), not an update of the deleted one.
+   */
+  recreate?: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -83,7 +88,9 @@ export function enqueueOrderWrite(
 export function enqueueKintoneWrite(
   ids: IdGenerator,
   now: string,
-  write: KintoneWrite & Pick<KintoneOutboxEntry, 'hubId' | 'clientId' | 'subjectType' | 'subjectId'>,
+  write: KintoneWrite &
+    Pick<KintoneOutboxEntry, 'hubId' | 'clientId' | 'subjectType' | 'subjectId'> &
+    Partial<Pick<KintoneOutboxEntry, 'recreate'>>,
 ): LedgerWrite {
   const entry: KintoneOutboxEntry = {
     entryId: ids.next('kout'),

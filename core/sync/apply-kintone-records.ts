@@ -103,6 +103,7 @@ export function conflictChange(
     sourceRevision: source.revision,
     sourceUpdatedAt: source.updatedAt,
     differingFields: merge.differing,
+    hubChanged: merge.hubChanged,
     heldOutboxEntryIds: held.map((e) => e.entryId),
     version: 1,
     createdAt: at,

@@ -100,7 +100,7 @@ export async function runHubJob(
     });
   }
   if (job === 'gstaff.mirror') {
-    return syncGStaff(deps, { ...settings, ...(options.full ? { full: true } : {}) });
+    return syncGStaff(deps, { ...settings, ...options });
   }
   const work = ROUNDS[job];
   const limit =

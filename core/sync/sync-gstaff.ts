@@ -23,6 +23,14 @@ export interface GStaffSyncOptions {
   leaseMs: number;
   /** How far before the watermark an incremental run starts reading. */
   overlapMs: number;
+  /**
+   * Reads and decides (counts, conflicts it would open) but writes nothing: no mirror record, no
+   * client, no cursor; the worker register and the linking of new clients (which registers clients
+   * in G-Staff) are left out.
+   */
+  dryRun?: boolean;
+  /** Called after each page (the CLI's progress). */
+  onPage?: (progress: { records: number; requests: number; page: number }) => void;
 }
 
 const JOB = 'gstaff.mirror' as const;
@@ -32,7 +40,9 @@ export async function syncGStaff(
   options: GStaffSyncOptions,
 ): Promise<JobOutcome> {
   const first = await deps.ledger.getSyncCursor(JOB);
-  const resuming = first?.inProgress?.checkpoint as GStaffCheckpoint | undefined;
+  const dryRun = Boolean(options.dryRun);
+  // A dry run never takes over a killed run's checkpoint (it would leave it half-done).
+  const resuming = dryRun ? undefined : (first?.inProgress?.checkpoint as GStaffCheckpoint | undefined);
   const full = resuming ? resuming.mode === 'FULL' : Boolean(options.full || !first?.watermark);
   return runJob(
     deps,
@@ -40,12 +50,13 @@ export async function syncGStaff(
     {
       mode: full ? 'FULL' : 'INCREMENTAL',
       trigger: options.trigger,
+      ...(dryRun ? { dryRun: true } : {}),
       holder: options.holder,
       leaseMs: options.leaseMs,
     },
     async (run) => {
       let cursor = await deps.ledger.getSyncCursor(JOB);
-      const resumed = cursor?.inProgress;
+      const resumed = dryRun ? undefined : cursor?.inProgress;
       let checkpoint: GStaffCheckpoint =
         (resumed?.checkpoint as GStaffCheckpoint | undefined) ??
         (full
@@ -62,23 +73,29 @@ export async function syncGStaff(
         run.note({ resumedRunId: resumed.runId });
       }
       let page = 0;
-      for await (const records of deps.gstaff.clientRegister(
+      let records = 0;
+      for await (const chunk of deps.gstaff.clientRegister(
         checkpoint.since ? new Date(checkpoint.since) : undefined,
       )) {
         run.requests();
         page += 1;
+        records += chunk.length;
         // Applied by the run this one resumes.
         if (page <= checkpoint.pagesDone) continue;
-        const applied = await mirrorGStaffClients(deps, records, 'api');
+        const applied = await mirrorGStaffClients(deps, chunk, 'api', { dryRun });
         run.count({
           read: applied.seen,
           updated: applied.changed,
           unchanged: applied.seen - applied.changed,
+          conflicts: applied.conflicts,
         });
+        options.onPage?.({ records, requests: page, page });
+        if (dryRun) continue;
         checkpoint = { ...checkpoint, pagesDone: page };
         cursor = await saveCursor(deps, cursor, { inProgress: { runId: run.run.runId, checkpoint } }, JOB);
         await run.checkpoint(checkpoint);
       }
+      if (dryRun) return;
       const workers = await refreshWorkerRegisterMirror(deps);
       const links = await linkClientsToGStaff(deps);
       run.count({

@@ -51,11 +51,25 @@ export interface DifferingField {
   source: string | null;
 }
 
-/** A record changed on both sides since they last agreed: both versions kept, neither side written. */
-export interface SyncConflict {
+/**
+ * A record changed on both sides since they last agreed: both versions kept, neither side written
+ * until a person resolves it. kintone: an order or visit record (`hubId` its hub id, `recordId`
+ * kintone's id). G-Staff: the fields the hub registered a client with (name, corporate number,
+ * phone; `hubId` and `clientId` the hub's client, `recordId` G-Staff's client code).
+ */
+export type SyncConflict = SyncConflictCommon &
+  (
+    | {
+        system: 'kintone';
+        app: SyncedKintoneApp;
+        /** kintone's revision of `sourceVersion` (the resolution's write is checked against it). */
+        sourceRevision: number;
+      }
+    | { system: 'gstaff'; app: 'clients' }
+  );
+
+interface SyncConflictCommon {
   conflictId: string;
-  system: 'kintone';
-  app: SyncedKintoneApp;
   hubId: string;
   clientId: string;
   recordId: string;
@@ -66,11 +80,16 @@ export interface SyncConflict {
   agreed: RecordFields;
   hubVersion: RecordFields;
   sourceVersion: RecordFields;
-  /** kintone's revision of `sourceVersion` (a resolution writes at it, or finds kintone moved on). */
-  sourceRevision: number;
+  /** When the source system last changed `sourceVersion` (kintone 更新日時, G-Staff's time of the change). */
   sourceUpdatedAt: string;
   differingFields: DifferingField[];
-  /** The hub's outbox entries held back until the conflict is resolved. */
+  /**
+   * The fields the hub itself changed since its last write (its side of the conflict). The other
+   * fields of `hubVersion` are only what the hub last wrote, possibly older than the other side's:
+   * a resolution never writes them back. Absent on conflicts recorded before this was kept.
+   */
+  hubChanged?: string[];
+  /** The hub's outbox entries held back until the conflict is resolved (kintone). */
   heldOutboxEntryIds: string[];
   resolution?: {
     kind: SyncConflictResolution;
@@ -225,5 +244,5 @@ export interface SyncLedger {
   getKintoneNotification(notificationId: string): Promise<KintoneNotification | undefined>;
 }
 
-export const syncConflictIdOf = (app: SyncedKintoneApp, hubId: string, detectedAt: string) =>
+export const syncConflictIdOf = (app: SyncConflict['app'], hubId: string, detectedAt: string) =>
   `sc_${app}_${hubId}_${detectedAt.replace(/[^0-9]/g, '')}`;

@@ -21,6 +21,8 @@ export interface MergeInput {
 export interface MergeResult {
   /** The fields the hub changed, with the hub's values, that kintone does not already hold. */
   hubChanges: RecordFields;
+  /** Every field the hub changed since its base (those kintone already holds included). */
+  hubChanged: string[];
   /** Fields kintone changed since the agreed state. */
   sourceChanged: string[];
   /** Fields changed on both sides to different values: a person decides. */
@@ -30,12 +32,14 @@ export interface MergeResult {
 export function threeWayMerge({ agreed, hubBase, hub, source }: MergeInput): MergeResult {
   const fields = [...new Set([...Object.keys(agreed), ...Object.keys(hub), ...Object.keys(source)])].sort();
   const hubChanges: RecordFields = {};
+  const hubChanged: string[] = [];
   const sourceChanged: string[] = [];
   const differing: DifferingField[] = [];
   for (const field of fields) {
     const byHub = field in hub && norm(hub[field]) !== norm(hubBase[field]);
     const bySource = norm(source[field]) !== norm(agreed[field]);
     if (bySource) sourceChanged.push(field);
+    if (byHub) hubChanged.push(field);
     if (!byHub || norm(hub[field]) === norm(source[field])) continue;
     if (bySource) {
       differing.push({
@@ -48,7 +52,7 @@ export function threeWayMerge({ agreed, hubBase, hub, source }: MergeInput): Mer
       hubChanges[field] = hub[field] ?? '';
     }
   }
-  return { hubChanges, sourceChanged, differing };
+  return { hubChanges, hubChanged, sourceChanged, differing };
 }
 
 /** The fields of `after` that differ from `before` (absent and empty are the same to kintone). */

@@ -1,11 +1,9 @@
 /**
- * Two-way sync with kintone as people see it (X-3): sync conflicts waiting for a decision, the
+ * Two-way sync with kintone and G-Staff as people see it (X-3): sync conflicts waiting for a decision, the
  * runs of the hub's jobs, and each client's kintone records as the ledger holds them.
  */
 import type { Actor } from '../../core/access.js';
 import { getClient } from '../../core/clients/client-queries.js';
-import { PreconditionFailedError } from '../../core/errors.js';
-import type { KintoneSyncDeps } from '../../core/sync/reconcile-kintone.js';
 import { listSyncConflicts, listSyncRuns, resolveSyncConflict } from '../../core/sync/sync-conflicts.js';
 import {
   type DifferingField,
@@ -21,7 +19,7 @@ import { ClientRef } from './refs.js';
 
 const ResolutionEnum = builder.enumType('SyncConflictResolution', {
   description:
-    'KEEP_HUB: the hub’s values for the fields in conflict; KEEP_SOURCE: kintone’s; MERGE: values a person gives.',
+    'KEEP_HUB: the hub’s values for the fields in conflict; KEEP_SOURCE: the other system’s (kintone, G-Staff); MERGE: values a person gives.',
   values: SYNC_CONFLICT_RESOLUTIONS,
 });
 const SyncJobEnum = builder.enumType('SyncJob', {
@@ -35,18 +33,27 @@ const DifferingFieldRef = builder.objectRef<DifferingField>('SyncDifferingField'
     field: t.exposeString('field'),
     agreed: t.exposeString('agreed', { nullable: true, description: 'The value both sides last agreed on.' }),
     hub: t.exposeString('hub', { nullable: true }),
-    source: t.exposeString('source', { nullable: true, description: 'kintone’s value.' }),
+    source: t.exposeString('source', {
+      nullable: true,
+      description: 'The other system’s value (kintone or G-Staff).',
+    }),
   }),
 });
 
 export const SyncConflictRef = builder.objectRef<SyncConflict>('SyncConflict').implement({
   description:
-    'A kintone record changed in the hub and in kintone since they last agreed (同期の競合). Nothing is overwritten until a person resolves it.',
+    'A kintone record, or the fields a client is registered with in G-Staff, changed in the hub and in the other system since they last agreed (同期の競合). Nothing is overwritten until a person resolves it.',
   fields: (t) => ({
     id: t.exposeID('conflictId'),
-    app: t.exposeString('app'),
+    system: t.exposeString('system', { description: 'kintone or gstaff.' }),
+    app: t.exposeString('app', { description: 'kintone: orders or visits; G-Staff: clients.' }),
     hubId: t.exposeString('hubId'),
-    kintoneRecordId: t.exposeString('recordId'),
+    kintoneRecordId: t.exposeString('recordId', {
+      description: 'The record’s id in the other system (G-Staff: its client code; see sourceRecordId).',
+    }),
+    sourceRecordId: t.exposeString('recordId', {
+      description: 'The record’s id in the other system: kintone record id, or G-Staff client code.',
+    }),
     status: t.exposeString('status'),
     detectedAt: t.expose('detectedAt', { type: 'DateTime' }),
     detectedBy: t.exposeString('detectedBy'),
@@ -164,20 +171,16 @@ builder.mutationFields((t) => ({
   resolveSyncConflict: t.field({
     type: SyncConflictRef,
     description:
-      'Settle a sync conflict: written to kintone at the revision the conflict saw, then to the ledger, audited.',
+      'Settle a sync conflict: recorded in the ledger, audited; a kintone value decided is then written by the kintone outbox at the revision the conflict saw (kintone changed again there: a new conflict). G-Staff: the client takes the decided values.',
     authScopes: { permission: 'sync.resolve' },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: ResolveSyncConflictInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      const deps = ctx.deps as typeof ctx.deps & Partial<KintoneSyncDeps>;
-      if (!deps.kintoneApps)
-        throw new PreconditionFailedError('KINTONE_NOT_CONFIGURED', 'this host has no kintone connection');
-      return resolveSyncConflict(deps as typeof ctx.deps & KintoneSyncDeps, ctx.actor as Actor, {
+    resolve: (_root, { input }, ctx) =>
+      resolveSyncConflict(ctx.deps, ctx.actor as Actor, {
         conflictId: input.conflictId,
         resolution: input.resolution,
         ...(input.fields ? { fields: input.fields } : {}),
         ...(input.note ? { note: input.note } : {}),
-      });
-    },
+      }),
   }),
 }));

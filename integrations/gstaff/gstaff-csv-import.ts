@@ -336,6 +336,7 @@ export async function importGStaffClientCsv(
         read: records.length + skipped.size,
         updated: result.changed,
         unchanged: result.seen - result.changed,
+        conflicts: result.conflicts,
         failed: skipped.size,
       });
     },

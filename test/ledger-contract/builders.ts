@@ -390,7 +390,9 @@ export const kintoneRecord = (hubId: string, o: Partial<SyncedKintoneRecord> = {
   } satisfies SyncedKintoneRecord,
 });
 
-export const syncConflict = (conflictId: string, o: Partial<SyncConflict> = {}) => ({
+type KintoneSyncConflict = Extract<SyncConflict, { system: 'kintone' }>;
+
+export const syncConflict = (conflictId: string, o: Partial<KintoneSyncConflict> = {}) => ({
   type: 'SYNC_CONFLICT' as const,
   value: {
     conflictId,
@@ -411,7 +413,7 @@ export const syncConflict = (conflictId: string, o: Partial<SyncConflict> = {}) 
     heldOutboxEntryIds: [],
     ...stamps(nov(1)),
     ...o,
-  } satisfies SyncConflict,
+  } satisfies KintoneSyncConflict,
 });
 
 export const syncRun = (runId: string, o: Partial<SyncRun> = {}) => ({
