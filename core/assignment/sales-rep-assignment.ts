@@ -39,11 +39,13 @@ export const isCurrent = (a: SalesRepAssignment) => a.endedAt === undefined;
  * `WORKER_LOAD` and `workerLoad` (same figure, the rep's dispatched worker count).
  */
 export function fromStoredAssignment(stored: SalesRepAssignment): SalesRepAssignment {
-  const weights = stored.proposal.weights as SalesRepProposal['weights'] & { staffLoad?: number };
-  const legacyFactor = stored.proposal.candidates.some((c) =>
+  const weights = stored.proposal?.weights as
+    | (SalesRepProposal['weights'] & { staffLoad?: number })
+    | undefined;
+  const legacyFactor = (stored.proposal?.candidates ?? []).some((c) =>
     c.factors.some((f) => (f.factor as string) === 'STAFF_LOAD'),
   );
-  if (weights.staffLoad === undefined && !legacyFactor) return stored;
+  if (!weights || (weights.staffLoad === undefined && !legacyFactor)) return stored;
   const { staffLoad, ...rest } = weights;
   return {
     ...stored,
