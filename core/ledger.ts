@@ -15,6 +15,7 @@ import type { IndividualContract } from './individual-contracts/individual-contr
 import type { TreatmentInformation } from './individual-contracts/treatment-information.js';
 import type { Inquiry, InquiryStatus } from './inquiries/inquiry.js';
 import type { KintoneOutboxEntry } from './kintone/kintone-outbox.js';
+import type { LedgerBatchReads } from './ledger-batch-reads.js';
 import type { MailMessage } from './mail/mail-message.js';
 import type { Notification } from './notifications/notification.js';
 import type { OrderLedger } from './orders/order-ledger.js';
@@ -105,9 +106,10 @@ export interface ClientQuery {
 
 /**
  * The ledger's reads by aggregate are being split into ports of their own; sync reads are one
- * (SyncLedger), orders another (OrderLedger, core/orders/order-ledger.ts).
+ * (SyncLedger), orders another (OrderLedger, core/orders/order-ledger.ts); the batch reads of
+ * the API's pages a third (LedgerBatchReads, core/ledger-batch-reads.ts).
  */
-export interface ClientLedger extends SyncLedger, OrderLedger {
+export interface ClientLedger extends SyncLedger, OrderLedger, LedgerBatchReads {
   /** Writes all entities and audit events in one transaction; a stale version or existing key is a ConflictError. */
   commit(writes: LedgerWrite[], audit: AuditEvent[]): Promise<void>;
   getClient(clientId: string): Promise<Client | undefined>;
