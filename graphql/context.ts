@@ -8,7 +8,7 @@
  * Requirements: X-5.
  */
 import DataLoader from 'dataloader';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, ROLES } from '../core/access.js';
 import type { Client } from '../core/clients/client.js';
 import { getClientsVisibleTo } from '../core/clients/client-queries.js';

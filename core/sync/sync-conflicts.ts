@@ -6,7 +6,7 @@
  * refused, never overwritten), then recorded in the ledger with the held writes superseded,
  * audited on the client's trail.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay, seesDepartment } from '../access.js';
 import { auditChange, userActor } from '../audit.js';
 import { clientTrail } from '../clients/client.js';
