@@ -4,11 +4,14 @@
  * number of DynamoDB calls for a page of 5 and a page of 50, against DynamoDB Local. Every row
  * carries the same things (an inquiry with its hearing, a rep assignment, a recorded visit, an
  * executed basic contract, an establishment with its conflict-date notice, an individual contract
- * with its worker, an order in kintone), so each nested field has rows to read.
+ * with its worker, an order in kintone), so each nested field has rows to read. First, the ledger's
+ * batch reads are checked against its single-row reads on the same data (DynamoDB Local).
  * Requirements: X-4.
  */
 import { execute, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { clientTrail } from '../core/clients/client.js';
+import { auditTrailRequestKey, OWNED_LIST_NAMES, type OwnedListName } from '../core/ledger-batch-reads.js';
 import type { SyncedKintoneRecord } from '../core/sync/sync-model.js';
 import { InMemoryDocumentStore } from '../core/testing/in-memory-document-store.js';
 import { RecordingWorkflowEngine } from '../core/testing/recording-workflow-engine.js';
@@ -149,6 +152,56 @@ async function measure(list: PagedList, first: number, rows: Selection) {
   const errors = (result.errors ?? []).map((e) => ({ message: e.message, code: e.extensions?.code }));
   return { made, count, errors };
 }
+
+describe('the batch reads answer what the single-row reads answer, row by row and in order', () => {
+  it('for every owned list, audit trails, G-Staff names and entities by id', async () => {
+    const clients = (await t.ledger.listClients({ first: 8 })).items;
+    const clientIds = [...clients.map((c) => c.clientId), 'cli_missing'];
+    const applications = (
+      await Promise.all(clientIds.map((id) => t.ledger.listApplicationsOfClient(id)))
+    ).flat();
+    const contracts = (
+      await Promise.all(clientIds.map((id) => t.ledger.listIndividualContractsOfClient(id)))
+    ).flat();
+    const owners: Record<OwnedListName, string[]> = Object.fromEntries(
+      OWNED_LIST_NAMES.map((name) => [name, clientIds]),
+    ) as Record<OwnedListName, string[]>;
+    owners.listApprovalTasksOfApplication = applications.map((a) => a.applicationId);
+    owners.listWorkerAssignmentsOfWorker = contracts.flatMap((c) => (c.worker ? [c.worker.workerId] : []));
+    for (const name of OWNED_LIST_NAMES) {
+      const batch = await t.ledger.listOwnedBatch(name, owners[name]);
+      const single = t.ledger[name].bind(t.ledger) as (id: string) => Promise<unknown[]>;
+      for (const id of owners[name]) expect(batch.get(id), `${name}(${id})`).toEqual(await single(id));
+    }
+    expect(applications.length).toBeGreaterThan(clients.length);
+
+    const trails = clients.map((c) => ({ trail: clientTrail(c.clientId), first: 3 }));
+    const pages = await t.ledger.listAuditTrails(trails);
+    for (const r of trails) {
+      const page = pages.get(auditTrailRequestKey(r));
+      expect(page).toEqual(await t.ledger.listAuditTrail(r.trail, r.first));
+      expect(page?.items.length).toBeGreaterThan(0);
+    }
+    const names = clients.map((c) => c.normalizedName);
+    const byName = await t.ledger.findGStaffMirrorRecordsByNames(names);
+    for (const n of names) expect(byName.get(n)).toEqual(await t.ledger.findGStaffMirrorRecordsByName(n));
+
+    const sorted = <T>(items: T[], id: (item: T) => string) =>
+      [...items].sort((a, b) => id(a).localeCompare(id(b)));
+    const ids = applications.map((a) => a.applicationId);
+    expect(sorted(await t.ledger.getApplications([...ids, 'app_missing']), (a) => a.applicationId)).toEqual(
+      sorted(applications, (a) => a.applicationId),
+    );
+    const contractIds = contracts.map((c) => c.individualContractId);
+    expect(sorted(await t.ledger.getIndividualContracts(contractIds), (c) => c.individualContractId)).toEqual(
+      sorted(contracts, (c) => c.individualContractId),
+    );
+    const establishments = await t.ledger.getEstablishments(contracts.map((c) => c.establishmentId));
+    expect(establishments).toHaveLength(contracts.length);
+    const treatments = await t.ledger.getTreatmentInformations(contracts.map((c) => c.orderId));
+    expect(treatments.map((x) => x.orderId).sort()).toEqual(contracts.map((c) => c.orderId).sort());
+  }, 120_000);
+});
 
 const lists = pagedLists(schema);
 /** The pages the ledger above fills with 50 rows; the others are walked on whatever they hold. */
