@@ -4,10 +4,10 @@
  * twice on a fresh data folder: the first start (workflow definitions synthesized and cached),
  * then a start with the cache in place. Ports: BENCH_PORT_BASE (default 4500) … +4.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startLocalHost } from './local-host.js';
 
 export interface StartupRun {
   readyMs: number;
@@ -51,51 +51,18 @@ function descendants(root: number): { pid: number; cmd: string }[] {
   return found;
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
-  child.kill('SIGINT');
-  await Promise.race([exited, new Promise((ok) => setTimeout(ok, 15_000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
-
 /** One `npm start` (as `tsx dev/start.ts`, what the script runs) until ready, then stopped. */
 export async function measureStart(dataDir: string, portBase: number): Promise<StartupRun> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'dev/start.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(portBase),
-      DYNAMODB_PORT: String(portBase + 1),
-      KINTONE_SANDBOX_PORT: String(portBase + 2),
-      GSTAFF_SANDBOX_PORT: String(portBase + 3),
-      GMOSIGN_SANDBOX_PORT: String(portBase + 4),
-      DATA_DIR: dataDir,
-      POWERTOOLS_LOG_LEVEL: 'WARN',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
+  const host = await startLocalHost(dataDir, portBase);
   try {
-    const readyMs = await new Promise<number>((ok, fail) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Press Ctrl-C to stop')) ok(performance.now() - started);
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-      child.once('exit', (code) => fail(new Error(`npm start exited (${code}) before ready:\n${output}`)));
-    });
-    const java = descendants(child.pid as number).find((p) => p.cmd.includes('java'));
+    const java = descendants(host.child.pid as number).find((p) => p.cmd.includes('java'));
     return {
-      readyMs,
-      hubRssMb: rssMb(child.pid as number),
+      readyMs: host.readyMs,
+      hubRssMb: rssMb(host.child.pid as number),
       dynamoRssMb: java ? rssMb(java.pid) : 0,
     };
   } finally {
-    await stop(child);
+    await host.stop();
   }
 }
 

@@ -4,7 +4,7 @@
  * result does not depend on the server's time zone (Lambda runs in UTC).
  * Requirements: A1-2, A3-6, A4-5, A5-4, X-2.
  */
-import holidayJp from '@holiday-jp/holiday_jp';
+import { NATIONAL_HOLIDAYS } from './national-holidays.js';
 
 /** A JST calendar date, `YYYY-MM-DD`. */
 export type JstDate = string;
@@ -27,7 +27,7 @@ export const defaultCalendar: BusinessCalendar = {
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const nationalHolidays: ReadonlySet<string> = new Set(Object.keys(holidayJp.holidays));
+const nationalHolidays: ReadonlySet<string> = new Set(NATIONAL_HOLIDAYS);
 
 /** Parses `HH:MM` into minutes after midnight; throws on anything else. */
 export function parseCutoff(value: string): number {

@@ -29,6 +29,7 @@ import type { SalesRepAssignmentLedger } from './ledger/sales-rep-assignment-led
 import type { StaffDirectoryLedger } from './ledger/staff-directory-ledger.js';
 import type { VisitLedger } from './ledger/visit-ledger.js';
 import type { WorkerRegisterLedger } from './ledger/worker-register-ledger.js';
+import type { LedgerBatchReads } from './ledger-batch-reads.js';
 import type { MailMessage } from './mail/mail-message.js';
 import type { Notification } from './notifications/notification.js';
 import type { OrderLedger } from './orders/order-ledger.js';
@@ -110,7 +111,8 @@ export interface Page<T> {
 
 /**
  * The whole ledger as one adapter implements it: the composition of the ports by aggregate
- * (core/ledger/*.ts, plus SyncLedger and OrderLedger next to their aggregates). A use case
+ * (core/ledger/*.ts, plus SyncLedger and OrderLedger next to their aggregates, and
+ * LedgerBatchReads, the batch reads of the API's pages, core/ledger-batch-reads.ts). A use case
  * names only the ports it reads (docs/architecture.md, "Ledger ports"); hosts compose all.
  */
 export interface ClientLedger
@@ -129,4 +131,5 @@ export interface ClientLedger
     EstablishmentLedger,
     IndividualContractLedger,
     SyncLedger,
-    OrderLedger {}
+    OrderLedger,
+    LedgerBatchReads {}

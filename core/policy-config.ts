@@ -2,7 +2,7 @@
  * The numbers of docs/policy.md, read from configuration at start-up. A deadline is stored on its
  * item when computed, so changing these does not move deadlines already set.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type BusinessCalendar, DEFAULT_COMPANY_HOLIDAYS, parseCutoff } from './business-days.js';
 import { parseSettings } from './validation.js';
 

@@ -1,6 +1,6 @@
 /** The local host's settings; every one has a default so `npm start` needs no configuration. */
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseSettings } from '../core/validation.js';
 import { StartupError } from './dynamodb-local.js';
 

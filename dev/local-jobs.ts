@@ -3,7 +3,7 @@
  * this machine. Every interval is a setting (`JOB_INTERVAL_SECONDS_<JOB>`, 0 switches the job
  * off); on AWS EventBridge Scheduler runs the same jobs.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SYNC_JOBS, type SyncJobName } from '../core/sync/sync-model.js';
 import { parseSettings, wholeNumberSetting } from '../core/validation.js';
 

@@ -4,7 +4,7 @@
  * own settings (kintone, G-Staff, GMO Sign, the policy) are parsed by their modules' schemas.
  * A missing or malformed setting stops the function with a message naming the variable.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { settingProblems } from '../core/validation.js';
 
 const arn = z.string().min(1);

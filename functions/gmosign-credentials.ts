@@ -1,5 +1,5 @@
 /** GMO Sign credentials on AWS: one secret {customerId, secretKey, webhookSecret} (GMOSIGN_SECRET_ARN), never logged. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GmoSignSignatureService } from '../integrations/gmosign/gmosign.adapter.js';
 import { createGmoSign, gmosignSettings } from '../integrations/gmosign/gmosign-config.js';
 import { parseSecretJson } from './composition.js';

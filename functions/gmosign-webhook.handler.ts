@@ -8,7 +8,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { releaseSignatureWait } from '../core/applications/contract-steps.js';
 import type { DocumentStore } from '../core/documents/document-store.js';
 import type { HubDeps } from '../core/hub.js';

@@ -13,7 +13,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { IntegrationError, ValidationError } from '../core/errors.js';
 import type { SyncDeps } from '../core/sync/job-runner.js';
 import { parseInput } from '../core/validation.js';

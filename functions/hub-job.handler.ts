@@ -11,7 +11,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { redriveInFlightApplications } from '../core/applications/redrive.js';
 import { ValidationError } from '../core/errors.js';
 import type { HubDeps } from '../core/hub.js';

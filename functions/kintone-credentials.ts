@@ -3,7 +3,7 @@
  * {ordersApiToken, visitsApiToken, webhookSecret?} (KINTONE_SECRET_ARN), never logged; the base
  * URL and app ids from the environment (KINTONE_MODE=live).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../core/clock.js';
 import {
   createKintoneApps,

@@ -8,7 +8,7 @@
  * Requirements: X-5.
  */
 import DataLoader from 'dataloader';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, ROLES } from '../core/access.js';
 import type { Client } from '../core/clients/client.js';
 import { getClientsVisibleTo } from '../core/clients/client-queries.js';
@@ -17,6 +17,7 @@ import type { HubDeps } from '../core/hub.js';
 import type { StaffMember } from '../core/staff/staff-member.js';
 import { staffMembersVisibleTo } from '../core/staff/staff-queries.js';
 import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
+import { batchingLedger } from './batching-ledger.js';
 
 /**
  * Whom the API serves: `directory` — only active members of the staff directory (AWS);
@@ -108,7 +109,9 @@ export interface GraphQLContext {
   };
 }
 
-export async function createContext(deps: ApiDeps, claims: unknown): Promise<GraphQLContext> {
+export async function createContext(apiDeps: ApiDeps, claims: unknown): Promise<GraphQLContext> {
+  // The request's own view of the ledger: the single-row reads of a page's resolvers go out as batches.
+  const deps = { ...apiDeps, ledger: batchingLedger(apiDeps.ledger) };
   const actor = await resolveActor(deps, claims);
   return {
     actor,

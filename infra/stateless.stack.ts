@@ -55,7 +55,8 @@ export interface StatelessStackProps extends StackProps {
 /**
  * The actions of the ledger adapter: reads, and conditional puts (each commit is one
  * TransactWriteItems of conditional Puts, authorized as dynamodb:PutItem per item; the adapter
- * never sends a ConditionCheck, Scan, Update or Delete).
+ * never sends a ConditionCheck, Scan, Update or Delete). The API's batch reads add PartiQLSelect
+ * by partition key (grantLedger), with full-table scans denied.
  */
 const LEDGER_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 const LEDGER_WRITE = ['dynamodb:PutItem'];
@@ -848,6 +849,18 @@ export class StatelessStack extends Stack {
         new iam.PolicyStatement({ actions: [...LEDGER_READ, ...LEDGER_WRITE], resources: whole }),
       );
     }
+    // The API reads a page's rows in batches: PartiQL SELECT with `IN` on a partition key, never a scan.
+    this.graphqlFunction.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:PartiQLSelect'], resources: whole }),
+    );
+    this.graphqlFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        actions: ['dynamodb:PartiQLSelect'],
+        resources: whole,
+        conditions: { Bool: { 'dynamodb:FullTableScan': 'true' } },
+      }),
+    );
   }
 
   /**

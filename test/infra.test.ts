@@ -67,7 +67,7 @@ beforeAll(() => {
 }, 240_000);
 
 const policies = () => Object.entries(stateless.findResources('AWS::IAM::Policy'));
-type Statement = { Action: string | string[]; Resource: unknown; Condition?: Json };
+type Statement = { Effect?: string; Action: string | string[]; Resource: unknown; Condition?: Json };
 const statementsOf = (policyPrefix: string): Statement[] =>
   policies()
     .filter(([id]) => id.startsWith(policyPrefix))
@@ -219,6 +219,7 @@ describe('functions', () => {
     expect(dynamo).toEqual([
       'dynamodb:BatchGetItem',
       'dynamodb:GetItem',
+      'dynamodb:PartiQLSelect',
       'dynamodb:PutItem',
       'dynamodb:Query',
     ]);
@@ -982,7 +983,9 @@ describe('per-function table grants', () => {
 
   it('give every other function a grant of its own', () => {
     for (const fn of FUNCTIONS.filter((f) => f !== 'InquiryWebhook' && f !== 'KintoneWebhook')) {
-      const statements = ledgerStatements(fn);
+      const statements = ledgerStatements(fn).filter(
+        (st) => [st.Action].flat()[0] !== 'dynamodb:PartiQLSelect',
+      );
       expect(statements, fn).toHaveLength(1);
       expect(first(statements).Condition).toBeUndefined();
       expect([first(statements).Action].flat().sort(), fn).toEqual([
@@ -992,6 +995,19 @@ describe('per-function table grants', () => {
         'dynamodb:Query',
       ]);
     }
+  });
+});
+
+describe("the API's batch reads", () => {
+  it('let only the GraphQL function use PartiQL SELECT, and never as a full-table scan', () => {
+    const partiql = (fn: string) =>
+      statementsOf(fn).filter((st) => [st.Action].flat().includes('dynamodb:PartiQLSelect'));
+    for (const fn of FUNCTIONS.filter((f) => f !== 'GraphQL')) expect(partiql(fn), fn).toEqual([]);
+    const statements = partiql('GraphQL');
+    expect(statements.map((st) => st.Effect).sort()).toEqual(['Allow', 'Deny']);
+    expect(statements.find((st) => st.Effect === 'Deny')?.Condition).toEqual({
+      Bool: { 'dynamodb:FullTableScan': 'true' },
+    });
   });
 });
 

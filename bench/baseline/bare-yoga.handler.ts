@@ -14,7 +14,7 @@ builder.queryType({
     hello: t.string({ args: { name: t.arg.string() }, resolve: (_root, { name }) => `hello ${name ?? ''}` }),
   }),
 });
-const yoga = createYoga({ schema: builder.toSchema(), graphiql: false });
+export const yoga = createYoga({ schema: builder.toSchema(), graphiql: false });
 
 export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
   const method = event.requestContext.http.method;

@@ -5,7 +5,7 @@
  * in kintone) is the workflow module's (`onDecided`, `onFailed`), looked up by the application's
  * type. Every step is idempotent. Requirements: A4-1, A4-2, A4-3, X-1.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { commitChanges, type EntityChange } from '../entity-change.js';
 import { ValidationError } from '../errors.js';
 import type { HubDeps, HubDepsWith } from '../hub.js';

@@ -4,7 +4,7 @@
  * told. The deadline job tells the applicant and the supervisor once when it passes;
  * `recordDelayReason` records the reason and reports it. Requirements: A4-5, X-2.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { systemActor } from '../audit.js';
 import { getClient } from '../clients/client-queries.js';

@@ -4,7 +4,7 @@
  * signature → the signed PDF in G-Staff, retention OPEN while no individual contract under it
  * has ended → the client is TRADING. Requirements: A4-4, A4-6, A5-1, A5-2, A6-5.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { clientChange } from '../clients/client-change.js';
 import { PreconditionFailedError } from '../errors.js';
 import type { HubDepsWith } from '../hub.js';

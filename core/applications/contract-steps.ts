@@ -6,7 +6,7 @@
  * says which envelope, to whom, and what is kept for how long. Each step is idempotent: a re-run
  * finds what the first run did. Requirements: A4-4, A4-6, A5-2, A5-6, A6-5.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JstDate } from '../business-days.js';
 import { documentKey } from '../documents/document-store.js';
 import { commitChanges, type EntityChange } from '../entity-change.js';

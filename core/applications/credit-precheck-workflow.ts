@@ -5,7 +5,7 @@
  * in kintone and the basic-contract template is e-mailed (A7-1). Requirements: A3-1, A4-1,
  * A4-2, A4-3, A7-1.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Client, contractContact } from '../clients/client.js';
 import { clientChange } from '../clients/client-change.js';
 import { PreconditionFailedError } from '../errors.js';

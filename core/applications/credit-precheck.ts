@@ -5,7 +5,7 @@
  * or trade criterion is a CONCERN, or the anti-social result is UNDETERMINED. Requirements:
  * A4-1, A4-2, A4-3.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ANTISOCIAL_RESULTS = ['CLEAR', 'HIT', 'UNDETERMINED'] as const;
 export const FINDING_RESULTS = ['OK', 'CONCERN'] as const;

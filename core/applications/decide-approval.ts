@@ -9,7 +9,7 @@
  * decide this step instead. Every refusal names its rule (RefusalRule).
  * Requirements: A4-2, A4-3, X-1, X-5.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, actsAs, assertMay } from '../access.js';
 import { commitChanges } from '../entity-change.js';
 import { ForbiddenError, IntegrationError, NotFoundError, PreconditionFailedError } from '../errors.js';

@@ -10,7 +10,7 @@
  * fails ends the application REJECTED, naming each gate and why; nothing is shared or sent.
  * Requirements: A5-3, A5-4, A5-5, A5-6, A6-5, A7-4, X-1.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { individualContractRetention } from '../contracts/retention.js';
 import { documentKey } from '../documents/document-store.js';
 import { commitChanges, type EntityChange } from '../entity-change.js';

@@ -3,7 +3,7 @@
  * items complete) and it shows PENDING_APPROVAL in kintone → the department's supervisors
  * approve → OPEN (rejected or failed: back to RECEIVED to be reworked). Requirements: A7-2, A7-3.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Client } from '../clients/client.js';
 import { commitChanges } from '../entity-change.js';
 import { NotFoundError, PreconditionFailedError } from '../errors.js';

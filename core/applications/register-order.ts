@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { getClient } from '../clients/client-queries.js';
 import { commitChanges } from '../entity-change.js';

@@ -10,7 +10,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { dueWithinBusinessDays } from '../business-days.js';
 import { type Client, contractContact } from '../clients/client.js';

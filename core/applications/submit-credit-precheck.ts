@@ -6,7 +6,7 @@
  * Requirements: A3-1, A4-1, A4-2, A4-3, A6-1.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import type { Client } from '../clients/client.js';
 import { clientChange } from '../clients/client-change.js';

@@ -9,7 +9,7 @@
  * Requirements: A5-3, A5-4, A5-5, A5-6, A6-5, X-1, X-4.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import type { JstDate } from '../business-days.js';
 import { contractContact } from '../clients/client.js';

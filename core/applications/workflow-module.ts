@@ -7,7 +7,7 @@
  * switch on it, so a new workflow is a new module in the registry (`workflows.ts`), a name in
  * `APPLICATION_TYPES` and a state machine in the CDK app. Requirements: A4-1, X-1, X-4.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { systemActor } from '../audit.js';
 import type { Client } from '../clients/client.js';
 import type { DocumentStore } from '../documents/document-store.js';

@@ -7,7 +7,7 @@
  * execution with the same input finds what the first run did and does nothing twice.
  * Requirements: A4-1, A4-2, A4-3, A7-1, X-1, X-4.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { IntegrationError, ValidationError } from '../errors.js';
 import { parseInput } from '../validation.js';
 import { APPROVAL_STEP_TASKS } from './approval-steps.js';

@@ -4,7 +4,7 @@
  * recomputed now, so the check uses what the data says at the moment of the decision, and it
  * is kept on the assignment. The rep is told (inbox + e-mail). Requirements: A2-1, A2-2.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import type { Client } from '../clients/client.js';
 import { clientChange } from '../clients/client-change.js';

@@ -4,7 +4,7 @@
  * contracts (the basic contract's signer, A7-1 e-mails). Requirements:
  * A2-2, X-1, X-3, X-4.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { commitChanges } from '../entity-change.js';
 import { ConflictError, PreconditionFailedError } from '../errors.js';

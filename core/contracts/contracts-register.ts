@@ -8,7 +8,7 @@
  * downloaded through a short-lived URL by the roles allowed, each download in the audit trail.
  * Requirements: A6-5, A4-4 (the non-standard text legal reviews), X-1, X-5.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay, seesAllDepartments } from '../access.js';
 import type { Application } from '../applications/application.js';
 import { auditChange, userActor } from '../audit.js';

@@ -6,7 +6,7 @@
  * the conflict date; the extension is recorded with the new date, the hearing and the client's
  * notice of the new date. Requirements: A5-3, X-1, X-4.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from '../access.js';
 import { type JstDate, jstDateOf } from '../business-days.js';
 import { PreconditionFailedError, ValidationError } from '../errors.js';

@@ -5,7 +5,7 @@
  * a notice or the information checks what arrived: there, at most 20 MB, and really a PDF.
  * Requirements: A5-3, A6-5, X-4.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { getClient } from '../clients/client-queries.js';
 import { type DocumentStore, documentKey, type UploadGrant } from '../documents/document-store.js';

@@ -4,7 +4,7 @@
  * the client's trail. Names are unique within the client (establishments) and within the
  * establishment (units), compared as people type them. Requirements: A5-3, A5-5, X-1, X-4.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import type { AuditActor } from '../audit.js';
 import type { Client } from '../clients/client.js';

@@ -4,7 +4,7 @@
  * saved in parts by phone or at the visit (A3-4). Each item remembers where it came from, so
  * the client ledger can show the latest facts with their source (A3-5, A7-5).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const text = z.string().trim().min(1, 'must not be empty').max(2000);
 const isoDate = z

@@ -3,7 +3,7 @@
  * (A3-4, through `recordVisit`). Items given replace the ones stored; each remembers its
  * source. Requirements: A1-6, A3-4, A7-2, X-1, X-4.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { getClient } from '../clients/client-queries.js';
 import { commitChanges, type EntityChange, entityChange } from '../entity-change.js';

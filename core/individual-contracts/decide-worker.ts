@@ -6,7 +6,7 @@
  * and a refusal names the date and the rule. The workflow's gate runs the same check again.
  * Requirements: A5-5, A5-3, X-1, X-4.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from '../access.js';
 import { commitChanges } from '../entity-change.js';
 import { PreconditionFailedError } from '../errors.js';

@@ -6,7 +6,7 @@
  * `saveIndividualContractTerms` stores items in parts, and the save that completes them meets the
  * deadline (late stays late). Requirements: A5-4, A5-3, X-1, X-2, X-4.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { dueWithinCalendarDays } from '../business-days.js';
 import { contractContact } from '../clients/client.js';

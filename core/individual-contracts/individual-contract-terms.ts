@@ -4,7 +4,7 @@
  * organisational unit and dispatch period are fields of the contract itself (they drive the
  * period check); everything else is here. Requirements: A5-4.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A person the contract names: agency or client side. */
 export interface NamedPerson {

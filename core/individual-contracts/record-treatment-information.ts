@@ -4,7 +4,7 @@
  * requires and the client's documents (PDF). Recorded again, it replaces the earlier record (at
  * the version read), audited with before and after. Requirements: A5-3, X-1, X-4.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { jstDateOf } from '../business-days.js';
 import { getClient } from '../clients/client-queries.js';

@@ -1,5 +1,5 @@
 /** Input shapes of inquiry intake, shared by the web form and the phone entry. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizePhone } from '../clients/client-matching.js';
 import { DISPATCHABILITY } from './inquiry.js';
 

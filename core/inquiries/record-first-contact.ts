@@ -2,7 +2,7 @@
  * Sales records the first contact with a routed web inquiry (A1-2). Meeting the deadline late
  * is recorded as late, not erased. Requirements: A1-2, A1-4, X-1, X-4.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { PreconditionFailedError, ValidationError } from '../errors.js';
 import type { HubDepsWith } from '../hub.js';

@@ -3,7 +3,7 @@
  * the reason), or re-confirm at the visit when unclear. Marketing (web) or sales may record
  * or revise it. Requirements: A1-4, X-1, X-4.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import type { HubDepsWith } from '../hub.js';
 import type { ClientInquiryLedger, LedgerCommit } from '../ledger.js';

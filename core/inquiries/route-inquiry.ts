@@ -3,7 +3,7 @@
  * hearing-sheet judgment of its first handling at the same time (A1-4). A routed inquiry may be
  * re-routed until first contact is made. Requirements: A1-1, A1-4, X-1, X-4.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { auditChange, userActor } from '../audit.js';
 import { type Client, clientTrail } from '../clients/client.js';

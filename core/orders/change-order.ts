@@ -12,7 +12,7 @@
  * order's (a retry after a lost answer) does nothing and answers with the order.
  * Roles: sales of the order's department and up. Requirements: A7-4, X-1, X-3, X-4, X-5.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { auditChange, userActor } from '../audit.js';
 import { clientTrail } from '../clients/client.js';

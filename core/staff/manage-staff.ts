@@ -2,7 +2,7 @@
  * The staff directory (docs/policy.md, "People and roles"): admins add people and change their
  * role, department, supervisor or active flag; every change is audited. Requirements: X-1, X-4, X-5.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay, ROLES } from '../access.js';
 import { auditChange, userActor } from '../audit.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';

@@ -5,7 +5,7 @@
  * gone from kintone is marked deleted). A notification id already handled does nothing; a
  * dropped notification is caught by the next reconciliation.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../errors.js';
 import { parseInput } from '../validation.js';
 import {

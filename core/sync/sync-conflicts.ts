@@ -7,7 +7,7 @@
  * (a record kintone changed again is never overwritten: a field changed there again is a new
  * conflict).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay, seesDepartment } from '../access.js';
 import { auditChange, userActor } from '../audit.js';
 import { type Client, clientTrail } from '../clients/client.js';

@@ -19,6 +19,12 @@ import type {
   Page,
   WebSubmission,
 } from '../ledger.js';
+import {
+  type AuditTrailRequest,
+  auditTrailRequestKey,
+  type OwnedListName,
+  type OwnedLists,
+} from '../ledger-batch-reads.js';
 import type { OrderQuery } from '../orders/order-ledger.js';
 import type { StaffMember } from '../staff/staff-member.js';
 import type { SyncedKintoneApp, SyncJobName } from '../sync/sync-model.js';
@@ -497,5 +503,62 @@ export class InMemoryClientLedger implements ClientLedger {
       .filter((c) => Date.parse(c.termsRequest?.dueAt ?? '') < q.dueBefore.getTime())
       .filter((c) => !q.department || c.department === q.department);
     return page(open, (c) => `${c.termsRequest?.dueAt}#${c.individualContractId}`, 'asc', q.first, q.after);
+  }
+
+  // --- Batch reads (core/ledger-batch-reads.ts): each row answered by the single-row read ---
+
+  async listOwnedBatch<K extends OwnedListName>(list: K, ownerIds: readonly string[]) {
+    const read = this[list].bind(this) as (ownerId: string) => Promise<OwnedLists[K][]>;
+    return new Map(
+      await Promise.all([...new Set(ownerIds)].map(async (id) => [id, await read(id)] as const)),
+    );
+  }
+
+  async findGStaffMirrorRecordsByNames(normalizedNames: readonly string[]) {
+    return new Map(
+      await Promise.all(
+        [...new Set(normalizedNames)].map(
+          async (n) => [n, await this.findGStaffMirrorRecordsByName(n)] as const,
+        ),
+      ),
+    );
+  }
+
+  async listAuditTrails(requests: readonly AuditTrailRequest[]) {
+    return new Map(
+      await Promise.all(
+        requests.map(
+          async (r) => [auditTrailRequestKey(r), await this.listAuditTrail(r.trail, r.first)] as const,
+        ),
+      ),
+    );
+  }
+
+  private async found<T>(ids: readonly string[], read: (id: string) => Promise<T | undefined>) {
+    return (await Promise.all([...new Set(ids)].map(read))).filter((v): v is Awaited<T> => v !== undefined);
+  }
+
+  getApplications(ids: readonly string[]) {
+    return this.found(ids, (id) => this.getApplication(id));
+  }
+
+  getEstablishments(ids: readonly string[]) {
+    return this.found(ids, (id) => this.getEstablishment(id));
+  }
+
+  getHearingSheets(ids: readonly string[]) {
+    return this.found(ids, (id) => this.getHearingSheet(id));
+  }
+
+  getSyncConflicts(ids: readonly string[]) {
+    return this.found(ids, (id) => this.getSyncConflict(id));
+  }
+
+  getIndividualContracts(ids: readonly string[]) {
+    return this.found(ids, (id) => this.getIndividualContract(id));
+  }
+
+  getTreatmentInformations(orderIds: readonly string[]) {
+    return this.found(orderIds, (id) => this.getTreatmentInformation(id));
   }
 }

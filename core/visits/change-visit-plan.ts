@@ -4,7 +4,7 @@
  * takes it out of the open deadlines with its reason. Recorded visits stay as they are.
  * Requirements: A3-1, A3-6, X-1.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from '../access.js';
 import { dueWithinHours } from '../business-days.js';
 import { commitChanges } from '../entity-change.js';

@@ -3,7 +3,7 @@
  * with a note, savable in parts. The visit is PREPARED once all five are confirmed; a visit
  * cannot be recorded before that. Requirements: A2-3.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from '../access.js';
 import { commitChanges } from '../entity-change.js';
 import { PreconditionFailedError } from '../errors.js';

@@ -3,7 +3,7 @@
  * recorded, its record deadline runs from the planned end (docs/policy.md: 24 hours after the
  * visit ended), so a visit nobody records is escalated. Requirements: A2-3, A3-1, A3-6.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { dueWithinHours } from '../business-days.js';
 import { getClient } from '../clients/client-queries.js';

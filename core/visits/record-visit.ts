@@ -8,7 +8,7 @@
  * starts a draft credit pre-check for the rep (A6-1). Late against the 24-hour deadline is
  * recorded as late. Requirements: A3-1 … A3-6, A6-1, A6-2, A1-6, A7-2.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from '../access.js';
 import { type Application, applicationSlotId } from '../applications/application.js';
 import { slotChange } from '../applications/application-changes.js';

@@ -4,7 +4,7 @@
  * validates type and size before granting it, and checks what arrived (size and the file's
  * real type from its first bytes) before keeping it. Requirements: A3-6, X-4.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from '../access.js';
 import { getClient } from '../clients/client-queries.js';
 import { type DocumentStore, documentKey, type UploadGrant } from '../documents/document-store.js';

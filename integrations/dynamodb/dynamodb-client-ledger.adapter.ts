@@ -9,6 +9,8 @@ import {
   BatchGetCommand,
   type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
+  ExecuteStatementCommand,
+  type ExecuteStatementCommandOutput,
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
@@ -37,6 +39,12 @@ import type {
   Page,
   WebSubmission,
 } from '../../core/ledger.js';
+import {
+  type AuditTrailRequest,
+  auditTrailRequestKey,
+  type OwnedListName,
+  type OwnedLists,
+} from '../../core/ledger-batch-reads.js';
 import type { MailMessage } from '../../core/mail/mail-message.js';
 import type { Notification } from '../../core/notifications/notification.js';
 import type { OrderQuery } from '../../core/orders/order-ledger.js';
@@ -799,4 +807,166 @@ export class DynamoDbClientLedger implements ClientLedger {
       ...(q.department ? { filters: { department: q.department } } : {}),
     });
   }
+
+  // --- Batch reads (core/ledger-batch-reads.ts): a page's rows in one call per 50 owners ---
+  // DynamoDB reads several partitions in one request only by PartiQL `IN` on the partition key
+  // (at most 50 values a statement); BatchGetItem needs whole keys. Rows come back unordered, so
+  // each owner's list is put in its single read's order here (docs/data-model.md).
+
+  /** Every item of the given partitions of `index` (or of the table), grouped by partition, sort key ascending. */
+  private async selectPartitions(
+    index: GsiName | undefined,
+    partitions: readonly string[],
+  ): Promise<Map<string, StoredItem[]>> {
+    const pkName = index ? `${index}pk` : 'pk';
+    const skName = index ? `${index}sk` : 'sk';
+    const unique = [...new Set(partitions)];
+    const grouped = new Map<string, StoredItem[]>(unique.map((p) => [p, []]));
+    const from = index ? `"${this.tableName}"."${index}"` : `"${this.tableName}"`;
+    for (let i = 0; i < unique.length; i += MAX_PARTITIONS_PER_STATEMENT) {
+      const chunk = unique.slice(i, i + MAX_PARTITIONS_PER_STATEMENT);
+      const statement = `SELECT * FROM ${from} WHERE "${pkName}" IN [${chunk.map(() => '?').join(', ')}]`;
+      let nextToken: string | undefined;
+      let rounds = 0;
+      do {
+        let out: ExecuteStatementCommandOutput;
+        try {
+          out = await this.db.send(
+            new ExecuteStatementCommand({
+              Statement: statement,
+              Parameters: chunk,
+              ...(index ? {} : { ConsistentRead: true }),
+              ...(nextToken ? { NextToken: nextToken } : {}),
+            }),
+          );
+        } catch (error) {
+          throw this.integrationError('executeStatement', error);
+        }
+        for (const item of out.Items ?? []) grouped.get(String(item[pkName]))?.push(item);
+        nextToken = out.NextToken;
+        rounds += 1;
+      } while (nextToken && rounds < MAX_STATEMENT_ROUNDS);
+      if (nextToken) {
+        throw new IntegrationError({
+          system: 'dynamodb',
+          operation: 'executeStatement',
+          retryable: false,
+          message: `more than ${MAX_STATEMENT_ROUNDS} result pages for one batch`,
+        });
+      }
+    }
+    for (const items of grouped.values()) {
+      items.sort((a, b) =>
+        String(a[skName]) < String(b[skName]) ? -1 : String(a[skName]) > String(b[skName]) ? 1 : 0,
+      );
+    }
+    return grouped;
+  }
+
+  async listOwnedBatch<K extends OwnedListName>(list: K, ownerIds: readonly string[]) {
+    const { partition, newestFirst, fromStored } = OWNED_LIST_PARTITIONS[list] as {
+      partition: (ownerId: string) => string;
+      newestFirst: boolean;
+      fromStored?: (stored: OwnedLists[K]) => OwnedLists[K];
+    };
+    const byPartition = await this.selectPartitions('gsi4', ownerIds.map(partition));
+    const lists = new Map<string, OwnedLists[K][]>();
+    for (const id of ownerIds) {
+      const items = (byPartition.get(partition(id)) ?? []).map((item) => {
+        const stored = fromItem<OwnedLists[K]>(item) as OwnedLists[K];
+        return fromStored ? fromStored(stored) : stored;
+      });
+      lists.set(id, newestFirst ? items.reverse() : items);
+    }
+    return lists;
+  }
+
+  async findGStaffMirrorRecordsByNames(normalizedNames: readonly string[]) {
+    const byPartition = await this.selectPartitions('gsi1', normalizedNames.map(gstaffNamePartition));
+    return new Map(
+      normalizedNames.map((name) => [
+        name,
+        (byPartition.get(gstaffNamePartition(name)) ?? []).map(
+          (i) => fromItem<GStaffMirrorRecord>(i) as GStaffMirrorRecord,
+        ),
+      ]),
+    );
+  }
+
+  /** Reads whole trails (a trail's first page cannot be limited per partition in one statement). */
+  async listAuditTrails(requests: readonly AuditTrailRequest[]) {
+    const byPartition = await this.selectPartitions(
+      undefined,
+      requests.map((r) => auditPartition(r.trail)),
+    );
+    const pages = new Map<string, Page<AuditEvent>>();
+    for (const r of requests) {
+      const newest = [...(byPartition.get(auditPartition(r.trail)) ?? [])].reverse();
+      const items = newest.slice(0, r.first);
+      const cursors = items.map((item) => encodeCursor({ pk: item.pk, sk: item.sk }));
+      const endCursor = cursors.at(-1);
+      pages.set(auditTrailRequestKey(r), {
+        items: items.map((i) => fromItem<AuditEvent>(i) as AuditEvent),
+        cursors,
+        hasNextPage: newest.length > r.first,
+        ...(endCursor ? { endCursor } : {}),
+      });
+    }
+    return pages;
+  }
+
+  getApplications(ids: readonly string[]) {
+    return this.batchGet<Application>(ids.map(applicationKey));
+  }
+
+  getEstablishments(ids: readonly string[]) {
+    return this.batchGet<Establishment>(ids.map(establishmentKey));
+  }
+
+  getHearingSheets(ids: readonly string[]) {
+    return this.batchGet<HearingSheet>(ids.map(hearingSheetKey));
+  }
+
+  getSyncConflicts(ids: readonly string[]) {
+    return this.batchGet<SyncConflict>(ids.map(syncConflictKey));
+  }
+
+  getIndividualContracts(ids: readonly string[]) {
+    return this.batchGet<IndividualContract>(ids.map(individualContractKey));
+  }
+
+  getTreatmentInformations(orderIds: readonly string[]) {
+    return this.batchGet<TreatmentInformation>(orderIds.map(treatmentInformationKey));
+  }
 }
+
+/** PartiQL's limit on partition key values in one `IN`. */
+const MAX_PARTITIONS_PER_STATEMENT = 50;
+/** Upper bound on result pages of one statement (1 MB each). */
+const MAX_STATEMENT_ROUNDS = 20;
+
+/** Where each owned list lives (all on gsi4, the owner's index) and its single read's order. */
+const OWNED_LIST_PARTITIONS: {
+  [K in OwnedListName]: {
+    partition: (ownerId: string) => string;
+    newestFirst: boolean;
+    /** How an item stored in an older shape reads today (as the single read does). */
+    fromStored?: (stored: OwnedLists[K]) => OwnedLists[K];
+  };
+} = {
+  listInquiriesOfClient: { partition: inquiriesOfClient, newestFirst: true },
+  listVisitsOfClient: { partition: visitsOfClient, newestFirst: true },
+  listSalesRepAssignmentsOfClient: {
+    partition: repAssignmentsOfClient,
+    newestFirst: true,
+    fromStored: fromStoredAssignment,
+  },
+  listApplicationsOfClient: { partition: applicationsOfClient, newestFirst: true },
+  listHearingSheetsOfClient: { partition: hearingSheetsOfClient, newestFirst: false },
+  listEstablishmentsOfClient: { partition: establishmentsOfClient, newestFirst: false },
+  listIndividualContractsOfClient: { partition: individualContractsOfClient, newestFirst: true },
+  listKintoneOutboxEntriesOfClient: { partition: outboxOfClient, newestFirst: true },
+  listSyncedKintoneRecordsOfClient: { partition: kintoneRecordsOfClient, newestFirst: false },
+  listApprovalTasksOfApplication: { partition: approvalTasksOfApplication, newestFirst: false },
+  listWorkerAssignmentsOfWorker: { partition: workerAssignmentsOfWorker, newestFirst: false },
+};

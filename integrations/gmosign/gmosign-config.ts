@@ -3,7 +3,7 @@
  * which then requires the customer id and secret key, naming any that is missing (the base URL
  * defaults to the public definition's host and base path).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseSettings, wholeNumberSetting } from '../../core/validation.js';
 import { GmoSignSignatureService } from './gmosign.adapter.js';
 import { GMOSIGN_DEFAULT_BASE_URL } from './gmosign-mapping.js';

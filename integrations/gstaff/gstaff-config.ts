@@ -2,7 +2,7 @@
  * G-Staff settings, read once at start-up: `GSTAFF_MODE=sandbox` (default locally) or `live`,
  * which then requires the base URL and API key, naming any that is missing.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseSettings, wholeNumberSetting } from '../../core/validation.js';
 import { HttpGStaff } from './gstaff-http.adapter.js';
 

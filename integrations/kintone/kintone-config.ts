@@ -3,7 +3,7 @@
  * to the sandbox the host starts; `live` talks to a real tenant and then requires its base URL,
  * app ids and API tokens, naming any that is missing.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../../core/clock.js';
 import type { OrdersApp, VisitRecordsApp } from '../../core/kintone/order.js';
 import { parseSettings, wholeNumberSetting } from '../../core/validation.js';

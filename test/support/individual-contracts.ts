@@ -70,6 +70,8 @@ export async function readyIndividualContract(
     period?: { startDate: string; endDate: string };
     conflictDate?: string;
     without?: GateToBreak;
+    /** A client already in the ledger to give all this to (its own client is not written then). */
+    clientId?: string;
     now?: string;
   },
 ): Promise<ReadyContract> {
@@ -77,7 +79,7 @@ export async function readyIndividualContract(
   const key = `${Date.now().toString(36)}${counter}`;
   const now = options.now ?? '2026-12-01T01:00:00.000Z';
   const department = options.department ?? 'SALES_TOKYO';
-  const clientId = `cli_ic${key}`;
+  const clientId = options.clientId ?? `cli_ic${key}`;
   const establishmentId = `est_ic${key}`;
   const orderId = `ord_ic${key}`;
   const individualContractId = `ic_${key}`;
@@ -196,7 +198,7 @@ export async function readyIndividualContract(
     version: 1,
   };
   const writes: LedgerWrite[] = [
-    { entity: { type: 'CLIENT', value: client } },
+    ...(options.clientId ? [] : [{ entity: { type: 'CLIENT', value: client } } satisfies LedgerWrite]),
     { entity: { type: 'ESTABLISHMENT', value: establishment } },
     { entity: { type: 'WORKER', value: worker } },
     { entity: { type: 'INDIVIDUAL_CONTRACT', value: contract } },
