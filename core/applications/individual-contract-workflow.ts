@@ -251,6 +251,8 @@ export const INDIVIDUAL_CONTRACT: SignedContractKind = {
       await deps.gstaff.updateContractRetention({
         gstaffContractId: previous.gstaffContractId,
         retentionUntil,
+        // An individual contract's deadline only ever moves later: one move per deadline.
+        idempotencyKey: `${previous.individualContractId}:retention:${retentionUntil}`,
       });
       changes.push(
         applicationChange(
