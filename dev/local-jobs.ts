@@ -17,6 +17,7 @@ const DEFAULT_SECONDS: Record<SyncJobName, number> = {
   'gstaff.mirror': 60,
   'kintone.orders': 10,
   'kintone.visits': 10,
+  'contracts.retention': 60,
 };
 
 export const intervalVariable = (job: SyncJobName) =>

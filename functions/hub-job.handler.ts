@@ -60,6 +60,7 @@ export const JOB_PARTS: Record<SyncJobName, JobPart[]> = {
   'mail.outbox': ['mail'],
   'signature.outbox': ['signing'],
   'gstaff.mirror': ['gstaff'],
+  'contracts.retention': ['gstaff'],
 };
 
 /** The outbox jobs: what they gave up for good is published (the OutboxGaveUp alarm). */

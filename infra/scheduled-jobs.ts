@@ -46,6 +46,8 @@ export const AWS_JOB_HOSTS = {
   'kintone.orders': 'KintoneSync',
   'kintone.visits': 'KintoneSync',
   'gstaff.mirror': 'GStaffMirror',
+  // Needs G-Staff only, like the mirror; dates change once a day, so every 15 minutes is plenty.
+  'contracts.retention': 'GStaffMirror',
 } as const;
 export type HubJobName = keyof typeof AWS_JOB_HOSTS;
 export type JobHost = (typeof AWS_JOB_HOSTS)[HubJobName];

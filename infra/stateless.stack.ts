@@ -413,7 +413,8 @@ export class StatelessStack extends Stack {
       })
       .add({
         id: 'GStaffMirrorSchedule',
-        description: 'Sync the G-Staff client register (incremental) and the worker register',
+        description:
+          'Sync the G-Staff client register (incremental) and the worker register; write the basic contracts’ retention deadlines to G-Staff',
         every: Duration.minutes(15),
         fn: this.gstaffMirrorFunction,
         input: { jobs: jobsOf('GStaffMirror') },

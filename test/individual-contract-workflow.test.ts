@@ -194,11 +194,20 @@ describe('individual contract (A5-5, A5-6) against the sandboxes', () => {
     const stored = gstaffSandbox.contracts.get(signing?.gstaffContractId as string);
     expect(stored).toMatchObject({ kokyakuCode: 'G-1001', hozonKigen: '2030-03-31' });
 
+    // The kintone order shows the contract in fields of its own, keeping its status and summary.
     const order = (await t.ledger.listKintoneOutboxEntriesOfClient(ready.clientId)).find(
-      (e) => e.app === 'orders' && e.order.summary?.includes(ready.individualContractId),
+      (e) => e.app === 'orders' && e.order.individualContractId === ready.individualContractId,
     );
-    expect(order?.app === 'orders' && order.order).toMatchObject({ status: 'OPEN' });
-    expect(order?.app === 'orders' && order.order.summary).toContain('保管期限 2030-03-31');
+    expect(order?.app === 'orders' && order.order).toMatchObject({
+      status: 'OPEN',
+      summary: '検品スタッフ1名',
+      contractStartDate: '2027-01-04',
+      contractEndDate: '2027-03-31',
+      contractRetentionUntil: '2030-03-31',
+      contractGStaffId: signing?.gstaffContractId,
+      contractSignedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      contractWorkerId: expect.stringMatching(/^S-/),
+    });
 
     const register = await listContracts(d, salesTokyo, { clientId: ready.clientId });
     expect(register.contracts).toEqual(

@@ -7,7 +7,12 @@
  * Requirements: A7-4, X-1, X-3, X-4, X-5.
  */
 import { KintoneRestAPIClient } from '@kintone/rest-api-client';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { approvalTaskIdOf } from '../core/applications/approval-task.js';
+import { decideApproval } from '../core/applications/decide-approval.js';
+import { registerOrder } from '../core/applications/register-order.js';
+import { submitCreditPrecheck } from '../core/applications/submit-credit-precheck.js';
+import { runWorkflowTask } from '../core/applications/workflow-tasks.js';
 import { clientAuditTrail } from '../core/clients/client-queries.js';
 import { FixedClock } from '../core/clock.js';
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
@@ -16,6 +21,7 @@ import { closeOrder, updateOrder } from '../core/orders/change-order.js';
 import { getOrder, listOrders } from '../core/orders/order-queries.js';
 import { reconcileKintoneApp } from '../core/sync/reconcile-kintone.js';
 import { resolveSyncConflict } from '../core/sync/sync-conflicts.js';
+import { InMemoryGStaff } from '../core/testing/in-memory-gstaff.js';
 import { type KintoneSandbox, startKintoneSandbox } from '../integrations/kintone/kintone.sandbox.js';
 import { createTestApi } from './support/api.js';
 import {
@@ -29,8 +35,11 @@ import {
   salesTokyo,
   seedDirectory,
 } from './support/builders.js';
+import { readyIndividualContract } from './support/individual-contracts.js';
 import { sandboxKintoneApps } from './support/kintone.js';
 import { createTestLedger, type TestLedger } from './support/ledger.js';
+import { visitedClient } from './support/visits.js';
+import { eventually, localEngine, precheck, testDefinitions } from './support/workflows.js';
 
 let t: TestLedger;
 let sandbox: KintoneSandbox;
@@ -369,31 +378,32 @@ describe('refusals', () => {
   });
 });
 
-describe('the establishment and organisational unit an order names', () => {
-  async function establishmentOf(clientId: string, establishmentId: string, units: string[]) {
-    const at = clock.now().toISOString();
-    await t.ledger.commit(
-      [
-        {
-          entity: {
-            type: 'ESTABLISHMENT',
-            value: {
-              establishmentId,
-              clientId,
-              name: `本社工場 ${establishmentId}`,
-              organisationalUnits: units.map((id) => ({ organisationalUnitId: id, name: `製造${id}課` })),
-              createdBy: salesTokyo.userId,
-              createdAt: at,
-              updatedAt: at,
-              version: 1,
-            },
+/** An establishment of the client with its organisational units. */
+async function establishmentOf(clientId: string, establishmentId: string, units: string[]) {
+  const at = clock.now().toISOString();
+  await t.ledger.commit(
+    [
+      {
+        entity: {
+          type: 'ESTABLISHMENT',
+          value: {
+            establishmentId,
+            clientId,
+            name: `本社工場 ${establishmentId}`,
+            organisationalUnits: units.map((id) => ({ organisationalUnitId: id, name: `製造${id}課` })),
+            createdBy: salesTokyo.userId,
+            createdAt: at,
+            updatedAt: at,
+            version: 1,
           },
         },
-      ],
-      [],
-    );
-  }
+      },
+    ],
+    [],
+  );
+}
 
+describe('the establishment and organisational unit an order names', () => {
   it('must be the order’s client’s, the unit within that establishment; both reach kintone', async () => {
     const { x, order } = await tokyoOrder('株式会社事業所あり');
     const other = await tokyoOrder('株式会社よその会社');
@@ -539,4 +549,253 @@ describe('the orders view', () => {
     });
     expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'OTHER_DEPARTMENT' });
   });
+});
+
+describe('an order registered with its placement, changed by staff, then approved (A7-3, A7-4)', () => {
+  const engines: { stop(): void }[] = [];
+  beforeAll(() => void testDefinitions(), 300_000);
+  afterEach(() => {
+    for (const engine of engines.splice(0)) engine.stop();
+  });
+  let companies = 0;
+
+  function withWorkflows() {
+    // After the visits the support builders record (they end on 1 December 2026).
+    if (kintoneNow < new Date('2026-12-01T01:00:00Z')) {
+      kintoneNow = new Date('2026-12-01T01:00:00Z');
+      clock.set(kintoneNow);
+    }
+    const x = { ...deps(), gstaff: new InMemoryGStaff() };
+    const workflows = localEngine(x);
+    engines.push(workflows);
+    return { ...x, workflows };
+  }
+
+  /** Delivers the outbox (time moving on, so retries fall due) until kintone holds the order in `status`. */
+  async function settled(d: ReturnType<typeof withWorkflows>, orderId: string, status: string) {
+    let order: Awaited<ReturnType<typeof getOrder>> | undefined;
+    for (let round = 0; round < 40; round += 1) {
+      tick(30);
+      await dispatchKintoneOutbox(d);
+      order = await getOrder(d, salesTokyo, orderId).catch(() => undefined);
+      if (order?.fields.status === status && order.syncState === 'SYNCED') return order;
+    }
+    throw new Error(`order ${orderId} is not ${status} in kintone: ${JSON.stringify(order)}`);
+  }
+
+  /** A visited client whose credit pre-check (06_1) the manager approved: its order is RECEIVED in kintone. */
+  async function approvedClient(d: ReturnType<typeof withWorkflows>) {
+    companies += 1;
+    const clientId = await visitedClient(d, {
+      company: `株式会社承認後変更${companies}`,
+      phone: `03-5555-${2000 + companies}`,
+      email: `jinji@henkou${companies}.example`,
+    });
+    // The phone inquiry's order reaches kintone before 06_1 moves it on (as it does within seconds).
+    const [first] = await t.ledger.listInquiriesOfClient(clientId);
+    await settled(d, `ord_${first?.inquiryId.replace(/^inq_/, '')}`, 'INQUIRY');
+    const application = await submitCreditPrecheck(d, salesTokyo, { clientId, creditPrecheck: precheck() });
+    const taskId = approvalTaskIdOf(application.applicationId, 'MANAGER', false);
+    await eventually(async () => (await t.ledger.getApprovalTask(taskId))?.status === 'OPEN', '06_1 task');
+    await decideApproval(d, managerTokyo, { taskId, decision: 'APPROVE' });
+    await eventually(
+      async () => (await t.ledger.getApplication(application.applicationId))?.status === 'APPROVED',
+      '06_1 approved',
+    );
+    const [inquiry] = await t.ledger.listInquiriesOfClient(clientId);
+    return { clientId, inquiryId: inquiry?.inquiryId as string };
+  }
+
+  it('refuses a placement that is not the client’s naming the field, then keeps it and what staff changed through PENDING_APPROVAL and OPEN', async () => {
+    const d = withWorkflows();
+    const { clientId, inquiryId } = await approvedClient(d);
+    const orderId = `ord_${inquiryId.replace(/^inq_/, '')}`;
+    // The order's first write creates it in kintone; the next moves it to RECEIVED.
+    const received = await settled(d, orderId, 'RECEIVED');
+
+    // Staff change the order before registering it for approval.
+    await updateOrder(d, salesTokyo, {
+      orderId,
+      revision: received.revision,
+      jobCategory: '精密部品の検品（変更後）',
+      summary: '2名 8:30-17:30（変更後）',
+    });
+    await settled(d, orderId, 'RECEIVED');
+
+    const own = `est_reg_${Date.now()}`;
+    const foreign = `est_regx_${Date.now()}`;
+    await establishmentOf(clientId, own, ['ou_r1']);
+    const other = await tokyoOrder('株式会社よその登録先');
+    await establishmentOf(other.order.clientId, foreign, ['ou_x']);
+    await expect(registerOrder(d, salesTokyo, { inquiryId, establishmentId: foreign })).rejects.toMatchObject(
+      {
+        fieldErrors: [{ path: 'input.establishmentId', message: expect.stringContaining(foreign) }],
+      },
+    );
+    await expect(
+      registerOrder(d, salesTokyo, { inquiryId, establishmentId: own, organisationalUnitId: 'ou_x' }),
+    ).rejects.toMatchObject({ fieldErrors: [{ path: 'input.organisationalUnitId' }] });
+    await expect(
+      registerOrder(d, salesTokyo, { inquiryId, organisationalUnitId: 'ou_r1' }),
+    ).rejects.toMatchObject({ fieldErrors: [{ path: 'input.organisationalUnitId' }] });
+    // Nothing was registered by a refusal.
+    expect(
+      (await t.ledger.listApplicationsOfClient(clientId)).filter((a) => a.type === 'ORDER_APPROVAL'),
+    ).toEqual([]);
+
+    const application = await registerOrder(d, salesTokyo, {
+      inquiryId,
+      establishmentId: own,
+      organisationalUnitId: 'ou_r1',
+    });
+    expect(application.orderPlacement).toEqual({ establishmentId: own, organisationalUnitId: 'ou_r1' });
+    const taskId = approvalTaskIdOf(application.applicationId, 'MANAGER', false);
+    await eventually(async () => (await t.ledger.getApprovalTask(taskId))?.status === 'OPEN', 'order task');
+    await settled(d, orderId, 'PENDING_APPROVAL');
+    const changed = {
+      job_category: { value: '精密部品の検品（変更後）' },
+      summary: { value: '2名 8:30-17:30（変更後）' },
+      establishment_id: { value: own },
+      organisational_unit_id: { value: 'ou_r1' },
+    };
+    expect(await kintoneRecord(received.kintoneRecordId)).toMatchObject({
+      ステータス: { value: 'PENDING_APPROVAL' },
+      ...changed,
+    });
+
+    await decideApproval(d, managerTokyo, { taskId, decision: 'APPROVE' });
+    await eventually(
+      async () => (await t.ledger.getApplication(application.applicationId))?.status === 'APPROVED',
+      'order approved',
+    );
+    await settled(d, orderId, 'OPEN');
+    expect(await kintoneRecord(received.kintoneRecordId)).toMatchObject({
+      ステータス: { value: 'OPEN' },
+      ...changed,
+    });
+    expect(await getOrder(d, salesTokyo, orderId)).toMatchObject({
+      syncState: 'SYNCED',
+      fields: { status: 'OPEN', jobCategory: '精密部品の検品（変更後）', establishmentId: own },
+    });
+  }, 180_000);
+});
+
+describe('the order’s individual contract in kintone (A7-4)', () => {
+  it('has fields of its own, read back as written: no staff change, no conflict; staff and the hub still change other fields', async () => {
+    const x = deps();
+    const ready = await readyIndividualContract(t.ledger, {
+      gstaffClientId: 'G-1001',
+      now: clock.now().toISOString(),
+    });
+    await dispatch(x);
+    const before = await getOrder(x, salesTokyo, ready.orderId);
+    // The contract signed and stored, as the workflow leaves it; then its kintone step.
+    const contract = await t.ledger.getIndividualContract(ready.individualContractId);
+    const at = clock.now().toISOString();
+    await t.ledger.commit(
+      [
+        {
+          entity: {
+            type: 'APPLICATION',
+            value: {
+              applicationId: `app_${ready.individualContractId}`,
+              type: 'INDIVIDUAL_CONTRACT',
+              status: 'APPROVED',
+              clientId: ready.clientId,
+              department: 'SALES_TOKYO',
+              applicantId: 'sales-tokyo-1',
+              individualContract: {
+                individualContractId: ready.individualContractId,
+                orderId: ready.orderId,
+                period: contract?.period as { startDate: string; endDate: string },
+                envelopeName: `INDIVIDUAL-${ready.individualContractId}`,
+                approver: {
+                  userId: 'sales-tokyo-1',
+                  name: '高橋 美咲',
+                  email: 'sales-tokyo-1@agency.example',
+                },
+                clientSigner: { name: '山田 太郎', email: 'yamada@kobetsu.example' },
+                signedAt: '2026-12-01T16:30:00.000Z',
+                gstaffContractId: 'K-77',
+                retentionUntil: '2030-03-31',
+              },
+              history: [],
+              createdAt: at,
+              updatedAt: at,
+              version: 1,
+            },
+          },
+        },
+      ],
+      [],
+    );
+    await runWorkflowTask({ ...x, gstaff: new InMemoryGStaff() } as never, {
+      task: 'individualContract.showInKintone',
+      applicationId: `app_${ready.individualContractId}`,
+    });
+    await dispatch(x);
+    const shown = await kintoneRecord(before.kintoneRecordId);
+    expect(shown).toMatchObject({
+      individual_contract_id: { value: ready.individualContractId },
+      contract_start_date: { type: 'DATE', value: '2027-01-04' },
+      contract_end_date: { value: '2027-03-31' },
+      contract_worker_code: { value: contract?.worker?.workerId },
+      // Signed at 01:30 JST on 2 December.
+      contract_signed_on: { value: '2026-12-02' },
+      contract_retention_until: { value: '2030-03-31' },
+      contract_gstaff_id: { value: 'K-77' },
+      summary: { value: '検品スタッフ1名' },
+      ステータス: { value: 'OPEN' },
+    });
+
+    // The reconciliation finds nothing changed by staff: no change taken, no conflict.
+    tick();
+    const run = await reconcileKintoneApp(x, 'orders', {
+      trigger: 'API',
+      holder: 'test',
+      overlapMs: 0,
+      leaseMs: 60_000,
+      full: true,
+    });
+    expect('counts' in run && run.counts.conflicts).toBe(0);
+    const trail = await clientAuditTrail(x, salesTokyo, ready.clientId, { first: 100 });
+    expect(trail.items.filter((e) => e.operation === 'kintone.orders.changed')).toEqual([]);
+
+    // Staff change another field in kintone while the hub changes one: both kept, the contract intact.
+    const synced = await getOrder(x, salesTokyo, ready.orderId);
+    await kintone().record.updateRecord({
+      app: '1',
+      id: synced.kintoneRecordId,
+      record: { job_category: { value: '梱包' } },
+    });
+    await updateOrder(x, salesTokyo, {
+      orderId: ready.orderId,
+      revision: synced.revision,
+      summary: '検品スタッフ2名に増員',
+    });
+    await dispatch(x);
+    const after = await getOrder(x, salesTokyo, ready.orderId);
+    expect(after.syncState).toBe('SYNCED');
+    expect(after.fields).toMatchObject({
+      jobCategory: '梱包',
+      summary: '検品スタッフ2名に増員',
+      individualContractId: ready.individualContractId,
+      contractRetentionUntil: '2030-03-31',
+    });
+    // updateOrder does not take the contract's fields; kintone refuses a date not written YYYY-MM-DD.
+    await expect(
+      updateOrder(x, salesTokyo, {
+        orderId: ready.orderId,
+        revision: after.revision,
+        contractEndDate: '2031-01-01',
+      }),
+    ).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(
+      kintone().record.updateRecord({
+        app: '1',
+        id: synced.kintoneRecordId,
+        record: { contract_end_date: { value: '2027/03/31' } },
+      }),
+    ).rejects.toMatchObject({ code: 'CB_VA01' });
+  }, 60_000);
 });

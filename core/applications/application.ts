@@ -80,6 +80,11 @@ export interface Application {
   visitId?: string;
   /** ORDER_APPROVAL: the request (inquiry) whose order is approved. */
   inquiryId?: string;
+  /**
+   * ORDER_APPROVAL: the client's establishment (事業所) and organisational unit (組織単位) the order
+   * was registered with, checked to be the client's; its first kintone write carries them.
+   */
+  orderPlacement?: { establishmentId: string; organisationalUnitId?: string };
   /** 06_1's inputs, once submitted. */
   creditPrecheck?: CreditPrecheck;
   /** 06_2: the basic contract's form, document and where it went (docs/policy.md "Contract execution"). */

@@ -11,6 +11,7 @@
  * Requirements: A5-3, A5-4, A5-5, A5-6, A6-5, A7-4, X-1.
  */
 import * as z from 'zod';
+import { jstDateOf } from '../business-days.js';
 import { individualContractRetention } from '../contracts/retention.js';
 import { documentKey } from '../documents/document-store.js';
 import { commitChanges, type EntityChange } from '../entity-change.js';
@@ -28,6 +29,7 @@ import { TERM_ITEM_LABELS, TERM_ITEMS } from '../individual-contracts/individual
 import { enqueueKintoneWrite } from '../kintone/kintone-outbox.js';
 import type { OrderRecord } from '../kintone/order.js';
 import type { ApplicationLedger, IndividualContractLedger } from '../ledger.js';
+import { currentHubOrder } from '../orders/order-view.js';
 import type { Application, IndividualContractSigning } from './application.js';
 import { applicationChange, recordEventOnce } from './application-changes.js';
 import { contractSigningTasks, gstaffClientIdOf, type SignedContractKind } from './contract-steps.js';
@@ -258,6 +260,8 @@ export const INDIVIDUAL_CONTRACT: SignedContractKind = {
       await deps.gstaff.updateContractRetention({
         gstaffContractId: previous.gstaffContractId,
         retentionUntil,
+        // An individual contract's deadline only ever moves later: one move per deadline.
+        idempotencyKey: `${previous.individualContractId}:retention:${retentionUntil}`,
       });
       changes.push(
         applicationChange(
@@ -289,7 +293,13 @@ export const INDIVIDUAL_CONTRACT: SignedContractKind = {
   },
 };
 
-/** The order in kintone shows its signed contracts (A7-4), through the kintone outbox, keeping its status. */
+/**
+ * The order in kintone shows its latest signed contract in fields of their own (A7-4): the
+ * contract, its period, the worker's code, the signing day, the retention deadline and G-Staff's
+ * id. Written through the kintone outbox from the order as the hub wants it now (so it keeps its
+ * status and whatever staff changed through updateOrder); only these fields change, so the
+ * reconciliation reads them back as the hub wrote them.
+ */
 async function showInKintone(deps: WorkflowTaskDeps, applicationId: string) {
   const { application, signing } = await loadSigning(deps, applicationId);
   if (application.history.some((h) => h.kind === 'KINTONE_UPDATED')) return {};
@@ -298,8 +308,9 @@ async function showInKintone(deps: WorkflowTaskDeps, applicationId: string) {
       e.app === 'orders' && e.hubId === signing.orderId,
   );
   const latest = entries[0]; // newest first
+  const current = (await currentHubOrder(deps, application.clientId, signing.orderId)) ?? latest?.order;
   const now = deps.clock.now().toISOString();
-  if (!latest) {
+  if (!latest || !current) {
     // An order made in kintone itself: the hub has no version of it to write back; say so.
     await recordEventOnce(
       deps,
@@ -311,16 +322,17 @@ async function showInKintone(deps: WorkflowTaskDeps, applicationId: string) {
     );
     return { updated: false };
   }
-  const line = `個別契約 ${signing.individualContractId}: 署名済 ${signing.period.startDate}〜${signing.period.endDate}（保管期限 ${signing.retentionUntil ?? '-'}、G-Staff ${signing.gstaffContractId ?? '-'}）`;
-  const summary = [
-    ...(latest.order.summary ?? '')
-      .split('\n')
-      .filter((l) => !l.startsWith(`個別契約 ${signing.individualContractId}:`)),
-    line,
-  ]
-    .filter(Boolean)
-    .join('\n');
-  const order: OrderRecord = { ...latest.order, summary };
+  const contract = await loadContract(deps, signing.individualContractId);
+  const order: OrderRecord = {
+    ...current,
+    individualContractId: signing.individualContractId,
+    contractStartDate: signing.period.startDate,
+    contractEndDate: signing.period.endDate,
+    contractWorkerId: contract.worker?.workerId ?? '',
+    contractSignedOn: signing.signedAt ? jstDateOf(new Date(signing.signedAt)) : '',
+    contractRetentionUntil: signing.retentionUntil ?? '',
+    contractGStaffId: signing.gstaffContractId ?? '',
+  };
   const { change } = applicationChange(
     deps,
     WORKFLOW,

@@ -10,10 +10,11 @@ import { NotFoundError, PreconditionFailedError } from '../errors.js';
 import { hearingItemLabel, hearingSheetIdOf, ORDER_ITEMS } from '../hearing-sheets/hearing-sheet.js';
 import type { HubDeps } from '../hub.js';
 import { enqueueKintoneWrite, orderForInquiry } from '../kintone/kintone-outbox.js';
-import type { OrderStatus } from '../kintone/order.js';
+import type { OrderRecord, OrderStatus } from '../kintone/order.js';
 import type { LedgerWrite } from '../ledger.js';
 import { currentHubOrder } from '../orders/order-view.js';
 import { hearingItemText } from '../visits/visit-summary.js';
+import type { Application } from './application.js';
 import { applicationChange } from './application-changes.js';
 import { assertOrderMayBeRegistered } from './register-order.js';
 import {
@@ -25,6 +26,15 @@ import {
   workflowTask,
 } from './workflow-module.js';
 
+/** The placement an order was registered with, as the order's fields (a unit only with its establishment). */
+const placementFields = (placement: Application['orderPlacement']): Partial<OrderRecord> =>
+  placement
+    ? {
+        establishmentId: placement.establishmentId,
+        organisationalUnitId: placement.organisationalUnitId ?? '',
+      }
+    : {};
+
 /** The order of a request, as kintone shows it with the given status and its hearing items. */
 async function orderWrite(
   deps: HubDeps,
@@ -32,6 +42,7 @@ async function orderWrite(
   inquiryId: string,
   status: OrderStatus,
   now: string,
+  placement?: Application['orderPlacement'],
 ): Promise<LedgerWrite> {
   const inquiry = await deps.ledger.getInquiry(inquiryId);
   if (!inquiry) throw new NotFoundError('Inquiry', inquiryId);
@@ -46,9 +57,10 @@ async function orderWrite(
   // Once kintone has the order, a status change starts from the order as it stands (staff may have
   // changed it through updateOrder); the hearing items are only the first write's.
   const current = await currentHubOrder(deps, client.clientId, base.hubId);
-  const order = current
-    ? { ...current, status }
+  const order: OrderRecord = current
+    ? { ...current, status, ...placementFields(placement) }
     : {
+        ...placementFields(placement),
         ...base,
         status,
         ...(sheet?.items.jobCategory ? { jobCategory: sheet.items.jobCategory } : {}),
@@ -90,7 +102,16 @@ async function orderPendingApproval(deps: HubDeps, applicationId: string) {
   await commitChanges(
     deps.ledger,
     [change],
-    [await orderWrite(deps, client, application.inquiryId, 'PENDING_APPROVAL', now)],
+    [
+      await orderWrite(
+        deps,
+        client,
+        application.inquiryId,
+        'PENDING_APPROVAL',
+        now,
+        application.orderPlacement,
+      ),
+    ],
   );
   return {};
 }

@@ -5,6 +5,7 @@ import { commitChanges } from '../entity-change.js';
 import { PreconditionFailedError } from '../errors.js';
 import { completenessOf, hearingItemLabel, hearingSheetIdOf } from '../hearing-sheets/hearing-sheet.js';
 import { loadInquiry } from '../inquiries/inquiry-changes.js';
+import { assertPlacementOfClient } from '../orders/order-placement.js';
 import { parseInput } from '../validation.js';
 import { assertWorksOnClient } from '../visits/visit-changes.js';
 import { type Application, slotIdOf } from './application.js';
@@ -12,7 +13,13 @@ import { openApplicationChanges } from './application-changes.js';
 import { restartIfResubmitted } from './resubmission.js';
 import type { WorkflowDeps } from './submit-credit-precheck.js';
 
-const registerOrderInput = z.object({ inquiryId: z.string().min(1) });
+const placementId = z.string().trim().min(1).max(200);
+const registerOrderInput = z.object({
+  inquiryId: z.string().min(1),
+  /** Where the worker goes: the client's establishment and, within it, the organisational unit. */
+  establishmentId: placementId.optional(),
+  organisationalUnitId: placementId.optional(),
+});
 
 /** The gates an order must pass before (and when) its approval starts; throws naming the first that fails. */
 export async function assertOrderMayBeRegistered(
@@ -45,6 +52,14 @@ export async function assertOrderMayBeRegistered(
   }
 }
 
+/**
+ * The client's rep registers a request's order for approval (A7-3), optionally naming where the
+ * worker goes: an establishment of the client and one of its organisational units (A5-3, A7-4),
+ * refused naming the field when not the client's. The placement is kept on the application and
+ * written to the kintone order with its PENDING_APPROVAL status, like `updateOrder` writes it.
+ * Registering again while the order's approval runs answers the running application.
+ * Requirements: A7-2, A7-3, A7-4, X-4.
+ */
 export async function registerOrder(deps: WorkflowDeps, actor: Actor, input: unknown): Promise<Application> {
   assertMay(actor, 'application.submit');
   const cmd = parseInput(registerOrderInput, input);
@@ -62,6 +77,8 @@ export async function registerOrder(deps: WorkflowDeps, actor: Actor, input: unk
   );
   if (again) return again;
   await assertOrderMayBeRegistered(deps, client.clientId, inquiry.inquiryId);
+  const { establishmentId, organisationalUnitId } = cmd;
+  await assertPlacementOfClient(deps, client.clientId, { establishmentId, organisationalUnitId }, 'input');
 
   const now = deps.clock.now().toISOString();
   const application: Application = {
@@ -72,6 +89,9 @@ export async function registerOrder(deps: WorkflowDeps, actor: Actor, input: unk
     department: client.department ?? actor.department ?? '',
     applicantId: actor.userId,
     inquiryId: inquiry.inquiryId,
+    ...(establishmentId
+      ? { orderPlacement: { establishmentId, ...(organisationalUnitId ? { organisationalUnitId } : {}) } }
+      : {}),
     directorReasons: [],
     submittedAt: now,
     history: [{ at: now, kind: 'SUBMITTED', by: actor.userId }],

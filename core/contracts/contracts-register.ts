@@ -2,8 +2,9 @@
  * The contracts register (契約書管理, A6-5): every basic contract (06_2) and individual contract
  * of the clients the person may see, each with its status, signed date, retention deadline and
  * where the signed PDF is kept (G-Staff's storage, and the hub's copy in the document store).
- * A basic contract stays OPEN while an individual contract under it runs (or none has ended);
- * afterwards it is kept 3 years from the last end. Contracts past their deadline are listed for
+ * A basic contract stays OPEN while an individual contract under it runs or is on its way to
+ * signature (or none has ended); afterwards it is kept 3 years from the last end, and the
+ * `contracts.retention` job writes that deadline to G-Staff (basic-contract-retention.ts). Contracts past their deadline are listed for
  * a disposal review (`retentionDue`); the hub deletes nothing by itself. A stored document is
  * downloaded through a short-lived URL by the roles allowed, each download in the audit trail.
  * Requirements: A6-5, A4-4 (the non-standard text legal reviews), X-1, X-5.
@@ -124,17 +125,20 @@ export async function contractsOfClient(
         : {}),
     };
   });
-  // The basic contract is open while an individual contract under it runs or none has ended (policy.md).
+  // The basic contract is open while an individual contract under it runs, is on its way to
+  // signature, or none has ended (policy.md).
   const signedEnds = individualEntries
     .filter((e) => e.status === 'SIGNED' || e.status === 'ENDED')
     .map((e) => e.period?.endDate as JstDate);
+  const pending = individualEntries.some((e) => e.status === 'IN_PROGRESS');
   const basicEntries = applications
     .filter((a) => a.type === 'CONTRACT_EXECUTION' && a.status !== 'DRAFT')
     .map(async (a): Promise<ContractEntry> => {
       const contract = a.contractExecution;
       const status = statusOf(a, undefined, today);
       const envelope = contract ? await deps.ledger.getSignatureEnvelope(contract.envelopeName) : undefined;
-      const retentionUntil = status === 'SIGNED' ? basicContractRetention(signedEnds, today) : undefined;
+      const retentionUntil =
+        status === 'SIGNED' ? basicContractRetention(signedEnds, today, pending) : undefined;
       return {
         contractId: a.applicationId,
         kind: 'BASIC',

@@ -13,6 +13,12 @@ describe('retention deadlines (A6-5)', () => {
     expect(basicContractRetention(['2026-03-31', '2026-09-30'], '2026-11-30')).toBe('2029-09-30');
   });
 
+  it('keeps the basic contract open through the last dispatch day, and while another contract is on its way to signature', () => {
+    expect(basicContractRetention(['2026-11-30'], '2026-11-30')).toBe('OPEN');
+    expect(basicContractRetention(['2026-11-30'], '2026-12-01')).toBe('2029-11-30');
+    expect(basicContractRetention(['2026-09-30'], '2026-12-01', true)).toBe('OPEN');
+  });
+
   it('handles 29 February', () => {
     expect(addYears('2028-02-29', 3)).toBe('2031-02-28');
     expect(addYears('2028-02-29', 4)).toBe('2032-02-29');

@@ -24,15 +24,17 @@ export function individualContractRetention(dispatchEndDates: readonly JstDate[]
 
 /**
  * Basic contract: 3 years after the end of the last individual contract under it; open (never
- * disposable) while none has ended by `today`.
+ * disposable) while one still runs — its last dispatch day (the end date) is not past `today` —
+ * while one is on its way to signature (`pending`), or while none has ended yet.
  */
 export function basicContractRetention(
   individualEndDates: readonly JstDate[],
   today: JstDate,
+  pending = false,
 ): JstDate | 'OPEN' {
-  const ended = individualEndDates.filter((d) => d <= today).sort();
-  const stillRunning = individualEndDates.some((d) => d > today);
-  if (ended.length === 0 || stillRunning) return 'OPEN';
+  const ended = individualEndDates.filter((d) => d < today).sort();
+  const stillRunning = individualEndDates.some((d) => d >= today);
+  if (pending || ended.length === 0 || stillRunning) return 'OPEN';
   return addYears(ended.at(-1) as JstDate, RETENTION_YEARS);
 }
 

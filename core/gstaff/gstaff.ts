@@ -136,4 +136,9 @@ export interface RetentionUpdate {
   gstaffContractId: string;
   /** YYYY-MM-DD, or OPEN while the basic contract may not be disposed of. */
   retentionUntil: JstDate | 'OPEN';
+  /**
+   * Names this one move (which contract, which move, which deadline): a retried request moves it
+   * once, and a retry of an older move never undoes a newer one.
+   */
+  idempotencyKey: string;
 }

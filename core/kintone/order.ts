@@ -41,6 +41,23 @@ export interface OrderRecord {
   /** Set when the order is closed (status CLOSED), with the reason. */
   closeOutcome?: OrderCloseOutcome;
   closeReason?: string;
+  /**
+   * The order's latest signed individual contract (個別契約, A7-4), written by the hub when the
+   * contract is signed and stored (and again by its renewal). Fields of their own, never staff's:
+   * updateOrder does not change them.
+   */
+  individualContractId?: string;
+  /** 派遣期間 (YYYY-MM-DD). */
+  contractStartDate?: string;
+  contractEndDate?: string;
+  /** The dispatched worker's code in the worker register (スタッフコード). */
+  contractWorkerId?: string;
+  /** The day (JST) the client signed it. */
+  contractSignedOn?: string;
+  /** 保管期限 of the signed contract (YYYY-MM-DD). */
+  contractRetentionUntil?: string;
+  /** Where G-Staff keeps the signed PDF. */
+  contractGStaffId?: string;
 }
 
 export type OrdersApp = KintoneApp<OrderRecord>;

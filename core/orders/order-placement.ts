@@ -1,8 +1,8 @@
 /**
  * Where an order's worker is placed: an establishment (事業所) of the order's client and,
  * within it, an organisational unit (組織単位) — the units of the establishment limit and the
- * individual limit (core/establishments/establishment.ts). `updateOrder` checks both here; an
- * order registered with its placement is meant to go through the same check.
+ * individual limit (core/establishments/establishment.ts). `updateOrder` and `registerOrder`
+ * check both here.
  * Requirements: A5-3, A7-4, X-4.
  */
 import { type FieldError, ValidationError } from '../errors.js';

@@ -1,10 +1,11 @@
 /**
  * Every scheduled job of the hub, once (X-2, X-3; docs/sync.md "Jobs"): the deadline check,
  * the kintone, mail and signature outboxes (signature polling included), the G-Staff mirror and
- * the kintone reconciliations. The local host's loop and the Lambda the scheduler invokes run
+ * the kintone reconciliations, and the basic contracts' retention in G-Staff. The local host's loop and the Lambda the scheduler invokes run
  * these same functions under the same lease, so no job is written twice and two runs at once
  * do the work once.
  */
+import { settleBasicContractRetention } from '../contracts/basic-contract-retention.js';
 import { runDeadlineJob } from '../deadline-job.js';
 import type { GStaff } from '../gstaff/gstaff.js';
 import { dispatchKintoneOutbox, type KintoneDispatchDeps } from '../kintone/dispatch-kintone-outbox.js';
@@ -43,8 +44,13 @@ export interface JobSettings {
  */
 export const ROUND_LIMITS = { 'kintone.outbox': 25, 'mail.outbox': 25, 'signature.outbox': 10 } as const;
 
-/** One round's counts, and how many entries it took (a round that took its limit may go on). */
-type RoundWork = (deps: HubJobDeps) => Promise<{ counts: Partial<SyncCounts>; taken: number }>;
+/**
+ * One round's counts, how many entries it took (a round that took its limit may go on) and the
+ * codes of what failed in it (kept on the run).
+ */
+type RoundWork = (
+  deps: HubJobDeps,
+) => Promise<{ counts: Partial<SyncCounts>; taken: number; errors?: string[] }>;
 
 const sum = (...values: number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -85,6 +91,16 @@ const ROUNDS: Record<
       taken,
     };
   },
+  'contracts.retention': async (deps) => {
+    const r = await settleBasicContractRetention(deps);
+    // It looks at every executed basic contract at once: never a second round. A run that moved
+    // nothing leaves no record (as an idle outbox round).
+    return {
+      counts: { updated: r.moved, failed: r.failed },
+      taken: 0,
+      errors: r.errors,
+    };
+  },
 };
 
 export async function runHubJob(
@@ -114,6 +130,7 @@ export async function runHubJob(
       for (;;) {
         const round = await work(deps);
         run.count(round.counts);
+        for (const code of round.errors ?? []) run.error(code);
         if (round.taken < limit || !settings.moreTime?.()) return;
       }
     },

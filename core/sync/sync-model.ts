@@ -111,6 +111,7 @@ export const SYNC_JOBS = [
   'signature.outbox',
   'gstaff.mirror',
   'deadlines',
+  'contracts.retention',
 ] as const;
 export type SyncJobName = (typeof SYNC_JOBS)[number];
 

@@ -68,6 +68,7 @@ export class InMemoryGStaff implements GStaff {
   readonly retentionUpdates: RetentionUpdate[] = [];
 
   async updateContractRetention(update: RetentionUpdate) {
+    if (this.retentionUpdates.some((u) => u.idempotencyKey === update.idempotencyKey)) return;
     this.retentionUpdates.push(update);
     for (const [id, contract] of this.contracts)
       if (`K-${id}` === update.gstaffContractId)

@@ -310,6 +310,12 @@ const RecordDelayReasonInput = builder.inputType('RecordDelayReasonInput', {
 const RegisterOrderInput = builder.inputType('RegisterOrderInput', {
   fields: (t) => ({
     inquiryId: t.id({ required: true, description: 'The request whose order is registered.' }),
+    establishmentId: t.id({
+      description: 'The client’s establishment (事業所) the worker will be dispatched to.',
+    }),
+    organisationalUnitId: t.id({
+      description: 'The organisational unit (組織単位) within that establishment; needs establishmentId.',
+    }),
   }),
 });
 const SubmitContractExecutionInput = builder.inputType('SubmitContractExecutionInput', {

@@ -208,12 +208,36 @@ describe('G-Staff adapter', () => {
       sha256: createHash('sha256').update(pdf).digest('hex'),
       retentionUntil: '2030-03-31',
     });
-    await adapter().updateContractRetention({ gstaffContractId, retentionUntil: '2030-06-30' });
-    await adapter().updateContractRetention({ gstaffContractId, retentionUntil: '2030-06-30' });
+    const move = { gstaffContractId, retentionUntil: '2030-06-30', idempotencyKey: 'ic_retention_1:1' };
+    await adapter().updateContractRetention(move);
     expect(sandbox.contracts.get(gstaffContractId)?.hozonKigen).toBe('2030-06-30');
+    await adapter().updateContractRetention({
+      ...move,
+      retentionUntil: 'OPEN',
+      idempotencyKey: 'ic_retention_1:2',
+    });
+    expect(sandbox.contracts.get(gstaffContractId)?.hozonKigen).toBeNull();
+    // A late retry of the first move answers as before and does not undo the second.
+    await adapter().updateContractRetention(move);
+    expect(sandbox.contracts.get(gstaffContractId)?.hozonKigen).toBeNull();
     const unknown = await adapter()
-      .updateContractRetention({ gstaffContractId: 'K-404', retentionUntil: '2030-06-30' })
+      .updateContractRetention({
+        gstaffContractId: 'K-404',
+        retentionUntil: '2030-06-30',
+        idempotencyKey: 'k-404',
+      })
       .catch((e: unknown) => e);
     expect(unknown).toMatchObject({ status: 404 });
+    const malformed = await adapter()
+      .updateContractRetention({ gstaffContractId, retentionUntil: '2030/06/30', idempotencyKey: 'bad' })
+      .catch((e: unknown) => e);
+    expect(malformed).toMatchObject({ status: 400, retryable: false });
+    // Like every write of a contract, a move needs its Idempotency-Key.
+    const keyless = await fetch(`${sandbox.url}/api/v1/contracts/${gstaffContractId}/retention`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${sandbox.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ hozonKigen: null }),
+    });
+    expect(keyless.status).toBe(400);
   });
 });

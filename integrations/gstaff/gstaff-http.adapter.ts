@@ -148,6 +148,7 @@ export class HttpGStaff implements GStaff {
     await this.http.request<unknown>('updateContractRetention', {
       method: 'PUT',
       url: `${GSTAFF_PATHS.contracts}/${encodeURIComponent(update.gstaffContractId)}/retention`,
+      headers: { 'idempotency-key': update.idempotencyKey },
       data: toApiRetention(update.retentionUntil),
     });
   }

@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readJsonBody, seededRandom, sendJson } from '../shared/sandbox-kit.js';
 import { GSTAFF_PATHS, type GStaffApiClient, type GStaffApiWorker } from './gstaff-mapping.js';
@@ -32,7 +32,14 @@ export interface GStaffSandbox {
   /** Stored contracts by G-Staff id: the file and its retention deadline. */
   contracts: Map<
     string,
-    { kokyakuCode: string; fileBase64: string; sha256: string; hozonKigen: string | null }
+    {
+      kokyakuCode: string;
+      /** KIHON (basic) or KOBETSU (individual). */
+      keiyakuShubetsu?: string;
+      fileBase64: string;
+      sha256: string;
+      hozonKigen: string | null;
+    }
   >;
   shares: Map<string, Record<string, unknown>>;
   /** Credit decisions (与信結果) recorded on clients. */
@@ -273,8 +280,11 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
   };
 
   const send = sendJson;
-  const error = (res: ServerResponse, status: number, code: string, message: string) =>
+  /** Answers a G-Staff error; false, so a write can return it as "answered already". */
+  const error = (res: ServerResponse, status: number, code: string, message: string) => {
     send(res, status, { error: { code, message } });
+    return false;
+  };
 
   const page = <T>(items: T[], url: URL) => {
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 100), PAGE_LIMIT);
@@ -284,6 +294,30 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
   };
 
   const readJson = readJsonBody;
+
+  /**
+   * A write made once per Idempotency-Key (required): the same path and key again answers the
+   * first answer and changes nothing. `write` answers [status, body], or whatever `error` gives
+   * once it has answered an error itself.
+   */
+  const once = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    write: () => Promise<[number, unknown] | boolean>,
+  ): Promise<[number, unknown] | undefined> => {
+    const key = req.headers['idempotency-key'];
+    if (!key) {
+      error(res, 400, 'IDEMPOTENCY_KEY_REQUIRED', 'Idempotency-Key header is required');
+      return undefined;
+    }
+    const earlier = answered.get(`${url.pathname}#${String(key)}`);
+    if (earlier) return [200, earlier];
+    const written = await write();
+    if (!Array.isArray(written)) return undefined;
+    answered.set(`${url.pathname}#${String(key)}`, written[1]);
+    return written;
+  };
 
   const server = createServer(async (req, res) => {
     served += 1;
@@ -340,12 +374,7 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
           url.pathname === GSTAFF_PATHS.individualContractShares ||
           url.pathname === GSTAFF_PATHS.creditDecisions)
       ) {
-        const key = req.headers['idempotency-key'];
-        if (!key) return error(res, 400, 'IDEMPOTENCY_KEY_REQUIRED', 'Idempotency-Key header is required');
-        const earlier = answered.get(`${url.pathname}#${String(key)}`);
-        if (earlier) {
-          result = [200, earlier];
-        } else {
+        const written = await once(req, res, url, async () => {
           const body = await readJson(req);
           if (!clients.has(String(body.kokyakuCode)))
             return error(res, 404, 'CLIENT_NOT_FOUND', 'no such client');
@@ -359,6 +388,7 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
             const id = `K-${contracts.size + 1}`;
             contracts.set(id, {
               kokyakuCode: String(body.kokyakuCode),
+              keiyakuShubetsu: String(body.keiyakuShubetsu),
               fileBase64: String(body.fileBase64),
               sha256,
               hozonKigen: (body.hozonKigen as string | null) ?? null,
@@ -387,9 +417,10 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
             shares.set(id, body);
             answer = { gstaffShareId: id };
           }
-          answered.set(`${url.pathname}#${String(key)}`, answer);
-          result = [201, answer];
-        }
+          return [201, answer];
+        });
+        if (!written) return;
+        result = written;
       } else if (req.method === 'GET' && SHARE_DOCUMENT.test(url.pathname)) {
         // ASSUMED: G-Staff draws up the 個別契約書 from the shared items (here, a PDF naming them).
         const id = decodeURIComponent(url.pathname.match(SHARE_DOCUMENT)?.[1] ?? '');
@@ -405,16 +436,23 @@ export async function startGStaffSandbox(options: GStaffSandboxOptions = {}): Pr
           },
         ];
       } else if (req.method === 'PUT' && CONTRACT_RETENTION.test(url.pathname)) {
-        // ASSUMED: the retention deadline of a stored contract moves (a renewal; the basic contract's end).
-        const id = decodeURIComponent(url.pathname.match(CONTRACT_RETENTION)?.[1] ?? '');
-        const stored = contracts.get(id);
-        if (!stored) return error(res, 404, 'NOT_FOUND', `no contract ${id}`);
-        const body = await readJson(req);
-        const until = body.hozonKigen;
-        if (until !== null && (typeof until !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(until)))
-          return error(res, 400, 'VALIDATION', 'hozonKigen must be YYYY-MM-DD or null (open)');
-        contracts.set(id, { ...stored, hozonKigen: until });
-        result = [200, { gstaffContractId: id, hozonKigen: until }];
+        // ASSUMED: the retention deadline of a stored contract moves (a renewal; the basic
+        // contract's last individual contract ended, or a new one reopened it). Like every write
+        // of the contract, it carries an Idempotency-Key: the same key again answers the first
+        // answer and changes nothing (a late retry never undoes a later move).
+        const written = await once(req, res, url, async () => {
+          const id = decodeURIComponent(url.pathname.match(CONTRACT_RETENTION)?.[1] ?? '');
+          const stored = contracts.get(id);
+          if (!stored) return error(res, 404, 'NOT_FOUND', `no contract ${id}`);
+          const body = await readJson(req);
+          const until = body.hozonKigen;
+          if (until !== null && (typeof until !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(until)))
+            return error(res, 400, 'VALIDATION', 'hozonKigen must be YYYY-MM-DD or null (open)');
+          contracts.set(id, { ...stored, hozonKigen: until });
+          return [200, { gstaffContractId: id, hozonKigen: until }];
+        });
+        if (!written) return;
+        result = written;
       } else if (req.method === 'GET' && url.pathname === GSTAFF_PATHS.workers) {
         result = [200, page(workers, url)];
       } else {

@@ -149,6 +149,14 @@ export const ordersApp: KintoneAppDefinition<OrderRecord> = {
     { code: 'organisational_unit_id', type: 'SINGLE_LINE_TEXT', label: '組織単位ID' },
     { code: 'close_outcome', type: 'DROP_DOWN', label: 'クローズ結果', options: ORDER_CLOSE_OUTCOMES },
     { code: 'close_reason', type: 'MULTI_LINE_TEXT', label: 'クローズ理由' },
+    // The order's latest signed individual contract, written by the hub only (A7-4).
+    { code: 'individual_contract_id', type: 'SINGLE_LINE_TEXT', label: '個別契約ID' },
+    { code: 'contract_start_date', type: 'DATE', label: '派遣開始日' },
+    { code: 'contract_end_date', type: 'DATE', label: '派遣終了日' },
+    { code: 'contract_worker_code', type: 'SINGLE_LINE_TEXT', label: '派遣労働者（スタッフコード）' },
+    { code: 'contract_signed_on', type: 'DATE', label: '個別契約締結日' },
+    { code: 'contract_retention_until', type: 'DATE', label: '個別契約書保管期限' },
+    { code: 'contract_gstaff_id', type: 'SINGLE_LINE_TEXT', label: 'G-Staff契約ID' },
   ],
   process: ORDER_PROCESS,
   mapping: {
@@ -166,6 +174,13 @@ export const ordersApp: KintoneAppDefinition<OrderRecord> = {
     organisationalUnitId: 'organisational_unit_id',
     closeOutcome: 'close_outcome',
     closeReason: 'close_reason',
+    individualContractId: 'individual_contract_id',
+    contractStartDate: 'contract_start_date',
+    contractEndDate: 'contract_end_date',
+    contractWorkerId: 'contract_worker_code',
+    contractSignedOn: 'contract_signed_on',
+    contractRetentionUntil: 'contract_retention_until',
+    contractGStaffId: 'contract_gstaff_id',
   },
 };
 

@@ -71,6 +71,13 @@ export interface StatusChange {
   revision?: unknown;
 }
 
+/** A real calendar day written YYYY-MM-DD. */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+}
+
 /** kintone reports times with second precision. */
 const kintoneTime = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
 
@@ -451,6 +458,9 @@ export class KintoneSandboxStore {
         errors[at] = { messages: ['Only numbers are allowed.'] };
       } else if (field.type === 'DATETIME' && value !== '' && Number.isNaN(Date.parse(value))) {
         errors[at] = { messages: ['Enter a date and time (ISO 8601).'] };
+      } else if (field.type === 'DATE' && value !== '' && !isCalendarDate(value)) {
+        // kintone's DATE fields take YYYY-MM-DD (and answer in that form).
+        errors[at] = { messages: ['Enter a date (YYYY-MM-DD).'] };
       } else if (field.type === 'DROP_DOWN' && value !== '' && !field.options?.includes(value)) {
         errors[at] = { messages: [`The value must be one of the options (${field.options?.join(', ')}).`] };
       }

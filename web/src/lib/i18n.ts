@@ -538,6 +538,7 @@ const enumsJa = {
     SIGNATURE_OUTBOX: '電子署名送信',
     GSTAFF_MIRROR: 'G-Staff 取込',
     DEADLINES: '期限の確認',
+    CONTRACTS_RETENTION: '基本契約の保管期限',
   },
   AssignmentFactor: { CLIENT_LOAD: '担当顧客数', WORKER_LOAD: '稼働スタッフ数', INDUSTRY_FIT: '業種の経験' },
   LabourRiskItem: { pastUnpaidWages: '過去の賃金未払い', labourDisputes: '労働争議', turnover: '離職率' },
@@ -718,6 +719,7 @@ const enumsEn: EnumLabels = {
     SIGNATURE_OUTBOX: 'E-signature sends',
     GSTAFF_MIRROR: 'G-Staff mirror',
     DEADLINES: 'Deadline checks',
+    CONTRACTS_RETENTION: 'Basic contract retention',
   },
   AssignmentFactor: {
     CLIENT_LOAD: 'Client load',
