@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The fault suites (`npm run test:faults`): a scripted day of work with every external system
- * failing 20 % of the time. Minutes long on a shared machine, so outside the default run and
- * .ci/run; the default config does not pick up `*.faults.ts`. The rest is the default config's.
+ * The fault suites (`npm run test:faults`): the long scripted day of work with every external
+ * system failing 20 % of the time (8 inquiries, 3 contracts). Minutes long, so outside the
+ * default run; the default config does not pick up `*.faults.ts`, and runs the short day
+ * (test/fault-day.test.ts) instead. The rest is the default config's.
  */
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },

@@ -41,6 +41,11 @@ const localEnv = z.object({
   DYNAMODB_PORT: port(8000, 0),
   /** The interface DynamoDB Local listens on (it has no authentication: keep it on loopback). */
   DYNAMODB_HOST: host,
+  /**
+   * A DynamoDB (Local) already running, used instead of starting one: the ledger then outlives the
+   * host, as DynamoDB outlives a Lambda (the SIGKILL restart suite kills the host, not the database).
+   */
+  DYNAMODB_ENDPOINT: z.url().optional(),
   DATA_DIR: z.string().default('.data'),
   LEDGER_TABLE_NAME: z.string().min(3).default('dispatch-hub-ledger'),
   INQUIRY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_WEBHOOK_SECRET),

@@ -96,13 +96,15 @@ export async function startLocalHub(
   const reachableAt = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
   const base = `http://${reachableAt.includes(':') ? `[${reachableAt}]` : reachableAt}:${config.PORT}`;
   try {
-    dynamo = await startDynamoDbLocal({
-      port: config.DYNAMODB_PORT,
-      host: config.DYNAMODB_HOST,
-      dataDir: join(config.dataDir, 'dynamodb'),
-      pidFile: join(config.dataDir, 'dynamodb.pid'),
-    });
-    const db = createDocumentClient({ region: 'local', endpoint: dynamo.endpoint });
+    if (!config.DYNAMODB_ENDPOINT)
+      dynamo = await startDynamoDbLocal({
+        port: config.DYNAMODB_PORT,
+        host: config.DYNAMODB_HOST,
+        dataDir: join(config.dataDir, 'dynamodb'),
+        pidFile: join(config.dataDir, 'dynamodb.pid'),
+      });
+    const endpoint = config.DYNAMODB_ENDPOINT ?? (dynamo as DynamoDbLocal).endpoint;
+    const db = createDocumentClient({ region: 'local', endpoint });
     await ensureLedgerTable(db, config.LEDGER_TABLE_NAME);
     const hub: HubDeps = {
       ledger: new DynamoDbClientLedger(db, { tableName: config.LEDGER_TABLE_NAME }),
@@ -431,7 +433,7 @@ export async function startLocalHub(
       components: [
         {
           name: `DynamoDB Local (table ${config.LEDGER_TABLE_NAME}${seeded ? `, ${seeded} staff seeded` : ''})`,
-          url: started.endpoint,
+          url: endpoint,
         },
         { name: 'Staff console', url: `${base}/` },
         { name: 'GraphQL + GraphiQL', url: `${base}/graphql` },
@@ -462,7 +464,7 @@ export async function startLocalHub(
         server.closeAllConnections();
         await new Promise((ok) => server.close(ok));
         db.destroy();
-        await started.stop();
+        await started?.stop();
       },
     };
   } catch (error) {

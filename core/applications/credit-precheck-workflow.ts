@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { type Client, contractContact } from '../clients/client.js';
 import { clientChange } from '../clients/client-change.js';
 import { PreconditionFailedError } from '../errors.js';
-import { enqueueKintoneWrite, orderForInquiry } from '../kintone/kintone-outbox.js';
+import { enqueueReplacingKintoneWrite, orderForInquiry } from '../kintone/kintone-outbox.js';
 import type { LedgerWrite } from '../ledger.js';
 import { enqueueMail } from '../mail/mail-message.js';
 import { currentHubOrder } from '../orders/order-view.js';
@@ -94,24 +94,27 @@ async function orderIntakeOpens(
   now: string,
 ): Promise<{ writes: LedgerWrite[]; templateSent: boolean }> {
   const inquiries = await deps.ledger.listInquiriesOfClient(client.clientId);
-  const writes: LedgerWrite[] = await Promise.all(
-    inquiries
-      .filter((i) => i.status !== 'NEW')
-      .map(async (inquiry) => {
-        // Once kintone has the order, the status change keeps what staff changed (updateOrder).
-        const base = orderForInquiry(inquiry, client);
-        const current = await currentHubOrder(deps, client.clientId, base.hubId);
-        const order = { ...(current ?? base), status: 'RECEIVED' as const };
-        return enqueueKintoneWrite(deps.ids, now, {
-          app: 'orders',
-          order,
-          hubId: order.hubId,
-          clientId: client.clientId,
-          subjectType: 'INQUIRY',
-          subjectId: inquiry.inquiryId,
-        });
-      }),
-  );
+  const writes: LedgerWrite[] = (
+    await Promise.all(
+      inquiries
+        .filter((i) => i.status !== 'NEW')
+        .map(async (inquiry) => {
+          // Once kintone has the order, the status change keeps what staff changed (updateOrder).
+          const base = orderForInquiry(inquiry, client);
+          const current = await currentHubOrder(deps, client.clientId, base.hubId);
+          const order = { ...(current ?? base), status: 'RECEIVED' as const };
+          // It replaces the order's older writes still owed (the inquiry's INQUIRY write).
+          return enqueueReplacingKintoneWrite(deps, now, {
+            app: 'orders',
+            order,
+            hubId: order.hubId,
+            clientId: client.clientId,
+            subjectType: 'INQUIRY',
+            subjectId: inquiry.inquiryId,
+          });
+        }),
+    )
+  ).flat();
   const contact = contractContact(client, inquiries);
   const rep = await deps.ledger.getStaffMember(client.salesRepId ?? application.applicantId);
   if (contact) {

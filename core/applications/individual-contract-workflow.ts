@@ -26,7 +26,7 @@ import {
   type IndividualContractGateFailure,
 } from '../individual-contracts/individual-contract-gates.js';
 import { TERM_ITEM_LABELS, TERM_ITEMS } from '../individual-contracts/individual-contract-terms.js';
-import { enqueueKintoneWrite } from '../kintone/kintone-outbox.js';
+import { enqueueReplacingKintoneWrite } from '../kintone/kintone-outbox.js';
 import type { OrderRecord } from '../kintone/order.js';
 import type { ApplicationLedger, IndividualContractLedger } from '../ledger.js';
 import { currentHubOrder } from '../orders/order-view.js';
@@ -345,16 +345,14 @@ async function showInKintone(deps: WorkflowTaskDeps, applicationId: string) {
   await commitChanges(
     deps.ledger,
     [change],
-    [
-      enqueueKintoneWrite(deps.ids, now, {
-        app: 'orders',
-        order,
-        hubId: order.hubId,
-        clientId: application.clientId,
-        subjectType: latest.subjectType,
-        subjectId: latest.subjectId,
-      }),
-    ],
+    await enqueueReplacingKintoneWrite(deps, now, {
+      app: 'orders',
+      order,
+      hubId: order.hubId,
+      clientId: application.clientId,
+      subjectType: latest.subjectType,
+      subjectId: latest.subjectId,
+    }),
   );
   return { updated: true };
 }

@@ -9,7 +9,7 @@ import { commitChanges } from '../entity-change.js';
 import { NotFoundError, PreconditionFailedError } from '../errors.js';
 import { hearingItemLabel, hearingSheetIdOf, ORDER_ITEMS } from '../hearing-sheets/hearing-sheet.js';
 import type { HubDeps } from '../hub.js';
-import { enqueueKintoneWrite, orderForInquiry } from '../kintone/kintone-outbox.js';
+import { enqueueReplacingKintoneWrite, orderForInquiry } from '../kintone/kintone-outbox.js';
 import type { OrderRecord, OrderStatus } from '../kintone/order.js';
 import type { LedgerWrite } from '../ledger.js';
 import { currentHubOrder } from '../orders/order-view.js';
@@ -43,7 +43,7 @@ async function orderWrite(
   status: OrderStatus,
   now: string,
   placement?: Application['orderPlacement'],
-): Promise<LedgerWrite> {
+): Promise<LedgerWrite[]> {
   const inquiry = await deps.ledger.getInquiry(inquiryId);
   if (!inquiry) throw new NotFoundError('Inquiry', inquiryId);
   const sheet = await deps.ledger.getHearingSheet(hearingSheetIdOf(inquiryId));
@@ -69,7 +69,8 @@ async function orderWrite(
           ? { summary: [base.summary, 'ヒアリング項目:', ...items].filter(Boolean).join('\n') }
           : {}),
       };
-  return enqueueKintoneWrite(deps.ids, now, {
+  // It replaces the order's older writes still owed, so none of them can undo it.
+  return enqueueReplacingKintoneWrite(deps, now, {
     app: 'orders',
     order,
     hubId: order.hubId,
@@ -102,16 +103,7 @@ async function orderPendingApproval(deps: HubDeps, applicationId: string) {
   await commitChanges(
     deps.ledger,
     [change],
-    [
-      await orderWrite(
-        deps,
-        client,
-        application.inquiryId,
-        'PENDING_APPROVAL',
-        now,
-        application.orderPlacement,
-      ),
-    ],
+    await orderWrite(deps, client, application.inquiryId, 'PENDING_APPROVAL', now, application.orderPlacement),
   );
   return {};
 }
@@ -128,13 +120,13 @@ export const orderApprovalWorkflow: ApplicationWorkflow = {
   async onDecided(deps, outcome, { application, client, now }) {
     if (!application.inquiryId) return noEffects();
     const status = outcome === 'APPROVED' ? 'OPEN' : 'RECEIVED';
-    return { changes: [], writes: [await orderWrite(deps, client, application.inquiryId, status, now)] };
+    return { changes: [], writes: await orderWrite(deps, client, application.inquiryId, status, now) };
   },
   async onFailed(deps, { application, client, now }) {
     if (!application.inquiryId) return noEffects();
     return {
       changes: [],
-      writes: [await orderWrite(deps, client, application.inquiryId, 'RECEIVED', now)],
+      writes: await orderWrite(deps, client, application.inquiryId, 'RECEIVED', now),
     };
   },
 };

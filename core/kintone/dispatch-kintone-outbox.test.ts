@@ -1,5 +1,8 @@
 /** Unit tests of the kintone outbox rules with in-memory fakes (the HTTP path is tested in test/). */
 import { describe, expect, it } from 'vitest';
+import type { Application } from '../applications/application.js';
+import { creditPrecheckWorkflow } from '../applications/credit-precheck-workflow.js';
+import type { WorkflowTaskDeps } from '../applications/workflow-module.js';
 import { FixedClock } from '../clock.js';
 import { IntegrationError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
@@ -50,6 +53,16 @@ async function setup() {
   return { ledger, clock, deps: { ...deps, ordersApp, visitRecordsApp, outboxRetry }, ordersApp, inquiry };
 }
 
+/** kintone answering 503 (retryable). */
+const kintoneUnavailable = () =>
+  new IntegrationError({
+    system: 'kintone',
+    operation: 'upsert',
+    retryable: true,
+    status: 503,
+    message: 'CB_IL02',
+  });
+
 describe('dispatchKintoneOutbox', () => {
   it('writes the inquiry’s order once and records DONE', async () => {
     const { deps, ordersApp, ledger, inquiry } = await setup();
@@ -66,13 +79,7 @@ describe('dispatchKintoneOutbox', () => {
 
   it('waits with growing back-off while kintone is down, then gives up for a person to see', async () => {
     const { deps, ordersApp, clock, ledger, inquiry } = await setup();
-    ordersApp.failWith = new IntegrationError({
-      system: 'kintone',
-      operation: 'upsert',
-      retryable: true,
-      status: 503,
-      message: 'CB_IL02',
-    });
+    ordersApp.failWith = kintoneUnavailable();
     await dispatchKintoneOutbox(deps);
     const [first] = await ledger.listKintoneOutboxEntriesOfClient(inquiry.clientId);
     expect(first).toMatchObject({ state: 'PENDING', attempts: 1, nextAttemptAt: '2026-11-30T01:00:10.000Z' });
@@ -95,5 +102,50 @@ describe('dispatchKintoneOutbox', () => {
       message: 'CB_VA01',
     });
     expect(await dispatchKintoneOutbox(deps)).toEqual({ delivered: 0, retrying: 0, failed: 1, held: 0 });
+  });
+});
+
+describe('a newer write of the same order', () => {
+  it('replaces the older one still owed, so the older retried later cannot move the order back', async () => {
+    const { deps, ordersApp, clock, ledger, inquiry } = await setup();
+    // The inquiry's INQUIRY write fails once (kintone may even have applied it: a lost answer).
+    ordersApp.failWith = kintoneUnavailable();
+    expect(await dispatchKintoneOutbox(deps)).toMatchObject({ retrying: 1 });
+    delete ordersApp.failWith;
+    // Meanwhile 06_1 is approved: the order is to be RECEIVED (A7-1), written before the retry is due.
+    const client = await ledger.getClient(inquiry.clientId);
+    const now = clock.now().toISOString();
+    const application = {
+      applicationId: 'app_unit',
+      type: 'CREDIT_PRECHECK',
+      status: 'APPROVED',
+      clientId: inquiry.clientId,
+      department: 'SALES_TOKYO',
+      applicantId: 'sales-1',
+      history: [],
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    } satisfies Application;
+    const effects = await creditPrecheckWorkflow.onDecided?.(
+      deps as unknown as WorkflowTaskDeps,
+      'APPROVED',
+      {
+        application,
+        client: client as NonNullable<typeof client>,
+        now,
+      },
+    );
+    await ledger.commit(effects?.writes ?? [], []);
+
+    clock.advance(60_000); // both due
+    await dispatchKintoneOutbox(deps);
+    await dispatchKintoneOutbox(deps);
+    expect([...ordersApp.records.values()].map((r) => r.fields.status)).toEqual(['RECEIVED']);
+    const entries = await ledger.listKintoneOutboxEntriesOfClient(inquiry.clientId);
+    expect(entries.map((e) => [e.app === 'orders' && e.order.status, e.state]).sort()).toEqual([
+      ['INQUIRY', 'SUPERSEDED'],
+      ['RECEIVED', 'DONE'],
+    ]);
   });
 });

@@ -5,6 +5,7 @@
  * see. The inquiry itself is never rolled back because kintone was down. Requirements: A1-3, X-3.
  */
 import type { Client } from '../clients/client.js';
+import type { HubDeps } from '../hub.js';
 import type { IdGenerator } from '../ids.js';
 import type { Inquiry } from '../inquiries/inquiry.js';
 import type { LedgerWrite } from '../ledger.js';
@@ -13,7 +14,7 @@ import type { OrderRecord, VisitRecordEntry } from './order.js';
 /**
  * PENDING: owed; DONE: written; FAILED: gave up (a person looks); HELD: kintone's staff changed
  * the same fields meanwhile, waiting for a person to resolve the sync conflict; SUPERSEDED: the
- * conflict's resolution took its place.
+ * conflict's resolution, or a newer write of the same record, took its place.
  */
 export const KINTONE_SYNC_STATES = ['PENDING', 'DONE', 'FAILED', 'HELD', 'SUPERSEDED'] as const;
 export type KintoneSyncState = (typeof KINTONE_SYNC_STATES)[number];
@@ -103,4 +104,35 @@ export function enqueueKintoneWrite(
     updatedAt: now,
   };
   return { entity: { type: 'KINTONE_OUTBOX_ENTRY', value: entry } };
+}
+
+/**
+ * The outbox write of a record's new state, replacing the hub's older writes of the same record
+ * still owed (PENDING) or given up (FAILED): they become SUPERSEDED in the same transaction. A
+ * write carries the whole record, so the newest is all kintone needs; delivered after it, an
+ * older write would undo it (an order moved back from RECEIVED to INQUIRY, which no action of the
+ * app does, so it ended FAILED). Superseding at enqueue follows the order the changes were made
+ * in, which two writes made in the same millisecond cannot tell apart. An older write being
+ * delivered right now makes the commit a ConflictError, so the caller's retry sees it DONE.
+ */
+export async function enqueueReplacingKintoneWrite(
+  deps: Pick<HubDeps, 'ids' | 'ledger'>,
+  now: string,
+  write: KintoneWrite & Pick<KintoneOutboxEntry, 'hubId' | 'clientId' | 'subjectType' | 'subjectId'>,
+): Promise<LedgerWrite[]> {
+  const older = (await deps.ledger.listKintoneOutboxEntriesOfClient(write.clientId)).filter(
+    (e) => e.app === write.app && e.hubId === write.hubId && (e.state === 'PENDING' || e.state === 'FAILED'),
+  );
+  return [
+    ...older.map(
+      (e): LedgerWrite => ({
+        entity: {
+          type: 'KINTONE_OUTBOX_ENTRY',
+          value: { ...e, state: 'SUPERSEDED', version: e.version + 1, updatedAt: now },
+        },
+        expectedVersion: e.version,
+      }),
+    ),
+    enqueueKintoneWrite(deps.ids, now, write),
+  ];
 }
