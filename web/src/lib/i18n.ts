@@ -284,6 +284,7 @@ const ja = {
   submitIndividualContract: '個別契約を送付する',
   renewUntil: '更新後の派遣終了日',
   renew: '更新する',
+  chooseOne: '選んでください',
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -570,6 +571,7 @@ const en: Record<MessageKey, string> = {
   submitIndividualContract: 'Send the individual contract',
   renewUntil: 'Last day of the next period',
   renew: 'Renew',
+  chooseOne: 'Choose one',
 };
 
 /** Labels of the schema's enum values, by enum. */

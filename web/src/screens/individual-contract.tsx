@@ -691,7 +691,11 @@ function WorkerForm({
         />
       </SimpleGrid>
       <MutationErrors
-        state={{ ...decide, fields: errors }}
+        state={{
+          ...decide,
+          message: errors.workerId === decide.message ? undefined : decide.message,
+          fields: errors,
+        }}
         placed={['workerId', 'exemption.kind', 'exemption.reason', '']}
       />
       <Group>

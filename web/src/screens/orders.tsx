@@ -129,6 +129,7 @@ function CloseOrderForm({ order, onDone }: { order: Order; onDone(): void }) {
   const close = useMutation(CloseOrder, 'closeOrder', 'Order', { onConflict: onDone });
   const [outcome, setOutcome] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const [outcomeMissing, setOutcomeMissing] = useState(false);
   return (
     <Stack gap="xs">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -137,7 +138,7 @@ function CloseOrderForm({ order, onDone }: { order: Order; onDone(): void }) {
           data={i18n.options('OrderCloseOutcome')}
           value={outcome}
           onChange={setOutcome}
-          error={close.fields.outcome}
+          error={close.fields.outcome ?? (outcomeMissing ? i18n.t('chooseOne') : undefined)}
         />
         <TextInput
           label={i18n.t('closeReason')}
@@ -154,12 +155,15 @@ function CloseOrderForm({ order, onDone }: { order: Order; onDone(): void }) {
           variant="outline"
           loading={close.busy}
           onClick={async () => {
+            // One of the three outcomes: without one there is no valid request to send.
+            setOutcomeMissing(!outcome);
+            if (!outcome) return;
             if (
               await close.run({
                 input: {
                   orderId: order.id,
                   revision: order.revision,
-                  outcome: (outcome ?? '') as 'FILLED',
+                  outcome: outcome as 'FILLED',
                   reason,
                 },
               })
