@@ -377,15 +377,15 @@ describe('the staff console', { timeout: 180_000 }, () => {
 
     // The establishment's conflict-date notice, with its PDF: a date inside the period, for now.
     const notice = rep.getByTestId('notice-form');
-    await notice.getByLabel('抵触日').fill(jstDate(120));
-    await notice.getByLabel('受領日').fill(jstDate(0));
+    await notice.getByLabel('抵触日', { exact: true }).fill(jstDate(120));
+    await notice.getByLabel('受領日', { exact: true }).fill(jstDate(0));
     await notice.locator('input[type=file]').setInputFiles(pdf('抵触日通知.pdf'));
     await notice.getByRole('button', { name: '抵触日通知を登録' }).click();
     await poll(() => rep.getByTestId('notice').textContent()).toContain(jstDate(120));
 
     // The order's treatment information (労使協定方式: training and welfare facilities, and the PDF).
     const treatment = rep.getByTestId('treatment-form');
-    await treatment.getByLabel('受領日').fill(jstDate(0));
+    await treatment.getByLabel('受領日', { exact: true }).fill(jstDate(0));
     await treatment.getByLabel('教育訓練に関する情報').fill('入構時の安全教育（2時間）');
     await treatment.getByLabel('福利厚生施設に関する情報').fill('食堂・休憩室・更衣室を利用可');
     await treatment.locator('input[type=file]').setInputFiles(pdf('待遇情報.pdf'));

@@ -183,6 +183,11 @@ function OrderCard({ order, onChanged }: { order: Order; onChanged(): void }) {
   const actor = useActor();
   const [editing, setEditing] = useState(false);
   const open = order.status !== 'CLOSED';
+  // A change saved closes the editor; the list is read again.
+  const done = () => {
+    setEditing(false);
+    onChanged();
+  };
   return (
     <Card
       withBorder
@@ -255,8 +260,8 @@ function OrderCard({ order, onChanged }: { order: Order; onChanged(): void }) {
             </Group>
             {editing ? (
               <>
-                <EditOrder key={order.revision} order={order} onDone={onChanged} />
-                <CloseOrderForm order={order} onDone={onChanged} />
+                <EditOrder key={order.revision} order={order} onDone={done} />
+                <CloseOrderForm order={order} onDone={done} />
               </>
             ) : null}
           </>
@@ -295,7 +300,7 @@ export function OrdersScreen() {
       {q.loading && !q.data ? <Loading /> : null}
       {page?.edges.length === 0 ? <Text c="dimmed">{i18n.t('none')}</Text> : null}
       {page?.edges.map(({ node }) => (
-        <OrderCard key={`${node.id}-${node.revision}`} order={node} onChanged={() => void q.reload()} />
+        <OrderCard key={node.id} order={node} onChanged={() => void q.reload()} />
       ))}
       <Group>
         <Button variant="default" disabled={!after.length} onClick={() => setAfter(after.slice(0, -1))}>
