@@ -591,29 +591,39 @@ function TermsForm({
   const [incomplete, setIncomplete] = useState<string[]>([]);
   return (
     <Stack gap="xs" data-testid="terms-form">
-      {TERM_GROUPS.map((group) => (
-        <fieldset key={group.item} style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend>
-            <Text size="sm" fw={700}>
-              {i18n.label('IndividualContractTermItem', group.item)}
-            </Text>
-          </legend>
-          <SimpleGrid cols={{ base: 1, sm: group.fields.length > 1 ? 3 : 1 }}>
-            {group.fields.map((f) => (
-              <TermInput
-                key={f.key}
-                field={f}
-                value={values[f.key] ?? ''}
-                onChange={(v) => setValues((old) => ({ ...old, [f.key]: v }))}
-                error={
-                  save.fields[`terms.${f.key}`] ??
-                  (incomplete.includes(group.item) ? i18n.t('fillTheRest') : undefined)
-                }
-              />
-            ))}
-          </SimpleGrid>
-        </fieldset>
-      ))}
+      {TERM_GROUPS.map((group) =>
+        group.fields.length === 1 ? (
+          <TermInput
+            key={group.item}
+            field={group.fields[0] as TermField}
+            value={values[(group.fields[0] as TermField).key] ?? ''}
+            onChange={(v) => setValues((old) => ({ ...old, [(group.fields[0] as TermField).key]: v }))}
+            error={save.fields[`terms.${(group.fields[0] as TermField).key}`]}
+          />
+        ) : (
+          <fieldset key={group.item} style={{ border: 0, padding: 0, margin: 0 }}>
+            <legend>
+              <Text size="sm" fw={700}>
+                {i18n.label('IndividualContractTermItem', group.item)}
+              </Text>
+            </legend>
+            <SimpleGrid cols={{ base: 1, sm: group.fields.length > 1 ? 3 : 1 }}>
+              {group.fields.map((f) => (
+                <TermInput
+                  key={f.key}
+                  field={f}
+                  value={values[f.key] ?? ''}
+                  onChange={(v) => setValues((old) => ({ ...old, [f.key]: v }))}
+                  error={
+                    save.fields[`terms.${f.key}`] ??
+                    (incomplete.includes(group.item) ? i18n.t('fillTheRest') : undefined)
+                  }
+                />
+              ))}
+            </SimpleGrid>
+          </fieldset>
+        ),
+      )}
       <MutationErrors
         state={save}
         placed={TERM_GROUPS.flatMap((g) => g.fields.map((f) => `terms.${f.key}`))}
@@ -674,6 +684,7 @@ function WorkerForm({
           onChange={setWorkerId}
           error={errors.workerId}
           searchable
+          allowDeselect={false}
         />
         <Select
           label={i18n.t('exemption')}
