@@ -81,7 +81,7 @@ export function ContractsScreen() {
       />
       {q.loading && !q.data ? <Loading /> : null}
       {register?.truncated ? (
-        <Text size="sm" c="orange.9">
+        <Text size="sm" c="red.9">
           {i18n.t('registerTruncated')}
         </Text>
       ) : null}
@@ -122,7 +122,7 @@ export function ContractsScreen() {
                     </Text>
                   ) : null}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <EnumBadge name="ContractStatus" value={c.status} />
                 </Table.Td>
                 <Table.Td>{c.period ? `${c.period.startDate}〜${c.period.endDate}` : '—'}</Table.Td>

@@ -685,6 +685,11 @@ function WorkerForm({
           error={errors.workerId}
           searchable
           allowDeselect={false}
+          // The refusal is long text next to the field: darker than the default error red, for contrast.
+          styles={{
+            input: { color: 'var(--mantine-color-text)' },
+            error: { color: 'var(--mantine-color-red-9)' },
+          }}
         />
         <Select
           label={i18n.t('exemption')}
@@ -872,7 +877,7 @@ function ContractView({
               {treatment.receivedOn} / {i18n.list(treatment.documents.map((d) => d.fileName))}
             </Text>
             {treatment.missing.length ? (
-              <Text size="sm" c="orange.9">
+              <Text size="sm" c="red.9">
                 {i18n.t('missing')}: {i18n.list(treatment.missing)}
               </Text>
             ) : null}
@@ -898,7 +903,7 @@ function ContractView({
               {i18n.t('termsComplete')}
             </Badge>
           ) : (
-            <Text size="sm" c="orange.9">
+            <Text size="sm" c="red.9">
               {i18n.t('missing')}:{' '}
               {i18n.list(
                 contract.termsCompleteness.missing.map((m) =>
