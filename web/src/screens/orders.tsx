@@ -66,6 +66,12 @@ const CloseOrder = graphql(`
   }
 `);
 
+/** An invalid field's text and message darker than the default error red (axe contrast). */
+const ERROR_CONTRAST = {
+  input: { color: 'var(--mantine-color-text)' },
+  error: { color: 'var(--mantine-color-red-9)' },
+};
+
 type Order = ResultOf<typeof OrdersQuery>['orders']['edges'][number]['node'];
 
 function EditOrder({ order, onDone }: { order: Order; onDone(): void }) {
@@ -139,12 +145,14 @@ function CloseOrderForm({ order, onDone }: { order: Order; onDone(): void }) {
           value={outcome}
           onChange={setOutcome}
           error={close.fields.outcome ?? (outcomeMissing ? i18n.t('chooseOne') : undefined)}
+          styles={ERROR_CONTRAST}
         />
         <TextInput
           label={i18n.t('closeReason')}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           error={close.fields.reason}
+          styles={ERROR_CONTRAST}
         />
       </SimpleGrid>
       <MutationErrors state={close} placed={['outcome', 'reason']} />
