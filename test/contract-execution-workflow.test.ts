@@ -20,6 +20,7 @@ import { submitContractExecution } from '../core/applications/submit-contract-ex
 import { submitCreditPrecheck } from '../core/applications/submit-credit-precheck.js';
 import { assignSalesRep } from '../core/assignment/assign-sales-rep.js';
 import { updateClientProfile } from '../core/clients/update-client-profile.js';
+import { requestContractDownload } from '../core/contracts/contracts-register.js';
 import { runDeadlineJob } from '../core/deadline-job.js';
 import { IntegrationError } from '../core/errors.js';
 import { recordPhoneInquiry } from '../core/inquiries/record-phone-inquiry.js';
@@ -40,6 +41,7 @@ import {
   hubDeps,
   legal,
   managerTokyo,
+  marketing,
   phoneInquiry,
   salesTokyo,
   seedDirectory,
@@ -210,6 +212,35 @@ describe('contract execution (06_2)', () => {
       fileName: '基本契約書（先方書式）.pdf',
     });
     await approve(d, application.applicationId, 'MANAGER');
+    // A4-4 / A5-1: legal reads the client's own text before deciding, through a short-lived URL,
+    // audited; marketing (no contract.download) may not, and there is no signed PDF yet.
+    await task(application.applicationId, 'LEGAL_REVIEW');
+    const review = await requestContractDownload(d, legal, {
+      contractId: application.applicationId,
+      document: 'REVIEWED_TEXT',
+    });
+    expect(review.url).toContain(key);
+    expect(review.fileName).toMatch(/_定形外\.pdf$/);
+    await expect(
+      requestContractDownload(d, marketing, {
+        contractId: application.applicationId,
+        document: 'REVIEWED_TEXT',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      requestContractDownload(d, legal, { contractId: application.applicationId, document: 'SIGNED_PDF' }),
+    ).rejects.toMatchObject({ rule: 'DOCUMENT_NOT_STORED' });
+    expect(
+      (await t.ledger.listAuditTrail(`CLIENT#${clientId}`, 50)).items.filter(
+        (e) => e.operation === 'contract.download',
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ userId: legal.userId }),
+        subjectId: application.applicationId,
+        after: expect.objectContaining({ document: 'REVIEWED_TEXT' }),
+      }),
+    ]);
     await approve(d, application.applicationId, 'LEGAL_REVIEW', legal);
     const envelope = await sent(d, application);
     expect(envelope.request).toMatchObject({
@@ -482,6 +513,35 @@ describe('06_2 against the GMO Sign sandbox speaking the public definition', () 
       fileName: '基本契約書（先方書式）.pdf',
     });
     await approve(d, application.applicationId, 'MANAGER');
+    // A4-4 / A5-1: legal reads the client's own text before deciding, through a short-lived URL,
+    // audited; marketing (no contract.download) may not, and there is no signed PDF yet.
+    await task(application.applicationId, 'LEGAL_REVIEW');
+    const review = await requestContractDownload(d, legal, {
+      contractId: application.applicationId,
+      document: 'REVIEWED_TEXT',
+    });
+    expect(review.url).toContain(key);
+    expect(review.fileName).toMatch(/_定形外\.pdf$/);
+    await expect(
+      requestContractDownload(d, marketing, {
+        contractId: application.applicationId,
+        document: 'REVIEWED_TEXT',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      requestContractDownload(d, legal, { contractId: application.applicationId, document: 'SIGNED_PDF' }),
+    ).rejects.toMatchObject({ rule: 'DOCUMENT_NOT_STORED' });
+    expect(
+      (await t.ledger.listAuditTrail(`CLIENT#${clientId}`, 50)).items.filter(
+        (e) => e.operation === 'contract.download',
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ userId: legal.userId }),
+        subjectId: application.applicationId,
+        after: expect.objectContaining({ document: 'REVIEWED_TEXT' }),
+      }),
+    ]);
     await approve(d, application.applicationId, 'LEGAL_REVIEW', legal);
     const envelope = await sent(d, application);
     expect(envelope.request).toMatchObject({ documentKey: key });

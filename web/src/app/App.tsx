@@ -7,10 +7,13 @@ import { canSee, type Screen, screensFor } from '../lib/roles.js';
 import { ApprovalsScreen } from '../screens/approvals.js';
 import { ClientScreen } from '../screens/client.js';
 import { ClientLedgerScreen } from '../screens/client-ledger.js';
+import { ContractsScreen } from '../screens/contracts.js';
 import { DashboardScreen } from '../screens/dashboard.js';
+import { IndividualContractScreen } from '../screens/individual-contract.js';
 import { InquiryScreen } from '../screens/inquiry.js';
 import { InquiryInboxScreen } from '../screens/inquiry-inbox.js';
 import { MyWorkScreen } from '../screens/my-work.js';
+import { OrdersScreen } from '../screens/orders.js';
 import { OverdueScreen } from '../screens/overdue.js';
 import { PhoneInquiryScreen } from '../screens/phone-inquiry.js';
 import { SignInScreen } from '../screens/sign-in.js';
@@ -28,6 +31,8 @@ const PATHS: Record<Screen, string> = {
   approvals: '/approvals',
   overdue: '/overdue',
   sync: '/sync',
+  orders: '/orders',
+  contracts: '/contracts',
   staffDirectory: '/staff',
 };
 
@@ -97,6 +102,9 @@ function Shell({ config }: { config: ConsoleConfig }) {
           <Route path="/approvals" element={guard('approvals', <ApprovalsScreen />)} />
           <Route path="/overdue" element={guard('overdue', <OverdueScreen />)} />
           <Route path="/sync" element={guard('sync', <SyncScreen />)} />
+          <Route path="/orders" element={<OrdersScreen />} />
+          <Route path="/contracts" element={guard('contracts', <ContractsScreen />)} />
+          <Route path="/individual-contracts/:id" element={<IndividualContractScreen />} />
           <Route path="/staff" element={guard('staffDirectory', <StaffDirectoryScreen />)} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -10,6 +10,7 @@ export const ApplicationFields = graphql(`
     id type status applicantId createdAt submittedAt decidedAt directorReasons
     creditPrecheck { creditRating antisocialCheck }
     contractExecution { form fileName envelopeName clientSignerName dueAt delayReason gstaffContractId retentionUntil }
+    individualContract { individualContractId orderId envelopeName clientSignerName signedAt renewalOf retentionUntil period { startDate endDate } }
     history { at kind step decision by comment detail }
   }
 `);
@@ -44,6 +45,16 @@ export function ApplicationCard({ application }: { application: FragmentOf<typeo
             : ''}
           {a.contractExecution.gstaffContractId
             ? ` / ${i18n.qualified(i18n.t('signed'), `G-Staff ${a.contractExecution.gstaffContractId}`)}`
+            : ''}
+        </Text>
+      ) : null}
+      {a.individualContract ? (
+        <Text size="sm">
+          {i18n.t('individualContract')}: {a.individualContract.individualContractId} / {i18n.t('order')}:{' '}
+          {a.individualContract.orderId} / {i18n.t('dispatchPeriod')}: {a.individualContract.period.startDate}
+          〜{a.individualContract.period.endDate} / {a.individualContract.envelopeName}
+          {a.individualContract.signedAt
+            ? ` / ${i18n.t('signed')}: ${formatJst(a.individualContract.signedAt)}`
             : ''}
         </Text>
       ) : null}

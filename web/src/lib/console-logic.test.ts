@@ -144,8 +144,18 @@ describe('roles', () => {
       'dashboard',
       'clientLedger',
       'inquiryInbox',
+      'approvals',
+      'orders',
+      'contracts',
     ]);
     expect(screensFor({ role: 'LEGAL' })).toContain('approvals');
+    expect(screensFor({ role: 'LEGAL' })).toContain('contracts');
+    expect(canSee({ role: 'MANAGER' }, 'contracts')).toBe(true);
+    expect(may({ role: 'LEGAL' }, 'downloadContract')).toBe(true);
+    expect(may({ role: 'MARKETING' }, 'downloadContract')).toBe(false);
+    expect(may({ role: 'MARKETING' }, 'manageIndividualContracts')).toBe(false);
+    expect(may({ role: 'MANAGER' }, 'manageOrders')).toBe(true);
+    expect(may({ role: 'LEGAL' }, 'manageOrders')).toBe(false);
     expect(canSee({ role: 'SALES' }, 'approvals')).toBe(false);
     expect(canSee({ role: 'DIRECTOR' }, 'overdue')).toBe(true);
     expect(may({ role: 'DIRECTOR' }, 'assignRep')).toBe(true);

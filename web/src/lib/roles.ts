@@ -30,12 +30,20 @@ const ACTIONS = {
   manageVisits: ['SALES'],
   saveHearingSheet: ['SALES'],
   submitApplication: ['SALES'],
-  decideApproval: ['MANAGER', 'LEGAL'],
+  decideApproval: ['MANAGER', 'LEGAL', 'MARKETING'],
   readStaff: ['ADMIN', 'MANAGER'],
   manageStaff: ['ADMIN'],
   /** kintone sync conflicts and the jobs' runs: managers (their department's clients) and admins. */
   readSync: ['MANAGER', 'ADMIN'],
   resolveSyncConflict: ['MANAGER', 'ADMIN'],
+  /** Updating and closing orders: sales of the order's department and up. */
+  manageOrders: ['SALES'],
+  /** Establishments, the conflict-date notice, treatment information, individual contracts (A5-3 … A5-5). */
+  manageIndividualContracts: ['SALES'],
+  /** The contracts register (A6-5). */
+  readContracts: ['SALES', 'LEGAL', 'MARKETING', 'ADMIN'],
+  /** Opening a stored contract PDF (audited). */
+  downloadContract: ['SALES', 'LEGAL'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;
@@ -53,6 +61,8 @@ export type Screen =
   | 'approvals'
   | 'overdue'
   | 'sync'
+  | 'orders'
+  | 'contracts'
   | 'staffDirectory';
 
 const SCREEN_NEEDS: Record<Screen, Action | 'everyone' | 'overdueView'> = {
@@ -64,6 +74,8 @@ const SCREEN_NEEDS: Record<Screen, Action | 'everyone' | 'overdueView'> = {
   approvals: 'decideApproval',
   overdue: 'overdueView',
   sync: 'readSync',
+  orders: 'everyone',
+  contracts: 'readContracts',
   staffDirectory: 'readStaff',
 };
 

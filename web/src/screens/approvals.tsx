@@ -1,15 +1,19 @@
 /**
  * 承認待ち: what the signed-in manager, director or legal may decide now — approve or reject with a
- * comment, seeing why a director is needed (A4-2) and, for legal, the contract to review and send (A5-1, A5-2).
+ * comment, seeing why a director is needed (A4-2) and, for legal, the contract to review and send (A5-1, A5-2):
+ * a non-standard basic contract's own text opens next to the decision (A4-4); marketing sends an
+ * individual contract (A5-6).
  */
 import { Anchor, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { graphql } from '../api/graphql.js';
+import { type FragmentOf, graphql, readFragment } from '../api/graphql.js';
 import { ApplicationCard, ApplicationFields } from '../app/application-card.js';
+import { ContractDocumentLink } from '../app/contract-document.js';
 import { useMutation, useQuery } from '../app/hooks.js';
 import { useI18n } from '../app/session.js';
 import { EnumBadge, ErrorNote, Loading, MutationErrors } from '../app/ui.js';
+import { reviewableText } from '../lib/individual-contract.js';
 import { formatJst } from '../lib/time.js';
 
 const TasksQuery = graphql(
@@ -71,6 +75,12 @@ function Decision({ taskId, onDone }: { taskId: string; onDone(): void }) {
   );
 }
 
+/** A non-standard basic contract: legal (and the managers deciding it) open the client's own text here. */
+function ReviewedText({ application }: { application: FragmentOf<typeof ApplicationFields> }) {
+  const a = readFragment(ApplicationFields, application);
+  return reviewableText(a) ? <ContractDocumentLink contractId={a.id} document="REVIEWED_TEXT" /> : null;
+}
+
 export function ApprovalsScreen() {
   const i18n = useI18n();
   const q = useQuery(TasksQuery, {});
@@ -107,6 +117,7 @@ export function ApprovalsScreen() {
               </Anchor>
             </Group>
             <ApplicationCard application={task.application} />
+            <ReviewedText application={task.application} />
             <Decision taskId={task.id} onDone={() => void q.reload()} />
           </Stack>
         </Card>

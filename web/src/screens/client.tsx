@@ -24,6 +24,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../api/graphql.js';
 import { ApplicationCard, ApplicationFields } from '../app/application-card.js';
+import { ClientIndividualContracts } from '../app/client-individual-contracts.js';
 import { Completeness } from '../app/hearing-sheet-form.js';
 import { useMutation, useQuery } from '../app/hooks.js';
 import { useActor, useI18n, useSession } from '../app/session.js';
@@ -687,6 +688,13 @@ export function ClientScreen() {
           </>
         ) : null}
       </Section>
+
+      {client.stage === 'TRADING' ? (
+        <ClientIndividualContracts
+          clientId={client.id}
+          manages={actsForClient(actor, client) && may(actor, 'manageIndividualContracts')}
+        />
+      ) : null}
 
       <Section title={i18n.t('kintoneSync')} id="kintone">
         {client.kintoneSync.map((k) => (
