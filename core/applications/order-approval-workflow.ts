@@ -103,7 +103,14 @@ async function orderPendingApproval(deps: HubDeps, applicationId: string) {
   await commitChanges(
     deps.ledger,
     [change],
-    await orderWrite(deps, client, application.inquiryId, 'PENDING_APPROVAL', now, application.orderPlacement),
+    await orderWrite(
+      deps,
+      client,
+      application.inquiryId,
+      'PENDING_APPROVAL',
+      now,
+      application.orderPlacement,
+    ),
   );
   return {};
 }
