@@ -11,6 +11,10 @@ export default {
     'core/business-days.ts',
     'core/access.ts',
     'core/applications/credit-precheck.ts',
+    // The legal gates' rules (issue 12): the dispatch-period check, the required terms, retention.
+    'core/individual-contracts/period-check.ts',
+    'core/individual-contracts/individual-contract-terms.ts',
+    'core/contracts/retention.ts',
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,

@@ -7,6 +7,7 @@ import { escalateDelayedContractExecutions } from './applications/contract-delay
 import type { HubDeps } from './hub.js';
 import { escalateOverdueTermsRequests } from './individual-contracts/escalate-terms-requests.js';
 import { escalateOverdueFirstContacts } from './inquiries/escalate-first-contacts.js';
+import { escalateOverdueSyncConflicts } from './sync/escalate-sync-conflicts.js';
 import { escalateOverdueVisitRecords } from './visits/escalate-visit-records.js';
 
 export interface DeadlineJobResult {
@@ -14,6 +15,7 @@ export interface DeadlineJobResult {
   visitRecords: { escalated: number; skipped: number };
   contractExecutions: { escalated: number; skipped: number };
   individualContractTerms: { escalated: number; skipped: number };
+  syncConflicts: { escalated: number; skipped: number };
 }
 
 export async function runDeadlineJob(deps: HubDeps): Promise<DeadlineJobResult> {
@@ -22,5 +24,6 @@ export async function runDeadlineJob(deps: HubDeps): Promise<DeadlineJobResult> 
     visitRecords: await escalateOverdueVisitRecords(deps),
     contractExecutions: await escalateDelayedContractExecutions(deps),
     individualContractTerms: await escalateOverdueTermsRequests(deps),
+    syncConflicts: await escalateOverdueSyncConflicts(deps),
   };
 }

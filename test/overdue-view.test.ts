@@ -166,11 +166,24 @@ describe('the overdue view', () => {
   });
 
   it('shows the escalation once the deadline job has sent it', async () => {
-    await runDeadlineJob(d);
-    const first = (await listOverdueItems(d, managerTokyo, { kinds: ['FIRST_CONTACT'] })).find(
+    const first = await runDeadlineJob(d);
+    // The sync conflict open past SYNC_CONFLICT_HOURS is escalated once, to the department's managers.
+    expect(first.syncConflicts.escalated).toBe(1);
+    expect((await runDeadlineJob(d)).syncConflicts.escalated).toBe(0);
+    const inbox = await t.ledger.listNotifications(managerTokyo.userId, 50);
+    expect(inbox.items.filter((n) => n.kind === 'SYNC_CONFLICT_OVERDUE')).toHaveLength(1);
+    expect(
+      (await listOverdueItems(d, managerTokyo, { kinds: ['SYNC_CONFLICT'] })).find(
+        (i) => i.subjectId === 'sc_overdue',
+      ),
+    ).toMatchObject({ escalatedTo: 'MANAGER SALES_TOKYO', escalatedAt: '2026-11-28T01:00:00.000Z' });
+    const firstContact = (await listOverdueItems(d, managerTokyo, { kinds: ['FIRST_CONTACT'] })).find(
       (i) => i.subjectId === ids.tokyoWeb,
     );
-    expect(first).toMatchObject({ escalatedTo: 'MANAGER SALES_TOKYO', escalatedAt: expect.any(String) });
+    expect(firstContact).toMatchObject({
+      escalatedTo: 'MANAGER SALES_TOKYO',
+      escalatedAt: expect.any(String),
+    });
   });
 
   it('keeps each department to its own items; those who see all see both', async () => {

@@ -79,6 +79,18 @@ export interface MailTemplateParams {
     missing: string[];
     individualContractId: string;
   };
+  // --- Sync (X-2, X-3) ---
+  SYNC_CONFLICT_OVERDUE: {
+    company: string;
+    /** The addressees: the client's department, or the administrators when it has no manager. */
+    addressees: string;
+    /** kintone or G-Staff, with the app or register. */
+    source: string;
+    fields: string[];
+    detectedAt: string;
+    dueAt: string;
+    conflictId: string;
+  };
 }
 
 export type MailTemplate = keyof MailTemplateParams;
@@ -94,6 +106,7 @@ export const MAIL_TEMPLATES = [
   'CONTRACT_EXECUTION_DELAYED',
   'INDIVIDUAL_CONTRACT_TERMS_REQUEST',
   'INDIVIDUAL_CONTRACT_TERMS_OVERDUE',
+  'SYNC_CONFLICT_OVERDUE',
 ] as const;
 
 const OUTCOME_TEXT = { APPROVED: '承認', REJECTED: '否決', FAILED: '処理エラー' } as const;
@@ -322,6 +335,25 @@ export function renderMail<T extends MailTemplate>(
       ];
       return {
         subject: `【期限超過】個別契約書の記載事項未回収: ${p.company} 様（${jstDay(p.dueAt)} 期限）`,
+        text: lines.join('\n'),
+      };
+    }
+    case 'SYNC_CONFLICT_OVERDUE': {
+      const p = params as MailTemplateParams['SYNC_CONFLICT_OVERDUE'];
+      const lines = [
+        `${p.addressees} 各位`,
+        '',
+        `${p.company} 様のデータが、ハブと${p.source}の両方で異なる内容に変更されたまま、解決期限（${jstDateTime(p.dueAt)}）を過ぎています（検知: ${jstDateTime(p.detectedAt)}、管理番号: ${p.conflictId}）。`,
+        '',
+        '両方で変更された項目:',
+        ...p.fields.map((field) => `・${field}`),
+        '',
+        '解決されるまで、どちらの内容も相手側へは書き込まれません。同期の競合の画面で、どちらを残すか（または統合した値）を決めてください。',
+        '',
+        SIGNATURE,
+      ];
+      return {
+        subject: `【期限超過】同期の競合が未解決: ${p.company} 様（${p.source}）`,
         text: lines.join('\n'),
       };
     }

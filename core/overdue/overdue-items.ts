@@ -175,6 +175,12 @@ export async function listOverdueItems(
         ...(conflictDepartment ? { department: conflictDepartment } : {}),
         dueAt: dueAt.toISOString(),
         responsible: conflictDepartment ? `MANAGER ${conflictDepartment}` : 'ADMIN',
+        ...(conflict.escalatedAt
+          ? {
+              escalatedAt: conflict.escalatedAt,
+              escalatedTo: conflictDepartment ? `MANAGER ${conflictDepartment}` : 'ADMIN',
+            }
+          : {}),
       });
     }
   }

@@ -66,6 +66,7 @@ const ROUNDS: Record<
       r.visitRecords.escalated,
       r.contractExecutions.escalated,
       r.individualContractTerms.escalated,
+      r.syncConflicts.escalated,
     );
     // The deadline job looks at everything due at once: never a second round.
     return { counts: { updated: escalated }, taken: 0 };

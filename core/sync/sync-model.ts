@@ -91,6 +91,8 @@ interface SyncConflictCommon {
   hubChanged?: string[];
   /** The hub's outbox entries held back until the conflict is resolved (kintone). */
   heldOutboxEntryIds: string[];
+  /** When the deadline job told the department's managers it was still open past its time; once. */
+  escalatedAt?: string;
   resolution?: {
     kind: SyncConflictResolution;
     fields: RecordFields;
