@@ -238,7 +238,7 @@ describe('contract execution (06_2)', () => {
       expect.objectContaining({
         actor: expect.objectContaining({ userId: legal.userId }),
         subjectId: application.applicationId,
-        after: expect.objectContaining({ document: 'REVIEWED_TEXT' }),
+        changes: expect.arrayContaining([{ field: 'document', before: null, after: 'REVIEWED_TEXT' }]),
       }),
     ]);
     await approve(d, application.applicationId, 'LEGAL_REVIEW', legal);
@@ -539,7 +539,7 @@ describe('06_2 against the GMO Sign sandbox speaking the public definition', () 
       expect.objectContaining({
         actor: expect.objectContaining({ userId: legal.userId }),
         subjectId: application.applicationId,
-        after: expect.objectContaining({ document: 'REVIEWED_TEXT' }),
+        changes: expect.arrayContaining([{ field: 'document', before: null, after: 'REVIEWED_TEXT' }]),
       }),
     ]);
     await approve(d, application.applicationId, 'LEGAL_REVIEW', legal);
