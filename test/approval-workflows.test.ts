@@ -374,6 +374,12 @@ describe('in GraphQL', () => {
     const directorTask = await openTask(application.id, 'DIRECTOR');
     await decideApproval(d, director, { taskId: directorTask.taskId, decision: 'APPROVE' });
     await decided(application.id);
+    // The workflow's last step records the decision in G-Staff after APPROVED: wait for it, so the
+    // history read below is the finished one.
+    await eventually(async () => {
+      const a = await t.ledger.getApplication(application.id);
+      return a?.history.some((h) => h.kind === 'GSTAFF_UPDATED') ? a : undefined;
+    }, `${application.id} recorded in G-Staff`);
     const shown = await api.graphql(
       managerTokyo,
       `query($id: ID!) { application(id: $id) { ... on Application { status
@@ -390,6 +396,7 @@ describe('in GraphQL', () => {
       'APPROVAL_REQUESTED',
       'DECIDED',
       'APPROVED',
+      'GSTAFF_UPDATED',
     ]);
     expect(printSchema(schema)).not.toMatch(/taskToken/i);
   });

@@ -234,7 +234,7 @@ async function submit(mutation: string, inputType: string, input: object): Promi
 
 async function waitFor<T>(
   check: () => Promise<T | undefined | false>,
-  what: string,
+  what: string | (() => string),
   seconds = 180,
 ): Promise<T> {
   for (let i = 0; i < seconds * 4; i += 1) {
@@ -242,7 +242,8 @@ async function waitFor<T>(
     if (value) return value;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`never happened: ${what} (KILL_SEED=${SEED}, kills: ${JSON.stringify(points)})`);
+  const described = typeof what === 'function' ? what() : what;
+  throw new Error(`never happened: ${described} (KILL_SEED=${SEED}, kills: ${JSON.stringify(points)})`);
 }
 
 /** The step's task once open (or its escalation, when a kill outlasted the deadline); its opening time is noted. */
@@ -446,13 +447,26 @@ describe('the local host killed with SIGKILL at random points of each workflow',
     expect(gstaff.shares.size).toBe(1);
     expect((await t.ledger.getClient(ids.client))?.stage).toBe('TRADING');
     // One kintone record per order and visit; the approved order is OPEN.
-    await waitFor(async () => {
-      const entries = [
-        ...(await t.ledger.listKintoneOutboxEntriesOfClient(ids.client)),
-        ...(await t.ledger.listKintoneOutboxEntriesOfClient(ids.individualClient)),
-      ];
-      return entries.every((e) => e.state === 'DONE' || e.state === 'SUPERSEDED');
-    }, 'every kintone write delivered');
+    let owed: unknown[] = [];
+    await waitFor(
+      async () => {
+        const entries = [
+          ...(await t.ledger.listKintoneOutboxEntriesOfClient(ids.client)),
+          ...(await t.ledger.listKintoneOutboxEntriesOfClient(ids.individualClient)),
+        ];
+        owed = entries
+          .filter((e) => e.state !== 'DONE' && e.state !== 'SUPERSEDED')
+          .map((e) => ({
+            id: e.entryId,
+            app: e.app,
+            state: e.state,
+            attempts: e.attempts,
+            error: e.lastError,
+          }));
+        return owed.length === 0;
+      },
+      () => `every kintone write delivered (still owed: ${JSON.stringify(owed)})`,
+    );
     for (const app of [ordersApp.sandboxAppId, visitRecordsApp.sandboxAppId]) {
       const records = await new KintoneRestAPIClient({
         baseUrl: kintone.url,
