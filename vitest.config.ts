@@ -10,9 +10,6 @@ export default defineConfig({
     include: ['{core,integrations,graphql,functions,infra,dev,test}/**/*.test.ts', 'web/src/**/*.test.ts'],
     // One DynamoDB Local for the whole run; each test file gets its own table.
     globalSetup: ['test/support/global-setup.ts'],
-    // Two test files at a time even on 2 cores (Vitest's default there is one): most files wait on
-    // DynamoDB Local, a child host or the browser rather than compute, so the second one overlaps.
-    maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 60_000,
     env: {
