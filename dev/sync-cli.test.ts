@@ -68,7 +68,7 @@ describe('npm run sync -- gstaff', () => {
     expect(outcome.counts).toMatchObject({ read: 3, updated: 3 });
     expect(await ledger.getGStaffMirrorRecords(['C-1', 'C-2', 'C-3'])).toEqual([]);
     expect((await ledger.getSyncCursor('gstaff.mirror'))?.watermark).toBeUndefined();
-    expect(lines).toEqual([expect.stringMatching(/^gstaff: 3 records · 1 requests · \d+ rec\/s\n$/)]);
+    expect(lines).toEqual([expect.stringMatching(/^gstaff: 3 records · 1 requests · [\d,]+ rec\/s\n$/)]);
     expect(summaryTable([{ label: 'gstaff mirror', outcome }])).toMatch(
       /gstaff mirror\s+FULL \(dry run\)\s+SUCCEEDED\s+3/,
     );
