@@ -9,9 +9,11 @@ import type { HubDeps } from '../hub.js';
 import { randomIds } from '../ids.js';
 import { recordPhoneInquiry } from '../inquiries/record-phone-inquiry.js';
 import { defaultPolicy } from '../policy-config.js';
+import { applyKintoneRecords, pendingHubWrites, type StoredRecord } from '../sync/apply-kintone-records.js';
 import { InMemoryKintoneApp } from '../testing/in-memory-kintone-app.js';
 import { InMemoryClientLedger } from '../testing/in-memory-ledger.js';
 import { dispatchKintoneOutbox } from './dispatch-kintone-outbox.js';
+import { enqueueReplacingKintoneWrite } from './kintone-outbox.js';
 import type { OrderRecord, VisitRecordEntry } from './order.js';
 
 const sales = { userId: 'sales-1', role: 'SALES' as const, department: 'SALES_TOKYO' };
@@ -146,6 +148,88 @@ describe('a newer write of the same order', () => {
     expect(entries.map((e) => [e.app === 'orders' && e.order.status, e.state]).sort()).toEqual([
       ['INQUIRY', 'SUPERSEDED'],
       ['RECEIVED', 'DONE'],
+    ]);
+  });
+});
+
+describe('the hub’s own write whose answer was lost (kintone applied it, the ledger never heard)', () => {
+  /** Registers the order in kintone (DONE), then has kintone apply the next write and lose its answer. */
+  async function lostAnswer() {
+    const t = await setup();
+    await dispatchKintoneOutbox(t.deps);
+    const [first] = await t.ledger.listKintoneOutboxEntriesOfClient(t.inquiry.clientId);
+    if (first?.app !== 'orders') throw new Error('expected the order write');
+    const write = async (status: OrderRecord['status']) =>
+      t.ledger.commit(
+        await enqueueReplacingKintoneWrite(t.deps, t.clock.now().toISOString(), {
+          app: 'orders',
+          order: { ...first.order, status },
+          hubId: first.hubId,
+          clientId: first.clientId,
+          subjectType: 'INQUIRY',
+          subjectId: first.subjectId,
+        }),
+        [],
+      );
+    t.clock.advance(1_000);
+    await write('RECEIVED');
+    const update = t.ordersApp.update.bind(t.ordersApp);
+    t.ordersApp.update = async (...args) => {
+      await update(...args);
+      throw kintoneUnavailable(); // applied, but the answer never came back
+    };
+    expect(await dispatchKintoneOutbox(t.deps)).toMatchObject({ retrying: 1 });
+    t.ordersApp.update = update;
+    expect([...t.ordersApp.records.values()].map((r) => r.fields.status)).toEqual(['RECEIVED']);
+    // A newer write of the same order supersedes the one still PENDING in the ledger.
+    t.clock.advance(1_000);
+    await write('OPEN');
+    return t;
+  }
+
+  const statesOf = async (t: Awaited<ReturnType<typeof setup>>) =>
+    (await t.ledger.listKintoneOutboxEntriesOfClient(t.inquiry.clientId))
+      .map((e) => [e.app === 'orders' && e.order.status, e.state])
+      .sort();
+
+  it('delivers the newer write instead of holding it as a conflict with kintone’s staff', async () => {
+    const t = await lostAnswer();
+    t.clock.advance(60_000);
+    expect(await dispatchKintoneOutbox(t.deps)).toEqual({ delivered: 1, retrying: 0, failed: 0, held: 0 });
+    expect([...t.ordersApp.records.values()].map((r) => r.fields.status)).toEqual(['OPEN']);
+    expect(await statesOf(t)).toEqual(
+      [
+        ['INQUIRY', 'DONE'],
+        ['OPEN', 'DONE'],
+        ['RECEIVED', 'SUPERSEDED'],
+      ].sort(),
+    );
+    expect(await t.ledger.listSyncConflicts('OPEN', 10)).toEqual([]);
+  });
+
+  it('the reconciliation reading kintone first takes it as the hub’s write, not a staff change', async () => {
+    const t = await lostAnswer();
+    const records = [...t.ordersApp.records.values()] as unknown as StoredRecord[];
+    const pending = await pendingHubWrites(t.deps, 'orders');
+    expect(await applyKintoneRecords(t.deps, 'orders', records, { pending })).toMatchObject({
+      counts: { read: 1, updated: 1 },
+    });
+    t.clock.advance(60_000);
+    expect(await dispatchKintoneOutbox(t.deps)).toMatchObject({ delivered: 1, held: 0 });
+    expect([...t.ordersApp.records.values()].map((r) => r.fields.status)).toEqual(['OPEN']);
+  });
+
+  it('a field kintone’s staff changed to a value the hub never sent is still a conflict', async () => {
+    const t = await lostAnswer();
+    const [record] = [...t.ordersApp.records.values()];
+    if (!record) throw new Error('no record');
+    record.fields.status = 'CLOSED';
+    record.revision += 1;
+    t.clock.advance(60_000);
+    expect(await dispatchKintoneOutbox(t.deps)).toMatchObject({ delivered: 0, held: 1 });
+    const conflicts = await t.ledger.listSyncConflicts('OPEN', 10);
+    expect(conflicts.map((c) => c.differingFields.map((d) => [d.field, d.hub, d.source]))).toEqual([
+      [['status', 'OPEN', 'CLOSED']],
     ]);
   });
 });

@@ -11,7 +11,12 @@ import { ConflictError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import type { LedgerWrite } from '../ledger.js';
 import { afterFailedAttempt, type OutboxRetryPolicy } from '../outbox-retry.js';
-import { conflictChange, takeSourceVersion } from '../sync/apply-kintone-records.js';
+import {
+  conflictChange,
+  fieldsOfWrite,
+  takeSourceVersion,
+  unconfirmedOf,
+} from '../sync/apply-kintone-records.js';
 import type { RecordFields, SyncedKintoneRecord } from '../sync/sync-model.js';
 import { threeWayMerge } from '../sync/three-way-merge.js';
 import type { KintoneApp, KintoneRecordRef, KintoneStored } from './kintone-app.js';
@@ -54,9 +59,6 @@ const appOf = (deps: KintoneDispatchDeps, entry: KintoneOutboxEntry) =>
     hubId: string;
   }>;
 
-const wantedOf = (entry: KintoneOutboxEntry) =>
-  (entry.app === 'visits' ? entry.visit : entry.order) as unknown as RecordFields;
-
 /**
  * One write owed to kintone. The first write of a record is an upsert by hub id; later ones
  * send only the fields the hub changed since its last write, at the revision both sides last
@@ -66,7 +68,7 @@ const wantedOf = (entry: KintoneOutboxEntry) =>
  */
 async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Promise<Outcome> {
   const attempts = entry.attempts + 1;
-  const wanted = wantedOf(entry);
+  const wanted = fieldsOfWrite(entry);
   const kintone = appOf(deps, entry);
   const [synced] = await deps.ledger.getSyncedKintoneRecords(entry.app, [entry.hubId]);
   const extra: LedgerWrite[] = [];
@@ -108,14 +110,25 @@ async function deliver(deps: KintoneDispatchDeps, entry: KintoneOutboxEntry): Pr
           // kintone changed since the last agreement: look before writing again.
           const current = (await kintone.get(agreed.recordId)) as KintoneStored<RecordFields> | undefined;
           if (!current) throw error;
+          // What kintone shows may be one of the hub's own writes whose answer was lost.
+          const hubUnconfirmed = await unconfirmedOf(deps, agreed);
           const merge = threeWayMerge({
             agreed: agreed.fields,
             hubBase: agreed.hubFields ?? agreed.fields,
             hub: wanted,
             source: current.fields,
+            hubUnconfirmed,
           });
           if (merge.differing.length) {
-            const { writes, audit } = conflictChange(deps, agreed, current, wanted, [entry], 'HUB_WRITE');
+            const { writes, audit } = conflictChange(
+              deps,
+              agreed,
+              current,
+              wanted,
+              [entry],
+              'HUB_WRITE',
+              hubUnconfirmed,
+            );
             await deps.ledger.commit(writes, audit);
             return 'held';
           }
@@ -236,12 +249,12 @@ async function hold(
         type: 'SYNC_CONFLICT',
         value: {
           ...conflict,
-          hubVersion: wantedOf(entry),
+          hubVersion: fieldsOfWrite(entry),
           // The newer write's own changes, measured against what the hub last wrote.
           hubChanged: threeWayMerge({
             agreed: synced.fields,
             hubBase: synced.hubFields ?? synced.fields,
-            hub: wantedOf(entry),
+            hub: fieldsOfWrite(entry),
             source: conflict.sourceVersion,
           }).hubChanged,
           heldOutboxEntryIds: [...conflict.heldOutboxEntryIds, entry.entryId],

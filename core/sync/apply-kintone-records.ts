@@ -43,11 +43,37 @@ interface Decision {
 
 const noChange = (outcome: Decision['outcome']): Decision => ({ outcome, writes: [], audit: [] });
 
+/** The record an outbox write sends, as kintone fields. */
+export const fieldsOfWrite = (entry: KintoneOutboxEntry): RecordFields =>
+  (entry.app === 'visits' ? entry.visit : entry.order) as unknown as RecordFields;
+
 /** The hub's own view of the record: the newest pending outbox write for it, if any. */
 export function wantedByHub(entries: readonly KintoneOutboxEntry[]): RecordFields | undefined {
   const latest = [...entries].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1);
-  if (!latest) return undefined;
-  return (latest.app === 'visits' ? latest.visit : latest.order) as unknown as RecordFields;
+  return latest && fieldsOfWrite(latest);
+}
+
+/**
+ * The hub's writes of one record that may have reached kintone without the ledger recording it
+ * (docs/sync.md "The hub's own lost writes"): kintone applied the write, then the hub stopped or
+ * the answer was lost, or a newer write superseded it while it was being delivered. These are the
+ * record's writes not DONE, made after its newest DONE write; HELD ones were never sent.
+ */
+export function unconfirmedHubWrites(
+  entries: readonly KintoneOutboxEntry[],
+  app: SyncedKintoneApp,
+  hubId: string,
+): RecordFields[] {
+  const ofRecord = entries.filter((e) => e.app === app && e.hubId === hubId);
+  const lastDone =
+    ofRecord
+      .filter((e) => e.state === 'DONE')
+      .map((e) => e.createdAt)
+      .sort()
+      .at(-1) ?? '';
+  return ofRecord
+    .filter((e) => e.state !== 'DONE' && e.state !== 'HELD' && e.createdAt > lastDone)
+    .map(fieldsOfWrite);
 }
 
 function recordAudit(
@@ -79,6 +105,7 @@ export function conflictChange(
   hub: RecordFields,
   held: readonly KintoneOutboxEntry[],
   detectedBy: SyncConflict['detectedBy'],
+  hubUnconfirmed: readonly RecordFields[] = [],
 ): { conflict: SyncConflict; writes: LedgerWrite[]; audit: AuditEvent[] } {
   const at = deps.clock.now().toISOString();
   const merge = threeWayMerge({
@@ -86,6 +113,7 @@ export function conflictChange(
     hubBase: synced.hubFields ?? synced.fields,
     hub,
     source: source.fields,
+    hubUnconfirmed,
   });
   const conflict: SyncConflict = {
     conflictId: syncConflictIdOf(synced.app, synced.hubId, at),
@@ -187,6 +215,7 @@ function decide(
   record: StoredRecord,
   synced: SyncedKintoneRecord | undefined,
   pending: readonly KintoneOutboxEntry[],
+  hubUnconfirmed: readonly RecordFields[] = [],
 ): Decision {
   const at = deps.clock.now().toISOString();
   const hubId = record.fields.hubId;
@@ -221,9 +250,10 @@ function decide(
       hubBase: synced.hubFields ?? synced.fields,
       hub,
       source: record.fields,
+      hubUnconfirmed,
     });
     if (merge.differing.length) {
-      const { writes, audit } = conflictChange(deps, synced, record, hub, pending, 'SYNC');
+      const { writes, audit } = conflictChange(deps, synced, record, hub, pending, 'SYNC', hubUnconfirmed);
       return { outcome: 'conflicts', writes, audit };
     }
   }
@@ -305,15 +335,24 @@ export async function applyKintoneRecords(
       batch.flatMap((r) => (r.fields.hubId ? [r.fields.hubId] : [])),
     );
     const byHubId = new Map(known.map((s) => [s.hubId, s]));
-    const decisions = batch.map((record) =>
+    const decideRecord = (record: StoredRecord, unconfirmed?: readonly RecordFields[]) =>
       decide(
         deps,
         app,
         record,
         byHubId.get(record.fields.hubId ?? ''),
         options.pending.get(record.fields.hubId ?? '') ?? [],
-      ),
-    );
+        unconfirmed,
+      );
+    const decisions = batch.map((record) => decideRecord(record));
+    // A new conflict may be the hub's own lost write arriving: look again knowing the hub's
+    // unconfirmed writes (read only then: conflicts are rare).
+    for (const [j, d] of decisions.entries()) {
+      const record = batch[j] as StoredRecord;
+      if (d.outcome !== 'conflicts' || !d.writes.length) continue;
+      const synced = byHubId.get(record.fields.hubId ?? '') as SyncedKintoneRecord;
+      decisions[j] = decideRecord(record, await unconfirmedOf(deps, synced));
+    }
     const writing = decisions.some((d) => d.writes.length);
     if (options.dryRun || !writing) {
       for (const [j, d] of decisions.entries()) bump(d.outcome, batch[j] as StoredRecord);
@@ -350,8 +389,17 @@ async function applyOne(
 ): Promise<Decision['outcome']> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const [synced] = await deps.ledger.getSyncedKintoneRecords(app, [record.fields.hubId ?? '']);
-    const pending = await pendingHubWrites(deps, app);
-    const decision = decide(deps, app, record, synced, pending.get(record.fields.hubId ?? '') ?? []);
+    const pending = (await pendingHubWrites(deps, app)).get(record.fields.hubId ?? '') ?? [];
+    let decision = decide(deps, app, record, synced, pending);
+    if (decision.outcome === 'conflicts' && decision.writes.length)
+      decision = decide(
+        deps,
+        app,
+        record,
+        synced,
+        pending,
+        await unconfirmedOf(deps, synced as SyncedKintoneRecord),
+      );
     try {
       await deps.ledger.commit(decision.writes, decision.audit);
       return decision.outcome;
@@ -360,6 +408,12 @@ async function applyOne(
     }
   }
   return 'failed';
+}
+
+/** The hub's unconfirmed writes of a synced record (see `unconfirmedHubWrites`). */
+export async function unconfirmedOf(deps: SyncDeps, synced: SyncedKintoneRecord): Promise<RecordFields[]> {
+  const entries = await deps.ledger.listKintoneOutboxEntriesOfClient(synced.clientId);
+  return unconfirmedHubWrites(entries, synced.app, synced.hubId);
 }
 
 /** Marks as deleted the records kintone no longer has (a full run's check, or a webhook's). */

@@ -16,6 +16,13 @@ export interface MergeInput {
   hub: RecordFields;
   /** What kintone holds now. */
   source: RecordFields;
+  /**
+   * The hub's own writes of the record since `hubBase` that may have reached kintone without the
+   * hub recording it (the hub stopped, or the answer was lost, after kintone applied the write):
+   * a field kintone holds at the value one of them sent is the hub's write arriving, not a
+   * change by kintone's staff (docs/sync.md "The hub's own lost writes").
+   */
+  hubUnconfirmed?: readonly RecordFields[];
 }
 
 export interface MergeResult {
@@ -29,7 +36,13 @@ export interface MergeResult {
   differing: DifferingField[];
 }
 
-export function threeWayMerge({ agreed, hubBase, hub, source }: MergeInput): MergeResult {
+export function threeWayMerge({
+  agreed,
+  hubBase,
+  hub,
+  source,
+  hubUnconfirmed = [],
+}: MergeInput): MergeResult {
   const fields = [...new Set([...Object.keys(agreed), ...Object.keys(hub), ...Object.keys(source)])].sort();
   const hubChanges: RecordFields = {};
   const hubChanged: string[] = [];
@@ -37,7 +50,14 @@ export function threeWayMerge({ agreed, hubBase, hub, source }: MergeInput): Mer
   const differing: DifferingField[] = [];
   for (const field of fields) {
     const byHub = field in hub && norm(hub[field]) !== norm(hubBase[field]);
-    const bySource = norm(source[field]) !== norm(agreed[field]);
+    const bySource =
+      norm(source[field]) !== norm(agreed[field]) &&
+      !hubUnconfirmed.some(
+        (sent) =>
+          field in sent &&
+          norm(sent[field]) === norm(source[field]) &&
+          norm(sent[field]) !== norm(hubBase[field]),
+      );
     if (bySource) sourceChanged.push(field);
     if (byHub) hubChanged.push(field);
     if (!byHub || norm(hub[field]) === norm(source[field])) continue;
