@@ -21,7 +21,7 @@
  * Requirements: X-1, X-3, A4-3, A4-6, A5-2, A6-3, A7-3.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KintoneRestAPIClient } from '@kintone/rest-api-client';
@@ -128,7 +128,7 @@ beforeAll(async () => {
     JOB_LEASE_SECONDS: '10',
     OUTBOX_BASE_DELAY_MS: '200',
     OUTBOX_MAX_DELAY_MS: '2000',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
+    POWERTOOLS_LOG_LEVEL: process.env.KILL_LOG ? 'INFO' : 'ERROR',
   };
   console.log(`SIGKILL suite: KILL_SEED=${SEED}${EVERY_STEP ? ' KILL_EVERY_STEP=1' : ''}`);
   // What the workflows start from, written before the host runs (its jobs would race the writes).
@@ -169,6 +169,13 @@ async function start(): Promise<void> {
   child.stderr?.on('data', (chunk: Buffer) => {
     err = (err + chunk.toString()).slice(-4000);
   });
+  // KILL_LOG=<file> keeps every start's log lines, to read after a failure.
+  if (process.env.KILL_LOG) {
+    const log = process.env.KILL_LOG;
+    appendFileSync(log, `\n=== start ${new Date().toISOString()}\n`);
+    child.stdout?.on('data', (chunk: Buffer) => appendFileSync(log, chunk));
+    child.stderr?.on('data', (chunk: Buffer) => appendFileSync(log, chunk));
+  }
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     const timer = setTimeout(
@@ -333,10 +340,15 @@ describe('the local host killed with SIGKILL at random points of each workflow',
       ],
       ['manager approved', () => approve(ids.credit, 'MANAGER')],
     ]);
-    await waitFor(async () => {
-      const a = await application(ids.credit);
-      return a?.status === 'APPROVED' && a.history.some((h) => h.kind === 'GSTAFF_UPDATED');
-    }, 'the credit pre-check approved and told to G-Staff');
+    let credit: Awaited<ReturnType<typeof application>>;
+    await waitFor(
+      async () => {
+        credit = await application(ids.credit);
+        return credit?.status === 'APPROVED' && credit.history.some((h) => h.kind === 'GSTAFF_UPDATED');
+      },
+      () =>
+        `the credit pre-check approved and told to G-Staff (it is ${credit?.status}, history: ${credit?.history.map((h) => h.kind).join(', ')})`,
+    );
 
     await run('contract execution', [
       [
