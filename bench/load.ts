@@ -20,7 +20,7 @@ import type { Inquiry } from '../core/inquiries/inquiry.js';
 import { signWebhook } from '../functions/shared/webhook-signature.js';
 import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
 import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
-import { startLocalHost } from './local-host.js';
+import { rssMb, startLocalHost } from './local-host.js';
 import { writeSection } from './report.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -227,9 +227,17 @@ async function main() {
   const loadBefore = loadavg()[0] ?? 0;
   const host = await startLocalHost(dataDir, portBase, { INQUIRY_WEBHOOK_SECRET: SECRET });
   const bare = await startBare(portBase + 5);
+  // The hub's memory through the run, sampled every second: it should level off, not grow.
+  const hubPid = host.child.pid as number;
+  const memory = { ready: rssMb(hubPid), peak: 0, marks: [] as { after: string; mb: number }[] };
+  const sampler = setInterval(() => {
+    memory.peak = Math.max(memory.peak, rssMb(hubPid));
+  }, 1000);
+  const mark = (after: string) => memory.marks.push({ after, mb: rssMb(hubPid) });
   try {
     console.log(`local host ready in ${(host.readyMs / 1000).toFixed(1)} s; webhook burst…`);
     const burst = await webhookBurst(host.url);
+    mark('the webhook burst');
     const ledger = await checkLedger(host.dynamoEndpoint, burst.unique);
     const fivexx = [...burst.statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
     console.log({
@@ -260,12 +268,19 @@ async function main() {
     );
     console.log('autocannon: clients(first: 50)…');
     const pageRun = await cannon(`${host.url}/graphql`, auth, JSON.stringify({ query: CLIENTS_PAGE }));
+    mark('`clients(first: 50)`');
     console.log('autocannon: client(id)…');
     const viewRun = await cannon(
       `${host.url}/graphql`,
       auth,
       JSON.stringify({ query: CLIENT_VIEW, variables: { id: clientId } }),
     );
+    mark('`client(id)`');
+    // The same page again, as long: memory that only grows shows here.
+    console.log('autocannon: clients(first: 50) again…');
+    await cannon(`${host.url}/graphql`, auth, JSON.stringify({ query: CLIENTS_PAGE }));
+    mark('`clients(first: 50)` again');
+    clearInterval(sampler);
     const loadAfter = loadavg()[0] ?? 0;
 
     const commit = execSync('git rev-parse --short HEAD').toString().trim();
@@ -318,7 +333,13 @@ ${row('hub `client(id)` with its views', viewRun)}
 A page of 50 clients is 50 rows with 7 nested fields each, read in a constant number of DynamoDB calls
 (\`test/no-n-plus-one.test.ts\`); the bare server answers a constant string, so the ratio is the price of
 the hub's work per request (token check, directory look-up, DynamoDB Local round trips and the rows'
-serialisation), not of overhead alone.`,
+serialisation), not of overhead alone.
+
+### The hub's memory through the run
+
+RSS of the hub's node process (\`dev/start.ts\`; DynamoDB Local's JVM apart), sampled every second:
+${memory.ready} MB at ready, ${memory.marks.map((m) => `${m.mb} MB after ${m.after}`).join(', ')}; peak ${memory.peak} MB.
+The last run repeats the first GraphQL run: if memory grew with the requests served, it would show there.`,
     );
     console.log({
       bare: bareRun,
@@ -327,6 +348,7 @@ serialisation), not of overhead alone.`,
       burst: { perSecond: burst.perSecond, p99: burst.p99 },
     });
   } finally {
+    clearInterval(sampler);
     bare.kill('SIGINT');
     await host.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@
  * component is ready, stopped with Ctrl-C (then killed if it does not stop).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 export interface LocalHostProcess {
@@ -74,3 +75,13 @@ export async function startLocalHost(
     throw error;
   }
 }
+
+/** Resident memory of a process, MB (0 when it is gone). */
+export const rssMb = (pid: number): number => {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+    return line ? Math.round(Number(line[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+};

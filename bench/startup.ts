@@ -7,7 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalHost } from './local-host.js';
+import { rssMb, startLocalHost } from './local-host.js';
 
 export interface StartupRun {
   readyMs: number;
@@ -16,15 +16,6 @@ export interface StartupRun {
   /** Resident memory of DynamoDB Local's JVM at ready, MB (0 when none was found). */
   dynamoRssMb: number;
 }
-
-const rssMb = (pid: number): number => {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
-    return line ? Math.round(Number(line[1]) / 1024) : 0;
-  } catch {
-    return 0;
-  }
-};
 
 /** Every process below `root`, with its command line. */
 function descendants(root: number): { pid: number; cmd: string }[] {
