@@ -31,6 +31,12 @@ export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 export const MAX_ID_LENGTH = 200;
 /** Characters of any other string input, unless its field says less (`extensions.maxLength`). */
 export const MAX_STRING_LENGTH = 10_000;
+/**
+ * A String input named like a record's identifier (`orderId`, `userId`, `supervisorId`,
+ * `salesRepIds` …) is read as a key, so it has an ID's limit: at 10 000 characters it would reach
+ * DynamoDB as a key over 1 KB, refused there as an unexpected error.
+ */
+const IDENTIFIER_NAME = /(^id|Id|Ids)$/;
 
 /** Who may introspect: signed-in people (the local host, for GraphiQL) or administrators only (AWS). */
 export type IntrospectionAccess = 'SIGNED_IN' | 'ADMIN';
@@ -42,7 +48,8 @@ function limitOf(definition: InputDefinition, type: GraphQLInputType): number | 
   const own = definition.extensions?.maxLength;
   if (typeof own === 'number') return own;
   if (named.name === 'ID') return MAX_ID_LENGTH;
-  if (named.name === 'String') return MAX_STRING_LENGTH;
+  if (named.name === 'String')
+    return IDENTIFIER_NAME.test(definition.name) ? MAX_ID_LENGTH : MAX_STRING_LENGTH;
   return undefined;
 }
 
