@@ -51,7 +51,7 @@ import { directoryListing, serveConsole } from './console-routes.js';
 import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from './dev-auth.js';
 import { handleDocumentRequest } from './dev-documents-route.js';
 import { mailListPage, mailMessagePage } from './dev-mail-page.js';
-import { envelopesPage } from './dev-signing-page.js';
+import { envelopesPage, testEnvelopeName } from './dev-signing-page.js';
 import { assertPortFree, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { fromLoopback, readBody, sendResult, toApiGatewayEvent } from './http-event.js';
 import { assertFetchablePort, type LocalConfig } from './local-config.js';
@@ -332,10 +332,7 @@ export async function startLocalHub(
           return sendHtml(res, 200, await envelopesPage(hub.ledger, gmosignSandbox?.url));
         }
         if (path === '/dev/gmosign/test-envelope' && req.method === 'POST') {
-          const name = `TEST-${new Date()
-            .toISOString()
-            .replace(/[^0-9]/g, '')
-            .slice(0, 14)}-${randomIds.next('t').slice(2, 8)}`;
+          const name = testEnvelopeName(new Date(), randomIds.next('t').slice(2, 8));
           // The PDF goes to the document store; the outbox entry refers to it.
           const documentKey = `signing/${name}.pdf`;
           await documents.put(
