@@ -185,24 +185,46 @@ export function useRequestGuards(options: { introspection: IntrospectionAccess }
   };
 }
 
+/** The answer to a request over the size limit (also given by the local host to `Expect: 100-continue`). */
+export const requestTooLargeBody = (maxBytes = MAX_REQUEST_BYTES): string =>
+  JSON.stringify({
+    errors: [
+      {
+        message: `The request must be at most ${maxBytes} bytes.`,
+        extensions: { code: 'REQUEST_TOO_LARGE' },
+      },
+    ],
+  });
+
 /** Refuses a body over the limit before it is read into the parser: 413 (411 when its length is not given). */
 export function useRequestSizeLimit(maxBytes = MAX_REQUEST_BYTES): Plugin {
   return {
     onRequest({ request, endResponse, fetchAPI }) {
       if (request.method !== 'POST') return;
       const length = request.headers.get('content-length');
-      const refuse = (status: number, message: string) =>
+      const refuse = (status: number, body: string) =>
         endResponse(
-          new fetchAPI.Response(
-            JSON.stringify({ errors: [{ message, extensions: { code: 'REQUEST_TOO_LARGE' } }] }),
-            { status, headers: { 'content-type': 'application/json', connection: 'close' } },
-          ),
+          new fetchAPI.Response(body, {
+            status,
+            headers: { 'content-type': 'application/json', connection: 'close' },
+          }),
         );
       if (length === null) {
-        if (request.headers.get('transfer-encoding')) refuse(411, 'Send the request with a Content-Length.');
+        if (request.headers.get('transfer-encoding'))
+          refuse(
+            411,
+            JSON.stringify({
+              errors: [
+                {
+                  message: 'Send the request with a Content-Length.',
+                  extensions: { code: 'REQUEST_TOO_LARGE' },
+                },
+              ],
+            }),
+          );
         return;
       }
-      if (Number(length) > maxBytes) refuse(413, `The request must be at most ${maxBytes} bytes.`);
+      if (Number(length) > maxBytes) refuse(413, requestTooLargeBody(maxBytes));
     },
   };
 }
