@@ -21,7 +21,7 @@ export interface DevAuth {
 
 const signInRequest = z
   .object({
-    userId: z.string().trim().min(1, 'must not be empty'),
+    userId: z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
     role: z.enum(ROLES),
     department: z.string().trim().min(1).optional(),
   })

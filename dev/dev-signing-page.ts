@@ -7,6 +7,14 @@ import type { ClientLedger } from '../core/ledger.js';
 import { jstDateTime } from '../core/mail/templates.js';
 import { escapeHtml } from '../integrations/shared/sandbox-kit.js';
 
+/**
+ * The dev test envelope's name, `TEST-20261202T080200-9f3a1c` (UTC). The date and the time are
+ * kept apart by the `T`: fourteen digits in a row read as a phone number to the log redaction,
+ * which would log the name as `TEST-[REDACTED]-9f3a1c`.
+ */
+export const testEnvelopeName = (at: Date, suffix: string): string =>
+  `TEST-${at.toISOString().slice(0, 19).replace(/[-:]/g, '')}-${suffix}`;
+
 /** The admin's answer for an unknown send outcome (posted to /dev/gmosign/confirm). */
 const confirmForm = (envelopeName: string) =>
   `<form method="post" action="/dev/gmosign/confirm"><input type="hidden" name="envelopeName" value="${escapeHtml(envelopeName)}">` +

@@ -1,5 +1,5 @@
 /** Turns a Node HTTP request into the API Gateway (HTTP API, payload 2.0) event a Lambda handler receives. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
 /**
@@ -25,6 +25,39 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     });
     req.once('end', finish);
     req.once('error', (error) => (done ? undefined : fail(error)));
+  });
+}
+
+/** A route's body limit, and its own answer to a body over it (the default: `PAYLOAD_TOO_LARGE`). */
+export type BodyLimit = { maxBytes: number; body?: string | undefined };
+
+/**
+ * `Expect: 100-continue` (curl asks it for bodies over 1 MB): a Content-Length over the route's
+ * limit is answered 413 at once and the body is never asked for. Saying "100 Continue" and
+ * refusing afterwards races the upload: the connection closes while the client still sends, and
+ * the client may see a reset instead of the 413. Other requests go on to `onRequest`.
+ */
+export function refuseOversizedBeforeContinue(
+  server: Server,
+  limitOf: (path: string) => BodyLimit | undefined,
+  onRequest: (req: IncomingMessage, res: ServerResponse) => void,
+): void {
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    const limit = limitOf(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const length = Number(req.headers['content-length']);
+    if (limit && req.method === 'POST' && length > limit.maxBytes) {
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+      res.end(
+        limit.body ??
+          JSON.stringify({
+            error: 'PAYLOAD_TOO_LARGE',
+            message: `the body must be at most ${limit.maxBytes} bytes`,
+          }),
+      );
+      return;
+    }
+    res.writeContinue();
+    onRequest(req, res);
   });
 }
 

@@ -23,6 +23,7 @@ import { makeHandler as makeGmoSignWebhook } from '../functions/gmosign-webhook.
 import { makeHandler as makeInquiryWebhook } from '../functions/inquiry-webhook.handler.js';
 import { makeHandler as makeKintoneWebhook } from '../functions/kintone-webhook.handler.js';
 import { createJwtVerifier } from '../functions/shared/jwt-verifier.js';
+import { MAX_REQUEST_BYTES, requestTooLargeBody } from '../graphql/guards.js';
 import { createYogaApp } from '../graphql/yoga.js';
 import { LocalDocumentStore } from '../integrations/documents/local-document.store.js';
 import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.js';
@@ -51,9 +52,16 @@ import { directoryListing, serveConsole } from './console-routes.js';
 import { createDevAuth, DEV_AUDIENCE, DEV_ISSUER } from './dev-auth.js';
 import { handleDocumentRequest } from './dev-documents-route.js';
 import { mailListPage, mailMessagePage } from './dev-mail-page.js';
-import { envelopesPage } from './dev-signing-page.js';
+import { envelopesPage, testEnvelopeName } from './dev-signing-page.js';
 import { assertPortFree, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
-import { fromLoopback, readBody, sendResult, toApiGatewayEvent } from './http-event.js';
+import {
+  type BodyLimit,
+  fromLoopback,
+  readBody,
+  refuseOversizedBeforeContinue,
+  sendResult,
+  toApiGatewayEvent,
+} from './http-event.js';
 import { assertFetchablePort, type LocalConfig } from './local-config.js';
 import { intervalVariable, localJobSettings } from './local-jobs.js';
 import { seedDirectory } from './seed-directory.js';
@@ -306,18 +314,28 @@ export async function startLocalHub(
       maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
     });
 
-    const server = createServer(async (req, res) => {
+    // Each route's body limit: read up to it, and refused before an `Expect: 100-continue` body is sent.
+    const bodyLimitOf = (path: string): BodyLimit | undefined => {
+      if (path === '/graphql') return { maxBytes: MAX_REQUEST_BYTES, body: requestTooLargeBody() };
+      if (path === '/webhooks/inquiry') return { maxBytes: config.WEBHOOK_MAX_BODY_BYTES };
+      if (path.startsWith('/webhooks/kintone/')) return { maxBytes: 262_144 };
+      if (path.startsWith('/webhooks/gmosign/')) return { maxBytes: 65_536 };
+      if (path === '/dev/token' || path === '/dev/gmosign/confirm') return { maxBytes: 4096 };
+      return undefined;
+    };
+    const maxBytesOf = (path: string) => bodyLimitOf(path)?.maxBytes ?? 0;
+    const handle = async (req: IncomingMessage, res: ServerResponse) => {
       const path = new URL(req.url ?? '/', base).pathname;
       try {
         if (await handleDocumentRequest(req, res, documents)) return;
         if (path === '/graphql') return await yoga(req, res);
         if (path === '/webhooks/inquiry' && req.method === 'POST') {
-          const body = await readBody(req, config.WEBHOOK_MAX_BODY_BYTES);
+          const body = await readBody(req, maxBytesOf(path));
           return sendResult(res, await inquiryWebhook(toApiGatewayEvent(req, body)));
         }
         if (path === '/dev/jwks.json' && req.method === 'GET') return sendJson(res, 200, devAuth.jwks);
         if (path.startsWith('/webhooks/kintone/') && req.method === 'POST') {
-          const body = await readBody(req, 262_144);
+          const body = await readBody(req, maxBytesOf(path));
           return sendResult(res, await kintoneWebhook(toApiGatewayEvent(req, body)));
         }
         // The dev pages mint tokens of any role and show every e-mail: for this machine only,
@@ -325,17 +343,14 @@ export async function startLocalHub(
         if (path.startsWith('/dev/') && !fromLoopback(req))
           return sendJson(res, 403, { error: 'LOOPBACK_ONLY' });
         if (path.startsWith('/webhooks/gmosign/') && req.method === 'POST') {
-          const body = await readBody(req, 65_536);
+          const body = await readBody(req, maxBytesOf(path));
           return sendResult(res, await gmosignWebhook(toApiGatewayEvent(req, body)));
         }
         if (path === '/dev/envelopes' && req.method === 'GET') {
           return sendHtml(res, 200, await envelopesPage(hub.ledger, gmosignSandbox?.url));
         }
         if (path === '/dev/gmosign/test-envelope' && req.method === 'POST') {
-          const name = `TEST-${new Date()
-            .toISOString()
-            .replace(/[^0-9]/g, '')
-            .slice(0, 14)}-${randomIds.next('t').slice(2, 8)}`;
+          const name = testEnvelopeName(new Date(), randomIds.next('t').slice(2, 8));
           // The PDF goes to the document store; the outbox entry refers to it.
           const documentKey = `signing/${name}.pdf`;
           await documents.put(
@@ -362,7 +377,7 @@ export async function startLocalHub(
         }
         if (path === '/dev/gmosign/confirm' && req.method === 'POST') {
           // As the seeded admin: what they found in GMO Sign for an envelope whose send outcome is unknown.
-          const form = new URLSearchParams((await readBody(req, 4096)).toString('utf8'));
+          const form = new URLSearchParams((await readBody(req, maxBytesOf(path))).toString('utf8'));
           const envelopeName = form.get('envelopeName') ?? '';
           const outcome = form.get('outcome');
           try {
@@ -390,7 +405,7 @@ export async function startLocalHub(
           return html ? sendHtml(res, 200, html) : sendJson(res, 404, { error: 'NOT_FOUND' });
         }
         if (path === '/dev/token' && req.method === 'POST') {
-          const raw = (await readBody(req, 4096)).toString('utf8');
+          const raw = (await readBody(req, maxBytesOf(path))).toString('utf8');
           let body: unknown;
           try {
             body = JSON.parse(raw);
@@ -412,7 +427,9 @@ export async function startLocalHub(
         logger.error('request failed', { path, error: error as Error });
         if (!res.headersSent) sendJson(res, 500, { error: 'INTERNAL_ERROR' });
       }
-    });
+    };
+    const server = createServer(handle);
+    refuseOversizedBeforeContinue(server, bodyLimitOf, handle);
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
       server.listen(config.PORT, config.HOST, ok);

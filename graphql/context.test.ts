@@ -81,6 +81,16 @@ describe('resolveActor: the staff directory decides role and department', () => 
     });
     expect(await resolveActor({ ledger: t.ledger }, { role: 'ADMIN' })).toBeUndefined();
   });
+
+  it('takes an identity longer than any key for nobody, without asking the directory (a 3 000-character dev sign-in was an unexpected error on every request)', async () => {
+    const long = { sub: 'u'.repeat(3000), role: 'ADMIN' };
+    for (const identity of ['directory', 'directory-or-token'] as const)
+      expect(await resolveActor({ ledger: t.ledger, identity }, long)).toBeUndefined();
+    const longUsername = { sub: 'ok-sub', 'cognito:username': 'u'.repeat(3000), role: 'ADMIN' };
+    expect(
+      await resolveActor({ ledger: t.ledger, identity: 'directory-or-token' }, longUsername),
+    ).toBeUndefined();
+  });
 });
 
 describe('a token whose claims disagree with the directory (through the API)', () => {

@@ -18,6 +18,7 @@ import type { StaffMember } from '../core/staff/staff-member.js';
 import { staffMembersVisibleTo } from '../core/staff/staff-queries.js';
 import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
 import { batchingLedger } from './batching-ledger.js';
+import { MAX_ID_LENGTH } from './guards.js';
 
 /**
  * Whom the API serves: `directory` — only active members of the staff directory (AWS);
@@ -74,9 +75,10 @@ export function actorFromClaims(claims: unknown): Actor | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** Longer than any key of the directory: nobody, and never a key DynamoDB would refuse. */
 const identitySchema = z.object({
-  sub: z.string().min(1),
-  'cognito:username': z.string().min(1).optional(),
+  sub: z.string().min(1).max(MAX_ID_LENGTH),
+  'cognito:username': z.string().min(1).max(MAX_ID_LENGTH).optional(),
 });
 
 /**

@@ -31,6 +31,12 @@ export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 export const MAX_ID_LENGTH = 200;
 /** Characters of any other string input, unless its field says less (`extensions.maxLength`). */
 export const MAX_STRING_LENGTH = 10_000;
+/**
+ * A String input named like a record's identifier (`orderId`, `userId`, `supervisorId`,
+ * `salesRepIds` …) is read as a key, so it has an ID's limit: at 10 000 characters it would reach
+ * DynamoDB as a key over 1 KB, refused there as an unexpected error.
+ */
+const IDENTIFIER_NAME = /(^id|Id|Ids)$/;
 
 /** Who may introspect: signed-in people (the local host, for GraphiQL) or administrators only (AWS). */
 export type IntrospectionAccess = 'SIGNED_IN' | 'ADMIN';
@@ -42,7 +48,8 @@ function limitOf(definition: InputDefinition, type: GraphQLInputType): number | 
   const own = definition.extensions?.maxLength;
   if (typeof own === 'number') return own;
   if (named.name === 'ID') return MAX_ID_LENGTH;
-  if (named.name === 'String') return MAX_STRING_LENGTH;
+  if (named.name === 'String')
+    return IDENTIFIER_NAME.test(definition.name) ? MAX_ID_LENGTH : MAX_STRING_LENGTH;
   return undefined;
 }
 
@@ -178,24 +185,46 @@ export function useRequestGuards(options: { introspection: IntrospectionAccess }
   };
 }
 
+/** The answer to a request over the size limit (also given by the local host to `Expect: 100-continue`). */
+export const requestTooLargeBody = (maxBytes = MAX_REQUEST_BYTES): string =>
+  JSON.stringify({
+    errors: [
+      {
+        message: `The request must be at most ${maxBytes} bytes.`,
+        extensions: { code: 'REQUEST_TOO_LARGE' },
+      },
+    ],
+  });
+
 /** Refuses a body over the limit before it is read into the parser: 413 (411 when its length is not given). */
 export function useRequestSizeLimit(maxBytes = MAX_REQUEST_BYTES): Plugin {
   return {
     onRequest({ request, endResponse, fetchAPI }) {
       if (request.method !== 'POST') return;
       const length = request.headers.get('content-length');
-      const refuse = (status: number, message: string) =>
+      const refuse = (status: number, body: string) =>
         endResponse(
-          new fetchAPI.Response(
-            JSON.stringify({ errors: [{ message, extensions: { code: 'REQUEST_TOO_LARGE' } }] }),
-            { status, headers: { 'content-type': 'application/json', connection: 'close' } },
-          ),
+          new fetchAPI.Response(body, {
+            status,
+            headers: { 'content-type': 'application/json', connection: 'close' },
+          }),
         );
       if (length === null) {
-        if (request.headers.get('transfer-encoding')) refuse(411, 'Send the request with a Content-Length.');
+        if (request.headers.get('transfer-encoding'))
+          refuse(
+            411,
+            JSON.stringify({
+              errors: [
+                {
+                  message: 'Send the request with a Content-Length.',
+                  extensions: { code: 'REQUEST_TOO_LARGE' },
+                },
+              ],
+            }),
+          );
         return;
       }
-      if (Number(length) > maxBytes) refuse(413, `The request must be at most ${maxBytes} bytes.`);
+      if (Number(length) > maxBytes) refuse(413, requestTooLargeBody(maxBytes));
     },
   };
 }

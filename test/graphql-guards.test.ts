@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REFUSAL_RULES } from '../core/errors.js';
 import { InMemoryDocumentStore } from '../core/testing/in-memory-document-store.js';
 import { RecordingWorkflowEngine } from '../core/testing/recording-workflow-engine.js';
-import { MAX_REQUEST_BYTES, MAX_STRING_LENGTH } from '../graphql/guards.js';
+import { MAX_ID_LENGTH, MAX_REQUEST_BYTES, MAX_STRING_LENGTH } from '../graphql/guards.js';
 import { schema } from '../graphql/schema/index.js';
 import { CSRF_HEADER, createYogaApp } from '../graphql/yoga.js';
 import { createTestApi } from './support/api.js';
@@ -70,6 +70,44 @@ describe('string inputs', () => {
     });
     // Nothing ran, so nothing was written.
     expect(mutation.data ?? null).toBeNull();
+    expect(unexpected).toEqual([]);
+  });
+
+  it('limits a String input that names a record (orderId, userId, supervisorId) as an ID: never a key DynamoDB refuses', async () => {
+    const key = 'k'.repeat(5000); // over DynamoDB's 1 KB sort key, under the 10 000 of other strings
+    const refused = async (actor: typeof admin, query: string, variables: Record<string, unknown>) =>
+      ((await api.graphql(actor, query, variables)).errors as Errors)[0]?.extensions;
+    expect(
+      await refused(salesTokyo, 'query($v: String!) { treatmentInformation(orderId: $v) { orderId } }', {
+        v: key,
+      }),
+    ).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fieldErrors: [
+        {
+          path: 'treatmentInformation.orderId',
+          message: `must be at most ${MAX_ID_LENGTH} characters (it has 5000)`,
+        },
+      ],
+    });
+    expect(
+      await refused(
+        admin,
+        'mutation($v: String!) { createStaffMember(input: { userId: "guard.check", name: "x", email: "x@agency.example", role: SALES, department: "SALES_TOKYO", supervisorId: $v }) { __typename } }',
+        { v: key },
+      ),
+    ).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fieldErrors: [{ path: 'createStaffMember.input.supervisorId' }],
+    });
+    expect(
+      await refused(
+        admin,
+        'mutation($v: String!) { updateStaffMember(input: { userId: $v, expectedVersion: 1, active: false }) { __typename } }',
+        { v: key },
+      ),
+    ).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: [{ path: 'updateStaffMember.input.userId' }] });
+    expect(await t.ledger.getStaffMember('guard.check')).toBeUndefined();
     expect(unexpected).toEqual([]);
   });
 });
