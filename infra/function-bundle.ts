@@ -66,6 +66,9 @@ export class HubFunction extends lambda.Function {
         assetHashType: AssetHashType.OUTPUT,
         bundling: {
           image: DockerImage.fromRegistry('node:22-slim'),
+          // The CDK keys a bundled asset by its bundling options, which do not include `tryBundle`:
+          // without the entry here every function of a stack would get the first one's bundle.
+          environment: { HUB_FUNCTION_ENTRY: entry },
           local: {
             tryBundle(outputDir: string) {
               // Source maps for the stack traces (NODE_OPTIONS=--enable-source-maps).

@@ -2,17 +2,21 @@
  * The Lambda bundles as the stack builds them (infra/function-bundle.ts): a function's cold
  * import loads no AWS SDK package (they are in the chunks its composition loads at the first
  * invocation), and the kintone client bundled without `form-data` (infra/bundle-aliases) still
- * does every kintone call the hub makes, against the kintone sandbox over HTTP.
+ * does every kintone call the hub makes, against the kintone sandbox over HTTP. In a stack, each
+ * function gets the bundle of its own entry.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderRecord } from '../core/kintone/order.js';
 import FormDataNotBundled from '../infra/bundle-aliases/form-data.js';
-import { functionBundleOptions } from '../infra/function-bundle.js';
+import { functionBundleOptions, HubFunction } from '../infra/function-bundle.js';
 import { type KintoneSandbox, startKintoneSandbox } from '../integrations/kintone/kintone.sandbox.js';
 import type { sandboxKintoneApps } from './support/kintone.js';
 
@@ -112,4 +116,32 @@ describe('the kintone client bundled without form-data', () => {
   it('the stand-in for form-data refuses to build a multipart body', () => {
     expect(() => new FormDataNotBundled()).toThrow(/multipart bodies are not bundled/);
   });
+});
+
+describe('HubFunction in a stack', () => {
+  it('bundles each entry into an asset of its own, with index.mjs and its chunks', () => {
+    const outdir = join(out, 'cdk');
+    const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
+    const stack = new Stack(app, 'Bundles');
+    for (const [id, entry] of [
+      ['Inquiry', 'functions/inquiry-webhook.handler.ts'],
+      ['Tasks', 'functions/workflow-tasks.handler.ts'],
+    ] as const)
+      new HubFunction(stack, id, { entry, runtime: lambda.Runtime.NODEJS_22_X });
+    const functions = Object.values(
+      Template.fromStack(stack).findResources('AWS::Lambda::Function') as Record<
+        string,
+        { Metadata: Record<string, string>; Properties: { Handler: string } }
+      >,
+    );
+    const assets = functions.map((f) => f.Metadata['aws:asset:path'] as string);
+    expect(new Set(assets).size).toBe(2);
+    expect(functions.map((f) => f.Properties.Handler)).toEqual(['index.handler', 'index.handler']);
+    for (const asset of assets) {
+      const files = readdirSync(join(outdir, asset));
+      expect(files).toContain('index.mjs');
+      expect(files).toContain('chunks');
+    }
+    // Two esbuild runs and a synth, on a shared machine.
+  }, 180_000);
 });
