@@ -1,8 +1,9 @@
 /**
  * The Lambda bundles as the stack builds them (infra/function-bundle.ts): a function's cold
  * import loads no AWS SDK package (they are in the chunks its composition loads at the first
- * invocation), and the kintone client bundled without `form-data` (infra/bundle-aliases) still
- * does every kintone call the hub makes, against the kintone sandbox over HTTP. In a stack, each
+ * invocation), and the HTTP clients bundled without `form-data` (infra/bundle-aliases) still do
+ * what the hub asks of them: every kintone call the hub makes, and a GMO Sign send with its PDF,
+ * against the sandboxes over HTTP. In a stack, each
  * function gets the bundle of its own entry.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -17,8 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderRecord } from '../core/kintone/order.js';
 import FormDataNotBundled from '../infra/bundle-aliases/form-data.js';
 import { functionBundleOptions, HubFunction } from '../infra/function-bundle.js';
+import type { GmoSignSignatureService } from '../integrations/gmosign/gmosign.adapter.js';
+import { type GmoSignSandbox, startGmoSignSandbox } from '../integrations/gmosign/gmosign.sandbox.js';
 import { type KintoneSandbox, startKintoneSandbox } from '../integrations/kintone/kintone.sandbox.js';
 import type { sandboxKintoneApps } from './support/kintone.js';
+import { envelopeToSend, samplePdf } from './support/signing.js';
 
 const out = mkdtempSync(join(tmpdir(), 'function-bundle-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -115,6 +119,37 @@ describe('the kintone client bundled without form-data', () => {
 
   it('the stand-in for form-data refuses to build a multipart body', () => {
     expect(() => new FormDataNotBundled()).toThrow(/multipart bodies are not bundled/);
+  });
+});
+
+describe('the GMO Sign client bundled without form-data', () => {
+  let sandbox: GmoSignSandbox;
+  beforeAll(async () => {
+    sandbox = await startGmoSignSandbox({
+      callbackDelayMs: 10,
+      stateFile: join(out, 'gmosign.json'),
+      recordExchanges: true,
+    });
+  });
+  afterAll(() => sandbox?.stop());
+
+  it('registers a PDF and sends the envelope (JSON bodies through axios)', async () => {
+    const { dir } = await bundle('integrations/gmosign/gmosign.adapter.ts', 'gmosign');
+    const { GmoSignSignatureService: Bundled } = (await import(
+      pathToFileURL(join(dir, 'index.mjs')).href
+    )) as {
+      GmoSignSignatureService: typeof GmoSignSignatureService;
+    };
+    const gmo = new Bundled({
+      baseUrl: sandbox.apiUrl,
+      customerId: sandbox.customerId,
+      secretKey: sandbox.secretKey,
+      timeoutMs: 2000,
+      retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
+    });
+    const sent = await gmo.send(envelopeToSend('BASIC-bundle-1'));
+    expect(sandbox.registered.get('BASIC-bundle-1')?.base64).toBe(samplePdf.toString('base64'));
+    expect(sandbox.envelopes.get(sent.envelopeId)).toMatchObject({ envelope_name: 'BASIC-bundle-1' });
   });
 });
 
