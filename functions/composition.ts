@@ -1,7 +1,8 @@
 /**
  * The production composition root: wires the use cases to AWS adapters from the parsed
- * configuration. Called by the handlers' `compose` (functions/shared/lambda-handler.ts), so
- * importing a handler module (tests, the local host) reads no AWS configuration.
+ * configuration. Imported by the handlers' `compose` with `import()` at the first invocation
+ * (functions/shared/lambda-handler.ts): the DynamoDB adapters and the AWS SDK are loaded then,
+ * never at import (a bundle carries them in a chunk of their own, infra/function-bundle.ts).
  */
 import type { DocumentStore } from '../core/documents/document-store.js';
 import type { HubDeps } from '../core/hub.js';
@@ -13,7 +14,7 @@ import { createDocumentClient } from '../integrations/dynamodb/dynamodb-client.j
 import { DynamoDbClientLedger } from '../integrations/dynamodb/dynamodb-client-ledger.adapter.js';
 import { SfnWorkflowEngine } from '../integrations/stepfunctions/sfn-workflow-engine.js';
 import { systemClock } from '../integrations/system-clock.js';
-import type { ConfigWith, FunctionConfig } from './config.js';
+import type { ConfigWith, DOCUMENTS_SETTINGS, FunctionConfig, WORKFLOW_SETTINGS } from './config.js';
 
 export function createHubDeps(config: FunctionConfig, env: Record<string, string | undefined>): HubDeps {
   const db = createDocumentClient({
@@ -27,11 +28,6 @@ export function createHubDeps(config: FunctionConfig, env: Record<string, string
     policy: policyFromEnv(env),
   };
 }
-
-/** The settings the documents bucket and the workflows need (declare them in the handler's `settings`). */
-export const DOCUMENTS_SETTINGS = ['DOCUMENTS_BUCKET'] as const;
-/** `<WORKFLOW>_STATE_MACHINE_ARN` for every workflow module (infra/stateless.stack.ts sets them). */
-export const WORKFLOW_SETTINGS = WORKFLOWS.map((w) => `${w}_STATE_MACHINE_ARN` as const);
 
 /** The documents bucket as the hub's document store. */
 export function documentsFrom(config: ConfigWith<(typeof DOCUMENTS_SETTINGS)[number]>): DocumentStore {

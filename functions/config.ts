@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { settingProblems } from '../core/validation.js';
+import { WORKFLOWS } from '../core/workflows/workflow-engine.js';
 
 const arn = z.string().min(1);
 
@@ -64,3 +65,8 @@ export function parseConfig<K extends FunctionSetting = never>(
   if (!result.success || problems.length) throw new Error(`invalid configuration: ${problems.join('; ')}`);
   return result.data as ConfigWith<K>;
 }
+
+/** The settings the documents bucket and the workflows need (declare them in the handler's `settings`). */
+export const DOCUMENTS_SETTINGS = ['DOCUMENTS_BUCKET'] as const;
+/** `<WORKFLOW>_STATE_MACHINE_ARN` for every workflow module (infra/stateless.stack.ts sets them). */
+export const WORKFLOW_SETTINGS = WORKFLOWS.map((w) => `${w}_STATE_MACHINE_ARN` as const);

@@ -16,14 +16,7 @@ import { recordEnvelopeCompletion } from '../core/signing/signature-outbox.js';
 import type { SignatureService } from '../core/signing/signature-service.js';
 import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
 import { completionNoticeOf } from '../integrations/gmosign/gmosign-mapping.js';
-import {
-  createHubDeps,
-  DOCUMENTS_SETTINGS,
-  documentsFrom,
-  WORKFLOW_SETTINGS,
-  workflowsFrom,
-} from './composition.js';
-import { gmosignFromSecret } from './gmosign-credentials.js';
+import { DOCUMENTS_SETTINGS, WORKFLOW_SETTINGS } from './config.js';
 import { lambdaHandler } from './shared/lambda-handler.js';
 import { json, samePathSecret } from './shared/webhook-response.js';
 
@@ -85,7 +78,11 @@ export const handler = lambdaHandler({
   kind: 'http',
   settings: [...DOCUMENTS_SETTINGS, ...WORKFLOW_SETTINGS],
   secrets: ['GMOSIGN_SECRET_ARN'],
-  compose: ({ config, env, logger, secrets }) => {
+  compose: async ({ config, env, logger, secrets }) => {
+    const [{ createHubDeps, documentsFrom, workflowsFrom }, { gmosignFromSecret }] = await Promise.all([
+      import('./composition.js'),
+      import('./gmosign-credentials.js'),
+    ]);
     const { signatures, webhookSecret } = gmosignFromSecret(secrets.GMOSIGN_SECRET_ARN, env);
     return makeHandler({
       hub: createHubDeps(config, env),

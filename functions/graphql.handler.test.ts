@@ -7,7 +7,7 @@ import { InMemoryDocumentStore } from '../core/testing/in-memory-document-store.
 import { RecordingWorkflowEngine } from '../core/testing/recording-workflow-engine.js';
 import { hubDeps, managerTokyo, phoneInquiry, salesTokyo, seedDirectory } from '../test/support/builders.js';
 import { createTestLedger, type TestLedger } from '../test/support/ledger.js';
-import { WORKFLOW_SETTINGS } from './composition.js';
+import { WORKFLOW_SETTINGS } from './config.js';
 import { handler, makeHandler } from './graphql.handler.js';
 import { createLogger } from './shared/logger.js';
 

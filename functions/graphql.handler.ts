@@ -7,13 +7,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { ApiDeps } from '../graphql/context.js';
 import { createYogaApp } from '../graphql/yoga.js';
-import {
-  createHubDeps,
-  DOCUMENTS_SETTINGS,
-  documentsFrom,
-  WORKFLOW_SETTINGS,
-  workflowsFrom,
-} from './composition.js';
+import { DOCUMENTS_SETTINGS, WORKFLOW_SETTINGS } from './config.js';
 import { lambdaHandler } from './shared/lambda-handler.js';
 
 export interface GraphQLHandlerDeps {
@@ -63,8 +57,9 @@ export function makeHandler(deps: GraphQLHandlerDeps) {
 export const handler = lambdaHandler({
   kind: 'http',
   settings: [...DOCUMENTS_SETTINGS, ...WORKFLOW_SETTINGS],
-  compose: ({ config, env, logger }) =>
-    makeHandler({
+  compose: async ({ config, env, logger }) => {
+    const { createHubDeps, documentsFrom, workflowsFrom } = await import('./composition.js');
+    return makeHandler({
       hub: {
         ...createHubDeps(config, env),
         documents: documentsFrom(config),
@@ -73,5 +68,6 @@ export const handler = lambdaHandler({
         identity: 'directory',
       },
       logger,
-    }),
+    });
+  },
 });

@@ -17,13 +17,8 @@ import * as z from 'zod';
 import { IntegrationError, ValidationError } from '../core/errors.js';
 import type { SyncDeps } from '../core/sync/job-runner.js';
 import { parseInput } from '../core/validation.js';
-import {
-  type CsvIssue,
-  GStaffCsvError,
-  importGStaffClientCsv,
-} from '../integrations/gstaff/gstaff-csv-import.js';
+import type { CsvIssue } from '../integrations/gstaff/gstaff-csv-import.js';
 import { awsErrorName, awsIntegrationError, awsRequestHandler } from '../integrations/shared/aws-sdk.js';
-import { createHubDeps } from './composition.js';
 import { lambdaHandler } from './shared/lambda-handler.js';
 
 /** Where exports are dropped, and where the reports go, in the documents bucket. */
@@ -63,6 +58,8 @@ const unquoted = (etag: string) => etag.replace(/^"|"$/g, '');
 
 /** The S3 commands, loaded at the first call (a cold start of another function never loads them). */
 const commands = () => import('@aws-sdk/client-s3');
+/** The export's reader (code page and CSV parser), loaded when a file is read (a redelivery is not). */
+const csvReader = () => import('../integrations/gstaff/gstaff-csv-import.js');
 
 export function makeHandler(deps: CsvDropDeps) {
   const maxBytes = deps.maxBytes ?? 50 * 1024 * 1024;
@@ -153,6 +150,7 @@ export function makeHandler(deps: CsvDropDeps) {
       );
     };
 
+    const { importGStaffClientCsv, GStaffCsvError } = await csvReader();
     let imported: Awaited<ReturnType<typeof importGStaffClientCsv>>;
     try {
       imported = await importGStaffClientCsv(deps.sync, bytes, {
@@ -197,7 +195,7 @@ export const handler = lambdaHandler({
   kind: 'event',
   settings: ['DOCUMENTS_BUCKET'],
   compose: async ({ config, env, logger }) => {
-    const { S3Client } = await commands();
+    const [{ S3Client }, { createHubDeps }] = await Promise.all([commands(), import('./composition.js')]);
     return makeHandler({
       sync: createHubDeps(config, env),
       s3: new S3Client({

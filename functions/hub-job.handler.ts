@@ -20,18 +20,13 @@ import { errorCode, type JobOutcome } from '../core/sync/job-runner.js';
 import { SYNC_JOBS, type SyncJobName } from '../core/sync/sync-model.js';
 import { parseInput, parseSettings, wholeNumberSetting } from '../core/validation.js';
 import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
-import { SesMailTransport } from '../integrations/mail/ses-mail.transport.js';
 import {
-  createHubDeps,
+  type ConfigWith,
   DOCUMENTS_SETTINGS,
-  documentsFrom,
+  type FunctionSetting,
+  type SecretSetting,
   WORKFLOW_SETTINGS,
-  workflowsFrom,
-} from './composition.js';
-import type { ConfigWith, FunctionSetting, SecretSetting } from './config.js';
-import { gmosignFromSecret } from './gmosign-credentials.js';
-import { gstaffFromSecret } from './gstaff-credentials.js';
-import { kintoneFromSecret } from './kintone-credentials.js';
+} from './config.js';
 import { lambdaHandler } from './shared/lambda-handler.js';
 import { createMetrics, HUB_METRICS, MetricUnit, oldestOpenApprovalAgeHours } from './shared/metrics.js';
 
@@ -185,7 +180,9 @@ const PART_SETTINGS = {
 /**
  * The deployed entry point, defined at the first invocation from HUB_JOBS: it reads only the
  * secrets and settings of its jobs' parts (kintone, SES, GMO Sign with the documents bucket,
- * G-Staff); the deadline job starts again unstarted workflows where the state machines are set.
+ * G-Staff), each part's adapters loaded with `import()` only by a function whose jobs use it (the
+ * G-Staff mirror never loads the kintone client); the deadline job starts again unstarted
+ * workflows where the state machines are set.
  */
 function defineHandler(env: Record<string, string | undefined>) {
   const host = parseSettings(hostEnv, env, 'job host configuration');
@@ -199,7 +196,8 @@ function defineHandler(env: Record<string, string | undefined>) {
       ...(withWorkflows ? WORKFLOW_SETTINGS : []),
     ],
     env,
-    compose: ({ config, env, logger, secrets }) => {
+    compose: async ({ config, env, logger, secrets }) => {
+      const { createHubDeps, documentsFrom, workflowsFrom } = await import('./composition.js');
       const hub = createHubDeps(config, env);
       const retry = () => {
         const r = parseSettings(outboxRetryEnv, env, 'outbox configuration');
@@ -209,8 +207,9 @@ function defineHandler(env: Record<string, string | undefined>) {
           maxDelayMs: r.OUTBOX_MAX_DELAY_MS,
         };
       };
-      const build: Record<JobPart, () => Partial<HubJobDeps>> = {
-        kintone: () => {
+      const build: Record<JobPart, () => Promise<Partial<HubJobDeps>>> = {
+        kintone: async () => {
+          const { kintoneFromSecret } = await import('./kintone-credentials.js');
           const { apps } = kintoneFromSecret(secrets.KINTONE_SECRET_ARN, env, hub.clock, (message, details) =>
             logger.warn(message, details),
           );
@@ -221,21 +220,30 @@ function defineHandler(env: Record<string, string | undefined>) {
             kintoneApps: { orders: apps.ordersApp, visits: apps.visitRecordsApp },
           };
         },
-        mail: () => ({
-          mailTransport: new SesMailTransport({
-            region: config.AWS_REGION,
-            fromAddress: config.MAIL_FROM_ADDRESS as string,
-          }),
-          mailRetry: retry(),
-        }),
-        signing: () => ({
-          signatures: gmosignFromSecret(secrets.GMOSIGN_SECRET_ARN, env).signatures,
-          signatureRetry: retry(),
-          documents: documentsFrom({ ...config, DOCUMENTS_BUCKET: config.DOCUMENTS_BUCKET as string }),
-        }),
-        gstaff: () => ({ gstaff: gstaffFromSecret(secrets.GSTAFF_SECRET_ARN, env) }),
+        mail: async () => {
+          const { SesMailTransport } = await import('../integrations/mail/ses-mail.transport.js');
+          return {
+            mailTransport: new SesMailTransport({
+              region: config.AWS_REGION,
+              fromAddress: config.MAIL_FROM_ADDRESS as string,
+            }),
+            mailRetry: retry(),
+          };
+        },
+        signing: async () => {
+          const { gmosignFromSecret } = await import('./gmosign-credentials.js');
+          return {
+            signatures: gmosignFromSecret(secrets.GMOSIGN_SECRET_ARN, env).signatures,
+            signatureRetry: retry(),
+            documents: documentsFrom({ ...config, DOCUMENTS_BUCKET: config.DOCUMENTS_BUCKET as string }),
+          };
+        },
+        gstaff: async () => {
+          const { gstaffFromSecret } = await import('./gstaff-credentials.js');
+          return { gstaff: gstaffFromSecret(secrets.GSTAFF_SECRET_ARN, env) };
+        },
       };
-      const built = parts.map((part) => build[part]());
+      const built = await Promise.all(parts.map((part) => build[part]()));
       // Only the parts of its jobs: a job reaching for another part fails, never silently.
       const jobDeps = Object.assign({}, hub, ...built) as HubJobDeps;
       const inner = makeHandler({

@@ -8,7 +8,6 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { IntegrationError, ValidationError } from '../core/errors.js';
 import type { HubDeps } from '../core/hub.js';
 import { receiveWebInquiry } from '../core/inquiries/receive-web-inquiry.js';
-import { createHubDeps } from './composition.js';
 import { lambdaHandler } from './shared/lambda-handler.js';
 import { json } from './shared/webhook-response.js';
 import { verifyWebhookSignature } from './shared/webhook-signature.js';
@@ -83,9 +82,9 @@ export function makeHandler(deps: InquiryWebhookDeps) {
 export const handler = lambdaHandler({
   kind: 'http',
   secrets: ['INQUIRY_WEBHOOK_SECRET_ARN'],
-  compose: ({ config, env, logger, secrets }) =>
+  compose: async ({ config, env, logger, secrets }) =>
     makeHandler({
-      hub: createHubDeps(config, env),
+      hub: (await import('./composition.js')).createHubDeps(config, env),
       secret: async () => secrets.INQUIRY_WEBHOOK_SECRET_ARN,
       logger,
       replayWindowSeconds: config.WEBHOOK_REPLAY_WINDOW_SECONDS,

@@ -12,8 +12,6 @@ import { ValidationError } from '../core/errors.js';
 import { receiveKintoneNotification } from '../core/sync/receive-kintone-notification.js';
 import type { KintoneSyncDeps } from '../core/sync/reconcile-kintone.js';
 import type { SyncedKintoneApp } from '../core/sync/sync-model.js';
-import { createHubDeps } from './composition.js';
-import { kintoneFromSecret } from './kintone-credentials.js';
 import { lambdaHandler } from './shared/lambda-handler.js';
 import { json, samePathSecret } from './shared/webhook-response.js';
 
@@ -63,7 +61,11 @@ export function makeHandler(deps: KintoneWebhookDeps) {
 export const handler = lambdaHandler({
   kind: 'http',
   secrets: ['KINTONE_SECRET_ARN'],
-  compose: ({ config, env, logger, secrets }) => {
+  compose: async ({ config, env, logger, secrets }) => {
+    const [{ createHubDeps }, { kintoneFromSecret }] = await Promise.all([
+      import('./composition.js'),
+      import('./kintone-credentials.js'),
+    ]);
     const hub = createHubDeps(config, env);
     const { apps, appIds, webhookSecret } = kintoneFromSecret(
       secrets.KINTONE_SECRET_ARN,

@@ -11,9 +11,7 @@ import {
   type WorkflowTaskDeps,
   workflowErrorName,
 } from '../core/applications/workflow-tasks.js';
-import { createHubDeps, DOCUMENTS_SETTINGS, documentsFrom } from './composition.js';
-import { gmosignFromSecret } from './gmosign-credentials.js';
-import { gstaffFromSecret } from './gstaff-credentials.js';
+import { DOCUMENTS_SETTINGS } from './config.js';
 import { lambdaHandler } from './shared/lambda-handler.js';
 
 export function makeHandler(deps: { hub: WorkflowTaskDeps; logger: Logger }) {
@@ -41,8 +39,11 @@ export const handler = lambdaHandler({
   kind: 'event',
   settings: DOCUMENTS_SETTINGS,
   secrets: ['GSTAFF_SECRET_ARN', 'GMOSIGN_SECRET_ARN'],
-  compose: ({ config, env, logger, secrets }) =>
-    makeHandler({
+  compose: async ({ config, env, logger, secrets }) => {
+    const [{ createHubDeps, documentsFrom }, { gmosignFromSecret }, { gstaffFromSecret }] = await Promise.all(
+      [import('./composition.js'), import('./gmosign-credentials.js'), import('./gstaff-credentials.js')],
+    );
+    return makeHandler({
       hub: {
         ...createHubDeps(config, env),
         gstaff: gstaffFromSecret(secrets.GSTAFF_SECRET_ARN, env),
@@ -50,5 +51,6 @@ export const handler = lambdaHandler({
         documents: documentsFrom(config),
       },
       logger,
-    }),
+    });
+  },
 });

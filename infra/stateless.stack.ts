@@ -19,7 +19,6 @@ import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -27,6 +26,7 @@ import { HUB_METRICS } from '../functions/shared/metric-names.js';
 import { GSI_NAMES, type GsiName } from '../integrations/dynamodb/table-layout.js';
 import { ApprovalWorkflows } from './approval-workflows.js';
 import type { TenantConfig } from './config.js';
+import { HubFunction } from './function-bundle.js';
 import { Monitoring } from './monitoring.js';
 import { type JobHost, jobsOf, ScheduledJobs } from './scheduled-jobs.js';
 import { type AuditLogGroups, DOCUMENTS_BUCKET_ARN_EXPORT, type HubSecrets } from './stateful.stack.js';
@@ -120,18 +120,18 @@ export function assertKintoneBudget(callers: KintoneCaller[], domainBudget: numb
 }
 
 export class StatelessStack extends Stack {
-  readonly graphqlFunction: NodejsFunction;
-  readonly inquiryWebhookFunction: NodejsFunction;
-  readonly outboxFunction: NodejsFunction;
-  readonly gstaffMirrorFunction: NodejsFunction;
+  readonly graphqlFunction: HubFunction;
+  readonly inquiryWebhookFunction: HubFunction;
+  readonly outboxFunction: HubFunction;
+  readonly gstaffMirrorFunction: HubFunction;
   /** The kintone reconciliations (orders, visit records), scheduled. */
-  readonly kintoneSyncFunction: NodejsFunction;
+  readonly kintoneSyncFunction: HubFunction;
   /** `POST /webhooks/kintone/{secret}`. */
-  readonly kintoneWebhookFunction: NodejsFunction;
+  readonly kintoneWebhookFunction: HubFunction;
   /** Imports a G-Staff CSV export dropped under gstaff-imports/incoming/ of the documents bucket. */
-  readonly gstaffCsvImportFunction: NodejsFunction;
-  readonly gmosignWebhookFunction: NodejsFunction;
-  readonly workflowTasksFunction: NodejsFunction;
+  readonly gstaffCsvImportFunction: HubFunction;
+  readonly gmosignWebhookFunction: HubFunction;
+  readonly workflowTasksFunction: HubFunction;
   readonly workflows: ApprovalWorkflows;
   readonly jobs: ScheduledJobs;
   readonly monitoring: Monitoring;
@@ -158,16 +158,6 @@ export class StatelessStack extends Stack {
         NODE_OPTIONS: '--enable-source-maps',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        sourceMap: true,
-        minify: true,
-        mainFields: ['module', 'main'],
-        // Some dependencies are CommonJS and call require(); give the ESM bundle one.
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
     };
     // Function logs are operational (no personal data, X-5): 3 months, replaced with the stack.
     const logGroup = (name: string) =>
@@ -176,10 +166,9 @@ export class StatelessStack extends Stack {
         removalPolicy: RemovalPolicy.DESTROY,
       });
 
-    this.graphqlFunction = new NodejsFunction(this, 'GraphQL', {
+    this.graphqlFunction = new HubFunction(this, 'GraphQL', {
       ...common,
       entry: 'functions/graphql.handler.ts',
-      handler: 'handler',
       logGroup: logGroup('GraphQL'),
       reservedConcurrentExecutions: props.graphqlReservedConcurrency ?? 20,
       environment: { ...common.environment, DOCUMENTS_BUCKET: props.documents.bucketName },
@@ -196,10 +185,9 @@ export class StatelessStack extends Stack {
       reason:
         'Visit photos and drawings get names per upload; the function may only put and get objects under visits/.',
     });
-    this.inquiryWebhookFunction = new NodejsFunction(this, 'InquiryWebhook', {
+    this.inquiryWebhookFunction = new HubFunction(this, 'InquiryWebhook', {
       ...common,
       entry: 'functions/inquiry-webhook.handler.ts',
-      handler: 'handler',
       logGroup: logGroup('InquiryWebhook'),
       reservedConcurrentExecutions: 5,
       environment: { ...common.environment, INQUIRY_WEBHOOK_SECRET_ARN: secrets.inquiryWebhook.secretArn },
@@ -257,7 +245,6 @@ export class StatelessStack extends Stack {
     const { kintone, mail } = config;
     const jobHost = (host: JobHost, timeout: Duration) => ({
       entry: 'functions/hub-job.handler.ts',
-      handler: 'handler',
       timeout,
       logGroup: logGroup(host),
       environment: {
@@ -292,7 +279,7 @@ export class StatelessStack extends Stack {
       kintone.domainBudget,
     );
     const outbox = jobHost('Outbox', Duration.minutes(5));
-    this.outboxFunction = new NodejsFunction(this, 'Outbox', {
+    this.outboxFunction = new HubFunction(this, 'Outbox', {
       ...common,
       ...inVpc,
       ...outbox,
@@ -333,7 +320,7 @@ export class StatelessStack extends Stack {
 
     // The G-Staff sync: every 15 minutes, so lookups never wait on G-Staff.
     const gstaffMirror = jobHost('GStaffMirror', Duration.minutes(5));
-    this.gstaffMirrorFunction = new NodejsFunction(this, 'GStaffMirror', {
+    this.gstaffMirrorFunction = new HubFunction(this, 'GStaffMirror', {
       ...common,
       ...gstaffMirror,
       reservedConcurrentExecutions: 1,
@@ -345,7 +332,7 @@ export class StatelessStack extends Stack {
     // (the full run also finds records deleted in kintone). Not in the VPC: kintone needs no
     // fixed address.
     const kintoneSync = jobHost('KintoneSync', Duration.minutes(15));
-    this.kintoneSyncFunction = new NodejsFunction(this, 'KintoneSync', {
+    this.kintoneSyncFunction = new HubFunction(this, 'KintoneSync', {
       ...common,
       ...kintoneSync,
       reservedConcurrentExecutions: kintoneCallers.KintoneSync.reservedConcurrency,
@@ -359,10 +346,9 @@ export class StatelessStack extends Stack {
 
     // The kintone webhook: only a hint to re-read one record now (the path secret is in the kintone
     // secret's webhookSecret key).
-    this.kintoneWebhookFunction = new NodejsFunction(this, 'KintoneWebhook', {
+    this.kintoneWebhookFunction = new HubFunction(this, 'KintoneWebhook', {
       ...common,
       entry: 'functions/kintone-webhook.handler.ts',
-      handler: 'handler',
       logGroup: logGroup('KintoneWebhook'),
       reservedConcurrentExecutions: kintoneCallers.KintoneWebhook.reservedConcurrency,
       environment: {
@@ -374,10 +360,9 @@ export class StatelessStack extends Stack {
 
     // A G-Staff client-register export dropped under gstaff-imports/incoming/ of the documents
     // bucket is imported by the same code as `npm run gstaff:import` (functions/gstaff-csv-import.handler.ts).
-    this.gstaffCsvImportFunction = new NodejsFunction(this, 'GStaffCsvImport', {
+    this.gstaffCsvImportFunction = new HubFunction(this, 'GStaffCsvImport', {
       ...common,
       entry: 'functions/gstaff-csv-import.handler.ts',
-      handler: 'handler',
       timeout: Duration.minutes(5),
       logGroup: logGroup('GStaffCsvImport'),
       reservedConcurrentExecutions: 2,
@@ -434,11 +419,10 @@ export class StatelessStack extends Stack {
         input: { jobs: jobsOf('KintoneSync'), full: true },
       });
 
-    this.gmosignWebhookFunction = new NodejsFunction(this, 'GmoSignWebhook', {
+    this.gmosignWebhookFunction = new HubFunction(this, 'GmoSignWebhook', {
       ...common,
       ...inVpc,
       entry: 'functions/gmosign-webhook.handler.ts',
-      handler: 'handler',
       logGroup: logGroup('GmoSignWebhook'),
       reservedConcurrentExecutions: 5,
       environment: {
@@ -462,11 +446,10 @@ export class StatelessStack extends Stack {
 
     // The approval workflows (Step Functions Standard) and the one function their task steps run.
     // It calls GMO Sign (the signature lookup) and G-Staff (contract storage): in the egress VPC.
-    this.workflowTasksFunction = new NodejsFunction(this, 'WorkflowTasks', {
+    this.workflowTasksFunction = new HubFunction(this, 'WorkflowTasks', {
       ...common,
       ...inVpc,
       entry: 'functions/workflow-tasks.handler.ts',
-      handler: 'handler',
       timeout: Duration.seconds(60),
       logGroup: logGroup('WorkflowTasks'),
       reservedConcurrentExecutions: 10,
@@ -873,7 +856,7 @@ export class StatelessStack extends Stack {
   }
 
   /** Every function of the stack; each carries the same baseline acknowledgements. */
-  private functions(): NodejsFunction[] {
+  private functions(): HubFunction[] {
     return [
       this.graphqlFunction,
       this.inquiryWebhookFunction,

@@ -6,11 +6,11 @@
  * mangled: the record keeps exactly what the file says.
  */
 import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
 import type { GStaffClientRecord, RegisteredWorker } from '../../core/gstaff/gstaff.js';
 import { mirrorGStaffClients } from '../../core/gstaff/gstaff-mirror.js';
 import { type JobOutcome, runJob, type SyncDeps } from '../../core/sync/job-runner.js';
 import type { SyncRun } from '../../core/sync/sync-model.js';
+import { decodeCp932, encodeCp932 } from './cp932.js';
 
 export interface GStaffCsvColumns {
   gstaffClientId: string;
@@ -53,7 +53,7 @@ export class GStaffCsvError extends Error {
 
 /** Whether a character is in JIS X 0208 (or plain ASCII / JIS X 0201 kana), judged by its Shift_JIS code. */
 export function isJisX0208(char: string): boolean {
-  const bytes = iconv.encode(char, 'cp932');
+  const bytes = encodeCp932(char);
   if (bytes.length === 1) {
     const b = bytes[0] as number;
     return (b < 0x80 && !(b === 0x3f && char !== '?')) || (b >= 0xa1 && b <= 0xdf);
@@ -76,7 +76,7 @@ function readRows(
   columns: object,
   encoding: 'cp932' | 'utf-8' = 'cp932',
 ): Record<string, string>[] {
-  const text = iconv.decode(bytes, encoding);
+  const text = encoding === 'cp932' ? decodeCp932(bytes) : new TextDecoder('utf-8').decode(bytes);
   const rows = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<
     string,
     string
