@@ -44,9 +44,9 @@ afterEach(() => {
   for (const engine of engines.splice(0)) engine.stop();
 });
 
-function deps() {
+function deps(approvalTimeoutSeconds?: number) {
   const hub = { ...hubDeps(t.ledger, '2026-12-01T01:00:00Z'), gstaff: new InMemoryGStaff() };
-  const workflows = localEngine(hub);
+  const workflows = localEngine(hub, approvalTimeoutSeconds);
   engines.push(workflows);
   return { ...hub, workflows };
 }
@@ -132,6 +132,53 @@ describe('separation of duties with one director', () => {
       decideApproval(d, stranger, { taskId: managerTask.taskId, decision: 'APPROVE' }),
     ).rejects.toMatchObject({ rule: 'NOT_ACTIVE_STAFF' });
   });
+
+  it('a manager step nobody decided in time stays with the managers too, so the only director remains for the director step', async () => {
+    const d = deps(2); // a 2-second approval timeout
+    const application = await needingDirector(d);
+    const original = await openTask(application.applicationId, 'MANAGER');
+    const escalated = await eventually(async () => {
+      const task = await t.ledger.getApprovalTask(
+        approvalTaskIdOf(application.applicationId, 'MANAGER', true),
+      );
+      return task?.status === 'OPEN' ? task : undefined;
+    }, 'escalated MANAGER task open');
+    expect((await t.ledger.getApprovalTask(original.taskId))?.status).toBe('ESCALATED');
+    // Handed to the directors alone, the only director could approve it and nobody the director step.
+    expect(escalated.pool).toEqual({ role: 'MANAGER', department: 'SALES_TOKYO' });
+    expect((await myApprovalTasks(d, director)).map((x) => x.taskId)).toContain(escalated.taskId);
+    expect((await myApprovalTasks(d, managerTokyo)).map((x) => x.taskId)).toContain(escalated.taskId);
+    const told = (await t.ledger.listMailMessages(500)).items.filter(
+      (m) => m.clientId === application.clientId && m.template === 'APPROVAL_REQUESTED',
+    );
+    // First the Tokyo manager; on escalation the manager again and the director.
+    expect(told.map((m) => m.to.slice().sort())).toEqual(
+      expect.arrayContaining([
+        ['mgr-tokyo-1@agency.example'],
+        ['director-1@agency.example', 'mgr-tokyo-1@agency.example'],
+      ]),
+    );
+    expect(told).toHaveLength(2);
+    await expect(
+      decideApproval(d, director, { taskId: escalated.taskId, decision: 'APPROVE' }),
+    ).rejects.toMatchObject({ rule: 'NO_ONE_LEFT_TO_DECIDE' });
+    await decideApproval(d, managerTokyo, { taskId: escalated.taskId, decision: 'APPROVE' });
+    const directorTask = await eventually(async () => {
+      const task =
+        (await t.ledger.getApprovalTask(approvalTaskIdOf(application.applicationId, 'DIRECTOR', false))) ??
+        undefined;
+      return task && task.status !== 'ESCALATED' ? task : undefined;
+    }, 'DIRECTOR task open');
+    await decideApproval(d, director, { taskId: directorTask.taskId, decision: 'APPROVE' });
+    const done = await eventually(async () => {
+      const a = await t.ledger.getApplication(application.applicationId);
+      return a?.status === 'APPROVED' ? a : undefined;
+    }, 'approved');
+    expect(done.history.filter((h) => h.kind === 'DECIDED').map((h) => [h.step, h.by])).toEqual([
+      ['MANAGER', 'mgr-tokyo-1'],
+      ['DIRECTOR', 'director-1'],
+    ]);
+  }, 60_000);
 
   it('with a second director: the one who decided the manager step may not decide the director step, is not queued nor e-mailed for it', async () => {
     await seedDirectory(t.ledger, [

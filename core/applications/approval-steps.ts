@@ -8,11 +8,10 @@
 import * as z from 'zod';
 import { commitChanges, type EntityChange } from '../entity-change.js';
 import { ValidationError } from '../errors.js';
-import type { HubDeps, HubDepsWith } from '../hub.js';
-import type { StaffDirectoryLedger } from '../ledger.js';
+import type { HubDeps } from '../hub.js';
 import { notify } from '../notifications/notification.js';
 import type { StaffMember } from '../staff/staff-member.js';
-import { APPROVAL_STEPS, type ApprovalStep } from './application.js';
+import { APPROVAL_STEPS, type Application, type ApprovalStep } from './application.js';
 import { applicationChange, releaseSlot, taskChange } from './application-changes.js';
 import {
   type ApprovalOutcome,
@@ -22,7 +21,7 @@ import {
   poolFor,
   supervisorPoolOf,
 } from './approval-task.js';
-import { deciderOfOtherStep } from './decide-approval.js';
+import { deciderOfOtherStep, mayStillDecide } from './decide-approval.js';
 import {
   type DecisionText,
   loadApplication,
@@ -35,21 +34,46 @@ import {
 } from './workflow-module.js';
 import { workflowOf } from './workflows.js';
 
-/** Whom a task is announced to: its pool's active members but the applicant (and whoever decided the other independent step). */
-async function poolMembers(
-  deps: HubDepsWith<StaffDirectoryLedger>,
+/**
+ * Whom a task is announced to: its pool's active members but the applicant (and whoever decided
+ * the other independent step); an escalated task kept with the department's managers is
+ * announced to the directors too (see `escalatedPool`).
+ */
+function announcedTo(
+  staff: readonly StaffMember[],
   pool: ApprovalPool,
+  escalated: boolean,
   except: string,
   alsoExcept?: string,
-): Promise<StaffMember[]> {
-  return (await deps.ledger.listStaffMembers()).filter(
-    (m) =>
-      m.active &&
-      m.role === pool.role &&
-      (pool.department === undefined || m.department === pool.department) &&
-      m.userId !== except &&
-      m.userId !== alsoExcept,
-  );
+): StaffMember[] {
+  const inPool = (m: StaffMember) =>
+    (m.role === pool.role && (pool.department === undefined || m.department === pool.department)) ||
+    (escalated && m.role === 'DIRECTOR');
+  return staff.filter((m) => m.active && inPool(m) && m.userId !== except && m.userId !== alsoExcept);
+}
+
+/**
+ * Whom a task nobody decided in time goes to: the supervisors (the directors). But the manager and
+ * the director step are decided by two different people, so a manager step handed to the
+ * directors alone, of an application that still needs its director step, would be undecidable
+ * with fewer than two directors who may decide (the one who approved it could not decide the
+ * other). Then the escalated manager step stays with the department's managers, whom directors
+ * may stand in for anyway, and the directors are told as for any escalation.
+ */
+function escalatedPool(
+  staff: StaffMember[],
+  application: Application,
+  step: ApprovalStep,
+  basePool: ApprovalPool,
+): ApprovalPool {
+  const supervisors = supervisorPoolOf(basePool);
+  if (step !== 'MANAGER') return supervisors;
+  const directorStepToCome =
+    (application.directorReasons?.length ?? 0) > 0 &&
+    !application.history.some((h) => h.kind === 'DECIDED' && h.step === 'DIRECTOR');
+  if (!directorStepToCome) return supervisors;
+  const directors = mayStillDecide(staff, application, 'DIRECTOR');
+  return directors.length >= 2 ? supervisors : basePool;
 }
 
 /** The decisions every workflow can reach: by the manager or by a director. */
@@ -102,8 +126,9 @@ async function openApprovalTask(
     // The task's deadline counts from its opening: a re-run waits only for the time left.
     return { openedAt: existing.openedAt };
   }
+  const staff = await deps.ledger.listStaffMembers();
   const basePool = poolFor(e.step, application.department);
-  const pool = e.escalated ? supervisorPoolOf(basePool) : basePool;
+  const pool = e.escalated ? escalatedPool(staff, application, e.step, basePool) : basePool;
   const task: ApprovalTask = {
     taskId,
     applicationId: application.applicationId,
@@ -134,7 +159,7 @@ async function openApprovalTask(
     notify(
       deps.ids,
       now,
-      await poolMembers(deps, pool, application.applicantId, deciderOfOtherStep(application, e.step)),
+      announcedTo(staff, pool, e.escalated, application.applicantId, deciderOfOtherStep(application, e.step)),
       {
         template: 'APPROVAL_REQUESTED',
         clientId: application.clientId,
