@@ -285,7 +285,8 @@ export async function startLocalHub(
     if (redriven.length) logger.info('workflows re-run after a restart', { executions: redriven.length });
     const yoga = createYogaApp<{ req: IncomingMessage; res: ServerResponse }>({
       // As on AWS, the API has no kintone connection: a resolved conflict's value goes out through the outbox.
-      deps: { ...hub, documents, workflows },
+      // GMO Sign is at hand here, so an admin's confirmation that an envelope completed fetches its PDF at once.
+      deps: { ...hub, documents, workflows, signatures },
       graphiql: true,
       renderGraphiQL,
       // GraphiQL reads the schema once a token is set in its headers; nobody reads it without one.

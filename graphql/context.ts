@@ -14,6 +14,7 @@ import type { Client } from '../core/clients/client.js';
 import { getClientsVisibleTo } from '../core/clients/client-queries.js';
 import type { DocumentStore } from '../core/documents/document-store.js';
 import type { HubDeps } from '../core/hub.js';
+import type { SignatureService } from '../core/signing/signature-service.js';
 import type { StaffMember } from '../core/staff/staff-member.js';
 import { staffMembersVisibleTo } from '../core/staff/staff-queries.js';
 import type { WorkflowEngine } from '../core/workflows/workflow-engine.js';
@@ -31,6 +32,8 @@ export type IdentityMode = 'directory' | 'directory-or-token';
 export type ApiDeps = HubDeps & {
   documents: DocumentStore;
   workflows: WorkflowEngine;
+  /** GMO Sign, where the host holds its key (the local host; not the GraphQL function on AWS). */
+  signatures?: SignatureService;
   /** @default 'directory-or-token' */
   identity?: IdentityMode;
 };

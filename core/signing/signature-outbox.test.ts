@@ -251,6 +251,51 @@ describe('signature outbox (rules)', () => {
     });
     expect(documents.stored.get('signed/BASIC-c4-1.pdf')?.content.toString()).toBe('%PDF-1.4');
   });
+
+  it('a completion whose callback was lost: an admin who saw it signed in GMO Sign settles it, the PDF fetched by the next look', async () => {
+    const { deps, ledger, signatures, documents, ask } = setup();
+    await ask('BASIC-c5-1');
+    await dispatchSignatureOutbox(deps);
+    signatures.sign('env-1'); // signed in GMO Sign; its callback never reached the hub
+    // Without a look-up, a bare look (the workflow's poll, a restart) cannot tell.
+    expect(await recordEnvelopeCompletion({ ...deps, documents }, { envelopeName: 'BASIC-c5-1' })).toBe(
+      'SENT',
+    );
+    await expect(
+      confirmSignatureEnvelope(deps, admin, { envelopeName: 'BASIC-c5-1', outcome: 'NOT_SENT' }),
+    ).rejects.toMatchObject({ rule: 'NOT_AWAITING_CONFIRMATION' });
+    await expect(
+      confirmSignatureEnvelope(deps, admin, {
+        envelopeName: 'BASIC-c5-1',
+        outcome: 'COMPLETED',
+        envelopeId: 'env-7',
+      }),
+    ).rejects.toMatchObject({
+      fieldErrors: [{ path: 'input.envelopeId', message: expect.stringContaining('env-1') }],
+    });
+    await confirmSignatureEnvelope(deps, admin, { envelopeName: 'BASIC-c5-1', outcome: 'COMPLETED' });
+    expect(await ledger.getSignatureEnvelope('BASIC-c5-1')).toMatchObject({
+      state: 'SENT',
+      completionConfirmed: { by: 'admin.ito' },
+    });
+    expect(await recordEnvelopeCompletion({ ...deps, documents }, { envelopeName: 'BASIC-c5-1' })).toBe(
+      'COMPLETED',
+    );
+    expect(documents.stored.get('signed/BASIC-c5-1.pdf')?.content.toString()).toBe('%PDF-1.4');
+    const { items } = await ledger.listAuditTrail('SIGNATURE_ENVELOPE#BASIC-c5-1', 10);
+    expect(items.map((e) => e.operation)).toEqual(['signature.confirm']);
+  });
+
+  it('a SENT envelope an admin saw declined in GMO Sign ends FAILED', async () => {
+    const { deps, ledger, ask } = setup();
+    await ask('BASIC-c6-1');
+    await dispatchSignatureOutbox(deps);
+    await confirmSignatureEnvelope(deps, admin, { envelopeName: 'BASIC-c6-1', outcome: 'DECLINED' });
+    expect((await ledger.getSignatureEnvelope('BASIC-c6-1'))?.state).toBe('FAILED');
+    await expect(
+      confirmSignatureEnvelope(deps, admin, { envelopeName: 'BASIC-c6-1', outcome: 'COMPLETED' }),
+    ).rejects.toMatchObject({ rule: 'NOT_AWAITING_CONFIRMATION' });
+  });
 });
 
 describe('completion callback registration', () => {

@@ -53,6 +53,12 @@ export interface SignatureEnvelope {
   /** The signed PDF once completed: its size and SHA-256 (it is stored with the contract). */
   signedPdf?: { size: number; sha256: string; location: string };
   completedAt?: string;
+  /**
+   * An admin saw the envelope completed in GMO Sign's own screens (its callback was lost): the
+   * next look-at-it (the workflow's poll, the local host's start, or the confirmation itself where
+   * the host can reach GMO Sign) downloads the signed PDF and records COMPLETED.
+   */
+  completionConfirmed?: { by: string; at: string };
   /** A workflow waiting for this envelope's outcome (its task token is a secret: envelopes are not audited). */
   workflowWait?: { applicationId: string; taskToken: string };
   lastError?: string;
@@ -286,10 +292,12 @@ export async function recordEnvelopeCompletion(
     }
     completed = found;
   } else {
-    if (!notice.envelopeId) return entry.state; // no lookup: only the callback can say it completed
-    if (entry.envelopeId && entry.envelopeId !== notice.envelopeId) return entry.state;
+    // No lookup: only the callback, or an admin who saw it in GMO Sign's screens, can say it completed.
+    const envelopeId = notice.envelopeId ?? (entry.completionConfirmed ? entry.envelopeId : undefined);
+    if (!envelopeId) return entry.state;
+    if (entry.envelopeId && entry.envelopeId !== envelopeId) return entry.state;
     completed = {
-      envelopeId: notice.envelopeId,
+      envelopeId,
       documentIds: notice.documentIds?.length ? notice.documentIds : (entry.documentIds ?? []),
     };
   }
@@ -317,16 +325,29 @@ export async function recordEnvelopeCompletion(
   return 'COMPLETED';
 }
 
-/** What an admin found in GMO Sign's own screens for an envelope whose send outcome is unknown. */
+/**
+ * What an admin found in GMO Sign's own screens: for an envelope whose send outcome is unknown
+ * (NEEDS_CONFIRMATION), or for one SENT whose completion callback never came.
+ */
 export type EnvelopeConfirmation =
   | { envelopeName: string; outcome: 'SENT'; envelopeId: string; documentIds?: string[] }
   | { envelopeName: string; outcome: 'NOT_SENT' }
-  | { envelopeName: string; outcome: 'DECLINED' };
+  | { envelopeName: string; outcome: 'DECLINED' }
+  | { envelopeName: string; outcome: 'COMPLETED'; envelopeId?: string };
+
+/** Which confirmations an envelope in each state takes. */
+const CONFIRMABLE: Partial<Record<EnvelopeState, readonly EnvelopeConfirmation['outcome'][]>> = {
+  NEEDS_CONFIRMATION: ['SENT', 'NOT_SENT', 'DECLINED', 'COMPLETED'],
+  SENT: ['DECLINED', 'COMPLETED'],
+};
 
 /**
- * An admin settles a NEEDS_CONFIRMATION entry: it is there (SENT, with the envelope id shown in
- * GMO Sign), it is not (sent again by the next dispatch), or it was declined (FAILED). Audited.
- * Requirements: A5-2, A5-6, X-3.
+ * An admin settles an envelope from what GMO Sign's own screens show. A NEEDS_CONFIRMATION entry:
+ * it is there (SENT, with the envelope id shown in GMO Sign), it is not (sent again by the next
+ * dispatch), it was declined (FAILED), or it is already signed. A SENT entry whose completion
+ * callback was lost (GMO Sign offers no look-up): declined (FAILED), or completed — then the signed
+ * PDF is downloaded by whatever next looks at the envelope with GMO Sign at hand
+ * (`recordEnvelopeCompletion`). Audited. Requirements: A5-2, A5-6, X-3.
  */
 export async function confirmSignatureEnvelope(
   deps: HubDepsWith<LedgerCommit & OutboxLedger>,
@@ -340,19 +361,13 @@ export async function confirmSignatureEnvelope(
     ]);
   const entry = await deps.ledger.getSignatureEnvelope(confirmation.envelopeName);
   if (!entry) throw new NotFoundError('SignatureEnvelope', confirmation.envelopeName);
-  if (entry.state !== 'NEEDS_CONFIRMATION')
-    throw new PreconditionFailedError('NOT_AWAITING_CONFIRMATION', `${entry.envelopeName} is ${entry.state}`);
+  if (!CONFIRMABLE[entry.state]?.includes(confirmation.outcome))
+    throw new PreconditionFailedError(
+      'NOT_AWAITING_CONFIRMATION',
+      `${entry.envelopeName} is ${entry.state}: it takes ${CONFIRMABLE[entry.state]?.join(' or ') ?? 'no confirmation'}`,
+    );
   const now = deps.clock.now().toISOString();
-  const changes: Partial<SignatureEnvelope> =
-    confirmation.outcome === 'SENT'
-      ? {
-          state: 'SENT',
-          envelopeId: confirmation.envelopeId.trim(),
-          ...(confirmation.documentIds?.length ? { documentIds: confirmation.documentIds } : {}),
-        }
-      : confirmation.outcome === 'NOT_SENT'
-        ? { state: 'PENDING', nextAttemptAt: now }
-        : { state: 'FAILED', lastError: 'declined by a signer (confirmed by an admin)' };
+  const changes = confirmationChanges(entry, confirmation, actor, now);
   const after: SignatureEnvelope = { ...entry, ...changes, version: entry.version + 1, updatedAt: now };
   const { workflowWait: _secret, request: _request, ...seen } = after;
   const { workflowWait: _secretBefore, request: _requestBefore, ...seenBefore } = entry;
@@ -372,4 +387,36 @@ export async function confirmSignatureEnvelope(
     ],
   );
   return after;
+}
+
+function confirmationChanges(
+  entry: SignatureEnvelope,
+  confirmation: EnvelopeConfirmation,
+  actor: Actor,
+  now: string,
+): Partial<SignatureEnvelope> {
+  switch (confirmation.outcome) {
+    case 'SENT':
+      return {
+        state: 'SENT',
+        envelopeId: confirmation.envelopeId.trim(),
+        ...(confirmation.documentIds?.length ? { documentIds: confirmation.documentIds } : {}),
+      };
+    case 'NOT_SENT':
+      return { state: 'PENDING', nextAttemptAt: now };
+    case 'DECLINED':
+      return { state: 'FAILED', lastError: 'declined by a signer (confirmed by an admin)' };
+    case 'COMPLETED': {
+      const envelopeId = confirmation.envelopeId?.trim() || entry.envelopeId;
+      if (!envelopeId)
+        throw new ValidationError([
+          { path: 'input.envelopeId', message: 'is required: the hub has no envelope id for this envelope' },
+        ]);
+      if (entry.envelopeId && envelopeId !== entry.envelopeId)
+        throw new ValidationError([
+          { path: 'input.envelopeId', message: `is not the envelope the hub sent (${entry.envelopeId})` },
+        ]);
+      return { state: 'SENT', envelopeId, completionConfirmed: { by: actor.userId, at: now } };
+    }
+  }
 }
