@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The unit tests of the rule modules that `npm run test:mutation` mutates (stryker.config.mjs):
- * pure functions, no DynamoDB Local, so each mutant is judged in milliseconds.
+ * pure functions, or use cases against the in-memory ledger (core/testing) — never DynamoDB Local —
+ * so each mutant is judged in milliseconds.
  */
 export default defineConfig({
   test: {
@@ -17,6 +18,10 @@ export default defineConfig({
       'core/individual-contracts/period-check*.test.ts',
       'core/individual-contracts/individual-contract-terms*.test.ts',
       'core/contracts/retention*.test.ts',
+      'core/individual-contracts/treatment-information*.test.ts',
+      'core/individual-contracts/individual-contract-gates*.test.ts',
+      'core/applications/approval-task*.test.ts',
+      'core/applications/decide-approval*.test.ts',
     ],
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
   },
