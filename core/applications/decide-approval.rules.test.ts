@@ -49,8 +49,8 @@ const ONE_DIRECTOR = [sales, mgrTokyo, mgrOsaka, director1, legal, marketing].ma
 interface Setup {
   staff?: StaffMember[];
   step?: ApprovalStep;
-  /** Non-empty: the application needs the director step too. */
-  directorReasons?: string[];
+  /** Non-empty: the application needs the director step too; null: a record without the field. */
+  directorReasons?: string[] | null;
   history?: ApplicationEvent[];
   applicantId?: string;
   taskStatus?: ApprovalTask['status'];
@@ -70,7 +70,7 @@ async function setUp(s: Setup = {}) {
     clientId: 'cli_1',
     department: 'SALES_TOKYO',
     applicantId: s.applicantId ?? sales.userId,
-    directorReasons: s.directorReasons ?? [],
+    ...(s.directorReasons === null ? {} : { directorReasons: s.directorReasons ?? [] }),
     history: s.history ?? [],
     submittedAt: NOW,
     createdAt: NOW,
@@ -223,6 +223,14 @@ describe('a decision', () => {
       comment: '与信に問題なし',
     });
     expect(result.application.history.at(-1)?.kind).toBe('DECIDED');
+    // Audited as the decision, on the task and on the application.
+    expect(ledger.auditEvents.map((e) => [e.operation, e.subjectType])).toEqual(
+      expect.arrayContaining([
+        ['approval.decide', expect.stringMatching(/task/i)],
+        ['approval.decide', expect.stringMatching(/application/i)],
+      ]),
+    );
+    expect(ledger.auditEvents.every((e) => e.operation === 'approval.decide')).toBe(true);
     expect(workflows.released).toEqual([
       {
         taskToken: 'token-MANAGER',
@@ -306,7 +314,9 @@ describe('refusals name their rule', () => {
 
   it('a task or an application that does not exist is not found', async () => {
     const { decide, ledger, task } = await setUp();
-    expect(await refusal(decide(mgrTokyo, { taskId: 'tsk_none' }))).toBeInstanceOf(NotFoundError);
+    const none = await refusal(decide(mgrTokyo, { taskId: 'tsk_none' }));
+    expect(none).toBeInstanceOf(NotFoundError);
+    expect(none.message).toBe('ApprovalTask tsk_none was not found');
     await ledger.commit(
       [
         {
@@ -376,6 +386,15 @@ describe('refusals name their rule', () => {
       message: 'you already decided another step of this application',
     });
     await expect(decide(director2)).resolves.toMatchObject({ task: { status: 'DECIDED' } });
+  });
+
+  it('counts only decisions: a director named on another event of the manager step may still decide the director step', async () => {
+    const { decide } = await setUp({
+      step: 'DIRECTOR',
+      directorReasons: ['与信評点が基準未満'],
+      history: [{ at: NOW, kind: 'ESCALATED', step: 'MANAGER', by: 'director-1' }],
+    });
+    await expect(decide(director1)).resolves.toMatchObject({ task: { status: 'DECIDED' } });
   });
 
   it('lets the same person decide a step again only where the steps are not the two independent ones', async () => {
@@ -462,6 +481,44 @@ describe('separation of duties: nobody left to decide', () => {
       history: [decided('MANAGER', 'mgr-osaka-1'), decided('LEGAL_REVIEW', 'legal-1')],
     });
     expect((await refusal(decide(director1))).rule).toBe('NO_ONE_LEFT_TO_DECIDE');
+  });
+
+  it('counts the other step as decided only by a decision, not by its request', async () => {
+    const { decide } = await setUp({
+      directorReasons: ['与信評点が基準未満'],
+      history: [{ at: NOW, kind: 'APPROVAL_REQUESTED', step: 'DIRECTOR' }],
+    });
+    expect((await refusal(decide(director1))).rule).toBe('NO_ONE_LEFT_TO_DECIDE');
+  });
+
+  it('always keeps someone for the manager step, whatever the director reasons say', async () => {
+    for (const directorReasons of [[], null]) {
+      const { decide } = await setUp({
+        step: 'DIRECTOR',
+        directorReasons,
+        staff: [sales, director1].map((a) => member(a)),
+      });
+      expect((await refusal(decide(director1))).rule).toBe('NO_ONE_LEFT_TO_DECIDE');
+    }
+    // A record without director reasons needs no director: the only director may take the manager step.
+    const { decide } = await setUp({ directorReasons: null });
+    await expect(decide(director1)).resolves.toMatchObject({ task: { status: 'DECIDED' } });
+  });
+
+  it('names the people who may decide instead sorted, whatever order the directory lists them in', async () => {
+    const { decide, ledger } = await setUp({
+      directorReasons: ['与信評点が基準未満'],
+      staff: [
+        ...ONE_DIRECTOR,
+        member(mgrTokyo2),
+        member({ userId: 'mgr-tokyo-0', role: 'MANAGER', department: 'SALES_TOKYO' }),
+      ],
+    });
+    const listed = ledger.listStaffMembers.bind(ledger);
+    ledger.listStaffMembers = async () => (await listed()).reverse();
+    expect((await refusal(decide(director1))).message).toContain(
+      'ask mgr-tokyo-0, mgr-tokyo-1, mgr-tokyo-2 to decide',
+    );
   });
 
   it('does not apply to legal or marketing steps', async () => {

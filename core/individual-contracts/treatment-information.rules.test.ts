@@ -8,6 +8,7 @@ import {
   missingTreatmentItems,
   TREATMENT_ITEM_LABELS,
   TREATMENT_ITEMS_REQUIRED,
+  TREATMENT_METHOD_LABELS,
 } from './treatment-information.js';
 
 const pdf: StoredLegalDocument = {
@@ -24,6 +25,13 @@ const full = {
 };
 
 describe('treatment information required before an individual contract', () => {
+  it('names the two methods in the agency’s words', () => {
+    expect(TREATMENT_METHOD_LABELS).toEqual({
+      EQUAL_BALANCED: '派遣先均等・均衡方式',
+      LABOUR_MANAGEMENT_AGREEMENT: '労使協定方式',
+    });
+  });
+
   it('under 派遣先均等・均衡方式 needs the comparable workers’ treatment, training and welfare facilities', () => {
     expect(TREATMENT_ITEMS_REQUIRED.EQUAL_BALANCED).toEqual([
       'comparableWorkerTreatment',
