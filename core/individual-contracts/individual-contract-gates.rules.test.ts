@@ -45,9 +45,9 @@ describe('the individual contract’s gates', () => {
 
   it('refuse a contract that does not exist', async () => {
     const ledger = new InMemoryClientLedger();
-    await expect(checkIndividualContractGates({ ledger }, 'ic_missing')).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    const missing = checkIndividualContractGates({ ledger }, 'ic_missing');
+    await expect(missing).rejects.toBeInstanceOf(NotFoundError);
+    await expect(missing).rejects.toThrow('IndividualContract ic_missing was not found');
   });
 
   it('need an executed basic contract: an approved 06_2, not one still in its workflow', async () => {
