@@ -15,6 +15,12 @@ export default {
     'core/individual-contracts/period-check.ts',
     'core/individual-contracts/individual-contract-terms.ts',
     'core/contracts/retention.ts',
+    'core/individual-contracts/treatment-information.ts',
+    // The gates an individual contract passes before it is sent, against the in-memory ledger.
+    'core/individual-contracts/individual-contract-gates.ts',
+    // Approval routing and separation of duties (A4-2, A4-3, X-5).
+    'core/applications/approval-task.ts',
+    'core/applications/decide-approval.ts',
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,
