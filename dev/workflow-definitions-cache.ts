@@ -49,12 +49,16 @@ export function workflowSourcesHash(options: Options): string {
   return hash.digest('hex').slice(0, 32);
 }
 
+/** The cache entry of `options` in `cacheDir` (made from the current sources). */
+export const workflowCacheEntry = (cacheDir: string, options: Options) =>
+  join(cacheDir, `workflow-definitions-${workflowSourcesHash(options)}.json`);
+
 /** The definitions for `options`, from `cacheDir` when the sources are unchanged, else synthesized and kept there. */
 export async function cachedWorkflowDefinitions(
   cacheDir: string,
   options: Options,
 ): Promise<{ definitions: Record<WorkflowName, StateMachineDefinition>; synthesized: boolean }> {
-  const file = join(cacheDir, `workflow-definitions-${workflowSourcesHash(options)}.json`);
+  const file = workflowCacheEntry(cacheDir, options);
   try {
     return { definitions: JSON.parse(readFileSync(file, 'utf8')), synthesized: false };
   } catch {

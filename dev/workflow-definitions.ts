@@ -1,8 +1,9 @@
 /**
  * The state machine definitions exactly as `cdk synth` produces them: the CDK app is built
- * (bundling skipped) and each state machine's DefinitionString is taken from the synthesized
- * template, its CloudFormation references replaced by placeholder ARNs. The local engine and the
- * tests run these, so what is tested is what deploys.
+ * (bundling, cdk-nag and the template validation skipped: none of them changes a definition) and
+ * each state machine's DefinitionString is taken from the synthesized template, its CloudFormation
+ * references replaced by placeholder ARNs. The local engine and the tests run these, so what is
+ * tested is what deploys.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,9 @@ export function synthesizeWorkflowDefinitions(
   try {
     const app = new App({
       outdir,
+      // Only the definitions are read here: CloudFormation's template validation (most of a synth's
+      // time, its findings warnings) runs on every `npm run synth` and in the infra tests instead.
+      builtinCloudFormationValidation: false,
       context: {
         'aws:cdk:bundling-stacks': [],
         config: EXAMPLE_CONFIG_FILE,

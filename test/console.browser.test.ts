@@ -17,12 +17,13 @@
  * with axe (no serious violations) and screenshotted. Requirements: A1-1, A1-2, A2-1, A2-2, A2-3,
  * A3-1, A3-2, A4-1, A4-4, A5-1, A5-2, A5-3, A5-4, A5-5, A5-6, A6-5, A7-4, X-2, X-3, X-5.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KintoneRestAPIClient } from '@kintone/rest-api-client';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { enqueueKintoneWrite, orderForInquiry } from '../core/kintone/kintone-outbox.js';
 import { ensureConsoleBuilt } from '../dev/console-build.js';
 import { freePort } from '../dev/dynamodb-local.js';
@@ -32,6 +33,8 @@ import { createLogger } from '../functions/shared/logger.js';
 import { signWebhook } from '../functions/shared/webhook-signature.js';
 import { launchChromium, screenshot, seriousViolations } from './support/browser.js';
 import { signInGmoSignSandbox } from './support/gmosign-sandbox-signing.js';
+import { localHubWorkflowOptions, seedLocalHubDefinitions } from './support/workflow-definitions.js';
+import { testDefinitions } from './support/workflows.js';
 
 const COMPANY = `株式会社ブラウザ物流${Date.now().toString().slice(-6)}`;
 let hub: LocalHub;
@@ -48,7 +51,9 @@ beforeAll(async () => {
   await ensureConsoleBuilt(() => undefined);
   const env = {
     PORT: String(await freePort()),
-    DYNAMODB_PORT: String(await freePort()),
+    // The run's DynamoDB Local (test/support/global-setup.ts), a table of the file's own.
+    DYNAMODB_ENDPOINT: inject('dynamoDbEndpoint'),
+    LEDGER_TABLE_NAME: `console-${randomUUID()}`,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'console-')),
     KINTONE_SANDBOX_PORT: '0',
     GSTAFF_SANDBOX_PORT: '0',
@@ -58,7 +63,15 @@ beforeAll(async () => {
     // outbox finds (a reconciliation in between would rightly take kintone's change first).
     JOB_INTERVAL_SECONDS_KINTONE_ORDERS: '0',
   };
-  hub = await startLocalHub(localConfig(env), createLogger('test'), env);
+  const config = localConfig(env);
+  // The workflow definitions the run synthesized once, where the hub's start looks for them.
+  const workflowOptions = localHubWorkflowOptions(config);
+  seedLocalHubDefinitions(
+    env.DATA_DIR,
+    workflowOptions,
+    testDefinitions(workflowOptions.approvalTimeoutSeconds, workflowOptions.signaturePollSeconds),
+  );
+  hub = await startLocalHub(config, createLogger('test'), env);
   browser = await launchChromium();
 }, 180_000);
 
@@ -67,8 +80,22 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-/** A person at their own browser, signed in through the dev sign-in by picking their name. */
+/** Each person's own browser, open and signed in from their first step to the end of the file. */
+const people = new Map<string, Page>();
+
+/**
+ * A person at their own browser, signed in through the dev sign-in by picking their name. Their
+ * later steps go on in the same browser, as a person keeps the console open through the day: each
+ * starts where a sign-in lands, on my work (a screen opened reads afresh from the API).
+ */
 async function personAt(name: RegExp): Promise<Page> {
+  const open = people.get(name.source);
+  if (open) {
+    expect(await open.getByTestId('signed-in-as').textContent()).toMatch(name);
+    await nav(open, 'マイワーク');
+    await open.waitForURL((url) => url.pathname === '/');
+    return open;
+  }
   const context = await browser.newContext({
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
@@ -82,6 +109,7 @@ async function personAt(name: RegExp): Promise<Page> {
   await page.getByRole('option', { name }).click();
   await page.getByRole('button', { name: 'サインイン' }).click();
   await poll(() => page.getByTestId('signed-in-as').textContent()).toMatch(name);
+  people.set(name.source, page);
   return page;
 }
 
@@ -188,7 +216,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await poll(() => row.count()).toBe(0); // it left the 未振分 list
     await page.getByText('振分済').first().click();
     await poll(() => page.getByTestId(`inquiry-${inquiryId}`).textContent()).toContain('東京営業部');
-    await page.context().close();
   });
 
   it('the rep records first contact; the manager assigns the rep from the ranked proposal', async () => {
@@ -200,7 +227,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await rep.getByRole('button', { name: '一次対応を記録' }).click();
     await poll(() => rep.locator('#first-contact').textContent()).toContain('対応済');
     await look(rep, '03-inquiry-first-contact');
-    await rep.context().close();
 
     const manager = await personAt(/佐々木 健一/);
     await openClientAt(manager, '見込み');
@@ -223,7 +249,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
       if ((await manager.locator('main').textContent())?.includes('担当営業: 高橋 美咲')) break;
     }
     await poll(() => manager.locator('main').textContent()).toContain('担当営業: 高橋 美咲');
-    await manager.context().close();
   });
 
   it('the rep plans the visit, confirms the checklist, uploads a site photo and records the visit', async () => {
@@ -268,7 +293,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await look(rep, '05-visit-record');
     await rep.getByRole('button', { name: '訪問記録を登録' }).click();
     await poll(() => rep.locator('main').textContent()).toContain('記録済み');
-    await rep.context().close();
   });
 
   it('the rep submits 06_1; the manager approves it from the approval queue', async () => {
@@ -294,7 +318,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await precheck.getByRole('button', { name: /申請する/ }).click();
     await poll(() => rep.getByTestId('application-CREDIT_PRECHECK').textContent()).toContain('申請中');
     await look(rep, '06-client-page');
-    await rep.context().close();
 
     const manager = await personAt(/佐々木 健一/);
     await nav(manager, '承認待ち');
@@ -304,7 +327,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await task.getByLabel('コメント').fill('与信評価72、問題なし');
     await task.getByRole('button', { name: '承認' }).click();
     await poll(() => manager.getByTestId('task-MANAGER').count()).toBe(0);
-    await manager.context().close();
   });
 
   it('the rep submits 06_2; the manager and legal approve; the client signs in GMO Sign; the client is trading', async () => {
@@ -326,7 +348,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await nav(manager, '承認待ち');
     await manager.getByTestId('task-MANAGER').getByRole('button', { name: '承認' }).click();
     await poll(() => manager.getByTestId('task-MANAGER').count()).toBe(0);
-    await manager.context().close();
 
     const legal = await personAt(/田中 由美/);
     await waitForTask(legal, 'LEGAL_REVIEW');
@@ -352,12 +373,10 @@ describe('the staff console', { timeout: 180_000 }, () => {
 
     const sandbox = hub.components.find((c) => c.name.startsWith('GMO Sign sandbox'))?.url as string;
     await signInGmoSignSandbox(legal, sandbox, envelopeName as string);
-    await legal.context().close();
 
     await openClientAt(rep, '取引中');
     await poll(() => rep.getByTestId('application-CONTRACT_EXECUTION').textContent()).toContain('承認');
     await look(rep, '09-client-trading');
-    await rep.context().close();
   }, 240_000);
 
   it('the rep takes the trading client through an individual contract; marketing sends it; it is signed and in the register', async () => {
@@ -473,7 +492,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await poll(() => sending.textContent()).toContain('申請中');
     const contractId = new URL(rep.url()).pathname.split('/').pop() as string;
     expect(await sending.textContent()).toContain(`INDIVIDUAL-${contractId}`);
-    await rep.context().close();
 
     // Marketing sends it from the approval queue; the client signs it in GMO Sign.
     const marketing = await personAt(/鈴木 彩花/);
@@ -485,7 +503,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await poll(() => marketing.getByTestId('task-MARKETING_SEND').count()).toBe(0);
     const sandbox = hub.components.find((c) => c.name.startsWith('GMO Sign sandbox'))?.url as string;
     await signInGmoSignSandbox(marketing, sandbox, `INDIVIDUAL-${contractId}`);
-    await marketing.context().close();
 
     const again = await personAt(/高橋 美咲/);
     // Signed: the rep may renew it for the next period (read afresh until the workflow is through).
@@ -506,7 +523,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await row.first().getByRole('button', { name: '締結済み契約書: PDFを開く' }).click();
     await poll(() => row.first().getByTestId('document-link').count()).toBe(1);
     await look(again, '21-contracts-register');
-    await again.context().close();
   }, 300_000);
 
   it('the ledger finds the client by any form of its name', async () => {
@@ -521,7 +537,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await poll(() => manager.locator('main table').getByRole('link').count()).toBe(0);
     await search.fill('株式会社');
     await poll(() => search.getAttribute('aria-invalid')).toBe('true');
-    await manager.context().close();
   });
 
   it('a sales rep of another department sees none of it', async () => {
@@ -538,7 +553,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     expect(await osaka.locator('main').textContent()).not.toContain(COMPANY);
     expect(await osaka.getByRole('navigation').textContent()).not.toContain('承認待ち');
     await look(osaka, '10-other-department');
-    await osaka.context().close();
   });
 
   it('admin sees the staff directory; the manager sees the overdue view, my work and the dashboard', async () => {
@@ -546,7 +560,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await nav(admin, '社員名簿');
     await poll(() => admin.locator('main').textContent()).toContain('小林 誠');
     await look(admin, '11-staff-directory');
-    await admin.context().close();
     const manager = await personAt(/佐々木 健一/);
     await nav(manager, '期限超過');
     await poll(() => manager.getByTestId('overdue-kinds').textContent()).toMatch(
@@ -558,7 +571,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await nav(manager, 'ダッシュボード');
     await poll(() => manager.locator('#pipeline').textContent()).toContain('取引中');
     await look(manager, '14-dashboard');
-    await manager.context().close();
   });
 
   it('a manager resolves a kintone sync conflict by choosing the value, and sees the job runs', async () => {
@@ -636,7 +648,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     ).toBe('ハブで追記した内容（kintoneの調整も反映）');
     await select(manager, '表示する競合', '解決済み');
     await poll(() => card.textContent()).toContain('解決済み');
-    await manager.context().close();
   });
 
   it('the rep changes the order on the orders screen; closing it names each missing field', async () => {
@@ -660,7 +671,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await changed.getByRole('button', { name: 'クローズする' }).click();
     await poll(() => changed.getByLabel('クローズ理由').getAttribute('aria-invalid')).toBe('true');
     await look(rep, '23-orders');
-    await rep.context().close();
   });
 
   it('switches to English on every screen and keeps only that choice in the browser', async () => {
@@ -704,7 +714,6 @@ describe('the staff console', { timeout: 180_000 }, () => {
     await look(director, '17-client-in-english');
     await director.getByRole('button', { name: '日本語' }).click();
     await poll(() => director.getByRole('navigation').textContent()).toContain('顧客管理台帳');
-    await director.context().close();
   });
 
   it('runs under the console’s Content-Security-Policy (CloudFront’s, but for the AWS hosts) without a refusal', () => {

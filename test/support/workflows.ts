@@ -1,5 +1,6 @@
 /** A hub with the local workflow engine running the synthesized state machines (issue 6). */
 
+import { inject } from 'vitest';
 import type { ContractStepDeps } from '../../core/applications/contract-steps.js';
 import type { CreditPrecheck } from '../../core/applications/credit-precheck.js';
 import { runWorkflowTask, workflowErrorName } from '../../core/applications/workflow-tasks.js';
@@ -8,25 +9,24 @@ import { InMemoryDocumentStore } from '../../core/testing/in-memory-document-sto
 import { InMemoryGStaff } from '../../core/testing/in-memory-gstaff.js';
 import { InMemorySignatureService } from '../../core/testing/in-memory-signature-service.js';
 import type { WorkflowName } from '../../core/workflows/workflow-engine.js';
-import { synthesizeWorkflowDefinitions } from '../../dev/workflow-definitions.js';
 import {
   LocalWorkflowEngine,
   type StateMachineDefinition,
 } from '../../integrations/stepfunctions/local-workflow-engine.js';
-
-const cached = new Map<string, Record<WorkflowName, StateMachineDefinition>>();
+import { optionsKey } from './workflow-definitions.js';
 
 /** The definitions `cdk synth` produces, with the given approval timeout and signature poll interval (seconds). */
 export function testDefinitions(
   approvalTimeoutSeconds = 600,
   signaturePollSeconds = 600,
 ): Record<WorkflowName, StateMachineDefinition> {
-  const key = `${approvalTimeoutSeconds}/${signaturePollSeconds}`;
-  let definitions = cached.get(key);
-  if (!definitions) {
-    definitions = synthesizeWorkflowDefinitions({ approvalTimeoutSeconds, signaturePollSeconds });
-    cached.set(key, definitions);
-  }
+  // Synthesized once per run by the global setup (./workflow-definitions.ts).
+  const options = { approvalTimeoutSeconds, signaturePollSeconds };
+  const definitions = inject('workflowDefinitions')[optionsKey(options)];
+  if (!definitions)
+    throw new Error(
+      `no workflow definitions prepared for ${JSON.stringify(options)}: add them to TEST_WORKFLOW_OPTIONS in test/support/workflow-definitions.ts`,
+    );
   return definitions;
 }
 
