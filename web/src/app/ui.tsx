@@ -22,7 +22,7 @@ export function Section({ title, children, id }: { title: string; children: Reac
 
 export function Loading() {
   const { t } = useI18n();
-  return <Loader aria-label={t('loading')} size="sm" />;
+  return <Loader role="status" aria-label={t('loading')} size="sm" />;
 }
 
 export function ErrorNote({ message }: { message: string | undefined }) {
