@@ -25,6 +25,8 @@ const ALL_RULE_TESTS = [
   'core/individual-contracts/individual-contract-gates*.test.ts',
   'core/applications/approval-task*.test.ts',
   'core/applications/decide-approval*.test.ts',
+  'core/sync/three-way-merge*.test.ts',
+  'core/kintone/dispatch-kintone-outbox.test.ts',
 ];
 
 export default defineConfig({
