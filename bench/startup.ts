@@ -5,7 +5,7 @@
  * then a start with the cache in place. Ports: BENCH_PORT_BASE (default 4500) … +4.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rssMb, startLocalHost } from './local-host.js';
 
@@ -57,19 +57,27 @@ export async function measureStart(dataDir: string, portBase: number): Promise<S
   }
 }
 
-export async function measureStartup(portBase: number): Promise<{ first: StartupRun; cached: StartupRun }> {
+export interface StartupResult {
+  first: StartupRun;
+  cached: StartupRun;
+  /** The machine's 1-minute load average before and after the two starts. */
+  load: [number, number];
+}
+
+export async function measureStartup(portBase: number): Promise<StartupResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-startup-'));
   try {
+    const before = loadavg()[0] ?? 0;
     const first = await measureStart(dataDir, portBase);
     const cached = await measureStart(dataDir, portBase);
-    return { first, cached };
+    return { first, cached, load: [before, loadavg()[0] ?? 0] };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 /** The docs/benchmarks.md section for one run. */
-export function startupSection(result: { first: StartupRun; cached: StartupRun }, commit: string): string {
+export function startupSection(result: StartupResult, commit: string): string {
   const row = (what: string, r: StartupRun) =>
     `| ${what} | ${(r.readyMs / 1000).toFixed(1)} | ${r.hubRssMb} | ${r.dynamoRssMb} |`;
   return `## \`npm start\`: time to ready and memory
@@ -78,9 +86,9 @@ Produced by \`npm run bench:startup\` (\`bench/startup.ts\`) on ${new Date().toI
 Node ${process.version}, a fresh data folder (the staff console is built first when stale). The first start
 synthesizes the workflow definitions (what every start did before the cache); the second finds
 them cached (infra/ unchanged). RSS at ready: the hub's node process, and DynamoDB Local's JVM
-apart. **The machine was shared with six other engineers' builds and tests (load average above
-30 on 2 cores): absolute times are inflated; compare the two rows of one run.** Goals: ready
-in under 8 s, hub under 300 MB.
+apart. ${cpus().length} cores, load average ${result.load[0].toFixed(1)} before the first start and ${result.load[1].toFixed(1)} after the second
+(above 2 the machine was busy with other work and the times are inflated). Goals: ready in under
+8 s, hub under 300 MB.
 
 | start | ready s | hub RSS MB | DynamoDB Local RSS MB |
 |---|---|---|---|
