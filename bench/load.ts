@@ -299,9 +299,9 @@ async function main() {
 Produced by \`npm run bench:load\` (\`bench/load.ts\`) on ${day}, commit \`${commit}\`, Node ${process.version},
 ${cpus().length} cores. The local host (\`npm start\`: DynamoDB Local on disk, the sandboxes, the workflow
 engine) and a bare graphql-yoga + Pothos server (\`bench/baseline/bare-yoga.server.ts\`, one resolver, nothing
-of the hub) each ran in a process of their own; the load generator in a third. **The machine is shared with
-five other engineers' builds and tests: load average ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end, on
-${cpus().length} cores. Absolute rates are a fraction of a quiet machine's; the ratios were measured in one run.**
+of the hub) each ran in a process of their own; the load generator in a third, all on the same ${cpus().length} cores.
+Load average (1 min) ${loadBefore.toFixed(1)} at the start and ${loadAfter.toFixed(1)} at the end, the bench's own processes
+included (above about 4, other work was running and the absolute rates are low); the ratios were measured in one run.
 
 ### Webhook burst
 
