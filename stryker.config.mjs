@@ -21,6 +21,8 @@ export default {
     // Approval routing and separation of duties (A4-2, A4-3, X-5).
     'core/applications/approval-task.ts',
     'core/applications/decide-approval.ts',
+    // The conflict-date notice and its extension (A5-3), against the in-memory ledger and document store.
+    'core/establishments/conflict-date-notice.ts',
     // The sync's conflict rule, the hub's own unconfirmed writes included.
     'core/sync/three-way-merge.ts',
   ],

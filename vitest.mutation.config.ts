@@ -25,6 +25,7 @@ const ALL_RULE_TESTS = [
   'core/individual-contracts/individual-contract-gates*.test.ts',
   'core/applications/approval-task*.test.ts',
   'core/applications/decide-approval*.test.ts',
+  'core/establishments/conflict-date-notice*.test.ts',
   'core/sync/three-way-merge*.test.ts',
   'core/kintone/dispatch-kintone-outbox.test.ts',
 ];
