@@ -335,24 +335,17 @@ export async function applyKintoneRecords(
       batch.flatMap((r) => (r.fields.hubId ? [r.fields.hubId] : [])),
     );
     const byHubId = new Map(known.map((s) => [s.hubId, s]));
-    const decideRecord = (record: StoredRecord, unconfirmed?: readonly RecordFields[]) =>
-      decide(
-        deps,
-        app,
-        record,
-        byHubId.get(record.fields.hubId ?? ''),
-        options.pending.get(record.fields.hubId ?? '') ?? [],
-        unconfirmed,
-      );
-    const decisions = batch.map((record) => decideRecord(record));
-    // A new conflict may be the hub's own lost write arriving: look again knowing the hub's
-    // unconfirmed writes (read only then: conflicts are rare).
-    for (const [j, d] of decisions.entries()) {
-      const record = batch[j] as StoredRecord;
-      if (d.outcome !== 'conflicts' || !d.writes.length) continue;
-      const synced = byHubId.get(record.fields.hubId ?? '') as SyncedKintoneRecord;
-      decisions[j] = decideRecord(record, await unconfirmedOf(deps, synced));
-    }
+    const decisions = await Promise.all(
+      batch.map((record) =>
+        decideKnowingLostWrites(
+          deps,
+          app,
+          record,
+          byHubId.get(record.fields.hubId ?? ''),
+          options.pending.get(record.fields.hubId ?? '') ?? [],
+        ),
+      ),
+    );
     const writing = decisions.some((d) => d.writes.length);
     if (options.dryRun || !writing) {
       for (const [j, d] of decisions.entries()) bump(d.outcome, batch[j] as StoredRecord);
@@ -390,16 +383,7 @@ async function applyOne(
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const [synced] = await deps.ledger.getSyncedKintoneRecords(app, [record.fields.hubId ?? '']);
     const pending = (await pendingHubWrites(deps, app)).get(record.fields.hubId ?? '') ?? [];
-    let decision = decide(deps, app, record, synced, pending);
-    if (decision.outcome === 'conflicts' && decision.writes.length)
-      decision = decide(
-        deps,
-        app,
-        record,
-        synced,
-        pending,
-        await unconfirmedOf(deps, synced as SyncedKintoneRecord),
-      );
+    const decision = await decideKnowingLostWrites(deps, app, record, synced, pending);
     try {
       await deps.ledger.commit(decision.writes, decision.audit);
       return decision.outcome;
@@ -408,6 +392,22 @@ async function applyOne(
     }
   }
   return 'failed';
+}
+
+/**
+ * `decide`, and when that makes a new conflict, `decide` again knowing the hub's unconfirmed writes:
+ * the conflict may be the hub's own lost write arriving. They are read only then (conflicts are rare).
+ */
+async function decideKnowingLostWrites(
+  deps: SyncDeps,
+  app: SyncedKintoneApp,
+  record: StoredRecord,
+  synced: SyncedKintoneRecord | undefined,
+  pending: readonly KintoneOutboxEntry[],
+): Promise<Decision> {
+  const decision = decide(deps, app, record, synced, pending);
+  if (!synced || decision.outcome !== 'conflicts' || !decision.writes.length) return decision;
+  return decide(deps, app, record, synced, pending, await unconfirmedOf(deps, synced));
 }
 
 /** The hub's unconfirmed writes of a synced record (see `unconfirmedHubWrites`). */
