@@ -18,6 +18,7 @@ import {
   recordEnvelopeCompletion,
   requestSignature,
 } from '../core/signing/signature-outbox.js';
+import { RecordingWorkflowEngine } from '../core/testing/recording-workflow-engine.js';
 import { LocalDocumentStore } from '../integrations/documents/local-document.store.js';
 import { GmoSignSignatureService } from '../integrations/gmosign/gmosign.adapter.js';
 import { type GmoSignSandbox, startGmoSignSandbox } from '../integrations/gmosign/gmosign.sandbox.js';
@@ -163,6 +164,79 @@ describe('signature outbox', () => {
       envelopeId: there?.envelope_xid,
     });
     expect(envelopesNamed('BASIC-cli_api-1')).toHaveLength(1);
+  });
+
+  it('an admin who saw a SENT envelope signed in GMO Sign settles its lost callback: at once where the host reaches GMO Sign, at the next poll where it does not', async () => {
+    const confirm = `mutation($input: ConfirmSignatureEnvelopeInput!) { confirmSignatureEnvelope(input: $input) {
+      __typename ... on SignatureEnvelope { state envelopeId } } }`;
+    const sentAndSigned = async (name: string) => {
+      const d = deps();
+      await ask(d, name);
+      expect(await dispatchSignatureOutbox(d)).toMatchObject({ sent: 1 });
+      // The workflow waits for this envelope (its callback step left its token on it).
+      const sent = await t.ledger.getSignatureEnvelope(name);
+      if (!sent) throw new Error(`no envelope ${name}`);
+      await t.ledger.commit(
+        [
+          {
+            entity: {
+              type: 'SIGNATURE_ENVELOPE',
+              value: {
+                ...sent,
+                workflowWait: { applicationId: `app_${name}`, taskToken: `token-${name}` },
+                version: sent.version + 1,
+              },
+            },
+            expectedVersion: sent.version,
+          },
+        ],
+        [],
+      );
+      // Signed in GMO Sign; its callback never reaches the hub.
+      const envelope = envelopesNamed(name)[0];
+      sandbox.sign(envelope?.envelope_xid as string);
+      const signed = Buffer.from(
+        sandbox.documentOf(envelope?.documents[0]?.control_number as string)?.base64 as string,
+        'base64',
+      );
+      return { d, signed, sha256: createHash('sha256').update(signed).digest('hex') };
+    };
+
+    // The local host holds GMO Sign's key: the PDF is fetched now and the workflow released.
+    const local = await sentAndSigned('BASIC-cli_done-1');
+    const localWorkflows = new RecordingWorkflowEngine();
+    const localApi = await createTestApi({ ...local.d, workflows: localWorkflows });
+    const settled = await localApi.graphql(admin, confirm, {
+      input: { envelopeName: 'BASIC-cli_done-1', outcome: 'COMPLETED' },
+    });
+    expect(settled.data?.confirmSignatureEnvelope).toMatchObject({ state: 'COMPLETED' });
+    const done = await t.ledger.getSignatureEnvelope('BASIC-cli_done-1');
+    expect(done?.signedPdf).toMatchObject({ size: local.signed.length, sha256: local.sha256 });
+    expect(await documents.get('signed/BASIC-cli_done-1.pdf')).toEqual(local.signed);
+    expect(done?.workflowWait).toBeUndefined();
+    expect(localWorkflows.released).toEqual([
+      { taskToken: 'token-BASIC-cli_done-1', output: { signature: 'COMPLETED' } },
+    ]);
+
+    // The GraphQL function on AWS has no GMO Sign key: the envelope stays SENT, confirmed, and the
+    // workflow is not woken to store a PDF it does not have; its next poll fetches it.
+    const aws = await sentAndSigned('BASIC-cli_done-2');
+    const { signatures: _noKey, ...withoutGmoSign } = aws.d;
+    const awsWorkflows = new RecordingWorkflowEngine();
+    const awsApi = await createTestApi({ ...withoutGmoSign, workflows: awsWorkflows });
+    const confirmed = await awsApi.graphql(admin, confirm, {
+      input: { envelopeName: 'BASIC-cli_done-2', outcome: 'COMPLETED' },
+    });
+    expect(confirmed.data?.confirmSignatureEnvelope).toMatchObject({ state: 'SENT' });
+    expect(await t.ledger.getSignatureEnvelope('BASIC-cli_done-2')).toMatchObject({
+      state: 'SENT',
+      completionConfirmed: { by: admin.userId },
+      workflowWait: { taskToken: 'token-BASIC-cli_done-2' },
+    });
+    expect(awsWorkflows.released).toEqual([]);
+    // The workflow's poll (CheckSignature) looks with the key and records the completion.
+    expect(await recordEnvelopeCompletion(aws.d, { envelopeName: 'BASIC-cli_done-2' })).toBe('COMPLETED');
+    expect((await t.ledger.getSignatureEnvelope('BASIC-cli_done-2'))?.signedPdf?.sha256).toBe(aws.sha256);
   });
 
   it('sends again only after an admin found that a lost request never arrived', async () => {
