@@ -10,6 +10,8 @@ export default defineConfig({
     include: ['{core,integrations,graphql,functions,infra,dev,test}/**/*.test.ts', 'web/src/**/*.test.ts'],
     // One DynamoDB Local for the whole run; each test file gets its own table.
     globalSetup: ['test/support/global-setup.ts'],
+    // The hub's log lines of every file, at DEBUG, checked for the suite's personal data.
+    setupFiles: ['test/support/log-audit.setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     env: {

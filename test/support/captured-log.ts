@@ -5,6 +5,9 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { createLogger } from '../../functions/shared/logger.js';
+import { EMAIL_PATTERN, PHONE_PATTERN } from './personal-data-patterns.js';
+
+export { EMAIL_PATTERN, PHONE_PATTERN };
 
 export interface CapturedLog {
   lines: string[];
@@ -44,10 +47,6 @@ export function captureLog(): CapturedLog {
     },
   };
 }
-
-/** What a log line must never carry: an e-mail address or a phone number (10 digits or more). */
-export const EMAIL_PATTERN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+/u;
-export const PHONE_PATTERN = /(?<![\p{N}A-Za-z_])\+?\d(?:[\s()-]?\d){9,}(?![\p{N}A-Za-z_])/u;
 
 /** The lines (hub log records only) that carry any of `values` or an e-mail / phone pattern. */
 export function personalDataIn(lines: readonly string[], values: readonly string[]): string[] {
