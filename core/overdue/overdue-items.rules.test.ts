@@ -148,7 +148,9 @@ const task = (
   applicationType: 'CREDIT_PRECHECK',
   clientId,
   applicantId: 'sales-tokyo-1',
-  step: pool.role === 'MANAGER' ? 'MANAGER' : pool.role === 'DIRECTOR' ? 'DIRECTOR' : 'LEGAL',
+  step: (
+    { MANAGER: 'MANAGER', DIRECTOR: 'DIRECTOR', LEGAL: 'LEGAL_REVIEW', MARKETING: 'MARKETING_SEND' } as const
+  )[pool.role],
   pool,
   status: 'OPEN',
   taskToken: `token-${taskId}`,
@@ -360,9 +362,30 @@ async function seeded() {
     'APPROVAL_TASK',
     task('tsk_mgr_t_due_now', 'cli_t', { role: 'MANAGER', department: 'SALES_TOKYO' }, hoursBefore(NOW, 72)),
   );
+  // A manager step nobody decided in 72 hours: the workflow closed it as escalated and opened the directors' task.
   add(
     'APPROVAL_TASK',
-    task('tsk_dir_t', 'cli_t', { role: 'DIRECTOR' }, '2026-11-23T01:00:00.000Z', { escalatedAt: ESCALATED }),
+    task(
+      'tsk_esc_t_MANAGER',
+      'cli_t',
+      { role: 'MANAGER', department: 'SALES_TOKYO' },
+      '2026-11-23T01:00:00.000Z',
+      { applicationId: 'app_esc_t', status: 'ESCALATED', escalatedAt: '2026-11-26T01:00:00.000Z' },
+    ),
+  );
+  add(
+    'APPROVAL_TASK',
+    task('tsk_esc_t_MANAGER_ESC', 'cli_t', { role: 'DIRECTOR' }, '2026-11-26T01:00:02.000Z', {
+      applicationId: 'app_esc_t',
+      step: 'MANAGER',
+    }),
+  );
+  // Marketing sends an individual contract through GMO Sign (A5-6): a task with the same wait.
+  add(
+    'APPROVAL_TASK',
+    task('tsk_send_o', 'cli_o', { role: 'MARKETING' }, '2026-11-23T04:00:00.000Z', {
+      applicationType: 'INDIVIDUAL_CONTRACT',
+    }),
   );
   add('APPROVAL_TASK', task('tsk_legal_o', 'cli_o', { role: 'LEGAL' }, '2026-11-23T02:00:00.000Z'));
   add('APPROVAL_TASK', task('tsk_dir_n', 'cli_n', { role: 'DIRECTOR' }, '2026-11-23T03:00:00.000Z'));
@@ -472,12 +495,13 @@ describe('the overdue view (X-2)', () => {
       },
       {
         kind: 'APPROVAL',
-        subjectId: 'tsk_dir_t',
+        subjectId: 'tsk_esc_t_MANAGER_ESC',
         clientId: 'cli_t',
         department: 'SALES_TOKYO',
+        // Overdue since the manager's time ran out; with the directors since then.
         dueAt: '2026-11-26T01:00:00.000Z',
         responsible: 'DIRECTOR',
-        escalatedAt: ESCALATED,
+        escalatedAt: '2026-11-26T01:00:00.000Z',
         escalatedTo: 'DIRECTOR',
       },
       {
@@ -505,7 +529,7 @@ describe('the overdue view (X-2)', () => {
     const { deps } = await seeded();
     const items = await listOverdueItems(deps, managerOsaka);
     expect(idsOf(items).sort()).toEqual(
-      ['app_ce_o', 'ic_o', 'inq_o', 'sc_o', 'tsk_legal_o', 'tsk_mgr_o', 'vis_o'].sort(),
+      ['app_ce_o', 'ic_o', 'inq_o', 'sc_o', 'tsk_legal_o', 'tsk_mgr_o', 'tsk_send_o', 'vis_o'].sort(),
     );
     for (const item of items) {
       expect(item).not.toHaveProperty('escalatedAt');
@@ -521,6 +545,11 @@ describe('the overdue view (X-2)', () => {
     expect(osaka.get('ic_o')).toMatchObject({ responsibleUserId: 'sales-osaka-1' });
     expect(osaka.get('inq_o')).toMatchObject({ responsible: 'SALES SALES_OSAKA' });
     expect(osaka.get('tsk_legal_o')).toMatchObject({ responsible: 'LEGAL', department: 'SALES_OSAKA' });
+    expect(osaka.get('tsk_send_o')).toMatchObject({
+      responsible: 'MARKETING',
+      department: 'SALES_OSAKA',
+      dueAt: '2026-11-26T04:00:00.000Z',
+    });
     expect(osaka.get('tsk_mgr_o')).toMatchObject({ responsible: 'MANAGER SALES_OSAKA', dueAt: BEFORE });
     expect(osaka.get('sc_o')).toMatchObject({ responsible: 'MANAGER SALES_OSAKA', dueAt: BEFORE });
   });
@@ -564,8 +593,14 @@ describe('the overdue view (X-2)', () => {
       policy: { ...defaultPolicy, approvalWaitHours: 96, syncConflictHours: 48 },
     };
     const items = byId(await listOverdueItems(longer, admin, { kinds: ['APPROVAL', 'SYNC_CONFLICT'] }));
-    expect([...items.keys()].sort()).toEqual(['sc_n', 'tsk_dir_n', 'tsk_dir_t', 'tsk_legal_o']);
-    expect(items.get('tsk_dir_t')?.dueAt).toBe('2026-11-27T01:00:00.000Z');
+    expect([...items.keys()].sort()).toEqual([
+      'sc_n',
+      'tsk_dir_n',
+      'tsk_esc_t_MANAGER_ESC',
+      'tsk_legal_o',
+      'tsk_send_o',
+    ]);
+    expect(items.get('tsk_esc_t_MANAGER_ESC')?.dueAt).toBe('2026-11-27T01:00:00.000Z');
     expect(items.get('sc_n')?.dueAt).toBe('2026-11-27T01:00:00.000Z');
   });
 
@@ -582,9 +617,10 @@ describe('the overdue view (X-2)', () => {
       'inq_unrouted',
       'inq_t',
       'sc_n',
-      'tsk_dir_t',
+      'tsk_esc_t_MANAGER_ESC',
       'tsk_legal_o',
       'tsk_dir_n',
+      'tsk_send_o',
       'inq_o',
       'sc_t',
       'tsk_mgr_t',
@@ -630,6 +666,74 @@ describe('the overdue view (X-2)', () => {
       escalatedAt: ESCALATED,
       escalatedTo: 'MANAGER',
     });
+  });
+
+  it('keeps an escalated approval in the view from the moment it fell due, with whoever has it now', async () => {
+    const { deps, ledger } = await seeded();
+    // Kept with the department's managers (too few directors to decide the other step), directors told.
+    await ledger.commit(
+      [
+        {
+          entity: {
+            type: 'APPROVAL_TASK',
+            value: task(
+              'tsk_kept_MANAGER',
+              'cli_t',
+              { role: 'MANAGER', department: 'SALES_TOKYO' },
+              '2026-11-24T05:00:00.000Z',
+              {
+                applicationId: 'app_kept',
+                status: 'ESCALATED',
+                escalatedAt: '2026-11-27T05:00:00.000Z',
+              },
+            ),
+          },
+        },
+        {
+          entity: {
+            type: 'APPROVAL_TASK',
+            value: task(
+              'tsk_kept_MANAGER_ESC',
+              'cli_t',
+              { role: 'MANAGER', department: 'SALES_TOKYO' },
+              '2026-11-27T05:00:01.000Z',
+              {
+                applicationId: 'app_kept',
+              },
+            ),
+          },
+        },
+        // An escalated task whose first task is not in the ledger: overdue since it opened.
+        {
+          entity: {
+            type: 'APPROVAL_TASK',
+            value: task('tsk_alone_DIRECTOR_ESC', 'cli_t', { role: 'DIRECTOR' }, '2026-11-27T06:00:00.000Z', {
+              applicationId: 'app_alone',
+            }),
+          },
+        },
+      ],
+      [],
+    );
+    const items = byId(await listOverdueItems(deps, managerTokyo, { kinds: ['APPROVAL'] }));
+    expect([...items.keys()]).not.toContain('tsk_kept_MANAGER');
+    expect(items.get('tsk_kept_MANAGER_ESC')).toEqual({
+      kind: 'APPROVAL',
+      subjectId: 'tsk_kept_MANAGER_ESC',
+      clientId: 'cli_t',
+      department: 'SALES_TOKYO',
+      dueAt: '2026-11-27T05:00:00.000Z',
+      responsible: 'MANAGER SALES_TOKYO',
+      escalatedAt: '2026-11-27T05:00:00.000Z',
+      escalatedTo: 'DIRECTOR',
+    });
+    expect(items.get('tsk_alone_DIRECTOR_ESC')).toMatchObject({
+      dueAt: '2026-11-27T06:00:00.000Z',
+      escalatedAt: '2026-11-27T06:00:00.000Z',
+      escalatedTo: 'DIRECTOR',
+    });
+    // An approval not escalated says nothing about an escalation.
+    expect(items.get('tsk_mgr_t')).not.toHaveProperty('escalatedAt');
   });
 
   it('orders items due at the same instant by their id', async () => {
@@ -689,7 +793,7 @@ describe('the overdue view (X-2)', () => {
       FIRST_CONTACT: ['inq_o', 'inq_t', 'inq_unrouted'],
       VISIT_RECORD: ['vis_o', 'vis_t'],
       CONTRACT_EXECUTION: ['app_ce_o', 'app_ce_t'],
-      APPROVAL: ['tsk_dir_n', 'tsk_dir_t', 'tsk_legal_o', 'tsk_mgr_o', 'tsk_mgr_t'],
+      APPROVAL: ['tsk_dir_n', 'tsk_esc_t_MANAGER_ESC', 'tsk_legal_o', 'tsk_mgr_o', 'tsk_mgr_t', 'tsk_send_o'],
       SYNC_CONFLICT: ['sc_n', 'sc_o', 'sc_t'],
       INDIVIDUAL_CONTRACT_TERMS: ['ic_n', 'ic_o', 'ic_t'],
     };
@@ -701,7 +805,7 @@ describe('the overdue view (X-2)', () => {
     const two = await listOverdueItems(deps, admin, { kinds: ['VISIT_RECORD', 'SYNC_CONFLICT'] });
     expect(idsOf(two).sort()).toEqual(['sc_n', 'sc_o', 'sc_t', 'vis_o', 'vis_t']);
     expect(await listOverdueItems(deps, admin, { kinds: [] })).toEqual(await listOverdueItems(deps, admin));
-    expect((await listOverdueItems(deps, admin)).length).toBe(18);
+    expect((await listOverdueItems(deps, admin)).length).toBe(19);
   });
 
   it('finds a department’s overdue items though other departments have hundreds', async () => {
