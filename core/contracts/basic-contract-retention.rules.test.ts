@@ -57,9 +57,12 @@ function setUp(gstaff: InMemoryGStaff = new InMemoryGStaff()) {
 
   /** A client whose executed basic contract G-Staff keeps with its retention OPEN. */
   async function tradingClient(
-    options: { stored?: boolean; stage?: Client['stage'] } = {},
+    options: { stored?: boolean; stage?: Client['stage']; createdAt?: string } = {},
   ): Promise<Trading> {
-    const ready = await readyIndividualContract(ledger, { gstaffClientId: 'G-1001' });
+    const ready = await readyIndividualContract(ledger, {
+      gstaffClientId: 'G-1001',
+      ...(options.createdAt ? { now: options.createdAt } : {}),
+    });
     const basic = (await ledger.listApplicationsOfClient(ready.clientId)).find(
       (a) => a.type === 'CONTRACT_EXECUTION',
     ) as Application;
@@ -312,15 +315,32 @@ describe('the basic contract’s retention deadline in G-Staff (A6-5)', () => {
     expect(await moves(unstored)).toEqual([]);
   });
 
-  it('looks at every trading client, page after page', async () => {
-    const { runOn, tradingClient, individualContract, held } = setUp();
-    const clients: Trading[] = [];
-    for (let i = 0; i < 105; i += 1) clients.push(await tradingClient());
-    for (const client of [clients[0], clients[104]] as Trading[])
+  it('looks at every trading client, page after page', { timeout: 60_000 }, async () => {
+    const { ledger, runOn, tradingClient, individualContract, held } = setUp();
+    // The newest client comes first, the oldest after more than a page (100) of others.
+    const newest = await tradingClient({ createdAt: '2026-12-01T03:00:00.000Z' });
+    const others = Array.from({ length: 103 }, (_, i) => ({
+      entity: {
+        type: 'CLIENT' as const,
+        value: {
+          clientId: `cli_other${String(i).padStart(3, '0')}`,
+          name: `株式会社取引${i}`,
+          normalizedName: `取引${i}`,
+          stage: 'TRADING',
+          version: 1,
+          createdAt: '2026-12-01T02:00:00.000Z',
+          updatedAt: '2026-12-01T02:00:00.000Z',
+        } as Client,
+      },
+    }));
+    await ledger.commit(others.slice(0, 100), []);
+    await ledger.commit(others.slice(100), []);
+    const oldest = await tradingClient();
+    for (const client of [newest, oldest])
       await individualContract(client, { startDate: '2027-01-04', endDate: '2027-03-31' });
-    expect(await runOn('2027-04-01')).toEqual({ checked: 105, moved: 2, failed: 0, errors: [] });
-    expect(held(clients[0] as Trading)).toBe('2030-03-31');
-    expect(held(clients[104] as Trading)).toBe('2030-03-31');
+    expect(await runOn('2027-04-01')).toEqual({ checked: 2, moved: 2, failed: 0, errors: [] });
+    expect(held(newest)).toBe('2030-03-31');
+    expect(held(oldest)).toBe('2030-03-31');
   });
 
   it('counts a G-Staff failure with its code, moves the other contracts, and moves the failed one on the next run', async () => {
