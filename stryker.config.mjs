@@ -25,6 +25,12 @@ export default {
     'core/establishments/conflict-date-notice.ts',
     // The sync's conflict rule, the hub's own unconfirmed writes included.
     'core/sync/three-way-merge.ts',
+    // The sync conflict's escalation past 24 hours, once, to the department's managers.
+    'core/sync/escalate-sync-conflicts.ts',
+    // The one overdue view: every deadline type, who is responsible, scoped by department.
+    'core/overdue/overdue-items.ts',
+    // The basic contract's retention deadline written to G-Staff, reopened on renewal (A6-5).
+    'core/contracts/basic-contract-retention.ts',
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,

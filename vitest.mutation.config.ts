@@ -28,6 +28,9 @@ const ALL_RULE_TESTS = [
   'core/establishments/conflict-date-notice*.test.ts',
   'core/sync/three-way-merge*.test.ts',
   'core/kintone/dispatch-kintone-outbox.test.ts',
+  'core/sync/escalate-sync-conflicts*.test.ts',
+  'core/overdue/overdue-items*.test.ts',
+  'core/contracts/basic-contract-retention*.test.ts',
 ];
 
 export default defineConfig({

@@ -2,13 +2,14 @@
  * One overdue view across every deadline the hub tracks (X-2, A1-2, A3-6, A4-5, X-3): web
  * inquiries not contacted in time, visit records not entered within 24 hours, 06_2
  * applications past 10 business days without a delay reason, approval tasks waiting past their
- * time, and sync conflicts open longer than a day. Each item names who is responsible and
- * whether (and when) it was escalated. Sales and managers see their department's items;
- * marketing, legal, directors and admins see all. Individual-contract items (A5-4: the client's
+ * time (an escalated one stays listed from its first due time, with the supervisors; marketing's
+ * sends of individual contracts included), and sync conflicts open longer than a day. Each item
+ * names who is responsible and whether (and when) it was escalated. Sales and managers see their
+ * department's items; marketing, legal, directors and admins see all. Individual-contract items (A5-4: the client's
  * items not all stored within 2 calendar days of the request) are listed too.
  */
 import { type Actor, assertMay, seesAllDepartments, seesDepartment } from '../access.js';
-import type { ApprovalPool, ApprovalTask } from '../applications/approval-task.js';
+import { type ApprovalPool, type ApprovalTask, approvalTaskIdOf } from '../applications/approval-task.js';
 import type { HubDeps } from '../hub.js';
 import { salesDepartments } from '../staff/departments.js';
 
@@ -50,7 +51,24 @@ async function approvalPools(deps: HubDeps, actor: Actor): Promise<ApprovalPool[
     ...departments.map((department) => ({ role: 'MANAGER' as const, department })),
     { role: 'DIRECTOR' as const },
     { role: 'LEGAL' as const },
+    // Marketing's send of an individual contract (A5-6) waits and escalates like an approval.
+    { role: 'MARKETING' as const },
   ];
+}
+
+/**
+ * When an approval task fell due and when it was escalated. An escalated task (the one the
+ * workflow opens for the supervisors once the first went unanswered) continues the first: it is
+ * overdue from the first one's due time, escalated when the first was closed as escalated.
+ */
+async function approvalDeadline(deps: HubDeps, task: ApprovalTask, waited: number) {
+  if (task.taskId !== approvalTaskIdOf(task.applicationId, task.step, true))
+    return { dueAt: new Date(Date.parse(task.openedAt) + waited) };
+  const first = await deps.ledger.getApprovalTask(approvalTaskIdOf(task.applicationId, task.step, false));
+  return {
+    dueAt: first ? new Date(Date.parse(first.openedAt) + waited) : new Date(task.openedAt),
+    escalatedAt: first?.escalatedAt ?? task.openedAt,
+  };
 }
 
 const poolName = (pool: ApprovalPool) => (pool.department ? `${pool.role} ${pool.department}` : pool.role);
@@ -142,7 +160,7 @@ export async function listOverdueItems(
     const clients = await deps.ledger.getClients([...new Set(tasks.map((t) => t.clientId))]);
     const departmentOf = new Map(clients.map((c) => [c.clientId, c.department]));
     for (const task of tasks) {
-      const dueAt = new Date(Date.parse(task.openedAt) + waited);
+      const { dueAt, escalatedAt } = await approvalDeadline(deps, task, waited);
       if (dueAt.getTime() >= now.getTime()) continue;
       const taskDepartment = task.pool.department ?? departmentOf.get(task.clientId);
       items.push({
@@ -152,7 +170,8 @@ export async function listOverdueItems(
         ...(taskDepartment ? { department: taskDepartment } : {}),
         dueAt: dueAt.toISOString(),
         responsible: poolName(task.pool),
-        ...(task.escalatedAt ? { escalatedAt: task.escalatedAt, escalatedTo: 'DIRECTOR' } : {}),
+        // Escalation goes to the directors, also when the task stays with the managers (policy.md).
+        ...(escalatedAt ? { escalatedAt, escalatedTo: 'DIRECTOR' } : {}),
       });
     }
   }
