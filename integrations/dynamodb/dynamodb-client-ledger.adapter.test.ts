@@ -140,6 +140,44 @@ describe('DynamoDbClientLedger queries', () => {
     ]);
   });
 
+  it('stores and finds a client and a G-Staff registration by a name longer than a key may be', async () => {
+    // 2,000 Japanese characters: 6,000 bytes, past DynamoDB's key limits; no company is named so,
+    // but one such row in a G-Staff export must not fail the whole mirror run.
+    const long = 'あ'.repeat(2_000);
+    const longer = `${long}い`;
+    await t.ledger.commit(
+      [
+        { entity: { type: 'CLIENT', value: client('long1', { normalizedName: long }) } },
+        { entity: { type: 'CLIENT', value: client('long2', { normalizedName: longer }) } },
+        {
+          entity: {
+            type: 'GSTAFF_CLIENT',
+            value: {
+              gstaffClientId: 'G-LONG',
+              name: long,
+              normalizedName: long,
+              active: true,
+              pastTroubles: [],
+              conflictDates: [],
+              updatedAt: '2026-11-27T00:00:00.000Z',
+              mirroredAt: '2026-11-27T00:00:00.000Z',
+              source: 'csv',
+              version: 1,
+            },
+          },
+        },
+      ],
+      [],
+    );
+    expect((await t.ledger.findClientsByNormalizedName(long)).map((c) => c.clientId)).toEqual(['long1']);
+    expect((await t.ledger.findClientsByNormalizedName(longer)).map((c) => c.clientId)).toEqual(['long2']);
+    expect((await t.ledger.findGStaffMirrorRecordsByName(long)).map((g) => g.gstaffClientId)).toEqual([
+      'G-LONG',
+    ]);
+    expect((await t.ledger.findGStaffMirrorRecordsByNames([long, longer])).get(long)?.length).toBe(1);
+    expect(await t.ledger.findGStaffMirrorRecordsByName(longer)).toEqual([]);
+  });
+
   it('pages inquiries newest first with filters, and resumes from the cursor', async () => {
     const writes = Array.from({ length: 7 }, (_, i) => ({
       entity: {

@@ -2,6 +2,7 @@
  * Where each ledger entity lives in the single table (docs/data-model.md). The index keys
  * written here are the only access paths the adapter queries; nothing scans.
  */
+import { createHash } from 'node:crypto';
 import type { AuditEvent } from '../../core/audit.js';
 import type { LedgerEntity } from '../../core/ledger.js';
 import type { GsiName } from './table-layout.js';
@@ -18,7 +19,20 @@ export const webSubmissionKey = (submissionId: string) => ({
 
 export const STAFF_DIRECTORY = 'STAFF_DIRECTORY';
 export const GSTAFF_UNCHECKED_CLIENTS = 'CLIENTS#GSTAFF_UNCHECKED';
-export const clientNamePartition = (normalizedName: string) => `CLIENT_NAME#${normalizedName}`;
+/**
+ * A name as part of an index key. DynamoDB refuses an index key over 1,024 bytes, and one such
+ * item fails its whole transaction (a G-Staff mirror page, a client's creation): a name over
+ * 1,000 bytes — no company's, but one row of an export can hold anything — keeps its first 100
+ * characters and a digest of the whole, so a look-up by the same name still finds exactly it.
+ * Shorter names stay as they are, so keys written before stay valid.
+ */
+export function nameKeyPart(normalizedName: string): string {
+  if (Buffer.byteLength(normalizedName, 'utf8') <= 1_000) return normalizedName;
+  const digest = createHash('sha256').update(normalizedName, 'utf8').digest('base64url');
+  return `${Array.from(normalizedName).slice(0, 100).join('')}#${digest}`;
+}
+
+export const clientNamePartition = (normalizedName: string) => `CLIENT_NAME#${nameKeyPart(normalizedName)}`;
 export const inquiriesByDepartment = (department: string | undefined) =>
   `INQUIRIES#DEPT#${department ?? '-'}`;
 export const inquiriesByStatus = (status: string) => `INQUIRIES#STATUS#${status}`;
@@ -44,7 +58,7 @@ export const workerAssignmentsOfRep = (salesRepId: string) => `ASSIGNMENTS#REP#$
 export const notificationKey = (id: string) => ({ pk: `NOTIFICATION#${id}`, sk: 'NOTIFICATION' });
 export const inboxOf = (userId: string) => `INBOX#${userId}`;
 export const gstaffClientKey = (id: string) => ({ pk: `GSTAFF_CLIENT#${id}`, sk: 'GSTAFF_CLIENT' });
-export const gstaffNamePartition = (normalizedName: string) => `GSTAFF_NAME#${normalizedName}`;
+export const gstaffNamePartition = (normalizedName: string) => `GSTAFF_NAME#${nameKeyPart(normalizedName)}`;
 export const ALL_MAIL = 'MAIL#ALL';
 export const clientsOfRep = (salesRepId: string) => `CLIENTS#REP#${salesRepId}`;
 export const clientsOfDepartment = (department: string | undefined) => `CLIENTS#DEPT#${department ?? '-'}`;

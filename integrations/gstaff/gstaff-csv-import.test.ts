@@ -68,6 +68,33 @@ describe('G-Staff CSV import', () => {
     expect(() => parseGStaffClientCsv(sjis(['code,name', 'G-1,x']))).toThrow(GStaffCsvError);
   });
 
+  it('skips a row whose code is longer than any G-Staff code, naming the column, and keeps the others', () => {
+    const { records, issues } = parseGStaffClientCsv(
+      sjis([header, `${'あ'.repeat(101)},株式会社長すぎ,,,,,,,`, 'G-7,株式会社ふつう,,,,,,,']),
+    );
+    expect(records.map((r) => r.gstaffClientId)).toEqual(['G-7']);
+    expect(issues).toEqual([
+      {
+        line: 2,
+        column: '顧客コード',
+        message: 'is longer than 100 characters, which no G-Staff code is; row skipped',
+      },
+    ]);
+    const workers = parseGStaffWorkerCsv(
+      sjis([
+        'スタッフコード,氏名,雇用区分,生年月日,派遣ID,顧客コード,事業所,組織単位,担当営業,派遣開始日,派遣終了日',
+        `${'S'.repeat(101)},井上 悟,有期,,,,,,,,`,
+        `S-020,森 由紀,有期,,${'H'.repeat(101)},G-1001,品川第一倉庫,出荷課,,2025-01-01,`,
+        'S-021,林 剛,有期,,,,,,,,',
+      ]),
+    );
+    expect(workers.workers.map((w) => w.workerId)).toEqual(['S-021']);
+    expect(workers.issues).toEqual([
+      { line: 2, column: 'スタッフコード', message: expect.stringContaining('row skipped') },
+      { line: 3, column: '派遣ID', message: expect.stringContaining('the worker S-020 is left out') },
+    ]);
+  });
+
   it('takes a configured column map and UTF-8', () => {
     const { records } = parseGStaffClientCsv(Buffer.from('id,company\nX-1,株式会社ユーティーエフ\n'), {
       encoding: 'utf-8',

@@ -113,6 +113,13 @@ function characterIssues(row: Record<string, string>, columns: object, line: num
   return issues;
 }
 
+/**
+ * A G-Staff code is an identifier (G-1001, S-001) and becomes part of the ledger's keys, which
+ * DynamoDB limits in bytes: a longer "code" is a broken row, skipped and named, not a failed import.
+ */
+const MAX_CODE_LENGTH = 100;
+const TOO_LONG_CODE = `is longer than ${MAX_CODE_LENGTH} characters, which no G-Staff code is; row skipped`;
+
 export function parseGStaffClientCsv(
   bytes: Buffer,
   options: CsvOptions<GStaffCsvColumns> = {},
@@ -133,6 +140,10 @@ export function parseGStaffClientCsv(
         column: !id ? columns.gstaffClientId : columns.name,
         message: 'is empty; row skipped',
       });
+      return;
+    }
+    if (id.length > MAX_CODE_LENGTH) {
+      issues.push(...rowIssues, { line, column: columns.gstaffClientId, message: TOO_LONG_CODE });
       return;
     }
     const rate = get(columns.turnoverRate);
@@ -248,6 +259,10 @@ export function parseGStaffWorkerCsv(
       fail(!workerId ? columns.workerId : columns.name, 'is empty; row skipped');
       return;
     }
+    if (workerId.length > MAX_CODE_LENGTH) {
+      fail(columns.workerId, TOO_LONG_CODE);
+      return;
+    }
     const term = get(columns.employmentTerm);
     if (term !== '無期' && term !== '有期') {
       fail(columns.employmentTerm, `"${term}" is neither 無期 nor 有期; the worker is left out`);
@@ -273,6 +288,17 @@ export function parseGStaffWorkerCsv(
     const missing = [columns.gstaffClientId, columns.establishment, columns.organisationalUnit].find(
       (c) => !get(c),
     );
+    const tooLong = [columns.assignmentId, columns.gstaffClientId].find(
+      (c) => get(c).length > MAX_CODE_LENGTH,
+    );
+    if (tooLong) {
+      fail(
+        tooLong,
+        `${TOO_LONG_CODE.replace('row skipped', '')}the worker ${workerId} is left out until it is fixed`,
+      );
+      broken.add(workerId);
+      return;
+    }
     if (!startDate || (end && !endDate) || missing) {
       fail(
         missing ?? (!startDate ? columns.startDate : columns.endDate),
