@@ -51,6 +51,16 @@ describe('the console on the local host', () => {
     expect(await response.text()).not.toContain('outside');
   });
 
+  it('never answers an API path with index.html, as CloudFront does not on AWS', async () => {
+    for (const path of ['/graphql/x', '/webhooks/nope', '/webhooks/inquiry/x', '/dev/nope', '/dev']) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(await response.text()).toBe('not the console');
+    }
+    // A console route that only begins like one is still the app.
+    expect((await fetch(`${base}/developers`)).status).toBe(200);
+  });
+
   it('leaves other methods to the hub', async () => {
     expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(404);
   });

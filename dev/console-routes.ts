@@ -1,13 +1,19 @@
 /**
  * The staff console on the local host: the built files of `web/` at `/` (any other path without a
- * file extension gets index.html, so the console's own routes survive a reload), and the dev-only
+ * file extension gets index.html, so the console's own routes survive a reload; an API path —
+ * `/graphql/…`, `/webhooks/…`, `/dev/…` — never does, as on AWS), and the dev-only
  * directory listing the console's dev sign-in picks from. Same origin as /graphql.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ClientLedger } from '../core/ledger.js';
-import { contentSecurityPolicy, PERMISSIONS_POLICY, REFERRER_POLICY } from '../infra/console-headers.js';
+import {
+  contentSecurityPolicy,
+  isApiPath,
+  PERMISSIONS_POLICY,
+  REFERRER_POLICY,
+} from '../infra/console-headers.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,6 +48,8 @@ export function serveConsole(
   dist = CONSOLE_DIST,
 ): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  // An API path the hub does not answer is the hub's 404, never the app (as CloudFront on AWS).
+  if (isApiPath(path)) return false;
   if (!existsSync(join(dist, 'index.html'))) return false;
   let file: string;
   try {

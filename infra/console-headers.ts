@@ -5,6 +5,14 @@
  * local host loads this file.
  */
 
+/** Paths of the hub's HTTP API: never answered with the console's index.html, on either host. */
+export const API_PATH_PREFIXES = ['/graphql', '/webhooks', '/dev'] as const;
+
+/** Whether a request path is one of the API's (`/graphql`, `/webhooks/…`, `/dev/…`), not a console route. */
+export function isApiPath(path: string): boolean {
+  return API_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
+
 export interface ConsoleContentSecurity {
   /** The hosted UI (token endpoint) and the user pool's issuer (discovery document, keys); none locally. */
   signInOrigins: readonly string[];

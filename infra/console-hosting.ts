@@ -31,6 +31,7 @@ import * as deployment from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import type { TenantConfig } from './config.js';
 import {
+  API_PATH_PREFIXES,
   contentSecurityPolicy,
   HSTS_MAX_AGE_SECONDS,
   PERMISSIONS_POLICY,
@@ -39,8 +40,7 @@ import {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Paths of the hub's HTTP API: never answered with the console's index.html. */
-export const API_PATH_PREFIXES = ['/graphql', '/webhooks', '/dev'] as const;
+export { API_PATH_PREFIXES };
 
 /**
  * The viewer-request function of the console's behaviour (CloudFront Functions, JS 2.0): an API

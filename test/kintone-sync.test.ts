@@ -462,6 +462,24 @@ describe('runs: resume, one at a time, recorded', () => {
     expect(outcomes.filter((o) => o.status === 'SUCCEEDED')).toHaveLength(1);
   });
 
+  it('reports after each page the requests made so far, ending at the run’s own count (the CLI’s progress)', async () => {
+    const x = deps();
+    await sandboxKintoneApps(sandbox, { clock: x.clock }).orders.upsertAll([order(), order(), order()]);
+    tick();
+    const pages: { page: number; requests: number }[] = [];
+    const run = asRun(
+      // Incremental: only what changed since the last run (a first run alone is full).
+      await reconcileKintoneApp(x, 'orders', {
+        ...settings,
+        pageSize: 2,
+        onPage: ({ page, requests }) => pages.push({ page, requests }),
+      }),
+    );
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages.map((p) => p.requests)).toEqual(pages.map((p) => p.page));
+    expect(pages.at(-1)?.requests).toBe(run.requests);
+  });
+
   it('a lease left by a crashed holder stops others until it expires', async () => {
     const x = deps();
     await runJob(

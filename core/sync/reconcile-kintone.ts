@@ -162,7 +162,8 @@ export async function reconcileKintoneApp(
               ? { ...checkpoint, afterRecordId: Number(last.recordId) }
               : { ...checkpoint, afterUpdatedAt: last.updatedAt, afterRecordId: Number(last.recordId) };
         }
-        options.onPage?.({ records, requests: run.run.requests + 0, page });
+        // One request per page read: the stored run counts them only at its next checkpoint.
+        options.onPage?.({ records, requests: page, page });
         if (rows.length < pageSize) break;
         if (!options.dryRun) {
           cursor = await saveCursor(deps, cursor, { inProgress: { runId: run.run.runId, checkpoint } }, job);
