@@ -25,6 +25,12 @@ export default {
     'core/establishments/conflict-date-notice.ts',
     // The sync's conflict rule, the hub's own unconfirmed writes included.
     'core/sync/three-way-merge.ts',
+    // The deadline escalations (A1-2, A3-6, A4-5, A5-4, X-2), against the in-memory ledger.
+    'core/inquiries/escalate-first-contacts.ts',
+    'core/visits/escalate-visit-records.ts',
+    'core/individual-contracts/escalate-terms-requests.ts',
+    'core/applications/contract-delay.ts',
+    'core/deadline-escalation.ts',
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,

@@ -28,6 +28,11 @@ const ALL_RULE_TESTS = [
   'core/establishments/conflict-date-notice*.test.ts',
   'core/sync/three-way-merge*.test.ts',
   'core/kintone/dispatch-kintone-outbox.test.ts',
+  // The deadline escalations; what they share (core/deadline-escalation.ts) is judged by these too.
+  'core/inquiries/escalate-first-contacts*.test.ts',
+  'core/visits/escalate-visit-records*.test.ts',
+  'core/individual-contracts/escalate-terms-requests*.test.ts',
+  'core/applications/contract-delay*.test.ts',
 ];
 
 export default defineConfig({
