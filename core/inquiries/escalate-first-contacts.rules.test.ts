@@ -18,7 +18,6 @@ import {
   seedStaff,
 } from '../../test/support/deadline-escalation.js';
 import { clientTrail } from '../clients/client.js';
-import type { InquiryQuery } from '../ledger.js';
 import { InMemoryClientLedger } from '../testing/in-memory-ledger.js';
 import { escalateOverdueFirstContacts } from './escalate-first-contacts.js';
 import { firstContactStatus, type Inquiry } from './inquiry.js';
