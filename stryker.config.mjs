@@ -31,6 +31,12 @@ export default {
     'core/overdue/overdue-items.ts',
     // The basic contract's retention deadline written to G-Staff, reopened on renewal (A6-5).
     'core/contracts/basic-contract-retention.ts',
+    // The deadline escalations (A1-2, A3-6, A4-5, A5-4, X-2), against the in-memory ledger.
+    'core/inquiries/escalate-first-contacts.ts',
+    'core/visits/escalate-visit-records.ts',
+    'core/individual-contracts/escalate-terms-requests.ts',
+    'core/applications/contract-delay.ts',
+    'core/deadline-escalation.ts',
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,

@@ -31,6 +31,11 @@ const ALL_RULE_TESTS = [
   'core/sync/escalate-sync-conflicts*.test.ts',
   'core/overdue/overdue-items*.test.ts',
   'core/contracts/basic-contract-retention*.test.ts',
+  // The deadline escalations; what they share (core/deadline-escalation.ts) is judged by these too.
+  'core/inquiries/escalate-first-contacts*.test.ts',
+  'core/visits/escalate-visit-records*.test.ts',
+  'core/individual-contracts/escalate-terms-requests*.test.ts',
+  'core/applications/contract-delay*.test.ts',
 ];
 
 export default defineConfig({

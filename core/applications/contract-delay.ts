@@ -8,18 +8,21 @@ import * as z from 'zod';
 import { type Actor, assertMay } from '../access.js';
 import { systemActor } from '../audit.js';
 import { getClient } from '../clients/client-queries.js';
+import { type EscalationCount, escalateEach } from '../deadline-escalation.js';
 import { commitChanges } from '../entity-change.js';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors.js';
+import { NotFoundError, PreconditionFailedError } from '../errors.js';
 import type { HubDeps, HubDepsWith } from '../hub.js';
 import type { StaffDirectoryLedger } from '../ledger.js';
 import { notify } from '../notifications/notification.js';
 import type { StaffMember } from '../staff/staff-member.js';
 import { parseInput } from '../validation.js';
 import { assertWorksOnClient } from '../visits/visit-changes.js';
-import type { Application } from './application.js';
+import type { Application, ContractExecution } from './application.js';
 import { applicationChange } from './application-changes.js';
 
-/** The applicant and their supervisor (上長), else the department's managers. */
+type ContractDeadline = NonNullable<ContractExecution['deadline']>;
+
+/** The applicant and their supervisor (上長), else the department's active managers. */
 async function applicantAndSupervisor(
   deps: HubDepsWith<StaffDirectoryLedger>,
   application: Application,
@@ -33,20 +36,26 @@ async function applicantAndSupervisor(
     : (await deps.ledger.listStaffMembers()).filter(
         (m) => m.active && m.role === 'MANAGER' && m.department === application.department,
       );
-  return [...(applicant ? [applicant] : []), ...supervisors.filter((s) => s.userId !== applicant?.userId)];
+  // An applicant who has left the agency is not written to; their supervisor still is.
+  return [
+    ...(applicant?.active ? [applicant] : []),
+    ...supervisors.filter((s) => s.userId !== applicant?.userId),
+  ];
 }
 
-export async function escalateDelayedContractExecutions(
-  deps: HubDeps,
-): Promise<{ escalated: number; skipped: number }> {
+export async function escalateDelayedContractExecutions(deps: HubDeps): Promise<EscalationCount> {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const result = { escalated: 0, skipped: 0 };
+  const delayed: { application: Application; contract: ContractExecution; deadline: ContractDeadline }[] = [];
   for (const application of await deps.ledger.listApplicationsInFlight(500)) {
-    const deadline = application.contractExecution?.deadline;
-    if (application.type !== 'CONTRACT_EXECUTION' || !deadline) continue;
+    const contract = application.contractExecution;
+    const deadline = contract?.deadline;
+    if (application.type !== 'CONTRACT_EXECUTION' || !contract || !deadline) continue;
     if (deadline.escalatedAt || deadline.delayReason || Date.parse(deadline.dueAt) >= now.getTime()) continue;
-    const contract = application.contractExecution as NonNullable<Application['contractExecution']>;
+    delayed.push({ application, contract, deadline });
+  }
+  // Changed meanwhile (the workflow runs alongside): skipped until the next run.
+  return escalateEach(delayed, async ({ application, contract, deadline }) => {
     const client = await deps.ledger.getClient(application.clientId);
     const applicant = await deps.ledger.getStaffMember(application.applicantId);
     const { change } = applicationChange(
@@ -58,28 +67,21 @@ export async function escalateDelayedContractExecutions(
       { at, kind: 'DELAYED', detail: deadline.dueAt },
       at,
     );
-    try {
-      await commitChanges(
-        deps.ledger,
-        [change],
-        notify(deps.ids, at, await applicantAndSupervisor(deps, application), {
-          template: 'CONTRACT_EXECUTION_DELAYED',
-          clientId: application.clientId,
-          params: {
-            company: client?.name ?? application.clientId,
-            applicantName: applicant?.name ?? application.applicantId,
-            dueAt: deadline.dueAt,
-            applicationId: application.applicationId,
-          },
-        }),
-      );
-      result.escalated += 1;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      result.skipped += 1;
-    }
-  }
-  return result;
+    await commitChanges(
+      deps.ledger,
+      [change],
+      notify(deps.ids, at, await applicantAndSupervisor(deps, application), {
+        template: 'CONTRACT_EXECUTION_DELAYED',
+        clientId: application.clientId,
+        params: {
+          company: client?.name ?? application.clientId,
+          applicantName: applicant?.name ?? application.applicantId,
+          dueAt: deadline.dueAt,
+          applicationId: application.applicationId,
+        },
+      }),
+    );
+  });
 }
 
 const delayReasonInput = z.object({

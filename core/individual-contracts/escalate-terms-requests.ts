@@ -5,79 +5,69 @@
  * view until every item is stored; completing it late is recorded as late (`metAt` after `dueAt`).
  */
 import { systemActor } from '../audit.js';
+import { type EscalationCount, escalateEach, everyPage } from '../deadline-escalation.js';
 import { commitChanges } from '../entity-change.js';
-import { ConflictError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { notify } from '../notifications/notification.js';
-import type { IndividualContract } from './individual-contract.js';
+import type { IndividualContract, TermsRequest } from './individual-contract.js';
 import { individualContractChange, nextIndividualContract } from './individual-contract-changes.js';
 import { termsCompleteness } from './individual-contract-terms.js';
 
-export async function escalateOverdueTermsRequests(
-  deps: HubDeps,
-): Promise<{ escalated: number; skipped: number }> {
+export async function escalateOverdueTermsRequests(deps: HubDeps): Promise<EscalationCount> {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const result = { escalated: 0, skipped: 0 };
-  const overdue: IndividualContract[] = [];
-  let after: string | undefined;
-  do {
-    const page = await deps.ledger.listOpenIndividualContractTermsRequests({
-      dueBefore: now,
-      first: 100,
-      ...(after ? { after } : {}),
-    });
-    overdue.push(...page.items.filter((c) => !c.termsRequest?.escalatedAt));
-    after = page.hasNextPage ? page.endCursor : undefined;
-  } while (after);
-  if (overdue.length === 0) return result;
-  const members = (await deps.ledger.listStaffMembers()).filter((m) => m.active);
-  const clients = new Map(
-    (await deps.ledger.getClients([...new Set(overdue.map((c) => c.clientId))])).map((c) => [c.clientId, c]),
-  );
-  for (const contract of overdue) {
+  const overdue: { contract: IndividualContract; request: TermsRequest }[] = [];
+  for (const contract of await everyPage((page) =>
+    deps.ledger.listOpenIndividualContractTermsRequests({ dueBefore: now, ...page }),
+  )) {
     const request = contract.termsRequest;
-    if (!request) continue;
-    const client = clients.get(contract.clientId);
-    const department = client?.department ?? contract.department;
-    const requester = members.find((m) => m.userId === request.requestedBy);
-    const escalated = nextIndividualContract(contract, { termsRequest: { ...request, escalatedAt: at } }, at);
-    try {
-      await commitChanges(
-        deps.ledger,
-        [
-          individualContractChange(
-            deps,
-            systemActor('deadline-job'),
-            'individualContract.escalateTermsRequest',
-            contract,
-            escalated,
-          ),
-        ],
-        notify(
-          deps.ids,
-          at,
-          members.filter((m) => m.role === 'MANAGER' && m.department === department),
-          {
-            template: 'INDIVIDUAL_CONTRACT_TERMS_OVERDUE',
-            clientId: contract.clientId,
-            params: {
-              company: client?.name ?? contract.clientId,
-              department: department ?? '',
-              requestedByName: requester?.name ?? request.requestedBy,
-              dueAt: request.dueAt,
-              missing: termsCompleteness(contract.terms).missing.map((m) => m.label),
-              individualContractId: contract.individualContractId,
-            },
-          },
-        ),
-      );
-      result.escalated += 1;
-    } catch (error) {
-      // Completed or changed meanwhile: the next run sees the new state.
-      if (!(error instanceof ConflictError)) throw error;
-      result.skipped += 1;
-    }
+    if (request && !request.escalatedAt) overdue.push({ contract, request });
   }
-  return result;
+  if (overdue.length === 0) return { escalated: 0, skipped: 0 };
+  const staff = await deps.ledger.listStaffMembers();
+  const managers = staff.filter((m) => m.active && m.role === 'MANAGER');
+  const clients = new Map(
+    (await deps.ledger.getClients([...new Set(overdue.map((o) => o.contract.clientId))])).map((c) => [
+      c.clientId,
+      c,
+    ]),
+  );
+  // Completed or changed meanwhile: skipped until the next run.
+  return escalateEach(overdue, async ({ contract, request }) => {
+    const client = clients.get(contract.clientId);
+    // The department that has the client now, which may not be the one the draft was made in.
+    const department = client?.department ?? contract.department;
+    // Whoever asked is named even if they have left since.
+    const requester = staff.find((m) => m.userId === request.requestedBy);
+    const escalated = nextIndividualContract(contract, { termsRequest: { ...request, escalatedAt: at } }, at);
+    await commitChanges(
+      deps.ledger,
+      [
+        individualContractChange(
+          deps,
+          systemActor('deadline-job'),
+          'individualContract.escalateTermsRequest',
+          contract,
+          escalated,
+        ),
+      ],
+      notify(
+        deps.ids,
+        at,
+        managers.filter((m) => m.department === department),
+        {
+          template: 'INDIVIDUAL_CONTRACT_TERMS_OVERDUE',
+          clientId: contract.clientId,
+          params: {
+            company: client?.name ?? contract.clientId,
+            department: department ?? '',
+            requestedByName: requester?.name ?? request.requestedBy,
+            dueAt: request.dueAt,
+            missing: termsCompleteness(contract.terms).missing.map((m) => m.label),
+            individualContractId: contract.individualContractId,
+          },
+        },
+      ),
+    );
+  });
 }

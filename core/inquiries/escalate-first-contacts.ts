@@ -5,66 +5,52 @@
  * until contacted; meeting it late is recorded as late. Runs on a schedule.
  */
 import { systemActor } from '../audit.js';
-import { ConflictError } from '../errors.js';
+import { type EscalationCount, escalateEach, everyPage } from '../deadline-escalation.js';
 import type { HubDeps } from '../hub.js';
 import { notify } from '../notifications/notification.js';
 import type { StaffMember } from '../staff/staff-member.js';
-import type { Inquiry } from './inquiry.js';
+import type { FirstContact, Inquiry } from './inquiry.js';
 import { saveInquiryChange } from './inquiry-changes.js';
 
 /** Unrouted web inquiries belong to marketing. */
 export const MARKETING_DEPARTMENT = 'MARKETING';
 
-export async function escalateOverdueFirstContacts(
-  deps: HubDeps,
-): Promise<{ escalated: number; skipped: number }> {
+export async function escalateOverdueFirstContacts(deps: HubDeps): Promise<EscalationCount> {
   const now = deps.clock.now();
+  const at = now.toISOString();
+  const overdue: { inquiry: Inquiry; deadline: FirstContact }[] = [];
+  for (const inquiry of await everyPage((page) => deps.ledger.listInquiries({ overdueAt: now, ...page }))) {
+    const deadline = inquiry.firstContact;
+    if (deadline && !deadline.escalatedAt && !deadline.contactedAt) overdue.push({ inquiry, deadline });
+  }
+  if (overdue.length === 0) return { escalated: 0, skipped: 0 };
   const members = (await deps.ledger.listStaffMembers()).filter((m) => m.active);
   const recipientsFor = (inquiry: Inquiry): StaffMember[] =>
     inquiry.department
       ? members.filter((m) => m.role === 'MANAGER' && m.department === inquiry.department)
       : members.filter((m) => m.role === 'MARKETING');
-
-  const result = { escalated: 0, skipped: 0 };
-  let after: string | undefined;
-  do {
-    const page = await deps.ledger.listInquiries({ overdueAt: now, first: 100, ...(after ? { after } : {}) });
-    for (const inquiry of page.items) {
-      const deadline = inquiry.firstContact;
-      if (!deadline || deadline.escalatedAt || deadline.contactedAt) continue;
-      const to = recipientsFor(inquiry);
-      const department = inquiry.department ?? MARKETING_DEPARTMENT;
-      const at = now.toISOString();
-      try {
-        await saveInquiryChange(
-          deps,
-          systemActor('deadline-job'),
-          'inquiry.escalateFirstContact',
-          inquiry,
-          { firstContact: { ...deadline, escalatedAt: at } },
-          {
-            writes: notify(deps.ids, at, to, {
-              template: 'FIRST_CONTACT_OVERDUE',
-              clientId: inquiry.clientId,
-              inquiryId: inquiry.inquiryId,
-              params: {
-                company: inquiry.company,
-                department,
-                dueAt: deadline.dueAt,
-                inquiryId: inquiry.inquiryId,
-              },
-            }),
-            audit: [],
+  // Contacted or changed meanwhile: skipped until the next run.
+  return escalateEach(overdue, async ({ inquiry, deadline }) => {
+    await saveInquiryChange(
+      deps,
+      systemActor('deadline-job'),
+      'inquiry.escalateFirstContact',
+      inquiry,
+      { firstContact: { ...deadline, escalatedAt: at } },
+      {
+        writes: notify(deps.ids, at, recipientsFor(inquiry), {
+          template: 'FIRST_CONTACT_OVERDUE',
+          clientId: inquiry.clientId,
+          inquiryId: inquiry.inquiryId,
+          params: {
+            company: inquiry.company,
+            department: inquiry.department ?? MARKETING_DEPARTMENT,
+            dueAt: deadline.dueAt,
+            inquiryId: inquiry.inquiryId,
           },
-        );
-        result.escalated += 1;
-      } catch (error) {
-        // Contacted or changed meanwhile: the next run sees the new state.
-        if (!(error instanceof ConflictError)) throw error;
-        result.skipped += 1;
-      }
-    }
-    after = page.hasNextPage ? page.endCursor : undefined;
-  } while (after);
-  return result;
+        }),
+        audit: [],
+      },
+    );
+  });
 }

@@ -5,38 +5,28 @@
  * late. Runs on a schedule with the first-contact job.
  */
 import { systemActor } from '../audit.js';
+import { type EscalationCount, escalateEach, everyPage } from '../deadline-escalation.js';
 import { commitChanges } from '../entity-change.js';
-import { ConflictError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import { notify } from '../notifications/notification.js';
-import type { Visit } from './visit.js';
 import { visitChange } from './visit-changes.js';
 
-export async function escalateOverdueVisitRecords(
-  deps: HubDeps,
-): Promise<{ escalated: number; skipped: number }> {
+export async function escalateOverdueVisitRecords(deps: HubDeps): Promise<EscalationCount> {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const result = { escalated: 0, skipped: 0 };
-  const overdue: Visit[] = [];
-  let after: string | undefined;
-  do {
-    const page = await deps.ledger.listOpenVisitRecordDeadlines({
-      dueBefore: now,
-      first: 100,
-      ...(after ? { after } : {}),
-    });
-    overdue.push(...page.items.filter((v) => !v.recordDeadline.escalatedAt));
-    after = page.hasNextPage ? page.endCursor : undefined;
-  } while (after);
-  if (overdue.length === 0) return result;
-  const members = (await deps.ledger.listStaffMembers()).filter((m) => m.active);
+  const overdue = (
+    await everyPage((page) => deps.ledger.listOpenVisitRecordDeadlines({ dueBefore: now, ...page }))
+  ).filter((v) => !v.recordDeadline.escalatedAt);
+  if (overdue.length === 0) return { escalated: 0, skipped: 0 };
+  const staff = await deps.ledger.listStaffMembers();
+  const managers = staff.filter((m) => m.active && m.role === 'MANAGER');
   const clients = new Map(
     (await deps.ledger.getClients([...new Set(overdue.map((v) => v.clientId))])).map((c) => [c.clientId, c]),
   );
-  for (const visit of overdue) {
-    const client = clients.get(visit.clientId);
-    const rep = members.find((m) => m.userId === visit.salesRepId);
+  // Recorded or changed meanwhile: skipped until the next run.
+  return escalateEach(overdue, async (visit) => {
+    // A rep who has left since is still named, not shown as an id.
+    const rep = staff.find((m) => m.userId === visit.salesRepId);
     const { change } = visitChange(
       deps,
       systemActor('deadline-job'),
@@ -45,33 +35,25 @@ export async function escalateOverdueVisitRecords(
       { recordDeadline: { ...visit.recordDeadline, escalatedAt: at } },
       at,
     );
-    try {
-      await commitChanges(
-        deps.ledger,
-        [change],
-        notify(
-          deps.ids,
-          at,
-          members.filter((m) => m.role === 'MANAGER' && m.department === visit.department),
-          {
-            template: 'VISIT_RECORD_OVERDUE',
-            clientId: visit.clientId,
-            params: {
-              company: client?.name ?? visit.clientId,
-              department: visit.department,
-              salesRepName: rep?.name ?? visit.salesRepId,
-              dueAt: visit.recordDeadline.dueAt,
-              visitId: visit.visitId,
-            },
+    await commitChanges(
+      deps.ledger,
+      [change],
+      notify(
+        deps.ids,
+        at,
+        managers.filter((m) => m.department === visit.department),
+        {
+          template: 'VISIT_RECORD_OVERDUE',
+          clientId: visit.clientId,
+          params: {
+            company: clients.get(visit.clientId)?.name ?? visit.clientId,
+            department: visit.department,
+            salesRepName: rep?.name ?? visit.salesRepId,
+            dueAt: visit.recordDeadline.dueAt,
+            visitId: visit.visitId,
           },
-        ),
-      );
-      result.escalated += 1;
-    } catch (error) {
-      // Recorded or changed meanwhile: the next run sees the new state.
-      if (!(error instanceof ConflictError)) throw error;
-      result.skipped += 1;
-    }
-  }
-  return result;
+        },
+      ),
+    );
+  });
 }
