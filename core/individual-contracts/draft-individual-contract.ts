@@ -16,6 +16,7 @@ import { NotFoundError, PreconditionFailedError, ValidationError } from '../erro
 import { jstDateInput } from '../establishments/conflict-date-notice.js';
 import type { HubDeps } from '../hub.js';
 import { enqueueMail } from '../mail/mail-message.js';
+import { closedWithoutDispatch } from '../orders/order-view.js';
 import { parseInput } from '../validation.js';
 import type { IndividualContract } from './individual-contract.js';
 import {
@@ -53,7 +54,13 @@ export async function draftIndividualContract(
       { path: 'input.organisationalUnitId', message: `is not a unit of ${establishment.name}` },
     ]);
   }
-  await assertOrderOfClient(deps, client.clientId, cmd.orderId);
+  const closed = closedWithoutDispatch(await assertOrderOfClient(deps, client.clientId, cmd.orderId));
+  if (closed) {
+    throw new PreconditionFailedError(
+      'ORDER_CLOSED',
+      `the order was closed as ${closed}; no individual contract is made for it`,
+    );
+  }
   const now = deps.clock.now().toISOString();
   const contract: IndividualContract = {
     individualContractId: deps.ids.next('ic'),

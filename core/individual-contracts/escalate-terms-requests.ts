@@ -63,6 +63,7 @@ export async function escalateOverdueTermsRequests(deps: HubDeps): Promise<Escal
             department: department ?? '',
             requestedByName: requester?.name ?? request.requestedBy,
             dueAt: request.dueAt,
+            withinDays: deps.policy.individualContractTermsDays,
             missing: termsCompleteness(contract.terms).missing.map((m) => m.label),
             individualContractId: contract.individualContractId,
           },

@@ -7,9 +7,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type GateToBreak, readyIndividualContract } from '../../test/support/individual-contracts.js';
+import { FixedClock } from '../clock.js';
 import { NotFoundError } from '../errors.js';
+import { randomIds } from '../ids.js';
+import { enqueueKintoneWrite } from '../kintone/kintone-outbox.js';
+import type { OrderRecord } from '../kintone/order.js';
 import type { LedgerEntity } from '../ledger.js';
+import { defaultPolicy } from '../policy-config.js';
 import { InMemoryClientLedger } from '../testing/in-memory-ledger.js';
+import { draftIndividualContract } from './draft-individual-contract.js';
 import { checkIndividualContractGates } from './individual-contract-gates.js';
 
 type Ready = Awaited<ReturnType<typeof readyIndividualContract>>;
@@ -269,5 +275,76 @@ describe('the individual contract’s gates', () => {
       'TERMS_COMPLETE',
       'WORKER_DECIDED',
     ]);
+  });
+
+  it('refuse a contract whose order was closed as lost or cancelled (in the hub or in kintone), not one filled', async () => {
+    const { gates, ledger, ready } = await setUp({ without: 'ORDER_OPEN' });
+    const failures = await failuresOf(gates);
+    expect(failures).toEqual([
+      {
+        gate: 'ORDER_OPEN',
+        message: `オーダー ${ready.orderId} は失注としてクローズされています。失注のオーダーに個別契約は結べません。`,
+      },
+    ]);
+    // The order's newest write is what the hub wants of it: cancelled, then filled, then reopened.
+    const closeAs = async (at: string, order: Partial<OrderRecord>) =>
+      ledger.commit(
+        [
+          enqueueKintoneWrite(randomIds, at, {
+            app: 'orders',
+            order: {
+              hubId: ready.orderId,
+              clientId: ready.clientId,
+              clientName: 'x',
+              status: 'CLOSED',
+              ...order,
+            },
+            hubId: ready.orderId,
+            clientId: ready.clientId,
+            subjectType: 'INQUIRY',
+            subjectId: 'inq_x',
+          }),
+        ],
+        [],
+      );
+    await closeAs('2027-01-01T00:00:00.000Z', { closeOutcome: 'CANCELLED' });
+    expect((await failuresOf(gates))[0]?.message).toContain('キャンセルとしてクローズされています');
+    await closeAs('2027-01-02T00:00:00.000Z', { closeOutcome: 'FILLED' });
+    expect(await gates()).toEqual({ ok: true });
+    await closeAs('2027-01-03T00:00:00.000Z', { status: 'OPEN' });
+    expect(await gates()).toEqual({ ok: true });
+  });
+
+  it('are not drafted for an order closed as lost; a filled order still takes one', async () => {
+    const lost = await setUp({ without: 'ORDER_OPEN' });
+    const { contract } = await lost.stored();
+    if (!contract) throw new Error('stored');
+    const deps = {
+      ledger: lost.ledger,
+      clock: new FixedClock(new Date('2026-12-01T02:00:00Z')),
+      ids: randomIds,
+      policy: defaultPolicy,
+    };
+    const sales = { userId: 'sales-tokyo-1', role: 'SALES', department: 'SALES_TOKYO' } as const;
+    const input = {
+      orderId: contract.orderId,
+      establishmentId: contract.establishmentId,
+      organisationalUnitId: contract.organisationalUnitId,
+      period: contract.period,
+    };
+    await expect(draftIndividualContract(deps, sales, input)).rejects.toMatchObject({
+      rule: 'ORDER_CLOSED',
+      message: 'the order was closed as LOST; no individual contract is made for it',
+    });
+    const open = await setUp();
+    const other = (await open.stored()).contract;
+    if (!other) throw new Error('stored');
+    const drafted = await draftIndividualContract({ ...deps, ledger: open.ledger }, sales, {
+      ...input,
+      orderId: other.orderId,
+      establishmentId: other.establishmentId,
+      organisationalUnitId: other.organisationalUnitId,
+    });
+    expect(drafted).toMatchObject({ orderId: other.orderId, status: 'DRAFT' });
   });
 });

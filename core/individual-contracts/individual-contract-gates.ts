@@ -1,6 +1,6 @@
 /**
  * The gates an individual contract must pass before anything is shared or sent (policy.md
- * "Individual contract"): an executed basic contract, the establishment's conflict-date notice,
+ * "Individual contract"): an order not closed as lost or cancelled, an executed basic contract, the establishment's conflict-date notice,
  * the order's treatment information, every required item of the terms, a decided worker, and the
  * dispatch-period check run again on today's data. Every failing gate is reported, each with a
  * Japanese message naming the item, the date or the rule. The workflow calls this before it
@@ -8,12 +8,14 @@
  */
 import { NotFoundError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
+import { closedWithoutDispatch, wantedOrder } from '../orders/order-view.js';
 import { loadPeriodCheckFacts } from './decide-worker.js';
 import { missingTermsText, termsCompleteness } from './individual-contract-terms.js';
 import { checkDispatchPeriod } from './period-check.js';
 import { missingTreatmentItems, TREATMENT_METHOD_LABELS } from './treatment-information.js';
 
 export const INDIVIDUAL_CONTRACT_GATES = [
+  'ORDER_OPEN',
   'BASIC_CONTRACT_EXECUTED',
   'CONFLICT_DATE_NOTICE',
   'TREATMENT_INFORMATION',
@@ -35,6 +37,8 @@ export type IndividualContractGateResult =
 
 export type IndividualContractGateDeps = Pick<HubDeps, 'ledger'>;
 
+const ORDER_CLOSED_LABELS = { LOST: '失注', CANCELLED: 'キャンセル' } as const;
+
 export async function checkIndividualContractGates(
   deps: IndividualContractGateDeps,
   individualContractId: string,
@@ -42,11 +46,20 @@ export async function checkIndividualContractGates(
   const contract = await deps.ledger.getIndividualContract(individualContractId);
   if (!contract) throw new NotFoundError('IndividualContract', individualContractId);
   const failures: IndividualContractGateFailure[] = [];
-  const [applications, establishment, treatment] = await Promise.all([
+  const [applications, establishment, treatment, order] = await Promise.all([
     deps.ledger.listApplicationsOfClient(contract.clientId),
     deps.ledger.getEstablishment(contract.establishmentId),
     deps.ledger.getTreatmentInformation(contract.orderId),
+    wantedOrder(deps, contract.clientId, contract.orderId),
   ]);
+
+  const closed = closedWithoutDispatch(order);
+  if (closed) {
+    failures.push({
+      gate: 'ORDER_OPEN',
+      message: `オーダー ${contract.orderId} は${ORDER_CLOSED_LABELS[closed]}としてクローズされています。${ORDER_CLOSED_LABELS[closed]}のオーダーに個別契約は結べません。`,
+    });
+  }
 
   if (!applications.some((a) => a.type === 'CONTRACT_EXECUTION' && a.status === 'APPROVED')) {
     failures.push({

@@ -74,6 +74,35 @@ export async function currentHubOrder(
   return hubWantedOrder(synced, await deps.ledger.listKintoneOutboxEntriesOfClient(clientId));
 }
 
+/**
+ * The order as the hub wants it, whether kintone has it yet or not: with kintone's record, what
+ * `hubWantedOrder` says; before, the hub's newest write of it. Undefined for an order the hub
+ * does not know.
+ */
+export async function wantedOrder(
+  deps: Pick<HubDeps, 'ledger'>,
+  clientId: string,
+  orderId: string,
+): Promise<OrderRecord | undefined> {
+  const [[synced], entries] = await Promise.all([
+    deps.ledger.getSyncedKintoneRecords('orders', [orderId]),
+    deps.ledger.listKintoneOutboxEntriesOfClient(clientId),
+  ]);
+  if (synced) return hubWantedOrder(synced, entries);
+  const newest = writesOfOrder(entries, orderId).at(-1);
+  return newest?.app === 'orders' ? newest.order : undefined;
+}
+
+/**
+ * How an order ended when no worker is dispatched under it: closed as lost or cancelled (in the
+ * hub or by staff in kintone). An individual contract is neither drafted nor sent for such an
+ * order; a FILLED order keeps its contracts and their renewals.
+ */
+export function closedWithoutDispatch(order: OrderRecord | undefined): 'LOST' | 'CANCELLED' | undefined {
+  if (order?.status !== 'CLOSED') return undefined;
+  return order.closeOutcome === 'LOST' || order.closeOutcome === 'CANCELLED' ? order.closeOutcome : undefined;
+}
+
 /** The order of a synced record, given the client's outbox entries. */
 export function orderOf(synced: SyncedKintoneRecord, entries: readonly KintoneOutboxEntry[]): Order {
   const owed = outstandingWrite(entries, synced.hubId);

@@ -51,6 +51,7 @@ export interface ReadyContract {
 }
 
 export type GateToBreak =
+  | 'ORDER_OPEN'
   | 'BASIC_CONTRACT_EXECUTED'
   | 'CONFLICT_DATE_NOTICE'
   | 'TREATMENT_INFORMATION'
@@ -202,14 +203,16 @@ export async function readyIndividualContract(
     { entity: { type: 'ESTABLISHMENT', value: establishment } },
     { entity: { type: 'WORKER', value: worker } },
     { entity: { type: 'INDIVIDUAL_CONTRACT', value: contract } },
-    // The order as the hub wrote it to kintone (the orders outbox), OPEN for staffing.
+    // The order as the hub wrote it to kintone (the orders outbox), OPEN for staffing (or lost).
     enqueueKintoneWrite({ next: (p) => `${p}_${key}` }, now, {
       app: 'orders',
       order: {
         hubId: orderId,
         clientId,
         clientName: client.name,
-        status: 'OPEN',
+        ...(options.without === 'ORDER_OPEN'
+          ? { status: 'CLOSED' as const, closeOutcome: 'LOST' as const, closeReason: '他社に決定' }
+          : { status: 'OPEN' as const }),
         summary: '検品スタッフ1名',
       },
       hubId: orderId,

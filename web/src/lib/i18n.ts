@@ -781,6 +781,7 @@ const enumsJa = {
     MAJORITY_REPRESENTATIVE: '過半数代表者',
   },
   IndividualContractGate: {
+    ORDER_OPEN: 'オーダー（失注・キャンセルでない）',
     BASIC_CONTRACT_EXECUTED: '基本契約の締結',
     CONFLICT_DATE_NOTICE: '抵触日通知',
     TREATMENT_INFORMATION: '待遇情報',
@@ -1093,6 +1094,7 @@ const enumsEn: EnumLabels = {
     MAJORITY_REPRESENTATIVE: 'Majority representative',
   },
   IndividualContractGate: {
+    ORDER_OPEN: 'Order not lost or cancelled',
     BASIC_CONTRACT_EXECUTED: 'Basic contract signed',
     CONFLICT_DATE_NOTICE: 'Conflict-date notice',
     TREATMENT_INFORMATION: 'Treatment information',
