@@ -90,7 +90,12 @@ export async function routeInquiry(deps: HubDeps, actor: Actor, input: unknown):
         department: cmd.department,
         channel: inquiry.channel,
         receivedAt: inquiry.receivedAt,
-        ...(inquiry.firstContact ? { firstContactDueAt: inquiry.firstContact.dueAt } : {}),
+        ...(inquiry.firstContact
+          ? {
+              firstContactDueAt: inquiry.firstContact.dueAt,
+              withinBusinessDays: deps.policy.firstContactBusinessDays,
+            }
+          : {}),
         ...(inquiry.requestedJobCategory ? { requestedJobCategory: inquiry.requestedJobCategory } : {}),
         inquiryId: inquiry.inquiryId,
       },

@@ -11,6 +11,8 @@ export interface MailTemplateParams {
     channel: 'WEB' | 'PHONE';
     receivedAt: string;
     firstContactDueAt?: string;
+    /** The first-contact rule as configured (FIRST_CONTACT_BUSINESS_DAYS) when the deadline was set. */
+    withinBusinessDays?: number;
     requestedJobCategory?: string;
     inquiryId: string;
   };
@@ -24,6 +26,8 @@ export interface MailTemplateParams {
     outcome: 'REQUEST_LIKELY' | 'NO_REQUEST_YET' | 'REJECTED_PROHIBITED_WORK';
     late: boolean;
     dueAt: string;
+    /** VISIT_RECORD_HOURS as configured. */
+    withinHours?: number;
     rejectionReason?: string;
     visitId: string;
   };
@@ -47,6 +51,8 @@ export interface MailTemplateParams {
     company: string;
     applicantName: string;
     dueAt: string;
+    /** CONTRACT_EXECUTION_BUSINESS_DAYS as configured. */
+    withinBusinessDays?: number;
     reason?: string;
     applicationId: string;
   };
@@ -76,6 +82,8 @@ export interface MailTemplateParams {
     department: string;
     requestedByName: string;
     dueAt: string;
+    /** INDIVIDUAL_CONTRACT_TERMS_DAYS as configured. */
+    withinDays?: number;
     missing: string[];
     individualContractId: string;
   };
@@ -152,7 +160,9 @@ export function renderMail<T extends MailTemplate>(
         `・受付日時: ${jstDateTime(p.receivedAt)}`,
         ...(p.requestedJobCategory ? [`・ご希望の職種: ${p.requestedJobCategory}`] : []),
         ...(p.firstContactDueAt
-          ? [`・初回連絡の期限: ${jstDateTime(p.firstContactDueAt)}（受付から1営業日以内）`]
+          ? [
+              `・初回連絡の期限: ${jstDateTime(p.firstContactDueAt)}${p.withinBusinessDays ? `（受付から${p.withinBusinessDays}営業日以内）` : ''}`,
+            ]
           : []),
         `・問い合わせID: ${p.inquiryId}`,
         '',
@@ -217,7 +227,7 @@ export function renderMail<T extends MailTemplate>(
         `・訪問終了: ${jstDateTime(p.endedAt)}`,
         `・結果: ${VISIT_OUTCOME_TEXT[p.outcome]}`,
         ...(p.rejectionReason ? [`・お断りの理由: ${p.rejectionReason}`] : []),
-        `・記録期限: ${jstDateTime(p.dueAt)}（訪問終了から24時間以内）${p.late ? ' ― 期限を過ぎてからの記録です' : ''}`,
+        `・記録期限: ${jstDateTime(p.dueAt)}${p.withinHours ? `（訪問終了から${p.withinHours}時間以内）` : ''}${p.late ? ' ― 期限を過ぎてからの記録です' : ''}`,
         `・訪問ID: ${p.visitId}`,
         '',
         '内容をご確認ください。',
@@ -263,7 +273,7 @@ export function renderMail<T extends MailTemplate>(
     case 'CONTRACT_EXECUTION_DELAYED': {
       const p = params as MailTemplateParams['CONTRACT_EXECUTION_DELAYED'];
       const lines = [
-        `${p.company} 様の 06_2 契約書類締結申請（申請者: ${p.applicantName}）が、申請から10営業日の期限（${jstDateTime(p.dueAt)}）を過ぎても締結されていません。`,
+        `${p.company} 様の 06_2 契約書類締結申請（申請者: ${p.applicantName}）が、${p.withinBusinessDays ? `申請から${p.withinBusinessDays}営業日の` : ''}期限（${jstDateTime(p.dueAt)}）を過ぎても締結されていません。`,
         '',
         p.reason
           ? `遅延理由（${p.applicantName} さん記入）: ${p.reason}`
@@ -324,7 +334,7 @@ export function renderMail<T extends MailTemplate>(
       const lines = [
         `${p.department} マネージャー各位`,
         '',
-        `${p.company} 様の個別契約書の記載事項（依頼者: ${p.requestedByName}、管理番号: ${p.individualContractId}）が、期限（${jstDateTime(p.dueAt)}、依頼から2日以内）を過ぎてもそろっていません。`,
+        `${p.company} 様の個別契約書の記載事項（依頼者: ${p.requestedByName}、管理番号: ${p.individualContractId}）が、期限（${jstDateTime(p.dueAt)}${p.withinDays ? `、依頼から${p.withinDays}日以内` : ''}）を過ぎてもそろっていません。`,
         '',
         '未回収の事項:',
         ...p.missing.map((item) => `・${item}`),

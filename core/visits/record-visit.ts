@@ -308,6 +308,7 @@ export async function recordVisit(deps: HubDeps, actor: Actor, input: unknown): 
         outcome,
         late,
         dueAt,
+        withinHours: deps.policy.visitRecordHours,
         ...(record.workJudgment.reason && prohibited ? { rejectionReason: record.workJudgment.reason } : {}),
         visitId: visit.visitId,
       },
