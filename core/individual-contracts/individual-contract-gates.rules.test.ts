@@ -14,6 +14,7 @@ import { enqueueKintoneWrite } from '../kintone/kintone-outbox.js';
 import type { OrderRecord } from '../kintone/order.js';
 import type { LedgerEntity } from '../ledger.js';
 import { defaultPolicy } from '../policy-config.js';
+import type { RecordFields } from '../sync/sync-model.js';
 import { InMemoryClientLedger } from '../testing/in-memory-ledger.js';
 import { draftIndividualContract } from './draft-individual-contract.js';
 import { checkIndividualContractGates } from './individual-contract-gates.js';
@@ -311,8 +312,42 @@ describe('the individual contract’s gates', () => {
     expect((await failuresOf(gates))[0]?.message).toContain('キャンセルとしてクローズされています');
     await closeAs('2027-01-02T00:00:00.000Z', { closeOutcome: 'FILLED' });
     expect(await gates()).toEqual({ ok: true });
-    await closeAs('2027-01-03T00:00:00.000Z', { status: 'OPEN' });
+    // Reopened: a close outcome left in the record does not count.
+    await closeAs('2027-01-03T00:00:00.000Z', { status: 'OPEN', closeOutcome: 'LOST' });
     expect(await gates()).toEqual({ ok: true });
+  });
+
+  it('see an order closed by staff in kintone, over what the hub last wrote', async () => {
+    const { gates, ledger, ready } = await setUp();
+    const open = { hubId: ready.orderId, clientId: ready.clientId, clientName: 'x', status: 'OPEN' };
+    const at = '2026-12-01T03:00:00.000Z';
+    const synced = (fields: Record<string, unknown>) => ({
+      app: 'orders' as const,
+      hubId: ready.orderId,
+      clientId: ready.clientId,
+      recordId: '101',
+      revision: 3,
+      kintoneUpdatedAt: at,
+      fields: fields as RecordFields,
+      hubFields: open as RecordFields,
+      lastChangedBy: 'KINTONE' as const,
+      syncedAt: at,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await ledger.commit(
+      [
+        {
+          entity: {
+            type: 'KINTONE_RECORD',
+            value: synced({ ...open, status: 'CLOSED', closeOutcome: 'CANCELLED' }),
+          },
+        },
+      ],
+      [],
+    );
+    expect((await failuresOf(gates)).map((f) => f.gate)).toEqual(['ORDER_OPEN']);
   });
 
   it('are not drafted for an order closed as lost; a filled order still takes one', async () => {

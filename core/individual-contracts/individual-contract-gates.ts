@@ -8,7 +8,7 @@
  */
 import { NotFoundError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
-import { closedWithoutDispatch, wantedOrder } from '../orders/order-view.js';
+import { closedWithoutDispatch, currentOrder } from '../orders/order-view.js';
 import { loadPeriodCheckFacts } from './decide-worker.js';
 import { missingTermsText, termsCompleteness } from './individual-contract-terms.js';
 import { checkDispatchPeriod } from './period-check.js';
@@ -50,10 +50,10 @@ export async function checkIndividualContractGates(
     deps.ledger.listApplicationsOfClient(contract.clientId),
     deps.ledger.getEstablishment(contract.establishmentId),
     deps.ledger.getTreatmentInformation(contract.orderId),
-    wantedOrder(deps, contract.clientId, contract.orderId),
+    currentOrder(deps, contract.clientId, contract.orderId),
   ]);
 
-  const closed = closedWithoutDispatch(order);
+  const closed = closedWithoutDispatch(order?.fields);
   if (closed) {
     failures.push({
       gate: 'ORDER_OPEN',

@@ -1,12 +1,12 @@
 /**
  * Whether an order (the kintone order's hub id) is one of the client's: the ledger knows an order
  * from its outbox entry (written when the hub created it) or from the synced kintone record.
- * Returns the order as the hub wants it.
+ * Returns the order as it stands.
  */
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { HubDeps } from '../hub.js';
 import type { OrderRecord } from '../kintone/order.js';
-import { wantedOrder } from '../orders/order-view.js';
+import { currentOrder } from '../orders/order-view.js';
 
 export async function assertOrderOfClient(
   deps: Pick<HubDeps, 'ledger'>,
@@ -14,9 +14,9 @@ export async function assertOrderOfClient(
   orderId: string,
   path = 'input.orderId',
 ): Promise<OrderRecord> {
-  const order = await wantedOrder(deps, clientId, orderId);
+  const order = await currentOrder(deps, clientId, orderId);
   if (!order) throw new NotFoundError('Order', orderId);
   if (order.clientId !== clientId)
     throw new ValidationError([{ path, message: 'is an order of another client' }]);
-  return order;
+  return order.fields;
 }

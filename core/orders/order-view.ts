@@ -75,22 +75,23 @@ export async function currentHubOrder(
 }
 
 /**
- * The order as the hub wants it, whether kintone has it yet or not: with kintone's record, what
- * `hubWantedOrder` says; before, the hub's newest write of it. Undefined for an order the hub
- * does not know.
+ * The order as it stands, whether kintone has it yet or not: kintone's record with the hub's
+ * changes not yet there laid over it (`orderOf`: a close by staff in kintone shows), else the
+ * hub's newest write of it; with the client the ledger holds it under. Undefined for an order
+ * the hub does not know.
  */
-export async function wantedOrder(
+export async function currentOrder(
   deps: Pick<HubDeps, 'ledger'>,
   clientId: string,
   orderId: string,
-): Promise<OrderRecord | undefined> {
+): Promise<{ clientId: string; fields: OrderRecord } | undefined> {
   const [[synced], entries] = await Promise.all([
     deps.ledger.getSyncedKintoneRecords('orders', [orderId]),
     deps.ledger.listKintoneOutboxEntriesOfClient(clientId),
   ]);
-  if (synced) return hubWantedOrder(synced, entries);
+  if (synced) return { clientId: synced.clientId, fields: orderOf(synced, entries).fields };
   const newest = writesOfOrder(entries, orderId).at(-1);
-  return newest?.app === 'orders' ? newest.order : undefined;
+  return newest?.app === 'orders' ? { clientId: newest.clientId, fields: newest.order } : undefined;
 }
 
 /**
