@@ -348,6 +348,22 @@ describe('the individual contract’s gates', () => {
       [],
     );
     expect((await failuresOf(gates)).map((f) => f.gate)).toEqual(['ORDER_OPEN']);
+    // Another client's order is refused by name when drafting, not taken as this client's.
+    const other = await readyIndividualContract(ledger, { gstaffClientId: 'G-1001' });
+    const contract = await ledger.getIndividualContract(other.individualContractId);
+    if (!contract) throw new Error('stored');
+    const deps = { ledger, clock: new FixedClock(new Date(at)), ids: randomIds, policy: defaultPolicy };
+    const sales = { userId: 'sales-tokyo-1', role: 'SALES', department: 'SALES_TOKYO' } as const;
+    await expect(
+      draftIndividualContract(deps, sales, {
+        orderId: ready.orderId,
+        establishmentId: contract.establishmentId,
+        organisationalUnitId: contract.organisationalUnitId,
+        period: contract.period,
+      }),
+    ).rejects.toMatchObject({
+      fieldErrors: [{ path: 'input.orderId', message: 'is an order of another client' }],
+    });
   });
 
   it('are not drafted for an order closed as lost; a filled order still takes one', async () => {

@@ -53,7 +53,7 @@ export async function checkIndividualContractGates(
     currentOrder(deps, contract.clientId, contract.orderId),
   ]);
 
-  const closed = closedWithoutDispatch(order?.fields);
+  const closed = closedWithoutDispatch(order);
   if (closed) {
     failures.push({
       gate: 'ORDER_OPEN',

@@ -15,8 +15,8 @@ export async function assertOrderOfClient(
   path = 'input.orderId',
 ): Promise<OrderRecord> {
   const order = await currentOrder(deps, clientId, orderId);
-  if (!order) throw new NotFoundError('Order', orderId);
-  if (order.clientId !== clientId)
-    throw new ValidationError([{ path, message: 'is an order of another client' }]);
-  return order.fields;
+  if (order) return order;
+  const [elsewhere] = await deps.ledger.getSyncedKintoneRecords('orders', [orderId]);
+  if (elsewhere) throw new ValidationError([{ path, message: 'is an order of another client' }]);
+  throw new NotFoundError('Order', orderId);
 }

@@ -75,23 +75,24 @@ export async function currentHubOrder(
 }
 
 /**
- * The order as it stands, whether kintone has it yet or not: kintone's record with the hub's
- * changes not yet there laid over it (`orderOf`: a close by staff in kintone shows), else the
- * hub's newest write of it; with the client the ledger holds it under. Undefined for an order
- * the hub does not know.
+ * One of the client's orders as it stands, whether kintone has it yet or not: kintone's record
+ * with the hub's changes not yet there laid over it (`orderOf`: a close by staff in kintone
+ * shows), else the hub's newest write of it. Undefined for an order the client does not have.
+ * Read through the client's lists, which a GraphQL page reads for all its rows at once.
  */
 export async function currentOrder(
   deps: Pick<HubDeps, 'ledger'>,
   clientId: string,
   orderId: string,
-): Promise<{ clientId: string; fields: OrderRecord } | undefined> {
-  const [[synced], entries] = await Promise.all([
-    deps.ledger.getSyncedKintoneRecords('orders', [orderId]),
+): Promise<OrderRecord | undefined> {
+  const [synced, entries] = await Promise.all([
+    deps.ledger.listSyncedKintoneRecordsOfClient(clientId),
     deps.ledger.listKintoneOutboxEntriesOfClient(clientId),
   ]);
-  if (synced) return { clientId: synced.clientId, fields: orderOf(synced, entries).fields };
+  const record = synced.find((r) => r.app === 'orders' && r.hubId === orderId);
+  if (record) return orderOf(record, entries).fields;
   const newest = writesOfOrder(entries, orderId).at(-1);
-  return newest?.app === 'orders' ? { clientId: newest.clientId, fields: newest.order } : undefined;
+  return newest?.app === 'orders' ? newest.order : undefined;
 }
 
 /**
