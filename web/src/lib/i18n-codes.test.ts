@@ -10,6 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { fieldTable, historyDetail } from './audit.js';
+import { factText } from './hearing.js';
 import { ENUM_LABELS, type EnumName, translator } from './i18n.js';
 
 const CORE = resolve(import.meta.dirname, '..', '..', '..', 'core');
@@ -378,5 +379,20 @@ describe('a code on the screen', () => {
     expect(historyDetail(ja, 'DELAYED', '2026-12-01T00:30:00.000Z')).toBe('期限: 2026/12/01 09:30');
     expect(historyDetail(ja, 'STORED', 'GS-123')).toBe('GS-123');
     expect(historyDetail(ja, 'SUBMITTED', undefined)).toBe('');
+  });
+});
+
+describe('a fact of the ledger', () => {
+  it('reads in words: yes / no, the hazard rating, the billing rate and its unit, details after a yes', () => {
+    const [ja, en] = languages;
+    expect(factText(ja, 'hazardRating', 'HIGH')).toBe('高');
+    expect(factText(ja, 'hazardousWork', false)).toBe('いいえ');
+    expect(factText(ja, 'billingRate', { amountYen: 1800, unit: 'HOUR' })).toBe('1,800円（時給）');
+    expect(factText(en, 'billingRate', { amountYen: 1800, unit: 'HOUR' })).toBe('¥1,800 (Hourly)');
+    expect(factText(ja, 'overtime', { expected: true, hoursPerMonth: 20 })).toBe('はい（月20時間）');
+    expect(factText(ja, 'overtime', { expected: false, hoursPerMonth: null })).toBe('いいえ');
+    expect(factText(ja, 'safetyTraining', { yes: true, details: '入場時教育' })).toBe('はい（入場時教育）');
+    expect(factText(ja, 'jobCategory', '軽作業')).toBe('軽作業');
+    expect(factText(ja, 'somethingNew', { a: 1 })).toBe('{"a":1}');
   });
 });

@@ -289,6 +289,8 @@ const ja = {
   kintoneRecordNumber: 'kintone レコード番号',
   attempts: '試行 {n} 回',
   changedFields: '変更項目',
+  yen: '{n}円',
+  hoursPerMonth: '月{n}時間',
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -578,6 +580,8 @@ const en: Record<MessageKey, string> = {
   kintoneRecordNumber: 'kintone record number',
   attempts: '{n} attempts',
   changedFields: 'Changed',
+  yen: '¥{n}',
+  hoursPerMonth: '{n} h/month',
 };
 
 /** Labels of the schema's enum values, by enum, and of the codes the API carries as strings (i18n-codes.ts). */

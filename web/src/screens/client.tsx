@@ -31,6 +31,7 @@ import { useActor, useI18n, useSession } from '../app/session.js';
 import { CodeLabel, EnumBadge, ErrorNote, Loading, MutationErrors, Section } from '../app/ui.js';
 import { uploadTo } from '../app/upload.js';
 import { fieldTable } from '../lib/audit.js';
+import { factText } from '../lib/hearing.js';
 import { actsForClient, may } from '../lib/roles.js';
 import { formatJst, fromJstInput, toJstInput } from '../lib/time.js';
 
@@ -661,8 +662,7 @@ export function ClientScreen() {
       <Section title={i18n.t('ledgerFacts')} id="ledger-facts">
         {client.ledgerFacts.map((f) => (
           <Text key={f.item} size="sm">
-            {i18n.label('HearingItem', f.item)}:{' '}
-            {typeof f.value === 'string' ? f.value : JSON.stringify(f.value)}{' '}
+            {i18n.label('HearingItem', f.item)}: {factText(i18n, f.item, f.value)}{' '}
             <Text span size="xs" c="dimmed">
               {i18n.qualified('', `${i18n.label('HearingSource', f.source.via)} ${formatJst(f.source.at)}`)}
             </Text>
