@@ -11,6 +11,21 @@ export function fieldTable(subjectType: string): 'RecordField' | 'LedgerField' {
 }
 
 /**
+ * A changed field's label: from the subject's own table first, then the other (a sync conflict's
+ * resolution names a kintone record's fields); undefined when neither knows it.
+ */
+export function fieldLabel(
+  i18n: Pick<Translator, 'known'>,
+  subjectType: string,
+  field: string,
+): string | undefined {
+  const first = fieldTable(subjectType);
+  return (
+    i18n.known(first, field) ?? i18n.known(first === 'LedgerField' ? 'RecordField' : 'LedgerField', field)
+  );
+}
+
+/**
  * An application history entry's detail in words where it is a code or a time: the form of a
  * 06_2 submission, the deadline a delay passed. Anything else (a G-Staff id, a failure) as written.
  */

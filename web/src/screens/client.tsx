@@ -28,9 +28,9 @@ import { ClientIndividualContracts } from '../app/client-individual-contracts.js
 import { Completeness } from '../app/hearing-sheet-form.js';
 import { useMutation, useQuery } from '../app/hooks.js';
 import { useActor, useI18n, useSession } from '../app/session.js';
-import { CodeLabel, EnumBadge, ErrorNote, Loading, MutationErrors, Section } from '../app/ui.js';
+import { CodeLabel, EnumBadge, ErrorNote, Loading, MutationErrors, Section, UnknownCode } from '../app/ui.js';
 import { uploadTo } from '../app/upload.js';
-import { fieldTable } from '../lib/audit.js';
+import { fieldLabel } from '../lib/audit.js';
 import { factText } from '../lib/hearing.js';
 import { actsForClient, may } from '../lib/roles.js';
 import { formatJst, fromJstInput, toJstInput } from '../lib/time.js';
@@ -744,7 +744,7 @@ export function ClientScreen() {
                   {e.changes.map((c, i) => (
                     <span key={c.field}>
                       {i ? i18n.separator : ''}
-                      <CodeLabel name={fieldTable(e.subjectType)} value={c.field} />
+                      {fieldLabel(i18n, e.subjectType, c.field) ?? <UnknownCode code={c.field} />}
                     </span>
                   ))}
                 </Text>
