@@ -56,7 +56,7 @@ export const codesJa = {
     'gstaff.clientChanged': 'Gスタッフでの顧客情報の変更',
     'gstaff.mirrorRefresh': 'Gスタッフ取込',
     'gstaff.registrationChanged': 'Gスタッフ登録の変更',
-    'gstaff.workerRegisterRefresh': '派遣労働者台帳の取込',
+    'gstaff.workerRegisterRefresh': 'スタッフ台帳の取込',
     'hearingSheet.save': 'オーダーヒアリングシートの保存',
     'individualContract.decideWorker': '派遣労働者の決定',
     'individualContract.draft': '個別契約の作成',
