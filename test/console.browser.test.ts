@@ -376,6 +376,11 @@ describe('the staff console', { timeout: 180_000 }, () => {
 
     await openClientAt(rep, '取引中');
     await poll(() => rep.getByTestId('application-CONTRACT_EXECUTION').textContent()).toContain('承認');
+    // The audit trail, the kintone sync and the workflow history in words: no code shown raw.
+    expect(await rep.getByTestId('application-CONTRACT_EXECUTION').textContent()).toContain('電子署名の依頼');
+    expect(await rep.locator('#kintone').textContent()).toContain('オーダー');
+    expect(await rep.locator('#audit').textContent()).toContain('変更項目');
+    expect(await rep.locator('main [data-unknown-code]').allTextContents()).toEqual([]);
     await look(rep, '09-client-trading');
   }, 240_000);
 
@@ -638,7 +643,7 @@ describe('the staff console', { timeout: 180_000 }, () => {
     expect(await manager.getByTestId('sync-runs').textContent()).toContain('kintone 書込み');
     await look(manager, '16-sync-conflict');
     await select(manager, '解決方法', '項目ごとに値を決める');
-    await card.getByLabel('残す値（summary）').fill('ハブで追記した内容（kintoneの調整も反映）');
+    await card.getByLabel('残す値（依頼内容）').fill('ハブで追記した内容（kintoneの調整も反映）');
     await card.getByRole('button', { name: '解決する' }).click();
     await poll(() => card.count()).toBe(0);
     // The decision is recorded at once; the kintone outbox writes it within a round.

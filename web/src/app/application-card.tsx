@@ -1,9 +1,10 @@
 /** A workflow application (稟議書) with its status, why a director is needed, and its history. */
 import { Badge, Group, Stack, Text, Timeline } from '@mantine/core';
 import { type FragmentOf, graphql, readFragment } from '../api/graphql.js';
+import { historyDetail } from '../lib/audit.js';
 import { formatJst } from '../lib/time.js';
 import { useI18n } from './session.js';
-import { EnumBadge } from './ui.js';
+import { CodeLabel, EnumBadge } from './ui.js';
 
 export const ApplicationFields = graphql(`
   fragment ApplicationFields on Application {
@@ -74,14 +75,14 @@ export function ApplicationCard({ application }: { application: FragmentOf<typeo
             key={`${h.at}-${h.kind}-${h.step ?? ''}`}
             title={
               <Text size="xs">
-                {h.kind}
+                <CodeLabel name="ApplicationEventKind" value={h.kind} />
                 {h.step ? ` / ${i18n.label('ApprovalStep', h.step)}` : ''}
-                {h.decision ? ` / ${h.decision}` : ''}
+                {h.decision ? ` / ${i18n.label('ApprovalDecision', h.decision)}` : ''}
               </Text>
             }
           >
             <Text size="xs" c="dimmed">
-              {formatJst(h.at)} {h.by ?? ''} {h.comment ?? ''} {h.detail ?? ''}
+              {formatJst(h.at)} {h.by ?? ''} {h.comment ?? ''} {historyDetail(i18n, h.kind, h.detail)}
             </Text>
           </Timeline.Item>
         ))}

@@ -1,5 +1,5 @@
 /** Small pieces every screen uses: a titled section, loading / error states, enum badges, API errors. */
-import { Alert, Badge, Card, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Badge, Card, Code, Loader, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { EnumName } from '../lib/i18n.js';
 import { unplacedErrors } from '../lib/outcome.js';
@@ -60,5 +60,24 @@ export function EnumBadge({ name, value }: { name: EnumName; value: string | nul
     <Badge color={COLORS[value ?? ''] ?? 'gray'} variant="light" autoContrast>
       {label(name, value)}
     </Badge>
+  );
+}
+
+/**
+ * A code the API carries as a string (an audit operation, a field name, a history kind …) in words;
+ * one the console does not know yet shows as itself, muted, so a new code is readable, never a crash.
+ */
+export function CodeLabel({ name, value }: { name: EnumName; value: string | null | undefined }) {
+  const { known } = useI18n();
+  if (!value) return '—';
+  return known(name, value) ?? <UnknownCode code={value} />;
+}
+
+/** A code shown as it is (muted, monospace, not translated). */
+export function UnknownCode({ code }: { code: string }) {
+  return (
+    <Code translate="no" data-unknown-code>
+      {code}
+    </Code>
   );
 }

@@ -3,6 +3,8 @@
  * ones as a few fields each. `hearingInput` sends only what was filled in, so saving in parts
  * never blanks an item someone else recorded.
  */
+import type { Translator } from './i18n.js';
+
 export const TEXT_ITEMS = [
   'jobCategory',
   'jobContent',
@@ -109,4 +111,37 @@ export function hearingErrorField(path: string): string {
     confidentialInformation: 'confidential',
   };
   return map[item] ?? item;
+}
+
+/**
+ * A fact of the ledger (the latest value of a hearing item) in words: yes / no, the hazard rating
+ * and the billing unit by their labels, the details after a yes. Text as it was written.
+ */
+export function factText(
+  i18n: Pick<Translator, 't' | 'label' | 'qualified'>,
+  item: string,
+  value: unknown,
+): string {
+  const yesNo = (yes: boolean, details?: string | null) =>
+    details ? i18n.qualified(i18n.t(yes ? 'yes' : 'no'), details) : i18n.t(yes ? 'yes' : 'no');
+  if (typeof value === 'string') return item === 'hazardRating' ? i18n.label('HazardRating', value) : value;
+  if (typeof value === 'boolean') return yesNo(value);
+  if (typeof value === 'number') return String(value);
+  if (value && typeof value === 'object') {
+    const v = value as HearingItemsValue['billingRate'] &
+      HearingItemsValue['overtime'] &
+      HearingItemsValue['safetyTraining'] & { amountYen?: number; expected?: boolean; yes?: boolean };
+    if (typeof v.amountYen === 'number')
+      return i18n.qualified(
+        i18n.t('yen', { n: v.amountYen.toLocaleString('ja-JP') }),
+        i18n.label('BillingUnit', v.unit),
+      );
+    if (typeof v.expected === 'boolean')
+      return yesNo(
+        v.expected,
+        v.hoursPerMonth != null ? i18n.t('hoursPerMonth', { n: v.hoursPerMonth }) : null,
+      );
+    if (typeof v.yes === 'boolean') return yesNo(v.yes, v.details);
+  }
+  return JSON.stringify(value);
 }

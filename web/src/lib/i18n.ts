@@ -2,6 +2,8 @@
  * The console's words: Japanese first (the agency's own terms from the glossary), English
  * switchable. `en` must have every key `ja` has, so a missing translation fails the type-check.
  */
+import { codesEn, codesJa } from './i18n-codes.js';
+
 const ja = {
   appName: '派遣ハブ 業務コンソール',
   language: 'English',
@@ -117,7 +119,6 @@ const ja = {
   requestLikely: '依頼の見込みあり',
   photos: '現場写真',
   addPhoto: '現場写真を追加（カメラ可）',
-  uploaded: 'アップロード済み',
   recordDeadline: '訪問記録の期限',
   creditPrecheck: '06_1 反社/与信チェック申請',
   creditRating: '信用調査機関の与信評価',
@@ -285,6 +286,11 @@ const ja = {
   renewUntil: '更新後の派遣終了日',
   renew: '更新する',
   chooseOne: '選んでください',
+  kintoneRecordNumber: 'kintone レコード番号',
+  attempts: '試行 {n} 回',
+  changedFields: '変更項目',
+  yen: '{n}円',
+  hoursPerMonth: '月{n}時間',
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -404,7 +410,6 @@ const en: Record<MessageKey, string> = {
   requestLikely: 'A request is likely',
   photos: 'Site photos',
   addPhoto: 'Add a site photo (camera allowed)',
-  uploaded: 'Uploaded',
   recordDeadline: 'Record due',
   creditPrecheck: '06_1 anti-social / credit pre-check',
   creditRating: 'Credit bureau rating',
@@ -572,10 +577,16 @@ const en: Record<MessageKey, string> = {
   renewUntil: 'Last day of the next period',
   renew: 'Renew',
   chooseOne: 'Choose one',
+  kintoneRecordNumber: 'kintone record number',
+  attempts: '{n} attempts',
+  changedFields: 'Changed',
+  yen: '¥{n}',
+  hoursPerMonth: '{n} h/month',
 };
 
-/** Labels of the schema's enum values, by enum. */
+/** Labels of the schema's enum values, by enum, and of the codes the API carries as strings (i18n-codes.ts). */
 const enumsJa = {
+  ...codesJa,
   Role: {
     SALES: '営業',
     MANAGER: 'マネージャー',
@@ -612,6 +623,11 @@ const enumsJa = {
     NOT_DISPATCHABLE: '派遣対応不可',
     RECONFIRM_AT_VISIT: '訪問時に再確認',
   },
+  VisitOutcome: {
+    REQUEST_LIKELY: '依頼の見込みあり',
+    NO_REQUEST_YET: '依頼はまだなし',
+    REJECTED_PROHIBITED_WORK: '派遣禁止業務のため不可',
+  },
   VisitStatus: { PLANNED: '予定', PREPARED: '準備完了', RECORDED: '記録済み', CANCELLED: '中止' },
   PreVisitChecklistItem: {
     PERSONAL_INFORMATION_HANDLING: '個人情報の取扱い',
@@ -634,6 +650,7 @@ const enumsJa = {
     FAILED: '失敗',
     WITHDRAWN: '取下げ',
   },
+  ApprovalDecision: { APPROVE: '承認', REJECT: '却下' },
   ApprovalStep: {
     MANAGER: 'マネージャー承認',
     DIRECTOR: '取締役承認',
@@ -882,6 +899,7 @@ const enumsJa = {
 type EnumLabels = { [E in keyof typeof enumsJa]: { [V in keyof (typeof enumsJa)[E]]: string } };
 
 const enumsEn: EnumLabels = {
+  ...codesEn,
   Role: {
     SALES: 'Sales',
     MANAGER: 'Manager',
@@ -918,6 +936,11 @@ const enumsEn: EnumLabels = {
     NOT_DISPATCHABLE: 'Not dispatchable',
     RECONFIRM_AT_VISIT: 'Reconfirm at the visit',
   },
+  VisitOutcome: {
+    REQUEST_LIKELY: 'A request is likely',
+    NO_REQUEST_YET: 'No request yet',
+    REJECTED_PROHIBITED_WORK: 'Prohibited work: not possible',
+  },
   VisitStatus: { PLANNED: 'Planned', PREPARED: 'Prepared', RECORDED: 'Recorded', CANCELLED: 'Cancelled' },
   PreVisitChecklistItem: {
     PERSONAL_INFORMATION_HANDLING: 'Personal information handling',
@@ -940,6 +963,7 @@ const enumsEn: EnumLabels = {
     FAILED: 'Failed',
     WITHDRAWN: 'Withdrawn',
   },
+  ApprovalDecision: { APPROVE: 'Approved', REJECT: 'Rejected' },
   ApprovalStep: {
     MANAGER: 'Manager',
     DIRECTOR: 'Director',
@@ -1225,14 +1249,26 @@ export interface Translator {
   t(key: MessageKey, params?: Record<string, string | number>): string;
   /** The label of an enum value; the raw value when the schema has one the console does not know yet. */
   label(name: EnumName, value: string | null | undefined): string;
+  /**
+   * The label of an enum value or code, undefined when the console does not know it (a code the hub
+   * added later): the screen then shows the code itself, muted (CodeLabel).
+   */
+  known(name: EnumName, value: string): string | undefined;
   /** `[value, label]` pairs for a select. */
   options(name: EnumName): { value: string; label: string }[];
   /** `label（qualifier）` in Japanese, `label (qualifier)` in English. */
   qualified(label: string, qualifier: string): string;
+  /** What goes between listed items (、 / , ). */
+  separator: string;
   /** Items joined as the language lists them (、 / , ). */
   list(items: readonly string[]): string;
   /** A person with their role and department, as the header and the sign-in list show them. */
   person(name: string, role: string, department?: string | null): string;
+  /**
+   * Who is responsible or was escalated to, as the overdue list names them: a pool (`MANAGER
+   * SALES_TOKYO`, `MARKETING`) or people (`supervisor`) in words; undefined for anything else (a user ID).
+   */
+  pool(text: string): string | undefined;
 }
 
 export function translator(language: Language): Translator {
@@ -1243,17 +1279,30 @@ export function translator(language: Language): Translator {
     for (const [name, value] of Object.entries(params ?? {})) text = text.replace(`{${name}}`, String(value));
     return text;
   };
+  const separator = language === 'ja' ? '、' : ', ';
+  const known: Translator['known'] = (name, value) => {
+    const labels = enums[name] as Record<string, string>;
+    // Own labels only: a code such as `constructor` is not a label.
+    const text = Object.hasOwn(labels, value) ? labels[value] : undefined;
+    if (text !== undefined || name !== 'AuditOperation') return text;
+    // A workflow step records `workflow.<history kind>` (e.g. workflow.validated): named by its kind.
+    const kind = /^workflow\.([a-z_]+)$/.exec(value)?.[1]?.toUpperCase();
+    const step = kind && known('ApplicationEventKind', kind);
+    return step && `${language === 'ja' ? 'ワークフロー' : 'Workflow'}: ${step}`;
+  };
   const label: Translator['label'] = (name, value) => {
     if (!value) return '—';
-    return (enums[name] as Record<string, string>)[value] ?? value;
+    return known(name, value) ?? value;
   };
   return {
     language,
     t,
     label,
+    known,
     qualified: (text, qualifier) =>
       language === 'ja' ? `${text}（${qualifier}）` : `${text} (${qualifier})`,
-    list: (items) => items.join(language === 'ja' ? '、' : ', '),
+    separator,
+    list: (items) => items.join(separator),
     person(name, role, department) {
       return department
         ? t('personWithRoleAndDepartment', {
@@ -1262,6 +1311,19 @@ export function translator(language: Language): Translator {
             department: label('Department', department),
           })
         : t('personWithRole', { name, role: label('Role', role) });
+    },
+    pool(text) {
+      const people = known('EscalationTarget', text);
+      if (people) return people;
+      const [role, department, ...rest] = text.split(' ');
+      const roleLabel = role ? known('Role', role) : undefined;
+      if (!roleLabel || rest.length) return undefined;
+      if (!department) return roleLabel;
+      const departmentLabel = known('Department', department);
+      return (
+        departmentLabel &&
+        (language === 'ja' ? `${departmentLabel}の${roleLabel}` : `${roleLabel}, ${departmentLabel}`)
+      );
     },
     options(name) {
       return Object.entries(enums[name] as Record<string, string>).map(([value, text]) => ({

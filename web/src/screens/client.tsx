@@ -28,8 +28,10 @@ import { ClientIndividualContracts } from '../app/client-individual-contracts.js
 import { Completeness } from '../app/hearing-sheet-form.js';
 import { useMutation, useQuery } from '../app/hooks.js';
 import { useActor, useI18n, useSession } from '../app/session.js';
-import { EnumBadge, ErrorNote, Loading, MutationErrors, Section } from '../app/ui.js';
+import { CodeLabel, EnumBadge, ErrorNote, Loading, MutationErrors, Section, UnknownCode } from '../app/ui.js';
 import { uploadTo } from '../app/upload.js';
+import { fieldLabel } from '../lib/audit.js';
+import { factText } from '../lib/hearing.js';
 import { actsForClient, may } from '../lib/roles.js';
 import { formatJst, fromJstInput, toJstInput } from '../lib/time.js';
 
@@ -52,7 +54,7 @@ const ClientQuery = graphql(
         ledgerFacts { item value source { at by via } }
         applications { id type status ...ApplicationFields }
         kintoneSync { id app state attempts lastError kintoneRecordId subjectType updatedAt }
-        auditTrail(first: 30) { edges { node { id at operation actorUserId actorSystem actorRole changes { field } } } }
+        auditTrail(first: 30) { edges { node { id at operation subjectType actorUserId actorSystem actorRole changes { field } } } }
       }
     }
   }
@@ -159,7 +161,7 @@ function Proposal({
     <Stack gap="xs" data-testid="rep-proposal">
       <Group gap="xs">
         <Text size="sm">
-          {i18n.t('risk')}: {p.risk.level}
+          {i18n.t('risk')}: {Math.round(p.risk.level * 100)}%
         </Text>
         {p.risk.reasons.map((r) => (
           <Badge key={r} variant="light" color="orange" autoContrast>
@@ -631,7 +633,9 @@ export function ClientScreen() {
 
       <Section title={i18n.t('gstaff')} id="gstaff">
         <Text size="sm">
-          {i18n.t('gstaffRegistration')}: {client.gstaffRegistration ?? '—'} {client.gstaffClientId ?? ''}
+          {i18n.t('gstaffRegistration')}:{' '}
+          <CodeLabel name="GStaffRegistration" value={client.gstaffRegistration} />{' '}
+          {client.gstaffClientId ?? ''}
         </Text>
         {client.gstaff.map((g) => (
           <Stack key={g.record.gstaffClientId} gap={2}>
@@ -658,10 +662,9 @@ export function ClientScreen() {
       <Section title={i18n.t('ledgerFacts')} id="ledger-facts">
         {client.ledgerFacts.map((f) => (
           <Text key={f.item} size="sm">
-            {i18n.label('HearingItem', f.item)}:{' '}
-            {typeof f.value === 'string' ? f.value : JSON.stringify(f.value)}{' '}
+            {i18n.label('HearingItem', f.item)}: {factText(i18n, f.item, f.value)}{' '}
             <Text span size="xs" c="dimmed">
-              {i18n.qualified('', `${f.source.via} ${formatJst(f.source.at)}`)}
+              {i18n.qualified('', `${i18n.label('HearingSource', f.source.via)} ${formatJst(f.source.at)}`)}
             </Text>
           </Text>
         ))}
@@ -700,11 +703,13 @@ export function ClientScreen() {
         {client.kintoneSync.map((k) => (
           <Group key={k.id} gap="xs">
             <Text size="sm">
-              {k.app} {k.subjectType}
+              <CodeLabel name="SyncApp" value={k.app} />
             </Text>
             <EnumBadge name="KintoneSyncState" value={k.state} />
             <Text size="xs" c="dimmed">
-              {formatJst(k.updatedAt)} #{k.kintoneRecordId ?? '—'} {k.lastError ?? ''}
+              {formatJst(k.updatedAt)} {i18n.t('kintoneRecordNumber')}: {k.kintoneRecordId ?? '—'}
+              {k.attempts > 1 ? ` / ${i18n.t('attempts', { n: k.attempts })}` : ''}
+              {k.lastError ? ` / ${k.lastError}` : ''}
             </Text>
           </Group>
         ))}
@@ -713,11 +718,37 @@ export function ClientScreen() {
       <Section title={i18n.t('auditTrail')} id="audit">
         <Timeline bulletSize={12} lineWidth={2}>
           {client.auditTrail.edges.map(({ node: e }) => (
-            <Timeline.Item key={e.id} title={<Text size="sm">{e.operation}</Text>}>
+            <Timeline.Item
+              key={e.id}
+              title={
+                <Text size="sm">
+                  <CodeLabel name="AuditOperation" value={e.operation} />
+                </Text>
+              }
+            >
               <Text size="xs" c="dimmed">
-                {formatJst(e.at)} {e.actorUserId ?? e.actorSystem ?? ''}{' '}
-                {e.changes.map((c) => c.field).join(', ')}
+                {formatJst(e.at)}{' '}
+                {e.actorUserId ? (
+                  e.actorRole ? (
+                    i18n.qualified(e.actorUserId, i18n.label('Role', e.actorRole))
+                  ) : (
+                    e.actorUserId
+                  )
+                ) : (
+                  <CodeLabel name="AuditActorSystem" value={e.actorSystem} />
+                )}
               </Text>
+              {e.changes.length ? (
+                <Text size="xs" c="dimmed">
+                  {i18n.t('changedFields')}:{' '}
+                  {e.changes.map((c, i) => (
+                    <span key={c.field}>
+                      {i ? i18n.separator : ''}
+                      {fieldLabel(i18n, e.subjectType, c.field) ?? <UnknownCode code={c.field} />}
+                    </span>
+                  ))}
+                </Text>
+              ) : null}
             </Timeline.Item>
           ))}
         </Timeline>

@@ -23,7 +23,7 @@ import { Link } from 'react-router';
 import { graphql, type ResultOf } from '../api/graphql.js';
 import { useMutation, useQuery } from '../app/hooks.js';
 import { useActor, useI18n } from '../app/session.js';
-import { EnumBadge, ErrorNote, Loading, MutationErrors } from '../app/ui.js';
+import { CodeLabel, EnumBadge, ErrorNote, Loading, MutationErrors } from '../app/ui.js';
 import { conflictRows } from '../lib/individual-contract.js';
 import { canSee, may } from '../lib/roles.js';
 import { formatJst } from '../lib/time.js';
@@ -223,7 +223,8 @@ function OrderCard({ order, onChanged }: { order: Order; onChanged(): void }) {
         </Text>
         <Text size="xs" c="dimmed">
           {i18n.t('kintoneUpdatedAt')}: {formatJst(order.kintoneUpdatedAt)} / {i18n.t('revision')}{' '}
-          {order.revision} / {i18n.t('lastChangedBy')}: {order.lastChangedBy}
+          {order.revision} / {i18n.t('lastChangedBy')}:{' '}
+          <CodeLabel name="LastChangedBy" value={order.lastChangedBy} />
           {order.closeReason ? ` / ${i18n.t('closeReason')}: ${order.closeReason}` : ''}
           {order.lastError ? ` / ${order.lastError}` : ''}
         </Text>
@@ -244,7 +245,9 @@ function OrderCard({ order, onChanged }: { order: Order; onChanged(): void }) {
               <Table.Tbody>
                 {conflictRows(order.conflict).map((r) => (
                   <Table.Tr key={r.field}>
-                    <Table.Td>{r.field}</Table.Td>
+                    <Table.Td>
+                      <CodeLabel name="RecordField" value={r.field} />
+                    </Table.Td>
                     <Table.Td>{r.agreed}</Table.Td>
                     <Table.Td>{r.hub}</Table.Td>
                     <Table.Td>{r.kintone}</Table.Td>

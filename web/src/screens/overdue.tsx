@@ -76,11 +76,14 @@ export function OverdueScreen() {
                     <Table.Td>
                       <DeadlineClock dueAt={item.dueAt} />
                     </Table.Td>
-                    <Table.Td>{item.responsible}</Table.Td>
+                    <Table.Td>{i18n.pool(item.responsible) ?? item.responsible}</Table.Td>
                     <Table.Td>
                       {item.escalatedAt ? (
                         <Text size="sm">
-                          {i18n.qualified(formatJst(item.escalatedAt), item.escalatedTo ?? '—')}
+                          {i18n.qualified(
+                            formatJst(item.escalatedAt),
+                            item.escalatedTo ? (i18n.pool(item.escalatedTo) ?? item.escalatedTo) : '—',
+                          )}
                         </Text>
                       ) : (
                         <Badge color="gray" variant="light">

@@ -22,7 +22,7 @@ import { Link } from 'react-router';
 import { graphql, type ResultOf, type VariablesOf } from '../api/graphql.js';
 import { useMutation, useQuery } from '../app/hooks.js';
 import { useActor, useI18n } from '../app/session.js';
-import { ErrorNote, Loading, MutationErrors, Section } from '../app/ui.js';
+import { CodeLabel, ErrorNote, Loading, MutationErrors, Section } from '../app/ui.js';
 import { may } from '../lib/roles.js';
 import { jobEnum, mergeInput, type Resolution } from '../lib/sync.js';
 import { formatJst } from '../lib/time.js';
@@ -30,7 +30,7 @@ import { formatJst } from '../lib/time.js';
 const ConflictsQuery = graphql(`
   query SyncConflicts($resolved: Boolean) {
     syncConflicts(first: 50, resolved: $resolved) {
-      id app hubId kintoneRecordId status detectedAt detectedBy resolution
+      id system app hubId kintoneRecordId status detectedAt detectedBy resolution
       client { id name department }
       differingFields { field agreed hub source }
     }
@@ -81,7 +81,7 @@ function ResolveForm({ conflict, onDone }: { conflict: Conflict; onDone(): void 
         ? conflict.differingFields.map((f) => (
             <TextInput
               key={f.field}
-              label={i18n.qualified(i18n.t('valueToKeep'), f.field)}
+              label={i18n.qualified(i18n.t('valueToKeep'), i18n.label('RecordField', f.field))}
               value={values[f.field] ?? ''}
               onChange={(e) => {
                 const value = e.currentTarget.value;
@@ -138,7 +138,12 @@ function ConflictCard({ conflict, onDone }: { conflict: Conflict; onDone(): void
               {conflict.client.name}
             </Text>
           ) : null}
-          <Text size="sm">{i18n.qualified(`kintone ${conflict.app}`, `#${conflict.kintoneRecordId}`)}</Text>
+          <Text size="sm">
+            {i18n.qualified(
+              `${i18n.label('SyncSystem', conflict.system)} ${i18n.label('SyncApp', conflict.app)}`,
+              `#${conflict.kintoneRecordId}`,
+            )}
+          </Text>
           <Text size="sm">
             {i18n.t('detectedAt')}: {formatJst(conflict.detectedAt)}
           </Text>
@@ -156,7 +161,9 @@ function ConflictCard({ conflict, onDone }: { conflict: Conflict; onDone(): void
             <Table.Tbody>
               {conflict.differingFields.map((f) => (
                 <Table.Tr key={f.field}>
-                  <Table.Td>{f.field}</Table.Td>
+                  <Table.Td>
+                    <CodeLabel name="RecordField" value={f.field} />
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{f.agreed ?? '—'}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{f.hub ?? '—'}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{f.source ?? '—'}</Table.Td>

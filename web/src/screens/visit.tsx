@@ -20,7 +20,7 @@ import { Link, useParams } from 'react-router';
 import { graphql } from '../api/graphql.js';
 import { useMutation, useQuery } from '../app/hooks.js';
 import { useActor, useI18n, useSession } from '../app/session.js';
-import { EnumBadge, ErrorNote, Loading, MutationErrors, Section } from '../app/ui.js';
+import { CodeLabel, EnumBadge, ErrorNote, Loading, MutationErrors, Section } from '../app/ui.js';
 import { uploadTo } from '../app/upload.js';
 import { may } from '../lib/roles.js';
 import { formatJst, toJstInput } from '../lib/time.js';
@@ -427,7 +427,9 @@ export function VisitScreen() {
         {visit.attachments.map((a) => (
           <Group key={a.id} gap="xs" data-testid="attachment">
             <Text size="sm">{a.fileName}</Text>
-            <Text size="xs">{a.state === 'STORED' ? i18n.t('uploaded') : a.state}</Text>
+            <Text size="xs">
+              <CodeLabel name="AttachmentState" value={a.state} />
+            </Text>
             {a.downloadUrl ? (
               <Anchor href={a.downloadUrl} size="xs">
                 {i18n.t('open')}
@@ -440,7 +442,7 @@ export function VisitScreen() {
       <Section title={i18n.t('recordVisit')} id="record">
         {visit.record ? (
           <Text size="sm">
-            {formatJst(visit.record.recordedAt)} {visit.record.outcome} /{' '}
+            {formatJst(visit.record.recordedAt)} {i18n.label('VisitOutcome', visit.record.outcome)} /{' '}
             {i18n.label('WorkJudgmentResult', visit.record.workJudgment.result)} /{' '}
             {visit.record.recruitmentBackground}
           </Text>
