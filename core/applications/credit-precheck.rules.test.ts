@@ -50,13 +50,13 @@ describe('director approval reasons', () => {
   });
 
   it.each([
-    ['labourRisk', 'pastUnpaidWages', '労務リスク pastUnpaidWages に懸念あり'],
-    ['labourRisk', 'labourDisputes', '労務リスク labourDisputes に懸念あり'],
-    ['labourRisk', 'turnover', '労務リスク turnover に懸念あり'],
-    ['tradeCriteria', 'antisocialForces', '取引基準 antisocialForces に懸念あり'],
-    ['tradeCriteria', 'businessCondition', '取引基準 businessCondition に懸念あり'],
-    ['tradeCriteria', 'workplaceEnvironment', '取引基準 workplaceEnvironment に懸念あり'],
-    ['tradeCriteria', 'legalCompliance', '取引基準 legalCompliance に懸念あり'],
+    ['labourRisk', 'pastUnpaidWages', '労務リスク「過去の賃金未払い」に懸念あり'],
+    ['labourRisk', 'labourDisputes', '労務リスク「労働争議」に懸念あり'],
+    ['labourRisk', 'turnover', '労務リスク「離職率」に懸念あり'],
+    ['tradeCriteria', 'antisocialForces', '取引基準「反社会的勢力」に懸念あり'],
+    ['tradeCriteria', 'businessCondition', '取引基準「経営状況」に懸念あり'],
+    ['tradeCriteria', 'workplaceEnvironment', '取引基準「職場環境」に懸念あり'],
+    ['tradeCriteria', 'legalCompliance', '取引基準「法令遵守」に懸念あり'],
   ] as const)('names a concern in %s.%s', (group, item, reason) => {
     const precheck = { ...clean, [group]: { ...clean[group], [item]: concern } } as CreditPrecheck;
     expect(directorApprovalReasons(precheck)).toEqual([reason]);
@@ -72,9 +72,9 @@ describe('director approval reasons', () => {
     expect(directorApprovalReasons(precheck)).toEqual([
       '与信評価 30 点（50 点未満）',
       '反社チェックの結果が判定不能',
-      '労務リスク labourDisputes に懸念あり',
-      '取引基準 businessCondition に懸念あり',
-      '取引基準 legalCompliance に懸念あり',
+      '労務リスク「労働争議」に懸念あり',
+      '取引基準「経営状況」に懸念あり',
+      '取引基準「法令遵守」に懸念あり',
     ]);
   });
 });

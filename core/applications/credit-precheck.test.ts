@@ -27,12 +27,12 @@ describe('director approval (docs/policy.md)', () => {
     [
       'a labour-risk concern',
       { labourRisk: { ...cleanPrecheck.labourRisk, turnover: concern } },
-      '労務リスク turnover',
+      '労務リスク「離職率」',
     ],
     [
       'a trade-criterion concern',
       { tradeCriteria: { ...cleanPrecheck.tradeCriteria, legalCompliance: concern } },
-      '取引基準 legalCompliance',
+      '取引基準「法令遵守」',
     ],
   ])('is needed for %s', (_, change, reason) => {
     const reasons = directorApprovalReasons({ ...cleanPrecheck, ...change } as CreditPrecheck);

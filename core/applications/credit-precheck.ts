@@ -34,6 +34,19 @@ export type CreditPrecheck = z.infer<typeof creditPrecheckSchema>;
 
 export const DIRECTOR_RATING_THRESHOLD = 50;
 
+/** The items in the agency's words, as the directors read them in a reason. */
+const LABOUR_RISK_LABELS: Record<keyof CreditPrecheck['labourRisk'], string> = {
+  pastUnpaidWages: '過去の賃金未払い',
+  labourDisputes: '労働争議',
+  turnover: '離職率',
+};
+const TRADE_CRITERIA_LABELS: Record<keyof CreditPrecheck['tradeCriteria'], string> = {
+  antisocialForces: '反社会的勢力',
+  businessCondition: '経営状況',
+  workplaceEnvironment: '職場環境',
+  legalCompliance: '法令遵守',
+};
+
 /** Why director approval is required (empty: the manager decides alone). */
 export function directorApprovalReasons(p: CreditPrecheck): string[] {
   const reasons: string[] = [];
@@ -42,9 +55,14 @@ export function directorApprovalReasons(p: CreditPrecheck): string[] {
   }
   if (p.antisocialCheck === 'UNDETERMINED') reasons.push('反社チェックの結果が判定不能');
   const concerns = [
-    ...Object.entries(p.labourRisk).map(([k, f]) => [`労務リスク ${k}`, f] as const),
-    ...Object.entries(p.tradeCriteria).map(([k, f]) => [`取引基準 ${k}`, f] as const),
+    ...Object.entries(p.labourRisk).map(
+      ([k, f]) => [`労務リスク「${LABOUR_RISK_LABELS[k as keyof typeof LABOUR_RISK_LABELS]}」`, f] as const,
+    ),
+    ...Object.entries(p.tradeCriteria).map(
+      ([k, f]) =>
+        [`取引基準「${TRADE_CRITERIA_LABELS[k as keyof typeof TRADE_CRITERIA_LABELS]}」`, f] as const,
+    ),
   ].filter(([, f]) => f.result === 'CONCERN');
-  for (const [label] of concerns) reasons.push(`${label} に懸念あり`);
+  for (const [label] of concerns) reasons.push(`${label}に懸念あり`);
   return reasons;
 }
