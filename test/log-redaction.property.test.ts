@@ -9,7 +9,8 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { redactText } from '../core/personal-data.js';
-import { captureLog, EMAIL_PATTERN, PHONE_PATTERN } from './support/captured-log.js';
+import { captureLog } from './support/captured-log.js';
+import { EMAIL_PATTERN, PHONE_PATTERN } from './support/log-lines.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 50);
 const log = captureLog();

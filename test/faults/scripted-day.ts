@@ -58,9 +58,10 @@ import {
   staffMember,
   webForm,
 } from '../support/builders.js';
-import { type CapturedLog, captureLog, personalDataIn } from '../support/captured-log.js';
+import { type CapturedLog, captureLog } from '../support/captured-log.js';
 import { sandboxKintoneApps } from '../support/kintone.js';
 import { createTestLedger, type TestLedger } from '../support/ledger.js';
+import { personalDataIn } from '../support/log-lines.js';
 import { moreTokyoReps, visitedClient } from '../support/visits.js';
 import { localEngine, precheck, testDefinitions } from '../support/workflows.js';
 
