@@ -20,6 +20,7 @@ import {
 import {
   actAfterNextRead,
   escalationDirectory,
+  expectEscalatedOnlyPast,
   FailingLedger,
   inboxesOf,
   leaves,
@@ -138,13 +139,10 @@ describe('the delay of a 06_2 application', () => {
     const application = await submitted();
     expect(application.contractExecution?.deadline?.dueAt).toBe(DUE);
 
-    d.clock.set(DUE);
-    expect(await escalateDelayedContractExecutions(d)).toEqual({ escalated: 0, skipped: 0 });
-    expect(await mails()).toEqual([]);
-
-    d.clock.set(PAST_DUE);
-    expect(await escalateDelayedContractExecutions(d)).toEqual({ escalated: 1, skipped: 0 });
-    expect(await mails()).toHaveLength(1);
+    await expectEscalatedOnlyPast(d.clock, () => escalateDelayedContractExecutions(d), mails, {
+      due: DUE,
+      pastDue: PAST_DUE,
+    });
   });
 
   it('goes to the applicant and their supervisor, no one else', async () => {

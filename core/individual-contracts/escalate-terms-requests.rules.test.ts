@@ -12,6 +12,7 @@ import { hubDeps, salesOsaka, salesTokyo } from '../../test/support/builders.js'
 import {
   actAfterNextRead,
   escalationDirectory,
+  expectEscalatedOnlyPast,
   FailingLedger,
   inboxesOf,
   leaves,
@@ -75,13 +76,10 @@ describe('when a request for an individual contract’s items is overdue', () =>
     const contract = await requested();
     expect(contract.termsRequest?.dueAt).toBe(LAST_INSTANT);
 
-    d.clock.set(LAST_INSTANT);
-    expect(await escalateOverdueTermsRequests(d)).toEqual({ escalated: 0, skipped: 0 });
-    expect(await mails()).toEqual([]);
-
-    d.clock.set(PAST_DUE);
-    expect(await escalateOverdueTermsRequests(d)).toEqual({ escalated: 1, skipped: 0 });
-    expect(await mails()).toHaveLength(1);
+    await expectEscalatedOnlyPast(d.clock, () => escalateOverdueTermsRequests(d), mails, {
+      due: LAST_INSTANT,
+      pastDue: PAST_DUE,
+    });
   });
 
   it('goes to every active manager of the client’s department, no one else', async () => {

@@ -12,6 +12,7 @@ import { hubDeps, marketing, salesTokyo, staffMember, webForm } from '../../test
 import {
   actAfterNextRead,
   escalationDirectory,
+  expectEscalatedOnlyPast,
   FailingLedger,
   inboxesOf,
   mailsOf,
@@ -67,13 +68,10 @@ describe('when a first contact is overdue', () => {
     const inquiry = await web('株式会社期限境界', 'SALES_TOKYO');
     expect(inquiry.firstContact?.dueAt).toBe(LAST_INSTANT);
 
-    d.clock.set(LAST_INSTANT);
-    expect(await escalateOverdueFirstContacts(d)).toEqual({ escalated: 0, skipped: 0 });
-    expect(await mails()).toEqual([]);
-
-    d.clock.set(PAST_DUE);
-    expect(await escalateOverdueFirstContacts(d)).toEqual({ escalated: 1, skipped: 0 });
-    expect(await mails()).toHaveLength(1);
+    await expectEscalatedOnlyPast(d.clock, () => escalateOverdueFirstContacts(d), mails, {
+      due: LAST_INSTANT,
+      pastDue: PAST_DUE,
+    });
   });
 
   it('counts from the next business day when received at or after the 18:00 cut-off', async () => {

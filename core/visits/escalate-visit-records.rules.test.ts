@@ -11,6 +11,7 @@ import { hubDeps, managerTokyo, phoneInquiry, salesOsaka, salesTokyo } from '../
 import {
   actAfterNextRead,
   escalationDirectory,
+  expectEscalatedOnlyPast,
   FailingLedger,
   inboxesOf,
   leaves,
@@ -75,13 +76,10 @@ describe('when a visit record is overdue', () => {
     const visit = await visitOf('株式会社訪問境界');
     expect(visit.recordDeadline.dueAt).toBe(DUE);
 
-    d.clock.set(DUE);
-    expect(await escalateOverdueVisitRecords(d)).toEqual({ escalated: 0, skipped: 0 });
-    expect(await mails()).toEqual([]);
-
-    d.clock.set(PAST_DUE);
-    expect(await escalateOverdueVisitRecords(d)).toEqual({ escalated: 1, skipped: 0 });
-    expect(await mails()).toHaveLength(1);
+    await expectEscalatedOnlyPast(d.clock, () => escalateOverdueVisitRecords(d), mails, {
+      due: DUE,
+      pastDue: PAST_DUE,
+    });
   });
 
   it('goes to every active manager of the visit’s department, no one else', async () => {

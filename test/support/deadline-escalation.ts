@@ -1,5 +1,8 @@
 /** What the unit tests of the deadline escalations share (the escalate-*.rules.test.ts files and contract-delay's). */
 
+import { expect } from 'vitest';
+import type { FixedClock } from '../../core/clock.js';
+import type { EscalationCount } from '../../core/deadline-escalation.js';
 import type { MailTemplate } from '../../core/mail/templates.js';
 import type { StaffMember } from '../../core/staff/staff-member.js';
 import { InMemoryClientLedger } from '../../core/testing/in-memory-ledger.js';
@@ -83,4 +86,22 @@ export function actAfterNextRead(
       return found;
     },
   });
+}
+
+/**
+ * The deadline's boundary: at `due`, its last instant, the job escalates nothing and e-mails
+ * nobody; at `pastDue`, the next instant, it escalates the one item once, with one e-mail.
+ */
+export async function expectEscalatedOnlyPast(
+  clock: FixedClock,
+  run: () => Promise<EscalationCount>,
+  mails: () => Promise<unknown[]>,
+  { due, pastDue }: { due: string; pastDue: string },
+): Promise<void> {
+  clock.set(due);
+  expect(await run()).toEqual({ escalated: 0, skipped: 0 });
+  expect(await mails()).toEqual([]);
+  clock.set(pastDue);
+  expect(await run()).toEqual({ escalated: 1, skipped: 0 });
+  expect(await mails()).toHaveLength(1);
 }
